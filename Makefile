@@ -1,0 +1,70 @@
+# oversight - build, test and demo.
+#
+#   make            build ./oversight (installs missing Debian packages first)
+#   make test       the whole test suite (unit tests, then the binary's tests)
+#   make demo       load the example logs of all five partnerships, write out/
+#   make asan       the whole suite under address and undefined sanitizers
+#   make clean
+
+CC      ?= cc
+OPT     ?= -O2 -g
+WARN    ?= -Wall -Wextra -Werror
+CFLAGS  ?=
+CPPFLAGS += -I. -D_GNU_SOURCE
+LDLIBS  += -lsqlite3 -lcsv -lcjson -lsodium -lm
+BUILD   ?= build
+BIN     ?= oversight
+
+ALL_CFLAGS = -std=c11 $(OPT) $(WARN) $(CFLAGS)
+
+SRC     := $(wildcard core/*.c etl/*.c report/*.c charts/*.c)
+OBJ     := $(patsubst %.c,$(BUILD)/%.o,$(SRC)) $(BUILD)/embedded.o
+EMBED   := $(sort $(wildcard queries/*.sql charts/*.gp))
+UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+
+.PHONY: all deps test unit demo asan clean bench
+
+all: deps $(BIN)
+
+deps:
+	@sh tools/deps.sh --ensure
+
+$(BIN): $(BUILD)/oversight.o $(OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: %.c $(wildcard core/*.h etl/*.h report/*.h charts/*.h) | $(BUILD)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tools/embed: tools/embed.c | $(BUILD)
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -o $@ $<
+
+$(BUILD)/embedded.c: $(BUILD)/tools/embed $(EMBED)
+	$(BUILD)/tools/embed $@ $(EMBED)
+
+$(BUILD)/embedded.o: $(BUILD)/embedded.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(OBJ) tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(OBJ) $(LDLIBS)
+
+$(BUILD):
+	@mkdir -p $@
+
+unit: $(UNIT)
+
+test: all $(UNIT)
+	@OVERSIGHT_BIN=./$(BIN) UNIT_DIR=$(BUILD)/tests sh tests/run.sh
+
+demo: all
+	@sh tools/demo.sh
+
+asan:
+	$(MAKE) BUILD=build-asan BIN=build-asan/oversight \
+		OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+		LDFLAGS="-fsanitize=address,undefined" test
+
+clean:
+	rm -rf build build-asan $(BIN) out demo.db demo.db.key

@@ -1,0 +1,186 @@
+/*
+ * ref.c - reference data in memory: see ref.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "ref.h"
+
+static char *xstrdup(const unsigned char *s)
+{
+	char *d = strdup(s ? (const char *)s : "");
+
+	if (!d)
+		die(EXIT_INTERNAL, "out of memory");
+	return d;
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (!p)
+		die(EXIT_INTERNAL, "out of memory");
+	return p;
+}
+
+int ref_read(struct wh *w, struct ref *r)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	st = wh_prepare_sql(w, "SELECT id, name, jurisdiction, last_stage, adults_apart, subjects "
+			       "FROM partnership ORDER BY id");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct ref_partnership *p;
+
+		r->partnership = xrealloc(r->partnership, (size_t)(r->npartnership + 1) * sizeof(*p));
+		p = &r->partnership[r->npartnership++];
+		memset(p, 0, sizeof(*p));
+		p->id = xstrdup(sqlite3_column_text(st, 0));
+		p->name = xstrdup(sqlite3_column_text(st, 1));
+		p->jurisdiction = xstrdup(sqlite3_column_text(st, 2));
+		p->last_stage = sqlite3_column_int(st, 3);
+		p->adults_apart = sqlite3_column_int(st, 4);
+		p->subjects = xstrdup(sqlite3_column_text(st, 5));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return wh_error(w, "reading partnerships");
+
+	st = wh_prepare_sql(w, "SELECT id, name FROM agency WHERE partnership = ?1 ORDER BY ord");
+	for (int i = 0; i < r->npartnership; i++) {
+		struct ref_partnership *p = &r->partnership[i];
+
+		sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			p->agency = xrealloc(p->agency, (size_t)(p->nagency + 1) * sizeof(char *));
+			p->agency_name = xrealloc(p->agency_name, (size_t)(p->nagency + 1) * sizeof(char *));
+			p->agency[p->nagency] = xstrdup(sqlite3_column_text(st, 0));
+			p->agency_name[p->nagency++] = xstrdup(sqlite3_column_text(st, 1));
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+
+	st = wh_prepare_sql(w, "SELECT id FROM theme ORDER BY ord");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r->theme = xrealloc(r->theme, (size_t)(r->ntheme + 1) * sizeof(char *));
+		r->theme[r->ntheme++] = xstrdup(sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "reading themes");
+}
+
+void ref_free(struct ref *r)
+{
+	if (!r)
+		return;
+	for (int i = 0; i < r->npartnership; i++) {
+		struct ref_partnership *p = &r->partnership[i];
+
+		for (int j = 0; j < p->nagency; j++) {
+			free(p->agency[j]);
+			free(p->agency_name[j]);
+		}
+		free(p->agency);
+		free(p->agency_name);
+		free(p->id);
+		free(p->name);
+		free(p->jurisdiction);
+		free(p->subjects);
+	}
+	free(r->partnership);
+	for (int i = 0; i < r->ntheme; i++)
+		free(r->theme[i]);
+	free(r->theme);
+	memset(r, 0, sizeof(*r));
+}
+
+const struct ref_partnership *ref_find_partnership(const struct ref *r, const char *id)
+{
+	for (int i = 0; i < r->npartnership; i++)
+		if (strcmp(r->partnership[i].id, id) == 0)
+			return &r->partnership[i];
+	return NULL;
+}
+
+int ref_agency_index(const struct ref_partnership *p, const char *id)
+{
+	for (int i = 0; i < p->nagency; i++)
+		if (strcmp(p->agency[i], id) == 0)
+			return i;
+	return -1;
+}
+
+int ref_covers_subject(const struct ref_partnership *p, const char *subject)
+{
+	size_t n = strlen(subject);
+	const char *s = p->subjects;
+
+	if (strcmp(subject, "none") == 0)
+		return 1;
+	while (s && *s) {
+		const char *end = strchr(s, ',');
+		size_t len = end ? (size_t)(end - s) : strlen(s);
+
+		if (len == n && strncmp(s, subject, n) == 0)
+			return 1;
+		s = end ? end + 1 : NULL;
+	}
+	return 0;
+}
+
+int ref_is_theme(const struct ref *r, const char *id)
+{
+	for (int i = 0; i < r->ntheme; i++)
+		if (strcmp(r->theme[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Levenshtein distance, capped: strings here are short ids. */
+static int distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	int row[65];
+
+	if (la > 64 || lb > 64)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int prev = row[0];
+
+		row[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int cur = row[j];
+			int best = prev + (a[i - 1] != b[j - 1]);
+
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+const char *ref_suggest(const char *s, char *const *ids, int n)
+{
+	const char *best = NULL;
+	int bestd = 3;
+
+	for (int i = 0; i < n; i++) {
+		int d = distance(s, ids[i]);
+
+		if (d < bestd) {
+			bestd = d;
+			best = ids[i];
+		}
+	}
+	return best;
+}

@@ -1,0 +1,219 @@
+/*
+ * wh.c - open, migrate and query the warehouse: see wh.h.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "embed.h"
+#include "msg.h"
+#include "wh.h"
+
+int wh_error(struct wh *w, const char *what)
+{
+	return error("%s: %s: %s", w->path, what, sqlite3_errmsg(w->db));
+}
+
+int wh_exec(struct wh *w, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(w->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		error("%s: %s", w->path, msg ? msg : "sqlite error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int user_version(struct wh *w)
+{
+	sqlite3_stmt *st = wh_prepare_sql(w, "PRAGMA user_version");
+	int v = (int)wh_scalar_int(st, 0);
+
+	sqlite3_finalize(st);
+	return v;
+}
+
+int wh_open(const char *path, int flags, struct wh **out)
+{
+	struct wh *w = NULL;
+	struct stat st;
+	int oflags;
+
+	*out = NULL;
+	if (stat(path, &st) != 0) {
+		if (!(flags & WH_CREATE))
+			return error("%s: no warehouse here; run 'oversight init' first", path);
+		/* Create it ourselves so its mode is 0600 from the first byte:
+		 * it will hold data about children and adults at risk. */
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (fd < 0 && errno != EEXIST)
+			return error("%s: cannot create: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+	} else if (!S_ISREG(st.st_mode)) {
+		return error("%s: not a warehouse file", path);
+	}
+
+	w = calloc(1, sizeof(*w));
+	if (!w)
+		die(EXIT_INTERNAL, "out of memory");
+	w->path = path;
+	oflags = (flags & WH_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (sqlite3_open_v2(path, &w->db, oflags, NULL) != SQLITE_OK) {
+		error("%s: cannot open: %s", path, w->db ? sqlite3_errmsg(w->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(w->db, 60000);
+	sqlite3_extended_result_codes(w->db, 1);
+	/* Make sure it is a database before anything else touches it. */
+	if (sqlite3_exec(w->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK) {
+		error("%s: not a warehouse: %s", path, sqlite3_errmsg(w->db));
+		goto fail;
+	}
+	if (!(flags & WH_READONLY) &&
+	    wh_exec(w, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"))
+		goto fail;
+	if (wh_exec(w, "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"))
+		goto fail;
+	if (!(flags & WH_ANY_VERSION)) {
+		int v = user_version(w);
+		if (v == 0) {
+			error("%s: not initialised; run 'oversight init' first", path);
+			goto fail;
+		}
+		if (v != WH_SCHEMA_VERSION) {
+			error("%s: schema version %d, this oversight needs %d; run 'oversight init' to upgrade",
+			      path, v, WH_SCHEMA_VERSION);
+			goto fail;
+		}
+	}
+	*out = w;
+	return 0;
+fail:
+	wh_close(w);
+	return -1;
+}
+
+void wh_close(struct wh *w)
+{
+	if (!w)
+		return;
+	if (w->db)
+		sqlite3_close_v2(w->db);
+	free(w);
+}
+
+int wh_migrate(struct wh *w)
+{
+	int v;
+
+	if (wh_begin(w))
+		return -1;
+	v = user_version(w);
+	if (v > WH_SCHEMA_VERSION) {
+		wh_rollback(w);
+		return error("%s: schema version %d is newer than this oversight (%d)",
+			     w->path, v, WH_SCHEMA_VERSION);
+	}
+	/* One file per version step; each keeps the data of the one before. */
+	while (v < WH_SCHEMA_VERSION) {
+		char name[32], pragma[64];
+
+		snprintf(name, sizeof(name), "schema_v%d", v + 1);
+		if (wh_exec(w, embed_query(name)))
+			goto fail;
+		v++;
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d", v);
+		if (wh_exec(w, pragma))
+			goto fail;
+	}
+	return wh_commit(w);
+fail:
+	wh_rollback(w);
+	return -1;
+}
+
+sqlite3_stmt *wh_prepare_sql(struct wh *w, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v3(w->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+		die(EXIT_INTERNAL, "%s: cannot prepare query: %s\n%s", w->path,
+		    sqlite3_errmsg(w->db), sql);
+	return st;
+}
+
+sqlite3_stmt *wh_prepare(struct wh *w, const char *name)
+{
+	return wh_prepare_sql(w, embed_query(name));
+}
+
+int wh_begin(struct wh *w)
+{
+	return wh_exec(w, "BEGIN IMMEDIATE");
+}
+
+int wh_commit(struct wh *w)
+{
+	return wh_exec(w, "COMMIT");
+}
+
+void wh_rollback(struct wh *w)
+{
+	if (!sqlite3_get_autocommit(w->db))
+		sqlite3_exec(w->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int wh_meta_get(struct wh *w, const char *key, char *buf, int len)
+{
+	sqlite3_stmt *st = wh_prepare_sql(w, "SELECT value FROM meta WHERE key = ?1");
+	int rc, found = 0;
+
+	buf[0] = '\0';
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(buf, (size_t)len, "%s", (const char *)sqlite3_column_text(st, 0));
+		found = 1;
+	} else if (rc != SQLITE_DONE) {
+		found = wh_error(w, "reading meta");
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+int wh_meta_set(struct wh *w, const char *key, const char *value)
+{
+	sqlite3_stmt *st = wh_prepare_sql(w, "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+					     "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+	int rc;
+
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "writing meta");
+}
+
+int wh_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s)
+{
+	if (!s || !*s)
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+long long wh_scalar_int(sqlite3_stmt *st, long long dflt)
+{
+	long long v = dflt;
+
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return v;
+}

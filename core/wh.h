@@ -1,0 +1,74 @@
+/*
+ * wh.h - the warehouse: one SQLite database file.
+ *
+ * wh_open() opens an existing warehouse (or, with WH_CREATE, creates one
+ * with mode 0600) in WAL mode with foreign keys on and a busy timeout, so
+ * concurrent loads wait for each other instead of failing.  The schema is
+ * versioned by PRAGMA user_version and brought up to date only by
+ * wh_migrate() (called by `oversight init`); every other command refuses a
+ * warehouse whose version is not the current one.
+ *
+ * Statements come from the SQL files embedded at build time:
+ * wh_prepare(w, "raised") prepares queries/raised.sql.  The caller owns
+ * the statement and finalizes it.
+ *
+ * Errors: functions returning int give 0 on success and -1 after printing
+ * an error() that names the warehouse file.
+ */
+#ifndef OVERSIGHT_WH_H
+#define OVERSIGHT_WH_H
+
+#include <sqlite3.h>
+
+#define WH_SCHEMA_VERSION 1
+
+#define WH_CREATE 1   /* create the file when absent */
+#define WH_READONLY 2 /* open read-only (reports) */
+#define WH_ANY_VERSION 4 /* do not insist on the current schema version */
+
+struct wh {
+	sqlite3 *db;      /* the connection */
+	const char *path; /* the file, as given (not owned) */
+};
+
+/* Open the warehouse at path; *out is set on success.  Returns 0, or -1 with
+ * an error printed (a missing warehouse says to run 'oversight init'). */
+int wh_open(const char *path, int flags, struct wh **out);
+
+/* Close and free; NULL is fine. */
+void wh_close(struct wh *w);
+
+/* Bring the schema to WH_SCHEMA_VERSION, keeping the data. */
+int wh_migrate(struct wh *w);
+
+/* Run SQL that returns no rows. */
+int wh_exec(struct wh *w, const char *sql);
+
+/* Prepare queries/<name>.sql; dies with an internal error if it fails,
+ * since the SQL is part of the program. */
+sqlite3_stmt *wh_prepare(struct wh *w, const char *name);
+
+/* Prepare literal SQL (no data in it, ever); dies on failure. */
+sqlite3_stmt *wh_prepare_sql(struct wh *w, const char *sql);
+
+/* Print "oversight: <path>: <what>: <sqlite message>" and return -1. */
+int wh_error(struct wh *w, const char *what);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+int wh_begin(struct wh *w);
+int wh_commit(struct wh *w);
+void wh_rollback(struct wh *w);
+
+/* meta table: value of key copied into buf (empty string when absent);
+ * returns 1 when found, 0 when not, -1 on error. */
+int wh_meta_get(struct wh *w, const char *key, char *buf, int len);
+int wh_meta_set(struct wh *w, const char *key, const char *value);
+
+/* Bind text of length -1, or NULL when s is NULL or empty. */
+int wh_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s);
+
+/* Step a statement that returns one integer; returns it, or dflt when no
+ * row.  Resets the statement. */
+long long wh_scalar_int(sqlite3_stmt *st, long long dflt);
+
+#endif

@@ -1,0 +1,303 @@
+/*
+ * canon.c - DESIGN.md's rejection rules for one canonical record.
+ *
+ * The order of the checks decides which reason a row with several faults
+ * is quarantined under: required values first, then ids, then dates, then
+ * the rules that relate one field to another.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "canon.h"
+#include "core/date.h"
+
+static const char *const names[CF_COUNT] = {
+	[CF_REF] = "ref",
+	[CF_PARTNERSHIP] = "partnership",
+	[CF_RAISED_BY] = "raised_by",
+	[CF_RAISED_WITH] = "raised_with",
+	[CF_CASE_REF] = "case_ref",
+	[CF_SUBJECT] = "subject",
+	[CF_RAISED_ON] = "raised_on",
+	[CF_THEME] = "theme",
+	[CF_CATEGORY] = "category",
+	[CF_SERIOUS] = "serious_concern",
+	[CF_STUCK] = "stuck",
+	[CF_STAGE1] = "stage1_on",
+	[CF_STAGE1 + 1] = "stage2_on",
+	[CF_STAGE1 + 2] = "stage3_on",
+	[CF_STAGE1 + 3] = "stage4_on",
+	[CF_STAGE1 + 4] = "stage5_on",
+	[CF_STAGE1 + 5] = "stage6_on",
+	[CF_STAGE1 + 6] = "stage7_on",
+	[CF_STAGE1 + 7] = "stage8_on",
+	[CF_STAGE9] = "stage9_on",
+	[CF_STATUS] = "status",
+	[CF_CLOSED_ON] = "closed_on",
+	[CF_LEARNING] = "learning",
+	[CF_LEARNING_THEME] = "learning_theme",
+};
+
+/* Longest value accepted per field: ids and labels are short, and a
+ * multi-megabyte "ref" is a broken export, not a reference. */
+#define MAX_ID 100
+#define MAX_CASE_REF 64
+#define MAX_LEARNING_THEME 200
+
+/* The earliest date the warehouse calendar covers. */
+#define FIRST_YEAR 2000
+
+const char *canon_field_name(int f)
+{
+	return f >= 0 && f < CF_COUNT ? names[f] : "?";
+}
+
+int canon_field_lookup(const char *name)
+{
+	for (int f = 0; f < CF_COUNT; f++)
+		if (strcmp(names[f], name) == 0)
+			return f;
+	return -1;
+}
+
+int canon_yes_no(const char *s, int dflt)
+{
+	if (!s || !*s)
+		return dflt;
+	if (!strcasecmp(s, "y") || !strcasecmp(s, "yes"))
+		return 1;
+	if (!strcasecmp(s, "n") || !strcasecmp(s, "no"))
+		return 0;
+	return -1;
+}
+
+static int fail(struct canon_err *err, const struct canon_in *in, int f, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+#include <stdarg.h>
+static int fail(struct canon_err *err, const struct canon_in *in, int f, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	err->field = f;
+	err->col = in->col[f];
+	/* "raised_on: ..." or, from a profile, "Date Raised (raised_on): ..." */
+	if (in->src[f])
+		n = snprintf(err->msg, sizeof(err->msg), "%s (%s): ", in->src[f], names[f]);
+	else
+		n = snprintf(err->msg, sizeof(err->msg), "%s: ", names[f]);
+	if (n < 0 || (size_t)n >= sizeof(err->msg))
+		n = 0;
+	va_start(ap, fmt);
+	vsnprintf(err->msg + n, sizeof(err->msg) - (size_t)n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int empty(const struct canon_in *in, int f)
+{
+	return !in->v[f] || !in->v[f][0];
+}
+
+/* Quote a value for a message, shortened: it may be anything. */
+static const char *shown(const struct canon_in *in, int f, char *buf, size_t cap)
+{
+	size_t n = in->len[f];
+	size_t keep = n > 40 ? 40 : n;
+	size_t j = 0;
+
+	for (size_t i = 0; i < keep && j + 4 < cap; i++) {
+		unsigned char c = (unsigned char)in->v[f][i];
+
+		buf[j++] = (c < 32 || c == 127) ? '?' : (char)c;
+	}
+	if (keep < n && j + 4 < cap) {
+		memcpy(buf + j, "...", 3);
+		j += 3;
+	}
+	buf[j] = '\0';
+	return buf;
+}
+
+static int parse_date(const struct canon_in *in, int f, int today, int *out, struct canon_err *err)
+{
+	char b[64];
+	int rc = date_parse_iso(in->v[f], in->len[f], out);
+	int y;
+
+	if (rc == DATE_ERR_FORM)
+		return fail(err, in, f, "\"%s\" is not a date (YYYY-MM-DD)", shown(in, f, b, sizeof(b)));
+	if (rc == DATE_ERR_IMPOSSIBLE)
+		return fail(err, in, f, "%s is not a real date", shown(in, f, b, sizeof(b)));
+	date_to_ymd(*out, &y, NULL, NULL);
+	if (y < FIRST_YEAR)
+		return fail(err, in, f, "%s is before %d-01-01", in->v[f], FIRST_YEAR);
+	if (*out > today)
+		return fail(err, in, f, "%s is in the future", in->v[f]);
+	return 0;
+}
+
+static int check_len(const struct canon_in *in, int f, size_t max, struct canon_err *err)
+{
+	if (in->len[f] > max)
+		return fail(err, in, f, "longer than %zu characters", max);
+	return 0;
+}
+
+static int one_of(const char *s, const char *const *set)
+{
+	for (; *set; set++)
+		if (strcmp(s, *set) == 0)
+			return 1;
+	return 0;
+}
+
+static int check_agency(const struct canon_in *in, int f, const struct ref_partnership *p,
+			struct canon_err *err)
+{
+	char b[64];
+	const char *hint;
+
+	if (ref_agency_index(p, in->v[f]) >= 0)
+		return 0;
+	hint = ref_suggest(in->v[f], p->agency, p->nagency);
+	if (hint)
+		return fail(err, in, f, "unknown agency '%s' in %s; did you mean '%s'?",
+			    shown(in, f, b, sizeof(b)), p->id, hint);
+	return fail(err, in, f, "unknown agency '%s' in %s", shown(in, f, b, sizeof(b)), p->id);
+}
+
+int canon_validate(const struct canon_in *in, const struct ref *r, int today,
+		   struct canon *out, struct canon_err *err)
+{
+	static const char *const required[] = {"ref", "partnership", "raised_by", "raised_with",
+					       "raised_on", "theme", "status", NULL};
+	static const char *const subjects[] = {"child", "unborn", "adult", "none", NULL};
+	static const char *const categories[] = {"case", "policy", "iru", NULL};
+	static const char *const statuses[] = {"open", "resolved", "withdrawn", NULL};
+	const struct ref_partnership *p;
+	char b[64];
+	int last_f = -1, last_day = DATE_NONE, first_f = -1, first_day = DATE_NONE;
+
+	memset(out, 0, sizeof(*out));
+	for (int i = 0; required[i]; i++) {
+		int f = canon_field_lookup(required[i]);
+
+		if (empty(in, f))
+			return fail(err, in, f, "required value missing");
+	}
+	for (int f = 0; f < CF_COUNT; f++) {
+		if (f == CF_CASE_REF || f == CF_LEARNING_THEME)
+			continue;
+		if (check_len(in, f, MAX_ID, err))
+			return -1;
+	}
+	if (check_len(in, CF_CASE_REF, MAX_CASE_REF, err) ||
+	    check_len(in, CF_LEARNING_THEME, MAX_LEARNING_THEME, err))
+		return -1;
+
+	out->ref = in->v[CF_REF];
+	p = ref_find_partnership(r, in->v[CF_PARTNERSHIP]);
+	if (!p) {
+		char *ids[64];
+		int n = r->npartnership < 64 ? r->npartnership : 64;
+		const char *hint;
+
+		for (int i = 0; i < n; i++)
+			ids[i] = r->partnership[i].id;
+		hint = ref_suggest(in->v[CF_PARTNERSHIP], ids, n);
+		if (hint)
+			return fail(err, in, CF_PARTNERSHIP, "unknown partnership '%s'; did you mean '%s'?",
+				    shown(in, CF_PARTNERSHIP, b, sizeof(b)), hint);
+		return fail(err, in, CF_PARTNERSHIP, "unknown partnership '%s'",
+			    shown(in, CF_PARTNERSHIP, b, sizeof(b)));
+	}
+	out->p = p;
+	if (check_agency(in, CF_RAISED_BY, p, err) || check_agency(in, CF_RAISED_WITH, p, err))
+		return -1;
+	out->raised_by = in->v[CF_RAISED_BY];
+	out->raised_with = in->v[CF_RAISED_WITH];
+	out->case_ref = empty(in, CF_CASE_REF) ? NULL : in->v[CF_CASE_REF];
+	out->case_len = out->case_ref ? in->len[CF_CASE_REF] : 0;
+
+	out->subject = empty(in, CF_SUBJECT) ? "child" : in->v[CF_SUBJECT];
+	if (!one_of(out->subject, subjects))
+		return fail(err, in, CF_SUBJECT, "'%s' is not one of child, unborn, adult, none",
+			    shown(in, CF_SUBJECT, b, sizeof(b)));
+	if (parse_date(in, CF_RAISED_ON, today, &out->raised_on, err))
+		return -1;
+	if (!ref_is_theme(r, in->v[CF_THEME])) {
+		const char *hint = ref_suggest(in->v[CF_THEME], r->theme, r->ntheme);
+
+		if (hint)
+			return fail(err, in, CF_THEME, "unknown theme '%s'; did you mean '%s'?",
+				    shown(in, CF_THEME, b, sizeof(b)), hint);
+		return fail(err, in, CF_THEME, "unknown theme '%s'", shown(in, CF_THEME, b, sizeof(b)));
+	}
+	out->theme = in->v[CF_THEME];
+	out->category = empty(in, CF_CATEGORY) ? "case" : in->v[CF_CATEGORY];
+	if (!one_of(out->category, categories))
+		return fail(err, in, CF_CATEGORY, "'%s' is not one of case, policy, iru",
+			    shown(in, CF_CATEGORY, b, sizeof(b)));
+	if ((out->serious = canon_yes_no(in->v[CF_SERIOUS], 0)) < 0)
+		return fail(err, in, CF_SERIOUS, "'%s' is not y or n", shown(in, CF_SERIOUS, b, sizeof(b)));
+	if ((out->stuck = canon_yes_no(in->v[CF_STUCK], 0)) < 0)
+		return fail(err, in, CF_STUCK, "'%s' is not y or n", shown(in, CF_STUCK, b, sizeof(b)));
+	if ((out->learning = canon_yes_no(in->v[CF_LEARNING], 0)) < 0)
+		return fail(err, in, CF_LEARNING, "'%s' is not y or n", shown(in, CF_LEARNING, b, sizeof(b)));
+	out->learning_theme = empty(in, CF_LEARNING_THEME) ? NULL : in->v[CF_LEARNING_THEME];
+
+	/* Stages: at least one; none beyond the protocol's last; dates never
+	 * decrease up the ladder (gaps are allowed: a protocol may start at a
+	 * higher stage where a child is at risk). */
+	for (int n = 1; n <= CANON_STAGES; n++)
+		out->stage[n] = DATE_NONE;
+	for (int n = 1; n <= CANON_MAX_STAGE; n++) {
+		int f = CF_STAGE1 + n - 1, day;
+
+		if (empty(in, f))
+			continue;
+		if (n > p->last_stage)
+			return fail(err, in, f, "%s's protocol has %d stages; there is no stage %d",
+				    p->id, p->last_stage, n);
+		if (parse_date(in, f, today, &day, err))
+			return -1;
+		if (last_day != DATE_NONE && day < last_day)
+			return fail(err, in, f, "%s is before %s %s", in->v[f], names[last_f],
+				    in->v[last_f]);
+		if (first_f < 0) {
+			first_f = f;
+			first_day = day;
+		}
+		last_f = f;
+		last_day = day;
+		out->stage[n] = day;
+		out->top_stage = n;
+	}
+	if (first_f < 0)
+		return fail(err, in, CF_STAGE1, "no stage date given (at least one stage is required)");
+	if (out->raised_on > first_day)
+		return fail(err, in, CF_RAISED_ON, "%s is after the first stage date (%s %s)",
+			    in->v[CF_RAISED_ON], names[first_f], in->v[first_f]);
+
+	out->status = in->v[CF_STATUS];
+	if (!one_of(out->status, statuses))
+		return fail(err, in, CF_STATUS, "'%s' is not one of open, resolved, withdrawn",
+			    shown(in, CF_STATUS, b, sizeof(b)));
+	out->closed_on = DATE_NONE;
+	if (strcmp(out->status, "open") == 0) {
+		if (!empty(in, CF_CLOSED_ON))
+			return fail(err, in, CF_CLOSED_ON, "given on an open escalation");
+	} else {
+		if (empty(in, CF_CLOSED_ON))
+			return fail(err, in, CF_CLOSED_ON, "required when status is %s", out->status);
+		if (parse_date(in, CF_CLOSED_ON, today, &out->closed_on, err))
+			return -1;
+		if (out->closed_on < last_day)
+			return fail(err, in, CF_CLOSED_ON, "%s is before the last stage date (%s %s)",
+				    in->v[CF_CLOSED_ON], names[last_f], in->v[last_f]);
+	}
+	return 0;
+}

@@ -1,0 +1,94 @@
+/*
+ * canon.h - the canonical escalation record and its one validation.
+ *
+ * Every input shape (the canonical CSV, and each agency profile) turns a
+ * source row into a struct canon_in: the canonical fields as text, each
+ * with the source column it came from, so that messages point at the
+ * agency's own file.  canon_validate() applies DESIGN.md's rejection rules
+ * and yields a struct canon (typed) or the first reason the row is
+ * rejected.  No shape validates on its own: there is one set of rules.
+ */
+#ifndef OVERSIGHT_CANON_H
+#define OVERSIGHT_CANON_H
+
+#include <stddef.h>
+
+#include "core/ref.h"
+
+enum canon_field {
+	CF_REF,
+	CF_PARTNERSHIP,
+	CF_RAISED_BY,
+	CF_RAISED_WITH,
+	CF_CASE_REF,
+	CF_SUBJECT,
+	CF_RAISED_ON,
+	CF_THEME,
+	CF_CATEGORY,
+	CF_SERIOUS,
+	CF_STUCK,
+	CF_STAGE1, /* CF_STAGE1 + n - 1 is stage n, n = 1..CANON_MAX_STAGE */
+	CF_STAGE9 = CF_STAGE1 + 8,
+	CF_STATUS,
+	CF_CLOSED_ON,
+	CF_LEARNING,
+	CF_LEARNING_THEME,
+	CF_COUNT
+};
+
+#define CANON_MAX_STAGE 9 /* columns stage1_on..stage9_on are understood */
+#define CANON_STAGES 5    /* stages the warehouse stores (the highest protocol has 5) */
+
+/* "ref", "partnership", ..., "stage1_on", ...: the canonical column names. */
+const char *canon_field_name(int f);
+
+/* The field with that canonical column name, or -1. */
+int canon_field_lookup(const char *name);
+
+/* One source row as canonical text values. */
+struct canon_in {
+	long line;                  /* source line */
+	const char *v[CF_COUNT];    /* values; NULL or "" = empty */
+	size_t len[CF_COUNT];       /* their lengths */
+	int col[CF_COUNT];          /* source column (1-based), 0 = none */
+	const char *src[CF_COUNT];  /* source column name, NULL = the canonical one */
+};
+
+/* A validated record.  Strings point into the canon_in's values. */
+struct canon {
+	const char *ref;
+	const struct ref_partnership *p;
+	const char *raised_by, *raised_with;
+	const char *case_ref; size_t case_len; /* raw: hash it, never store it */
+	const char *subject;
+	int raised_on;
+	const char *theme;
+	const char *category;
+	int serious, stuck;          /* 0 / 1 */
+	int stage[CANON_STAGES + 1]; /* stage[n] entered on, or DATE_NONE */
+	int top_stage;
+	const char *status;
+	int closed_on;               /* DATE_NONE when open */
+	int learning;
+	const char *learning_theme;  /* NULL when empty */
+};
+
+/* Why a row was rejected: field (canonical), source column, message. */
+struct canon_err {
+	int field;
+	int col;
+	char msg[512];
+};
+
+/*
+ * Validate in against the reference data, "today" being the last day any
+ * date may be.  Returns 0 and fills out, or -1 and fills err.
+ */
+int canon_validate(const struct canon_in *in, const struct ref *r, int today,
+		   struct canon *out, struct canon_err *err);
+
+/* Parse y/n spellings used by the canonical format: y, n, yes, no (any
+ * case), "" = dflt.  Returns 0/1, or -1 when not a yes/no. */
+int canon_yes_no(const char *s, int dflt);
+
+#endif

@@ -1,0 +1,210 @@
+/*
+ * cmd_load.c - oversight load [--profile P] [--json] FILE...
+ *
+ * Each file loads in one transaction: all of its good rows (and the
+ * quarantine of its bad ones) or nothing.  The same bytes loaded again are
+ * recognised by their SHA-256 and read 0.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/cli.h"
+#include "core/cmds.h"
+#include "core/msg.h"
+#include "core/ref.h"
+#include "core/wh.h"
+#include "ingest.h"
+#include "pseudo.h"
+#include "shape.h"
+
+static const char usage_text[] =
+	"usage: oversight load [--profile <profile>] [--json] [--ignore-unknown] [--quiet] <file>...\n"
+	"\n"
+	"Load agency logs into the warehouse.  Each file loads whole or not at all;\n"
+	"bad rows are quarantined with their line and reason ('oversight rejects').\n"
+	"\n"
+	"    --profile <p>     how the file maps: canonical (default), activity\n"
+	"    --json            one JSON object per file instead of a summary line\n"
+	"    --ignore-unknown  drop columns the profile does not know (never kept)\n"
+	"    -q, --quiet       do not list rejected rows on stderr\n"
+	"\n"
+	"example:\n"
+	"    oversight load fixtures/devon/dc-police.csv fixtures/devon/devon-cs.csv\n"
+	"    oversight load --profile activity fixtures/devon/activity.csv\n";
+
+static int file_sha256(FILE *fp, char out[65])
+{
+	crypto_hash_sha256_state st;
+	unsigned char buf[65536], h[crypto_hash_sha256_BYTES];
+	size_t n;
+
+	crypto_hash_sha256_init(&st);
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		crypto_hash_sha256_update(&st, buf, n);
+	if (ferror(fp))
+		return -1;
+	crypto_hash_sha256_final(&st, h);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+	rewind(fp);
+	return 0;
+}
+
+static void print_counts(const char *file, const struct ingest_counts *n, int json, const char *note)
+{
+	if (json) {
+		printf("{\"file\": ");
+		/* JSON string: escape what must be escaped. */
+		putchar('"');
+		for (const unsigned char *p = (const unsigned char *)file; *p; p++) {
+			if (*p == '"' || *p == '\\')
+				printf("\\%c", *p);
+			else if (*p < 0x20)
+				printf("\\u%04x", *p);
+			else
+				putchar(*p);
+		}
+		printf("\", \"read\": %ld, \"loaded\": %ld, \"updated\": %ld, \"unchanged\": %ld, "
+		       "\"merged\": %ld, \"rejected\": %ld}\n",
+		       n->read, n->loaded, n->updated, n->unchanged, n->merged, n->rejected);
+		return;
+	}
+	printf("%s: read %ld, loaded %ld, updated %ld, unchanged %ld, merged %ld, rejected %ld%s%s\n",
+	       file, n->read, n->loaded, n->updated, n->unchanged, n->merged, n->rejected,
+	       note ? " -- " : "", note ? note : "");
+}
+
+static int load_one(struct wh *w, const struct ref *r, const unsigned char *key, const char *file,
+		    const char *profile, const struct shape_opts *o, int json, int quiet)
+{
+	FILE *fp = fopen(file, "rb");
+	char sha[65];
+	struct ingest *g = NULL;
+	struct ingest_counts n;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!fp)
+		return error("%s: cannot open: %s", file, strerror(errno)), EXIT_ENV;
+	if (file_sha256(fp, sha)) {
+		fclose(fp);
+		return error("%s: read error: %s", file, strerror(errno)), EXIT_ENV;
+	}
+	st = wh_prepare(w, "load_find");
+	sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, profile, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		char note[128];
+
+		snprintf(note, sizeof(note), "already loaded: the same bytes were load %lld on %s; nothing to do",
+			 (long long)sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1));
+		sqlite3_finalize(st);
+		fclose(fp);
+		memset(&n, 0, sizeof(n));
+		print_counts(file, &n, json, note);
+		if (json && !quiet)
+			fprintf(stderr, "%s: %s\n", file, note);
+		return EXIT_OK;
+	}
+	sqlite3_finalize(st);
+
+	g = ingest_begin(w, r, key, file, sha, profile);
+	if (!g) {
+		fclose(fp);
+		return EXIT_ENV;
+	}
+	ingest_set_echo(g, quiet ? 0 : 10);
+	if (strcmp(profile, "canonical") == 0)
+		rc = shape_canonical(g, fp, file, o);
+	else
+		rc = shape_activity(g, fp, file, o);
+	fclose(fp);
+	if (rc) {
+		ingest_end(g, 0, NULL);
+		error("%s: not loaded; the warehouse is unchanged", file);
+		return rc;
+	}
+	if (ingest_end(g, 1, &n))
+		return EXIT_ENV;
+	print_counts(file, &n, json, NULL);
+	return EXIT_OK;
+}
+
+int cmd_load(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"profile", required_argument, 0, 'p'},
+		{"json", no_argument, 0, 'j'},
+		{"ignore-unknown", no_argument, 0, 'i'},
+		{"quiet", no_argument, 0, 'q'},
+		{"help", no_argument, 0, 'h'},
+		{0, 0, 0, 0},
+	};
+	const char *profile = "canonical";
+	struct shape_opts o = {0};
+	int json = 0, quiet = 0, c, status = EXIT_OK;
+	struct wh *w = NULL;
+	struct ref r = {0};
+	unsigned char key[PSEUDO_KEY_BYTES];
+	char fp_have[17], fp_want[64];
+
+	while ((c = getopt_long(argc, argv, "p:qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			profile = optarg;
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case 'i':
+			o.ignore_unknown = 1;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return EXIT_OK;
+		default:
+			usage_error("load", "bad option");
+		}
+	}
+	if (optind >= argc)
+		usage_error("load", "no file to load");
+	if (strcmp(profile, "canonical") && strcmp(profile, "activity"))
+		die(EXIT_USAGE, "--profile: unknown profile '%s' (known: canonical, activity)", profile);
+
+	pseudo_init();
+	if (wh_open(ov.warehouse, 0, &w))
+		return EXIT_ENV;
+	if (pseudo_key_read(cli_key_path(), key)) {
+		wh_close(w);
+		return EXIT_ENV;
+	}
+	pseudo_fingerprint(key, fp_have);
+	if (wh_meta_get(w, "key_fingerprint", fp_want, sizeof(fp_want)) != 1 ||
+	    strcmp(fp_have, fp_want) != 0) {
+		error("%s: this key does not match the warehouse (key fingerprint %s, warehouse %s); "
+		      "loading with it would break reconciliation", cli_key_path(), fp_have,
+		      fp_want[0] ? fp_want : "none");
+		sodium_memzero(key, sizeof(key));
+		wh_close(w);
+		return EXIT_ENV;
+	}
+	if (ref_read(w, &r)) {
+		wh_close(w);
+		return EXIT_ENV;
+	}
+	for (int i = optind; i < argc; i++) {
+		int rc = load_one(w, &r, key, argv[i], profile, &o, json, quiet);
+
+		if (rc > status)
+			status = rc;
+	}
+	sodium_memzero(key, sizeof(key));
+	ref_free(&r);
+	wh_close(w);
+	return status;
+}

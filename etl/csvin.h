@@ -1,0 +1,43 @@
+/*
+ * csvin.h - read a CSV file row by row through libcsv, knowing the line.
+ *
+ * The file is fed to libcsv one physical line at a time, so each row knows
+ * the line it starts on (a quoted field may span lines) and messages can
+ * point at it.  Fields are NUL-terminated copies in a buffer reused for
+ * every row: no allocation per row.  A row's fields are valid only during
+ * the callback.
+ *
+ *   static int on_row(const struct csvin_row *row, void *ctx) { ... return 0; }
+ *   csvin_read(fp, "police.csv", ',', on_row, ctx);
+ *
+ * Blank lines are skipped (libcsv's behaviour).  A field that holds a NUL
+ * byte is reported through row->has_nul; an unterminated quoted field at
+ * the end of the file is delivered as a last row with row->unterminated set.
+ */
+#ifndef OVERSIGHT_CSVIN_H
+#define OVERSIGHT_CSVIN_H
+
+#include <stdio.h>
+
+struct csvin_row {
+	long line;          /* physical line the row starts on (1-based) */
+	int nfield;         /* number of fields */
+	char **field;       /* NUL-terminated field texts */
+	size_t *len;        /* their lengths (a field may hold a NUL) */
+	int has_nul;        /* some field holds a NUL byte */
+	int unterminated;   /* the file ended inside a quoted field */
+};
+
+/* Called per row; return 0 to go on, non-zero to stop (returned by
+ * csvin_read). */
+typedef int (*csvin_row_fn)(const struct csvin_row *row, void *ctx);
+
+/*
+ * Read fp to the end, calling fn per row.  Returns 0 at the end of the
+ * file, fn's non-zero value when it stopped, or -1 after printing an error
+ * (read error, out of memory).  *bytes, when not NULL, counts bytes read
+ * (for progress).
+ */
+int csvin_read(FILE *fp, const char *name, unsigned char delim, csvin_row_fn fn, void *ctx);
+
+#endif

@@ -1,0 +1,739 @@
+/*
+ * ingest.c - store source rows and derive escalations: see ingest.h.
+ *
+ * Escalations are derived, never edited: when a row arrives (new or
+ * updated) every current row of the same pseudonymised case in the
+ * partnership is read back, grouped by reconciliation, and the group's
+ * escalations are rebuilt.  Because the grouping depends only on the set of
+ * current rows (ordered by raised_on, ref), loading the June export and
+ * then the September one gives exactly what September alone gives.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/cal.h"
+#include "core/date.h"
+#include "core/msg.h"
+#include "ingest.h"
+
+/* DESIGN.md "Reconciliation": at most 3 working days from the earlier
+ * raised_on to the later. */
+#define RECONCILE_WORKING_DAYS 3
+
+#define IDLEN 101 /* ids and refs: canon.c caps them at 100 characters */
+#define LTLEN 201 /* learning_theme: 200 characters */
+
+/* One current source row, as read back for derivation. */
+struct srow {
+	long long id;
+	char ref[IDLEN];
+	char raised_by[IDLEN], raised_with[IDLEN];
+	char subject[16], theme[IDLEN], category[16], status[16];
+	int raised_on;
+	int serious, stuck, learning;
+	int stage[CANON_STAGES + 1];
+	int closed_on;
+	char learning_theme[LTLEN];
+	long long escalation_id; /* 0 = none */
+	int cluster;             /* index of its cluster */
+};
+
+struct ingest {
+	struct wh *w;
+	const struct ref *r;
+	const unsigned char *key;
+	const char *file;
+	long long load_id;
+	int today;
+	struct ingest_counts n;
+	int echo_limit, echoed;
+	sqlite3_stmt *st_current, *st_insert, *st_supersede, *st_group, *st_one, *st_link,
+		*st_esc_delete, *st_esc_insert, *st_stage_events, *st_conflict, *st_reject,
+		*st_activity, *st_activity_current;
+	struct srow *rows;       /* derivation scratch, reused */
+	int nrows, caprows;
+	long long *old_esc;
+	int capold;
+};
+
+static void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (!p)
+		die(EXIT_INTERNAL, "out of memory");
+	return p;
+}
+
+struct ingest *ingest_begin(struct wh *w, const struct ref *r,
+			    const unsigned char key[PSEUDO_KEY_BYTES], const char *file,
+			    const char *sha256, const char *profile)
+{
+	struct ingest *g = calloc(1, sizeof(*g));
+	sqlite3_stmt *st;
+	const char *today = getenv("OVERSIGHT_TODAY");
+
+	if (!g)
+		die(EXIT_INTERNAL, "out of memory");
+	g->w = w;
+	g->r = r;
+	g->key = key;
+	g->file = file;
+	/* OVERSIGHT_TODAY pins "today" for the future-date rule in tests. */
+	if (!today || date_parse_iso(today, strlen(today), &g->today))
+		g->today = date_today();
+	if (wh_begin(w))
+		goto fail;
+	st = wh_prepare(w, "load_insert");
+	sqlite3_bind_text(st, 1, file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, profile, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		wh_error(w, "recording the load");
+		wh_rollback(w);
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	g->load_id = sqlite3_last_insert_rowid(w->db);
+	g->st_current = wh_prepare(w, "source_current");
+	g->st_insert = wh_prepare(w, "source_insert");
+	g->st_supersede = wh_prepare(w, "source_supersede");
+	g->st_group = wh_prepare(w, "source_group");
+	g->st_one = wh_prepare(w, "source_one");
+	g->st_link = wh_prepare(w, "source_link");
+	g->st_esc_delete = wh_prepare(w, "escalation_delete");
+	g->st_esc_insert = wh_prepare(w, "escalation_insert");
+	g->st_stage_events = wh_prepare(w, "stage_event_derive");
+	g->st_conflict = wh_prepare(w, "conflict_insert");
+	g->st_reject = wh_prepare(w, "reject_insert");
+	g->st_activity = wh_prepare(w, "activity_upsert");
+	g->st_activity_current = wh_prepare(w, "activity_current");
+	return g;
+fail:
+	free(g);
+	return NULL;
+}
+
+long long ingest_load_id(const struct ingest *g)
+{
+	return g->load_id;
+}
+
+const struct ingest_counts *ingest_counts(const struct ingest *g)
+{
+	return &g->n;
+}
+
+void ingest_set_echo(struct ingest *g, int limit)
+{
+	g->echo_limit = limit;
+}
+
+/* Run a write statement to completion and reset it. */
+static int run(struct ingest *g, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return wh_error(g->w, what);
+	return 0;
+}
+
+int ingest_reject(struct ingest *g, long line, int col, const char *field, const char *reason,
+		  const char *raw)
+{
+	sqlite3_stmt *st = g->st_reject;
+
+	g->n.read++;
+	g->n.rejected++;
+	if (g->echoed < g->echo_limit) {
+		if (col > 0)
+			fprintf(stderr, "%s:%ld:%d: %s\n", g->file, line, col, reason);
+		else
+			fprintf(stderr, "%s:%ld: %s\n", g->file, line, reason);
+	}
+	g->echoed++;
+	sqlite3_bind_int64(st, 1, g->load_id);
+	sqlite3_bind_int64(st, 2, line);
+	if (col > 0)
+		sqlite3_bind_int(st, 3, col);
+	else
+		sqlite3_bind_null(st, 3);
+	wh_bind_text_or_null(st, 4, field);
+	sqlite3_bind_text(st, 5, reason, -1, SQLITE_STATIC);
+	wh_bind_text_or_null(st, 6, raw);
+	return run(g, st, "quarantining a row");
+}
+
+static void bind_date(sqlite3_stmt *st, int idx, int day)
+{
+	char buf[11];
+
+	if (day == DATE_NONE)
+		sqlite3_bind_null(st, idx);
+	else
+		sqlite3_bind_text(st, idx, date_format(day, buf), 10, SQLITE_TRANSIENT);
+}
+
+static int column_date(sqlite3_stmt *st, int idx)
+{
+	const char *s = (const char *)sqlite3_column_text(st, idx);
+	int day;
+
+	if (!s || date_parse_iso(s, strlen(s), &day))
+		return DATE_NONE;
+	return day;
+}
+
+static void column_copy(sqlite3_stmt *st, int idx, char *buf, size_t cap)
+{
+	const char *s = (const char *)sqlite3_column_text(st, idx);
+
+	snprintf(buf, cap, "%s", s ? s : "");
+}
+
+/* Read the rows of a source_group / source_one query into g->rows. */
+static int read_rows(struct ingest *g, sqlite3_stmt *st)
+{
+	int rc;
+
+	g->nrows = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct srow *s;
+
+		if (g->nrows == g->caprows) {
+			g->caprows = g->caprows ? 2 * g->caprows : 16;
+			g->rows = xrealloc(g->rows, (size_t)g->caprows * sizeof(*g->rows));
+		}
+		s = &g->rows[g->nrows++];
+		s->id = sqlite3_column_int64(st, 0);
+		column_copy(st, 1, s->ref, sizeof(s->ref));
+		column_copy(st, 2, s->raised_by, sizeof(s->raised_by));
+		column_copy(st, 3, s->raised_with, sizeof(s->raised_with));
+		column_copy(st, 4, s->subject, sizeof(s->subject));
+		s->raised_on = column_date(st, 5);
+		column_copy(st, 6, s->theme, sizeof(s->theme));
+		column_copy(st, 7, s->category, sizeof(s->category));
+		s->serious = sqlite3_column_int(st, 8);
+		s->stuck = sqlite3_column_int(st, 9);
+		s->stage[0] = DATE_NONE;
+		for (int n = 1; n <= CANON_STAGES; n++)
+			s->stage[n] = column_date(st, 9 + n);
+		column_copy(st, 15, s->status, sizeof(s->status));
+		s->closed_on = column_date(st, 16);
+		s->learning = sqlite3_column_int(st, 17);
+		column_copy(st, 18, s->learning_theme, sizeof(s->learning_theme));
+		s->escalation_id = sqlite3_column_int64(st, 19);
+		s->cluster = -1;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(g->w, "reading source rows");
+}
+
+static int same_pair(const struct srow *a, const struct srow *b)
+{
+	return (!strcmp(a->raised_by, b->raised_by) && !strcmp(a->raised_with, b->raised_with)) ||
+	       (!strcmp(a->raised_by, b->raised_with) && !strcmp(a->raised_with, b->raised_by));
+}
+
+static int conflict(struct ingest *g, long long esc, const char *field, const char *kept,
+		    const char *other)
+{
+	sqlite3_stmt *st = g->st_conflict;
+
+	sqlite3_bind_int64(st, 1, esc);
+	sqlite3_bind_text(st, 2, field, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, kept, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, other, -1, SQLITE_TRANSIENT);
+	return run(g, st, "recording a reconciliation conflict");
+}
+
+static const char *date_or_none(int day, char *buf)
+{
+	return day == DATE_NONE ? "(none)" : date_format(day, buf);
+}
+
+/*
+ * Build one escalation from the rows of cluster c (rows are in (raised_on,
+ * ref) order, so the first is the earliest) and link them to it.
+ * DESIGN.md: the earliest raised_on and stage dates, every stage either
+ * reached, and a closure recorded by either stand; disagreements are kept
+ * for `oversight check`.
+ */
+static int build_escalation(struct ingest *g, const char *partnership, const char *case_key, int c)
+{
+	sqlite3_stmt *st = g->st_esc_insert;
+	struct srow m;
+	const struct srow *first = NULL;
+	char pseudo[9], a[11], b[11];
+	int top = 0, nsrc = 0, closed_by = -1;
+	long long esc;
+
+	for (int i = 0; i < g->nrows; i++) {
+		const struct srow *s = &g->rows[i];
+
+		if (s->cluster != c)
+			continue;
+		nsrc++;
+		if (!first) {
+			first = s;
+			m = *s;
+			continue;
+		}
+		for (int n = 1; n <= CANON_STAGES; n++)
+			if (s->stage[n] != DATE_NONE &&
+			    (m.stage[n] == DATE_NONE || s->stage[n] < m.stage[n]))
+				m.stage[n] = s->stage[n];
+		m.serious |= s->serious;
+		m.stuck |= s->stuck;
+		m.learning |= s->learning;
+		if (!m.learning_theme[0])
+			memcpy(m.learning_theme, s->learning_theme, sizeof(m.learning_theme));
+	}
+	/* A closure recorded by either stands: the latest closure, so that it
+	 * is not before a stage the other source saw. */
+	for (int i = 0; i < g->nrows; i++) {
+		const struct srow *s = &g->rows[i];
+
+		if (s->cluster == c && strcmp(s->status, "open") != 0 &&
+		    (closed_by < 0 || s->closed_on > g->rows[closed_by].closed_on))
+			closed_by = i;
+	}
+	if (closed_by >= 0) {
+		memcpy(m.status, g->rows[closed_by].status, sizeof(m.status));
+		m.closed_on = g->rows[closed_by].closed_on;
+	}
+	for (int n = 1; n <= CANON_STAGES; n++)
+		if (m.stage[n] != DATE_NONE)
+			top = n;
+
+	pseudo_short_ref(g->key, partnership, first->ref, pseudo);
+	sqlite3_bind_text(st, 1, partnership, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, pseudo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, m.raised_by, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, m.raised_with, -1, SQLITE_TRANSIENT);
+	wh_bind_text_or_null(st, 5, case_key);
+	sqlite3_bind_text(st, 6, m.subject, -1, SQLITE_TRANSIENT);
+	bind_date(st, 7, m.raised_on);
+	sqlite3_bind_text(st, 8, m.theme, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 9, m.category, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 10, m.serious);
+	sqlite3_bind_int(st, 11, m.stuck);
+	for (int n = 1; n <= CANON_STAGES; n++)
+		bind_date(st, 11 + n, m.stage[n]);
+	sqlite3_bind_int(st, 17, top);
+	sqlite3_bind_text(st, 18, m.status, -1, SQLITE_TRANSIENT);
+	bind_date(st, 19, m.closed_on);
+	sqlite3_bind_int(st, 20, m.learning);
+	wh_bind_text_or_null(st, 21, m.learning_theme);
+	sqlite3_bind_int(st, 22, nsrc);
+	if (run(g, st, "deriving an escalation"))
+		return -1;
+	esc = sqlite3_last_insert_rowid(g->w->db);
+
+	sqlite3_bind_int64(g->st_stage_events, 1, esc);
+	if (run(g, g->st_stage_events, "deriving stage events"))
+		return -1;
+	for (int i = 0; i < g->nrows; i++) {
+		const struct srow *s = &g->rows[i];
+
+		if (s->cluster != c)
+			continue;
+		sqlite3_bind_int64(g->st_link, 1, s->id);
+		sqlite3_bind_int64(g->st_link, 2, esc);
+		if (run(g, g->st_link, "linking a source row"))
+			return -1;
+		if (s == first)
+			continue;
+		/* What the sources disagree on, against the value kept. */
+		if (strcmp(s->raised_by, m.raised_by) && conflict(g, esc, "raised_by", m.raised_by, s->raised_by))
+			return -1;
+		if (strcmp(s->theme, m.theme) && conflict(g, esc, "theme", m.theme, s->theme))
+			return -1;
+		if (strcmp(s->category, m.category) && conflict(g, esc, "category", m.category, s->category))
+			return -1;
+		if (strcmp(s->subject, m.subject) && conflict(g, esc, "subject", m.subject, s->subject))
+			return -1;
+		if (s->raised_on != m.raised_on &&
+		    conflict(g, esc, "raised_on", date_or_none(m.raised_on, a), date_or_none(s->raised_on, b)))
+			return -1;
+		for (int n = 1; n <= CANON_STAGES; n++) {
+			static const char *const names[] = {"", "stage1_on", "stage2_on", "stage3_on",
+							    "stage4_on", "stage5_on"};
+
+			if (s->stage[n] != m.stage[n] &&
+			    conflict(g, esc, names[n], date_or_none(m.stage[n], a), date_or_none(s->stage[n], b)))
+				return -1;
+		}
+		if ((strcmp(s->status, m.status) || s->closed_on != m.closed_on)) {
+			char kept[32], other[32];
+
+			snprintf(kept, sizeof(kept), "%s %s", m.status, m.closed_on == DATE_NONE ? "" : date_format(m.closed_on, a));
+			snprintf(other, sizeof(other), "%s %s", s->status, s->closed_on == DATE_NONE ? "" : date_format(s->closed_on, b));
+			if (conflict(g, esc, "status", kept, other))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Re-derive the escalations of one case (case_key) in a partnership, or of
+ * the single row row_id when it has no case reference.  *joined is set to
+ * the number of rows in row_id's escalation.
+ */
+static int derive(struct ingest *g, const struct ref_partnership *p, const char *case_key,
+		  long long row_id, int *joined)
+{
+	int ncluster = 0, nold = 0;
+	int jur = cal_jur_parse(p->jurisdiction);
+
+	if (case_key) {
+		sqlite3_bind_text(g->st_group, 1, p->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(g->st_group, 2, case_key, -1, SQLITE_STATIC);
+		if (read_rows(g, g->st_group))
+			return -1;
+	} else {
+		sqlite3_bind_int64(g->st_one, 1, row_id);
+		if (read_rows(g, g->st_one))
+			return -1;
+	}
+
+	/* Drop the escalations these rows made up before. */
+	if (g->nrows > g->capold) {
+		g->capold = g->nrows;
+		g->old_esc = xrealloc(g->old_esc, (size_t)g->capold * sizeof(long long));
+	}
+	for (int i = 0; i < g->nrows; i++) {
+		long long e = g->rows[i].escalation_id;
+		int seen = 0;
+
+		for (int j = 0; j < nold && !seen; j++)
+			seen = g->old_esc[j] == e;
+		if (e && !seen)
+			g->old_esc[nold++] = e;
+	}
+	for (int j = 0; j < nold; j++) {
+		sqlite3_bind_int64(g->st_esc_delete, 1, g->old_esc[j]);
+		if (run(g, g->st_esc_delete, "replacing an escalation"))
+			return -1;
+	}
+
+	/* Reconcile: rows in (raised_on, ref) order; a row joins the latest
+	 * cluster of its pair of agencies when it was raised at most 3
+	 * working days after that cluster's first row, else starts one. */
+	for (int i = 0; i < g->nrows; i++) {
+		struct srow *s = &g->rows[i];
+
+		for (int j = i - 1; j >= 0 && s->cluster < 0; j--) {
+			const struct srow *t = &g->rows[j];
+			const struct srow *head = NULL;
+
+			if (!same_pair(s, t))
+				continue;
+			/* t is in the latest cluster of this pair; its head is the
+			 * cluster's earliest row. */
+			for (int k = 0; k <= j; k++)
+				if (g->rows[k].cluster == t->cluster) {
+					head = &g->rows[k];
+					break;
+				}
+			if (jur >= 0 &&
+			    cal_working_days_between((enum cal_jur)jur, head->raised_on, s->raised_on) <=
+				    RECONCILE_WORKING_DAYS)
+				s->cluster = t->cluster;
+			break;
+		}
+		if (s->cluster < 0)
+			s->cluster = ncluster++;
+	}
+	for (int c = 0; c < ncluster; c++)
+		if (build_escalation(g, p->id, case_key, c))
+			return -1;
+	if (joined) {
+		int cl = -1, n = 0;
+
+		for (int i = 0; i < g->nrows; i++)
+			if (g->rows[i].id == row_id)
+				cl = g->rows[i].cluster;
+		for (int i = 0; i < g->nrows; i++)
+			n += g->rows[i].cluster == cl;
+		*joined = n;
+	}
+	return 0;
+}
+
+/* The canonical values, in a fixed order, for the "unchanged" digest. */
+static void row_digest(const struct canon *c, const char *case_key, char out[PSEUDO_HEX])
+{
+	char buf[2048], d[11];
+	size_t n = 0;
+
+#define PUT(s)                                                                   \
+	do {                                                                     \
+		const char *s_ = (s) ? (s) : "";                                 \
+		size_t l_ = strlen(s_);                                          \
+		if (n + l_ + 1 < sizeof(buf)) {                                  \
+			memcpy(buf + n, s_, l_);                                 \
+			n += l_;                                                 \
+			buf[n++] = '\x1f';                                       \
+		}                                                                \
+	} while (0)
+	PUT(c->raised_by);
+	PUT(c->raised_with);
+	PUT(case_key);
+	PUT(c->subject);
+	PUT(date_format(c->raised_on, d));
+	PUT(c->theme);
+	PUT(c->category);
+	PUT(c->serious ? "y" : "n");
+	PUT(c->stuck ? "y" : "n");
+	for (int s = 1; s <= CANON_STAGES; s++)
+		PUT(c->stage[s] == DATE_NONE ? "" : date_format(c->stage[s], d));
+	PUT(c->status);
+	PUT(c->closed_on == DATE_NONE ? "" : date_format(c->closed_on, d));
+	PUT(c->learning ? "y" : "n");
+	PUT(c->learning_theme);
+#undef PUT
+	pseudo_digest(buf, n, out);
+}
+
+static int reject_canon(struct ingest *g, const struct canon_in *in, const struct canon_err *e,
+			const char *raw)
+{
+	return ingest_reject(g, in->line, e->col, canon_field_name(e->field), e->msg, raw);
+}
+
+int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
+{
+	struct canon c;
+	struct canon_err e;
+	char case_key[PSEUDO_HEX], digest[PSEUDO_HEX];
+	const char *ck = NULL;
+	long long old_id = 0, old_load = 0, old_esc = 0;
+	char old_case[PSEUDO_HEX] = "";
+	int has_old_case = 0, joined = 0, rc;
+	sqlite3_stmt *st;
+
+	if (canon_validate(in, g->r, g->today, &c, &e))
+		return reject_canon(g, in, &e, raw);
+	/* A subject the partnership's protocol does not cover (an adult in a
+	 * children's partnership) is a mistake in the log. */
+	if (!ref_covers_subject(c.p, c.subject)) {
+		e.field = CF_SUBJECT;
+		e.col = in->col[CF_SUBJECT];
+		snprintf(e.msg, sizeof(e.msg), "%s: %s's protocol does not cover subject '%s'",
+			 in->src[CF_SUBJECT] ? in->src[CF_SUBJECT] : "subject", c.p->id, c.subject);
+		return reject_canon(g, in, &e, raw);
+	}
+	if (c.case_ref && pseudo_case_key(g->key, c.p->id, c.case_ref, c.case_len, case_key) == 0)
+		ck = case_key;
+	row_digest(&c, ck, digest);
+
+	st = g->st_current;
+	sqlite3_bind_text(st, 1, c.p->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, c.ref, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		old_id = sqlite3_column_int64(st, 0);
+		old_load = sqlite3_column_int64(st, 2);
+		old_esc = sqlite3_column_int64(st, 4);
+		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+			column_copy(st, 3, old_case, sizeof(old_case));
+			has_old_case = 1;
+		}
+		if (old_load != g->load_id &&
+		    strcmp((const char *)sqlite3_column_text(st, 1), digest) == 0) {
+			sqlite3_reset(st);
+			g->n.read++;
+			g->n.unchanged++;
+			return 0;
+		}
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return wh_error(g->w, "looking up a row");
+	}
+	sqlite3_reset(st);
+	if (old_id && old_load == g->load_id) {
+		/* DESIGN.md: a ref that repeats within the file is rejected. */
+		sqlite3_stmt *q = wh_prepare_sql(g->w, "SELECT line FROM source_row WHERE id = ?1");
+		long long line;
+
+		sqlite3_bind_int64(q, 1, old_id);
+		line = wh_scalar_int(q, 0);
+		sqlite3_finalize(q);
+		e.field = CF_REF;
+		e.col = in->col[CF_REF];
+		snprintf(e.msg, sizeof(e.msg), "%s: '%s' repeats line %lld",
+			 in->src[CF_REF] ? in->src[CF_REF] : "ref", c.ref, line);
+		return reject_canon(g, in, &e, raw);
+	}
+
+	st = g->st_insert;
+	sqlite3_bind_text(st, 1, c.p->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, c.ref, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, g->load_id);
+	sqlite3_bind_int64(st, 4, in->line);
+	sqlite3_bind_text(st, 5, digest, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, c.raised_by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, c.raised_with, -1, SQLITE_STATIC);
+	wh_bind_text_or_null(st, 8, ck);
+	sqlite3_bind_text(st, 9, c.subject, -1, SQLITE_STATIC);
+	bind_date(st, 10, c.raised_on);
+	sqlite3_bind_text(st, 11, c.theme, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, c.category, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 13, c.serious);
+	sqlite3_bind_int(st, 14, c.stuck);
+	for (int n = 1; n <= CANON_STAGES; n++)
+		bind_date(st, 14 + n, c.stage[n]);
+	sqlite3_bind_text(st, 20, c.status, -1, SQLITE_STATIC);
+	bind_date(st, 21, c.closed_on);
+	sqlite3_bind_int(st, 22, c.learning);
+	wh_bind_text_or_null(st, 23, c.learning_theme);
+	if (run(g, st, "storing a row"))
+		return -1;
+	long long new_id = sqlite3_last_insert_rowid(g->w->db);
+
+	if (old_id) {
+		sqlite3_bind_int64(g->st_supersede, 1, old_id);
+		sqlite3_bind_int64(g->st_supersede, 2, new_id);
+		if (run(g, g->st_supersede, "updating a row"))
+			return -1;
+		/* The escalation the old version made up goes; the case it
+		 * belonged to, if another, is re-derived without it. */
+		if (old_esc) {
+			sqlite3_bind_int64(g->st_esc_delete, 1, old_esc);
+			if (run(g, g->st_esc_delete, "replacing an escalation"))
+				return -1;
+		}
+		if (has_old_case && (!ck || strcmp(old_case, ck) != 0) &&
+		    derive(g, c.p, old_case, 0, NULL))
+			return -1;
+	}
+	if (derive(g, c.p, ck, new_id, &joined))
+		return -1;
+	g->n.read++;
+	if (old_id)
+		g->n.updated++;
+	else if (joined > 1)
+		g->n.merged++;
+	else
+		g->n.loaded++;
+	return 0;
+}
+
+int ingest_activity(struct ingest *g, long line, char *const *v, const int *col, const char *raw)
+{
+	static const char *const names[] = {"partnership", "agency", "quarter", "measure", "value"};
+	const struct ref_partnership *p;
+	char msg[512];
+	int year, q;
+	long long value = 0, old;
+	int rc;
+
+	for (int i = 0; i < 5; i++)
+		if (!v[i] || !*v[i]) {
+			snprintf(msg, sizeof(msg), "%s: required value missing", names[i]);
+			return ingest_reject(g, line, col[i], names[i], msg, raw);
+		}
+	p = ref_find_partnership(g->r, v[0]);
+	if (!p) {
+		snprintf(msg, sizeof(msg), "partnership: unknown partnership '%.60s'", v[0]);
+		return ingest_reject(g, line, col[0], names[0], msg, raw);
+	}
+	if (ref_agency_index(p, v[1]) < 0) {
+		const char *hint = ref_suggest(v[1], p->agency, p->nagency);
+
+		snprintf(msg, sizeof(msg), "agency: unknown agency '%.60s' in %s%s%s%s", v[1], p->id,
+			 hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+		return ingest_reject(g, line, col[1], names[1], msg, raw);
+	}
+	if (strlen(v[2]) != 7 || sscanf(v[2], "%4d-Q%1d", &year, &q) != 2 || q < 1 || q > 4 ||
+	    year < 2000) {
+		snprintf(msg, sizeof(msg), "quarter: '%.60s' is not a quarter (YYYY-Qn)", v[2]);
+		return ingest_reject(g, line, col[2], names[2], msg, raw);
+	}
+	if (strlen(v[3]) > 64) {
+		snprintf(msg, sizeof(msg), "measure: longer than 64 characters");
+		return ingest_reject(g, line, col[3], names[3], msg, raw);
+	}
+	{
+		const char *s = v[4];
+		int digits = 0;
+
+		if (*s == '-') {
+			snprintf(msg, sizeof(msg), "value: '%.60s' is negative; activity is a count", v[4]);
+			return ingest_reject(g, line, col[4], names[4], msg, raw);
+		}
+		for (; *s >= '0' && *s <= '9' && digits < 12; s++, digits++)
+			value = value * 10 + (*s - '0');
+		if (*s || digits == 0) {
+			snprintf(msg, sizeof(msg), "value: '%.60s' is not a whole number", v[4]);
+			return ingest_reject(g, line, col[4], names[4], msg, raw);
+		}
+	}
+	sqlite3_bind_text(g->st_activity_current, 1, p->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(g->st_activity_current, 2, v[1], -1, SQLITE_STATIC);
+	sqlite3_bind_text(g->st_activity_current, 3, v[2], -1, SQLITE_STATIC);
+	sqlite3_bind_text(g->st_activity_current, 4, v[3], -1, SQLITE_STATIC);
+	old = wh_scalar_int(g->st_activity_current, -1);
+	g->n.read++;
+	if (old == value) {
+		g->n.unchanged++;
+		return 0;
+	}
+	sqlite3_bind_text(g->st_activity, 1, p->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(g->st_activity, 2, v[1], -1, SQLITE_STATIC);
+	sqlite3_bind_text(g->st_activity, 3, v[2], -1, SQLITE_STATIC);
+	sqlite3_bind_text(g->st_activity, 4, v[3], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(g->st_activity, 5, value);
+	sqlite3_bind_int64(g->st_activity, 6, g->load_id);
+	rc = run(g, g->st_activity, "storing activity");
+	if (rc)
+		return -1;
+	if (old < 0)
+		g->n.loaded++;
+	else
+		g->n.updated++;
+	return 0;
+}
+
+int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
+{
+	sqlite3_stmt *sts[] = {g->st_current, g->st_insert, g->st_supersede, g->st_group,
+			       g->st_one, g->st_link, g->st_esc_delete, g->st_esc_insert,
+			       g->st_stage_events, g->st_conflict, g->st_reject, g->st_activity,
+			       g->st_activity_current};
+	int rc = 0;
+
+	if (g->echoed > g->echo_limit)
+		fprintf(stderr, "%s: ... and %d more rejected rows (oversight rejects --load %lld)\n",
+			g->file, g->echoed - g->echo_limit, g->load_id);
+	if (out)
+		*out = g->n;
+	if (commit) {
+		sqlite3_stmt *st = wh_prepare(g->w, "load_finish");
+
+		sqlite3_bind_int64(st, 1, g->load_id);
+		sqlite3_bind_int64(st, 2, g->n.read);
+		sqlite3_bind_int64(st, 3, g->n.loaded);
+		sqlite3_bind_int64(st, 4, g->n.updated);
+		sqlite3_bind_int64(st, 5, g->n.unchanged);
+		sqlite3_bind_int64(st, 6, g->n.merged);
+		sqlite3_bind_int64(st, 7, g->n.rejected);
+		rc = run(g, st, "recording the load");
+		sqlite3_finalize(st);
+	}
+	for (size_t i = 0; i < sizeof(sts) / sizeof(sts[0]); i++)
+		sqlite3_finalize(sts[i]);
+	if (commit && rc == 0)
+		rc = wh_commit(g->w);
+	if (!commit || rc)
+		wh_rollback(g->w);
+	free(g->rows);
+	free(g->old_esc);
+	free(g);
+	return rc;
+}

@@ -1,0 +1,68 @@
+/*
+ * ingest.h - the one path every row takes into the warehouse.
+ *
+ * Whatever its shape, a file is loaded as:
+ *
+ *   ingest_begin()       one transaction, one load record
+ *   ingest_row() ...     per source row: validate (canon.c), pseudonymise,
+ *                        store the source row version, re-derive the
+ *                        escalation(s) it belongs to (reconciliation)
+ *   ingest_reject() ...  rows a shape could not even turn into fields
+ *   ingest_end()         commit (or roll back): all of the file or none
+ *
+ * Counts follow DESIGN.md: read = loaded + updated + unchanged + merged +
+ * rejected.  A rejected row goes to the reject table with its line, source
+ * column, field, reason and the raw row with the case reference masked.
+ */
+#ifndef OVERSIGHT_INGEST_H
+#define OVERSIGHT_INGEST_H
+
+#include "canon.h"
+#include "core/ref.h"
+#include "core/wh.h"
+#include "pseudo.h"
+
+struct ingest_counts {
+	long read, loaded, updated, unchanged, merged, rejected;
+};
+
+struct ingest;
+
+/*
+ * Start loading file (name as given; sha256 of its bytes) with profile.
+ * Opens the transaction.  Returns NULL after printing an error.
+ */
+struct ingest *ingest_begin(struct wh *w, const struct ref *r,
+			    const unsigned char key[PSEUDO_KEY_BYTES], const char *file,
+			    const char *sha256, const char *profile);
+
+/* One source row.  raw is the row as text with the case reference already
+ * masked (kept only when the row is rejected).  Returns 0 (stored or
+ * quarantined) or -1 on a warehouse error (the load must be abandoned). */
+int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw);
+
+/* Quarantine a row the shape could not map: counts it read and rejected. */
+int ingest_reject(struct ingest *g, long line, int col, const char *field, const char *reason,
+		  const char *raw);
+
+/* An activity row (profile "activity"): partnership, agency, quarter
+ * (YYYY-Qn), measure, value.  Validated here; same counting. */
+int ingest_activity(struct ingest *g, long line, char *const *v, const int *col, const char *raw);
+
+/* The load's id (for messages). */
+long long ingest_load_id(const struct ingest *g);
+
+/* The counts so far. */
+const struct ingest_counts *ingest_counts(const struct ingest *g);
+
+/* Print each reject to stderr as "file:line:col: field: reason" (at most
+ * limit lines, then a count of the rest). */
+void ingest_set_echo(struct ingest *g, int limit);
+
+/*
+ * Finish: with commit, record the counts and COMMIT; otherwise ROLLBACK.
+ * Frees g.  Returns 0, or -1 when the commit failed (nothing was kept).
+ */
+int ingest_end(struct ingest *g, int commit, struct ingest_counts *out);
+
+#endif

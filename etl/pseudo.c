@@ -1,0 +1,139 @@
+/*
+ * pseudo.c - keys and keyed hashes with libsodium: see pseudo.h.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include "core/msg.h"
+#include "pseudo.h"
+
+void pseudo_init(void)
+{
+	if (sodium_init() < 0)
+		die(EXIT_ENV, "libsodium: cannot initialise");
+}
+
+int pseudo_key_create(const char *path)
+{
+	unsigned char key[PSEUDO_KEY_BYTES];
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	ssize_t n;
+
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return 0;
+		return error("%s: cannot create key file: %s", path, strerror(errno));
+	}
+	randombytes_buf(key, sizeof(key));
+	n = write(fd, key, sizeof(key));
+	sodium_memzero(key, sizeof(key));
+	if (n != (ssize_t)sizeof(key) || fsync(fd) != 0) {
+		close(fd);
+		unlink(path);
+		return error("%s: cannot write key file: %s", path, strerror(errno));
+	}
+	if (close(fd) != 0)
+		return error("%s: cannot write key file: %s", path, strerror(errno));
+	return 1;
+}
+
+int pseudo_key_read(const char *path, unsigned char key[PSEUDO_KEY_BYTES])
+{
+	int fd = open(path, O_RDONLY);
+	ssize_t n;
+	unsigned char extra;
+
+	if (fd < 0)
+		return error("%s: cannot read key file: %s (run 'oversight init', or give --key-file)",
+			     path, strerror(errno));
+	n = read(fd, key, PSEUDO_KEY_BYTES);
+	if (n == PSEUDO_KEY_BYTES && read(fd, &extra, 1) == 0) {
+		close(fd);
+		return 0;
+	}
+	close(fd);
+	return error("%s: not a key file (it must hold exactly %d bytes)", path, PSEUDO_KEY_BYTES);
+}
+
+static void hex(const unsigned char *b, size_t n, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = digits[b[i] >> 4];
+		out[2 * i + 1] = digits[b[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+void pseudo_fingerprint(const unsigned char key[PSEUDO_KEY_BYTES], char out[17])
+{
+	unsigned char mac[crypto_auth_hmacsha256_BYTES];
+	static const char label[] = "oversight key fingerprint";
+
+	crypto_auth_hmacsha256(mac, (const unsigned char *)label, sizeof(label) - 1, key);
+	hex(mac, 8, out);
+}
+
+int pseudo_case_key(const unsigned char key[PSEUDO_KEY_BYTES], const char *partnership,
+		    const char *raw, size_t len, char out[PSEUDO_HEX])
+{
+	crypto_auth_hmacsha256_state st;
+	unsigned char mac[crypto_auth_hmacsha256_BYTES];
+	unsigned char norm[256];
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)raw[i];
+
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+			continue;
+		if (c >= 'a' && c <= 'z')
+			c = (unsigned char)(c - 'a' + 'A');
+		if (n == sizeof(norm))
+			break; /* the loader rejects references this long */
+		norm[n++] = c;
+	}
+	if (n == 0)
+		return -1;
+	crypto_auth_hmacsha256_init(&st, key, PSEUDO_KEY_BYTES);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)partnership, strlen(partnership));
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"\n", 1);
+	crypto_auth_hmacsha256_update(&st, norm, n);
+	crypto_auth_hmacsha256_final(&st, mac);
+	sodium_memzero(norm, sizeof(norm));
+	hex(mac, 16, out);
+	return 0;
+}
+
+void pseudo_short_ref(const unsigned char key[PSEUDO_KEY_BYTES], const char *partnership,
+		      const char *ref, char out[9])
+{
+	crypto_auth_hmacsha256_state st;
+	unsigned char mac[crypto_auth_hmacsha256_BYTES];
+	char h[9];
+
+	crypto_auth_hmacsha256_init(&st, key, PSEUDO_KEY_BYTES);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"ref\n", 4);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)partnership, strlen(partnership));
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"\n", 1);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)ref, strlen(ref));
+	crypto_auth_hmacsha256_final(&st, mac);
+	hex(mac, 4, h);
+	out[0] = 'E';
+	for (int i = 0; i < 7; i++)
+		out[i + 1] = (char)(h[i] >= 'a' ? h[i] - 'a' + 'A' : h[i]);
+	out[8] = '\0';
+}
+
+void pseudo_digest(const void *data, size_t len, char out[PSEUDO_HEX])
+{
+	unsigned char d[16];
+
+	crypto_generichash(d, sizeof(d), data, len, NULL, 0);
+	hex(d, sizeof(d), out);
+}

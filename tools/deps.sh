@@ -1,0 +1,65 @@
+#!/bin/sh
+# deps.sh - install the Debian packages oversight needs.
+#
+#   sh tools/deps.sh            install what is missing (as root or with sudo)
+#   sh tools/deps.sh --ensure   the same, quietly when nothing is missing
+#   sh tools/deps.sh --pandoc   also pandoc (html/docx/pdf board papers)
+#   sh tools/deps.sh --check    say what is missing, install nothing
+#
+# Without root or sudo it prints the exact command to run instead.
+set -u
+
+PKGS="libsqlite3-dev libcsv-dev libcjson-dev libsodium-dev gnuplot-nox sqlite3"
+mode=install
+want_pandoc=0
+for a in "$@"; do
+	case "$a" in
+	--ensure) mode=ensure ;;
+	--check) mode=check ;;
+	--pandoc) want_pandoc=1 ;;
+	*) echo "usage: sh tools/deps.sh [--ensure|--check] [--pandoc]" >&2; exit 2 ;;
+	esac
+done
+[ $want_pandoc = 1 ] && PKGS="$PKGS pandoc"
+
+missing=""
+have_header() {
+	printf '#include <%s>\n' "$1" | ${CC:-cc} -E -x c - >/dev/null 2>&1
+}
+have_header sqlite3.h || missing="$missing libsqlite3-dev"
+have_header csv.h || missing="$missing libcsv-dev"
+have_header cjson/cJSON.h || missing="$missing libcjson-dev"
+have_header sodium.h || missing="$missing libsodium-dev"
+command -v gnuplot >/dev/null 2>&1 || missing="$missing gnuplot-nox"
+command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
+if [ $want_pandoc = 1 ]; then
+	command -v pandoc >/dev/null 2>&1 || missing="$missing pandoc"
+fi
+
+if [ -z "$missing" ]; then
+	[ $mode = ensure ] || echo "deps: everything oversight needs is installed"
+	exit 0
+fi
+echo "deps: missing:$missing" >&2
+if [ $mode = check ]; then
+	echo "deps: install with: sudo apt-get install -y$missing" >&2
+	exit 3
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "deps: not a Debian/Ubuntu system: install the equivalents of:$missing" >&2
+	exit 3
+fi
+if [ "$(id -u)" = 0 ]; then
+	SUDO=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+	SUDO="sudo"
+else
+	echo "deps: run this, then make again:" >&2
+	echo "  sudo apt-get update && sudo apt-get install -y$missing" >&2
+	exit 3
+fi
+echo "deps: installing:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >&2 || exit 3
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq $missing >&2 || exit 3
