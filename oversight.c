@@ -29,9 +29,7 @@ static const struct cmd commands[] = {
 	{"loads", cmd_loads, "list the loads (provenance)"},
 	{"rejects", cmd_rejects, "list quarantined rows with file, line, field and reason"},
 	{"calendar", cmd_calendar, "list bank holidays or working days"},
-#if 0 /* METRICS */
 	{"metrics", cmd_metrics, "every figure of a period as JSON"},
-#endif
 #if 0 /* REPORT */
 	{"report", cmd_report, "write a board paper (board, pdg, resolution-group, cpc, ...)"},
 #endif

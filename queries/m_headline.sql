@@ -1,0 +1,15 @@
+-- m_headline: the period's headline counts for partnership ?1, period
+-- [?2, ?3], as of ?4 (DESIGN.md "Definitions"; dates after the as-of date
+-- count as not yet happened):
+--   raised       raised_on in the period;
+--   open_at_end  raised on or before the end and not closed by it;
+--   resolved     status resolved, closed_on in the period;
+--   withdrawn    status withdrawn, closed_on in the period.
+-- ?5 is the period's effective end, min(?3, ?4).
+SELECT
+	count(*) FILTER (WHERE raised_on BETWEEN ?2 AND ?5),
+	count(*) FILTER (WHERE raised_on <= ?5 AND (closed_on IS NULL OR closed_on > ?5)),
+	count(*) FILTER (WHERE status = 'resolved' AND closed_on BETWEEN ?2 AND ?5),
+	count(*) FILTER (WHERE status = 'withdrawn' AND closed_on BETWEEN ?2 AND ?5)
+FROM escalation
+WHERE partnership = ?1 AND raised_on <= ?5;

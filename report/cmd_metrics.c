@@ -1,0 +1,91 @@
+/*
+ * cmd_metrics.c - oversight metrics --partnership P PERIOD --json
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/cli.h"
+#include "core/cmds.h"
+#include "core/msg.h"
+#include "core/wh.h"
+#include "metrics.h"
+
+static const char usage_text[] =
+	"usage: oversight metrics --partnership <p> (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
+	"                         [--as-of <date>] [--measure <m>] --json\n"
+	"\n"
+	"Every figure of the period as JSON (DESIGN.md's schema).  Events after the\n"
+	"as-of date (default: the period's last day) count as not yet happened, so a\n"
+	"past period always gives the same figures.\n"
+	"\n"
+	"    --measure <m>   the activity measure of the funnel (default: referrals)\n"
+	"\n"
+	"example:\n"
+	"    oversight metrics --partnership devon --quarter 2026-Q3 --json\n";
+
+int cmd_metrics(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"partnership", required_argument, 0, 'p'},
+		{"measure", required_argument, 0, 'm'},
+		{"json", no_argument, 0, 'j'},
+		{"help", no_argument, 0, 'h'},
+		PERIOD_LONG_OPTIONS,
+		{0, 0, 0, 0},
+	};
+	const char *partnership = NULL, *measure = "referrals";
+	struct period p;
+	struct wh *w = NULL;
+	struct metrics *m = NULL;
+	int c, status = EXIT_ENV;
+
+	cli_period_init(&p);
+	while ((c = getopt_long(argc, argv, "p:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			partnership = optarg;
+			break;
+		case 'm':
+			measure = optarg;
+			break;
+		case 'j':
+			break; /* JSON is the only form */
+		case 'h':
+			fputs(usage_text, stdout);
+			return EXIT_OK;
+		case PERIOD_OPT_QUARTER:
+		case PERIOD_OPT_FROM:
+		case PERIOD_OPT_TO:
+		case PERIOD_OPT_ASOF:
+			cli_period_opt("metrics", &p, c, optarg);
+			break;
+		default:
+			usage_error("metrics", "bad option");
+		}
+	}
+	if (optind < argc)
+		usage_error("metrics", "unexpected argument '%s'", argv[optind]);
+	if (!partnership)
+		usage_error("metrics", "--partnership is required");
+	cli_period_done("metrics", &p);
+	if (wh_open(ov.warehouse, WH_READONLY, &w))
+		return EXIT_ENV;
+	m = calloc(1, sizeof(*m));
+	if (!m)
+		die(EXIT_INTERNAL, "out of memory");
+	/* One read transaction: a load running meanwhile is not half seen. */
+	if (wh_exec(w, "BEGIN"))
+		goto out;
+	if (metrics_compute(w, partnership, &p, measure, m)) {
+		status = EXIT_USAGE;
+		goto out;
+	}
+	metrics_json(m, stdout);
+	status = EXIT_OK;
+out:
+	free(m);
+	wh_close(w);
+	return status;
+}

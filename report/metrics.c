@@ -1,0 +1,491 @@
+/*
+ * metrics.c - compute and print every figure of a period: see metrics.h.
+ */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/msg.h"
+#include "metrics.h"
+#include "stats.h"
+
+int metrics_end(const struct period *p)
+{
+	return p->as_of < p->to ? p->as_of : p->to;
+}
+
+static void bind_period(sqlite3_stmt *st, const char *partnership, const struct period *p)
+{
+	char a[11], b[11], c[11], d[11];
+
+	sqlite3_bind_text(st, 1, partnership, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, date_format(p->from, a), 10, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, date_format(p->to, b), 10, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, date_format(p->as_of, c), 10, SQLITE_TRANSIENT);
+	if (sqlite3_bind_parameter_count(st) >= 5)
+		sqlite3_bind_text(st, 5, date_format(metrics_end(p), d), 10, SQLITE_TRANSIENT);
+}
+
+/* Run a two- or three-column "id, count[, count]" query into items. */
+static int items(struct wh *w, const char *query, const char *partnership, const struct period *p,
+		 struct m_item *out, int *n)
+{
+	sqlite3_stmt *st = wh_prepare(w, query);
+	int rc;
+
+	*n = 0;
+	bind_period(st, partnership, p);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < M_MAX_ITEMS) {
+		struct m_item *it = &out[*n];
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+
+		snprintf(it->id, sizeof(it->id), "%s", id ? id : "");
+		it->a = sqlite3_column_int64(st, 1);
+		it->b = sqlite3_column_count(st) > 2 ? sqlite3_column_int64(st, 2) : 0;
+		if (it->a || it->b)
+			(*n)++;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : wh_error(w, query);
+}
+
+/* Stage-indexed counts from a "stage, count" query. */
+static int per_stage(struct wh *w, const char *query, const char *partnership,
+		     const struct period *p, long *out)
+{
+	sqlite3_stmt *st = wh_prepare(w, query);
+	int rc;
+
+	for (int s = 0; s <= M_MAX_STAGE; s++)
+		out[s] = 0;
+	bind_period(st, partnership, p);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int s = sqlite3_column_int(st, 0);
+
+		if (s >= 1 && s <= M_MAX_STAGE)
+			out[s] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, query);
+}
+
+static int resolution(struct wh *w, const char *partnership, const struct period *p,
+		      struct metrics *m)
+{
+	sqlite3_stmt *st = wh_prepare(w, "m_resolution_days");
+	double *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	bind_period(st, partnership, p);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			v = realloc(v, cap * sizeof(double));
+			if (!v)
+				die(EXIT_INTERNAL, "out of memory");
+		}
+		v[n++] = sqlite3_column_double(st, 0);
+	}
+	sqlite3_finalize(st);
+	m->res_n = (long)n;
+	m->res_median = stats_median(v, n);
+	free(v);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_resolution_days");
+}
+
+static int timescales(struct wh *w, const char *partnership, const struct period *p,
+		      struct metrics *m)
+{
+	sqlite3_stmt *st = wh_prepare(w, "m_timescales");
+	long met = 0, breached = 0;
+	int rc;
+
+	m->n_timescale = 0;
+	bind_period(st, partnership, p);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && m->n_timescale < M_MAX_STAGE) {
+		struct m_timescale *t = &m->timescale[m->n_timescale++];
+		const char *cite = (const char *)sqlite3_column_text(st, 4);
+
+		t->stage = sqlite3_column_int(st, 0);
+		snprintf(t->source, sizeof(t->source), "%s", sqlite3_column_text(st, 1));
+		snprintf(t->kind, sizeof(t->kind), "%s", sqlite3_column_text(st, 2));
+		t->days = sqlite3_column_int(st, 3);
+		snprintf(t->cite, sizeof(t->cite), "%s", cite ? cite : "");
+		t->due = sqlite3_column_int64(st, 5);
+		t->met = sqlite3_column_int64(st, 6);
+		t->breached = sqlite3_column_int64(st, 7);
+		t->pending = sqlite3_column_int64(st, 8);
+		t->breach_rate = t->met + t->breached ? (double)t->breached / (double)(t->met + t->breached) : NAN;
+		met += t->met;
+		breached += t->breached;
+	}
+	sqlite3_finalize(st);
+	/* DESIGN.md: null when no stage is timed (and when nothing was due). */
+	m->breach_rate = m->n_timescale && met + breached ? (double)breached / (double)(met + breached) : NAN;
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_timescales");
+}
+
+static int cmp_funnel(const void *a, const void *b)
+{
+	return strcmp(((const struct m_funnel *)a)->agency, ((const struct m_funnel *)b)->agency);
+}
+
+/* Months are counted as y * 12 + (m - 1). */
+static int month_index(int day)
+{
+	int y, mo;
+
+	date_to_ymd(day, &y, &mo, NULL);
+	return y * 12 + mo - 1;
+}
+
+static int signals(struct wh *w, const char *partnership, const struct period *p,
+		   const char *measure, struct metrics *m)
+{
+	sqlite3_stmt *st;
+	struct stats_funnel_row rows[M_MAX_ITEMS];
+	struct period prev, year;
+	struct m_item before[M_MAX_ITEMS], last4[M_MAX_ITEMS];
+	int nbefore = 0, nlast4 = 0, rc, y, mo, d;
+	sqlite3_stmt *ag;
+
+	snprintf(m->measure, sizeof(m->measure), "%s", measure);
+	/* Funnel: agencies with activity n > 0 in the period. */
+	st = wh_prepare(w, "m_activity");
+	bind_period(st, partnership, p);
+	sqlite3_bind_text(st, 4, measure, -1, SQLITE_TRANSIENT);
+	m->n_funnel = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && m->n_funnel < M_MAX_ITEMS) {
+		struct m_funnel *f = &m->funnel[m->n_funnel];
+
+		snprintf(f->agency, sizeof(f->agency), "%s", sqlite3_column_text(st, 0));
+		f->activity = sqlite3_column_double(st, 1);
+		f->raised = 0;
+		if (f->activity > 0)
+			m->n_funnel++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return wh_error(w, "m_activity");
+	for (int i = 0; i < m->n_funnel; i++)
+		for (int j = 0; j < m->n_agency; j++)
+			if (strcmp(m->funnel[i].agency, m->agency[j].id) == 0)
+				m->funnel[i].raised = m->agency[j].a;
+	for (int i = 0; i < m->n_funnel; i++) {
+		rows[i].x = m->funnel[i].raised;
+		rows[i].n = m->funnel[i].activity;
+	}
+	m->funnel_p = m->n_funnel ? stats_funnel(rows, m->n_funnel) : NAN;
+	for (int i = 0; i < m->n_funnel; i++) {
+		m->funnel[i].expected = rows[i].expected;
+		m->funnel[i].p_low = rows[i].p_low;
+		m->funnel[i].p_high = rows[i].p_high;
+		m->funnel[i].level = rows[i].level ? rows[i].level : "none";
+		m->funnel[i].high = rows[i].p_high < STATS_FUNNEL_WATCH;
+	}
+	qsort(m->funnel, (size_t)m->n_funnel, sizeof(m->funnel[0]), cmp_funnel);
+
+	/* Silent: none raised in the period nor in the three months before
+	 * it (for a quarter, the quarter before).  One-way: received in the
+	 * four quarters ending with the period, none raised. */
+	prev = *p;
+	date_to_ymd(p->from, &y, &mo, &d);
+	mo -= 3;
+	if (mo < 1) {
+		mo += 12;
+		y--;
+	}
+	prev.from = date_from_ymd(y, mo, d <= date_days_in_month(y, mo) ? d : date_days_in_month(y, mo));
+	prev.to = metrics_end(p);
+	year = *p;
+	date_to_ymd(metrics_end(p) + 1, &y, &mo, &d);
+	year.from = date_from_ymd(y - 1, mo, d <= date_days_in_month(y - 1, mo) ? d : date_days_in_month(y - 1, mo));
+	year.to = metrics_end(p);
+	if (items(w, "m_raised_between", partnership, &prev, before, &nbefore) ||
+	    items(w, "m_raised_between", partnership, &year, last4, &nlast4))
+		return -1;
+
+	m->n_silent = m->n_one_way = m->n_no_denominator = 0;
+	ag = wh_prepare_sql(w, "SELECT id FROM agency WHERE partnership = ?1 ORDER BY id");
+	sqlite3_bind_text(ag, 1, partnership, -1, SQLITE_TRANSIENT);
+	while (sqlite3_step(ag) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(ag, 0);
+		long raised_prev = 0, raised_year = 0, received_year = 0;
+		int has_activity = 0;
+
+		for (int i = 0; i < nbefore; i++)
+			if (!strcmp(before[i].id, id))
+				raised_prev = before[i].a;
+		for (int i = 0; i < nlast4; i++)
+			if (!strcmp(last4[i].id, id)) {
+				raised_year = last4[i].a;
+				received_year = last4[i].b;
+			}
+		for (int i = 0; i < m->n_funnel; i++)
+			has_activity |= !strcmp(m->funnel[i].agency, id);
+		if (raised_prev == 0 && m->n_silent < M_MAX_ITEMS)
+			snprintf(m->silent[m->n_silent++], M_ID, "%s", id);
+		if (raised_year == 0 && received_year > 0 && m->n_one_way < M_MAX_ITEMS)
+			snprintf(m->one_way[m->n_one_way++], M_ID, "%s", id);
+		if (!has_activity && m->n_no_denominator < M_MAX_ITEMS)
+			snprintf(m->no_denominator[m->n_no_denominator++], M_ID, "%s", id);
+	}
+	sqlite3_finalize(ag);
+	return 0;
+}
+
+static int spc(struct wh *w, const char *partnership, const struct period *p, struct metrics *m)
+{
+	sqlite3_stmt *st;
+	int last = month_index(p->to), first = last - (M_SPC_MONTHS - 1), earliest = -1, rc;
+	double x[M_SPC_MONTHS];
+	struct stats_spc s;
+	struct period span = *p;
+
+	st = wh_prepare(w, "m_earliest");
+	sqlite3_bind_text(st, 1, partnership, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		const char *e = (const char *)sqlite3_column_text(st, 0);
+		int day;
+
+		if (date_parse_iso(e, strlen(e), &day) == 0)
+			earliest = month_index(day);
+	}
+	sqlite3_finalize(st);
+	/* Start later, at the month of the earliest raised_on, when the data
+	 * begin within the 24 months (DESIGN.md "SPC"). */
+	if (earliest > first)
+		first = earliest;
+	m->n_month = 0;
+	if (earliest < 0 || first > last) {
+		m->spc_mean = m->spc_ucl = m->spc_lcl = m->spc_amr = NAN;
+		m->spc_provisional = 1;
+		m->spc_rules = 0;
+		return 0;
+	}
+	for (int k = first; k <= last; k++) {
+		snprintf(m->month[m->n_month], sizeof(m->month[0]), "%04d-%02d", k / 12, k % 12 + 1);
+		m->month_n[m->n_month++] = 0;
+	}
+	span.from = date_from_ymd(first / 12, first % 12 + 1, 1);
+	{
+		int y = last / 12, mo = last % 12 + 1;
+
+		span.to = date_from_ymd(y, mo, date_days_in_month(y, mo));
+	}
+	st = wh_prepare(w, "m_monthly");
+	bind_period(st, partnership, &span);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *mon = (const char *)sqlite3_column_text(st, 0);
+
+		for (int i = 0; i < m->n_month; i++)
+			if (strcmp(m->month[i], mon) == 0)
+				m->month_n[i] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return wh_error(w, "m_monthly");
+	for (int i = 0; i < m->n_month; i++)
+		x[i] = (double)m->month_n[i];
+	if (stats_spc(x, m->n_month, &s, m->month_flags))
+		return error("spc: cannot compute");
+	m->spc_mean = s.mean;
+	m->spc_ucl = s.ucl;
+	m->spc_lcl = s.lcl;
+	m->spc_amr = s.amr;
+	m->spc_provisional = s.provisional;
+	m->spc_rules = s.rules;
+	return 0;
+}
+
+int metrics_compute(struct wh *w, const char *partnership, const struct period *p,
+		    const char *measure, struct metrics *m)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(m, 0, sizeof(*m));
+	snprintf(m->partnership, sizeof(m->partnership), "%s", partnership);
+	m->period = *p;
+	st = wh_prepare_sql(w, "SELECT last_stage FROM partnership WHERE id = ?1");
+	sqlite3_bind_text(st, 1, partnership, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		m->last_stage = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return error("unknown partnership '%s'", partnership);
+
+	st = wh_prepare(w, "m_headline");
+	bind_period(st, partnership, p);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		m->raised = sqlite3_column_int64(st, 0);
+		m->open_at_end = sqlite3_column_int64(st, 1);
+		m->resolved = sqlite3_column_int64(st, 2);
+		m->withdrawn = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return wh_error(w, "m_headline");
+	if (per_stage(w, "m_entered_stage", partnership, p, m->entered) ||
+	    per_stage(w, "m_resolved_at_stage", partnership, p, m->resolved_at_stage) ||
+	    items(w, "m_by_agency", partnership, p, m->agency, &m->n_agency) ||
+	    items(w, "m_by_theme", partnership, p, m->theme, &m->n_theme) ||
+	    items(w, "m_by_subject", partnership, p, m->subject, &m->n_subject) ||
+	    items(w, "m_by_category", partnership, p, m->category, &m->n_category) ||
+	    resolution(w, partnership, p, m) || timescales(w, partnership, p, m) ||
+	    signals(w, partnership, p, measure, m) || spc(w, partnership, p, m))
+		return -1;
+	return 0;
+}
+
+/* cJSON prints NAN as null already, but say it: null is the contract. */
+static cJSON *num_or_null(double v)
+{
+	return isnan(v) ? cJSON_CreateNull() : cJSON_CreateNumber(v);
+}
+
+/* Round to 4 decimal places for stable, readable output ("at least 4
+ * significant digits" holds for the magnitudes here); p-values keep 4
+ * significant digits however small. */
+static double sig4(double v)
+{
+	char buf[32];
+
+	if (isnan(v) || v == 0)
+		return v;
+	snprintf(buf, sizeof(buf), "%.4g", v);
+	return strtod(buf, NULL);
+}
+
+static cJSON *item_list(const struct m_item *it, int n, const char *key, const char *a, const char *b)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int i = 0; i < n; i++) {
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, key, it[i].id);
+		cJSON_AddNumberToObject(o, a, (double)it[i].a);
+		if (b)
+			cJSON_AddNumberToObject(o, b, (double)it[i].b);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static cJSON *stage_list(const long *v, int last)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int s = 1; s <= last && s <= M_MAX_STAGE; s++) {
+		cJSON *o;
+
+		if (!v[s])
+			continue;
+		o = cJSON_CreateObject();
+		cJSON_AddNumberToObject(o, "stage", s);
+		cJSON_AddNumberToObject(o, "n", (double)v[s]);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+void metrics_json(const struct metrics *m, FILE *out)
+{
+	cJSON *root = cJSON_CreateObject(), *o, *arr, *sig, *sp;
+	char a[11], b[11], c[11];
+	char *text;
+
+	cJSON_AddStringToObject(root, "partnership", m->partnership);
+	o = cJSON_AddObjectToObject(root, "period");
+	cJSON_AddStringToObject(o, "from", date_format(m->period.from, a));
+	cJSON_AddStringToObject(o, "to", date_format(m->period.to, b));
+	cJSON_AddStringToObject(o, "as_of", date_format(m->period.as_of, c));
+	cJSON_AddNumberToObject(root, "raised", (double)m->raised);
+	cJSON_AddNumberToObject(root, "open_at_end", (double)m->open_at_end);
+	cJSON_AddNumberToObject(root, "resolved", (double)m->resolved);
+	cJSON_AddNumberToObject(root, "withdrawn", (double)m->withdrawn);
+	cJSON_AddItemToObject(root, "entered_stage", stage_list(m->entered, m->last_stage));
+	cJSON_AddItemToObject(root, "by_agency", item_list(m->agency, m->n_agency, "agency", "raised", "received"));
+	cJSON_AddItemToObject(root, "by_theme", item_list(m->theme, m->n_theme, "theme", "raised", NULL));
+	cJSON_AddItemToObject(root, "by_subject", item_list(m->subject, m->n_subject, "subject", "raised", NULL));
+	cJSON_AddItemToObject(root, "by_category", item_list(m->category, m->n_category, "category", "raised", NULL));
+	cJSON_AddItemToObject(root, "resolved_at_stage", stage_list(m->resolved_at_stage, m->last_stage));
+	o = cJSON_AddObjectToObject(root, "resolution_working_days");
+	cJSON_AddNumberToObject(o, "n", (double)m->res_n);
+	cJSON_AddItemToObject(o, "median", num_or_null(m->res_median));
+	arr = cJSON_AddArrayToObject(root, "timescales");
+	for (int i = 0; i < m->n_timescale; i++) {
+		const struct m_timescale *t = &m->timescale[i];
+
+		o = cJSON_CreateObject();
+		cJSON_AddNumberToObject(o, "stage", t->stage);
+		cJSON_AddStringToObject(o, "source", t->source);
+		cJSON_AddStringToObject(o, "kind", t->kind);
+		cJSON_AddNumberToObject(o, "days", t->days);
+		cJSON_AddNumberToObject(o, "due", (double)t->due);
+		cJSON_AddNumberToObject(o, "met", (double)t->met);
+		cJSON_AddNumberToObject(o, "breached", (double)t->breached);
+		cJSON_AddNumberToObject(o, "pending", (double)t->pending);
+		cJSON_AddItemToObject(o, "breach_rate", num_or_null(sig4(t->breach_rate)));
+		cJSON_AddItemToArray(arr, o);
+	}
+	cJSON_AddItemToObject(root, "breach_rate", num_or_null(sig4(m->breach_rate)));
+
+	sig = cJSON_AddObjectToObject(root, "signals");
+	cJSON_AddStringToObject(sig, "measure", m->measure);
+	arr = cJSON_AddArrayToObject(sig, "funnel");
+	for (int i = 0; i < m->n_funnel; i++) {
+		const struct m_funnel *f = &m->funnel[i];
+
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "agency", f->agency);
+		cJSON_AddNumberToObject(o, "raised", (double)f->raised);
+		cJSON_AddNumberToObject(o, "activity", f->activity);
+		cJSON_AddItemToObject(o, "expected", num_or_null(sig4(f->expected)));
+		cJSON_AddItemToObject(o, "p_low", num_or_null(sig4(f->p_low)));
+		cJSON_AddItemToObject(o, "p_high", num_or_null(sig4(f->p_high)));
+		cJSON_AddStringToObject(o, "level", f->level);
+		cJSON_AddBoolToObject(o, "unusually_high", f->high);
+		cJSON_AddItemToArray(arr, o);
+	}
+	arr = cJSON_AddArrayToObject(sig, "silent");
+	for (int i = 0; i < m->n_silent; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateString(m->silent[i]));
+	arr = cJSON_AddArrayToObject(sig, "one_way");
+	for (int i = 0; i < m->n_one_way; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateString(m->one_way[i]));
+	arr = cJSON_AddArrayToObject(sig, "no_denominator");
+	for (int i = 0; i < m->n_no_denominator; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateString(m->no_denominator[i]));
+
+	sp = cJSON_AddObjectToObject(root, "spc");
+	arr = cJSON_AddArrayToObject(sp, "months");
+	for (int i = 0; i < m->n_month; i++) {
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "month", m->month[i]);
+		cJSON_AddNumberToObject(o, "n", (double)m->month_n[i]);
+		cJSON_AddItemToArray(arr, o);
+	}
+	cJSON_AddItemToObject(sp, "mean", num_or_null(sig4(m->spc_mean)));
+	cJSON_AddItemToObject(sp, "ucl", num_or_null(sig4(m->spc_ucl)));
+	cJSON_AddItemToObject(sp, "lcl", num_or_null(sig4(m->spc_lcl)));
+	cJSON_AddBoolToObject(sp, "provisional", m->spc_provisional);
+	arr = cJSON_AddArrayToObject(sp, "rules");
+	for (int r = 0; r < STATS_SPC_NRULES; r++)
+		if (m->spc_rules & STATS_SPC_BIT(r))
+			cJSON_AddItemToArray(arr, cJSON_CreateString(stats_spc_rule_name(r)));
+
+	text = cJSON_Print(root);
+	if (!text)
+		die(EXIT_INTERNAL, "out of memory");
+	fputs(text, out);
+	fputc('\n', out);
+	cJSON_free(text);
+	cJSON_Delete(root);
+}

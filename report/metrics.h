@@ -1,0 +1,100 @@
+/*
+ * metrics.h - every figure of a partnership's period (DESIGN.md
+ * "Definitions"), computed by the named queries in queries/m_*.sql.
+ *
+ *   struct metrics m;
+ *   if (metrics_compute(w, "devon", &period, "referrals", &m) == 0)
+ *           metrics_json(&m, stdout);
+ *
+ * The struct holds copies (no pointers into SQLite); lists hold only ids
+ * with a non-zero figure, sorted by id, as the JSON contract wants.
+ * Doubles that have nothing to measure are NAN (JSON null).
+ */
+#ifndef OVERSIGHT_METRICS_H
+#define OVERSIGHT_METRICS_H
+
+#include <stdio.h>
+
+#include "core/cli.h"
+#include "core/wh.h"
+
+#define M_MAX_ITEMS 64  /* agencies, themes, subjects, categories */
+#define M_MAX_STAGE 5
+#define M_SPC_MONTHS 24
+#define M_ID 65
+
+struct m_item {
+	char id[M_ID];
+	long a; /* raised (or the count) */
+	long b; /* received (by_agency only) */
+};
+
+struct m_timescale {
+	int stage;
+	char source[16];  /* "protocol" or "local" */
+	char kind[24];    /* by_working_day, within_of_raising, within_of_entry */
+	int days;
+	char cite[512];
+	long due, met, breached, pending;
+	double breach_rate; /* NAN when met + breached == 0 */
+};
+
+struct m_funnel {
+	char agency[M_ID];
+	long raised;
+	double activity;
+	double expected, p_low, p_high;
+	const char *level; /* "alert", "watch", "none" */
+	int high;          /* unusually high: p_high < 0.025 */
+};
+
+struct metrics {
+	char partnership[M_ID];
+	struct period period;
+	int last_stage;
+	long raised, open_at_end, resolved, withdrawn;
+	long entered[M_MAX_STAGE + 1];           /* [stage] */
+	long resolved_at_stage[M_MAX_STAGE + 1]; /* [stage] */
+	int n_agency, n_theme, n_subject, n_category;
+	struct m_item agency[M_MAX_ITEMS], theme[M_MAX_ITEMS], subject[M_MAX_ITEMS],
+		category[M_MAX_ITEMS];
+	long res_n;
+	double res_median;
+	int n_timescale;
+	struct m_timescale timescale[M_MAX_STAGE];
+	double breach_rate;
+
+	/* lack-of-challenge signals */
+	char measure[M_ID];
+	double funnel_p;     /* Σx / Σn, NAN without activity */
+	int n_funnel;
+	struct m_funnel funnel[M_MAX_ITEMS];
+	int n_no_denominator; /* agencies of the partnership without activity */
+	char no_denominator[M_MAX_ITEMS][M_ID];
+	int n_silent;
+	char silent[M_MAX_ITEMS][M_ID];
+	int n_one_way;
+	char one_way[M_MAX_ITEMS][M_ID];
+
+	/* SPC */
+	int n_month;
+	char month[M_SPC_MONTHS][16]; /* "YYYY-MM" */
+	long month_n[M_SPC_MONTHS];
+	unsigned month_flags[M_SPC_MONTHS]; /* bit per rule that flags the point */
+	double spc_mean, spc_ucl, spc_lcl, spc_amr;
+	int spc_provisional;
+	unsigned spc_rules;
+};
+
+/* Compute every figure.  measure is the funnel's activity measure.
+ * Returns 0, or -1 after an error (unknown partnership, SQL failure). */
+int metrics_compute(struct wh *w, const char *partnership, const struct period *p,
+		    const char *measure, struct metrics *m);
+
+/* Write the JSON object of DESIGN.md's schema to out. */
+void metrics_json(const struct metrics *m, FILE *out);
+
+/* The period's effective end: the earlier of its last day and as-of. */
+int metrics_end(const struct period *p);
+
+#endif
