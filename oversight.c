@@ -30,9 +30,7 @@ static const struct cmd commands[] = {
 	{"rejects", cmd_rejects, "list quarantined rows with file, line, field and reason"},
 	{"calendar", cmd_calendar, "list bank holidays or working days"},
 	{"metrics", cmd_metrics, "every figure of a period as JSON"},
-#if 0 /* REPORT */
 	{"report", cmd_report, "write a board paper (board, pdg, resolution-group, cpc, ...)"},
-#endif
 #if 0 /* SIGNALS */
 	{"signals", cmd_signals, "lack-of-challenge signals"},
 #endif

@@ -128,12 +128,15 @@ int csvin_read(FILE *fp, const char *name, unsigned char delim, csvin_row_fn fn,
 		ret = r.stop;
 		goto out;
 	}
+	/* libcsv honours CSV_STRICT_FINI only together with CSV_STRICT;
+	 * strict mode is turned on here, for csv_fini alone, so that quotes
+	 * inside unquoted fields stay accepted while parsing. */
+	csv_set_opts(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	if (csv_fini(&p, on_field, on_row, &r) != 0) {
 		/* CSV_STRICT_FINI: the file ended inside a quoted field.  Hand
-		 * what there is to the caller, marked, so it is quarantined
-		 * rather than lost. */
-		if (r.nfield == 0)
-			on_field("", 0, &r);
+		 * what there is (the open field too) to the caller, marked, so
+		 * it is quarantined rather than lost. */
+		on_field(p.entry_buf, p.entry_pos, &r);
 		deliver(&r, 1);
 	}
 	ret = r.stop;

@@ -571,6 +571,15 @@ int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
 		return reject_canon(g, in, &e, raw);
 	}
 
+	/* The old version stops being current before the new one is stored
+	 * (the source_current index allows one current row per ref); it
+	 * points at itself until the new row's id is known. */
+	if (old_id) {
+		sqlite3_bind_int64(g->st_supersede, 1, old_id);
+		sqlite3_bind_int64(g->st_supersede, 2, old_id);
+		if (run(g, g->st_supersede, "updating a row"))
+			return -1;
+	}
 	st = g->st_insert;
 	sqlite3_bind_text(st, 1, c.p->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, c.ref, -1, SQLITE_STATIC);
@@ -708,7 +717,7 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 			       g->st_activity_current};
 	int rc = 0;
 
-	if (g->echoed > g->echo_limit)
+	if (g->echo_limit > 0 && g->echoed > g->echo_limit)
 		fprintf(stderr, "%s: ... and %d more rejected rows (oversight rejects --load %lld)\n",
 			g->file, g->echoed - g->echo_limit, g->load_id);
 	if (out)

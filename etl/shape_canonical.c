@@ -225,15 +225,15 @@ static int on_row(const struct csvin_row *row, void *ctx)
 
 	shape_raw_row(raw, sizeof(raw), row->field, row->len, row->nfield,
 		      row->nfield == s->ncol ? s->case_col : -1, row->nfield == s->ncol ? s->drop : NULL);
+	if (row->unterminated)
+		return ingest_reject(s->g, row->line, 0, NULL, "the file ends inside a quoted field",
+				     row->nfield == s->ncol ? raw : NULL) ? -1 : 0;
 	if (row->nfield != s->ncol) {
 		/* The columns cannot be trusted: keep nothing of the row but
 		 * where it was, since any field may be the case reference. */
 		snprintf(msg, sizeof(msg), "row has %d fields, the header has %d", row->nfield, s->ncol);
 		return ingest_reject(s->g, row->line, 0, NULL, msg, NULL) ? -1 : 0;
 	}
-	if (row->unterminated)
-		return ingest_reject(s->g, row->line, 0, NULL,
-				     "the file ends inside a quoted field", raw) ? -1 : 0;
 	for (int i = 0; i < row->nfield; i++) {
 		if (!shape_utf8_valid(row->field[i], row->len[i])) {
 			s->status = EXIT_DATA;

@@ -1,0 +1,200 @@
+/*
+ * cmd_report.c - oversight report KIND --partnership P PERIOD [-o DIR]
+ *
+ * KIND is "board" (any partnership) or the report name of one of the
+ * partnership's forums (its definition's "forums"): pdg, resolution-group,
+ * cpc, scp-sab, girfec.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/cli.h"
+#include "core/cmds.h"
+#include "core/msg.h"
+#include "core/wh.h"
+#include "report.h"
+
+static const char usage_text[] =
+	"usage: oversight report <kind> --partnership <p> (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
+	"                        [--as-of <date>] [-o <dir>] [--suppress <n>] [--public] [--measure <m>]\n"
+	"\n"
+	"Write a board paper as markdown: <dir>/<kind>-<partnership>-<period>.md.\n"
+	"\n"
+	"kinds:\n"
+	"    board              the quarterly board report (any partnership)\n"
+	"    pdg                Devon: Practice Development Group standing item\n"
+	"    resolution-group   Gloucestershire: GSCP Resolution Group report\n"
+	"    cpc                Perth & Kinross: Child Protection Committee report\n"
+	"    scp-sab            North East Lincolnshire: SCP / SAB chair\n"
+	"    girfec             Dumfries & Galloway: GIRFEC Leadership Group / CSSaPP\n"
+	"\n"
+	"    -o, --output <dir>  where to write (default: out)\n"
+	"    --suppress <n>      show counts from 1 to n-1 as <n, hiding any cell a total would reveal\n"
+	"    --public            --suppress 5 and no case-level lists\n"
+	"    --measure <m>       activity measure for the lack-of-challenge funnel (default: referrals)\n"
+	"\n"
+	"example:\n"
+	"    oversight report pdg --partnership devon --quarter 2026-Q3 -o out\n";
+
+/* Refuse a path that climbs out of where it is given: "../" in an output
+ * folder is almost always a mistake in a script. */
+static int safe_dir(const char *d)
+{
+	const char *p = d;
+
+	while ((p = strstr(p, "..")) != NULL) {
+		if ((p == d || p[-1] == '/') && (p[2] == '\0' || p[2] == '/'))
+			return 0;
+		p += 2;
+	}
+	return 1;
+}
+
+static int mkdirs(const char *dir)
+{
+	char buf[4096];
+	size_t n = strlen(dir);
+
+	if (n >= sizeof(buf))
+		return -1;
+	memcpy(buf, dir, n + 1);
+	for (size_t i = 1; i <= n; i++) {
+		if (buf[i] == '/' || buf[i] == '\0') {
+			char c = buf[i];
+
+			buf[i] = '\0';
+			if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+				return -1;
+			buf[i] = c;
+		}
+	}
+	return 0;
+}
+
+int cmd_report(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"partnership", required_argument, 0, 'p'},
+		{"output", required_argument, 0, 'o'},
+		{"suppress", required_argument, 0, 's'},
+		{"public", no_argument, 0, 'P'},
+		{"measure", required_argument, 0, 'm'},
+		{"no-charts", no_argument, 0, 'n'},
+		{"help", no_argument, 0, 'h'},
+		PERIOD_LONG_OPTIONS,
+		{0, 0, 0, 0},
+	};
+	struct report r;
+	const char *partnership = NULL, *kind;
+	struct wh *w = NULL;
+	int c, status = EXIT_ENV;
+	const struct report_forum *forum = NULL;
+
+	memset(&r, 0, sizeof(r));
+	r.dir = "out";
+	r.measure = "referrals";
+	r.charts = 1;
+	cli_period_init(&r.period);
+	while ((c = getopt_long(argc, argv, "p:o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			partnership = optarg;
+			break;
+		case 'o':
+			r.dir = optarg;
+			break;
+		case 's': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+
+			if (*end || n < 2 || n > 100)
+				usage_error("report", "--suppress: '%s' is not a whole number from 2 to 100", optarg);
+			r.suppress = (int)n;
+			break;
+		}
+		case 'P':
+			r.public_ = 1;
+			break;
+		case 'm':
+			r.measure = optarg;
+			break;
+		case 'n':
+			r.charts = 0;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return EXIT_OK;
+		case PERIOD_OPT_QUARTER:
+		case PERIOD_OPT_FROM:
+		case PERIOD_OPT_TO:
+		case PERIOD_OPT_ASOF:
+			cli_period_opt("report", &r.period, c, optarg);
+			break;
+		default:
+			usage_error("report", "bad option");
+		}
+	}
+	if (optind >= argc)
+		usage_error("report", "which report? (board, pdg, resolution-group, cpc, scp-sab, girfec)");
+	kind = argv[optind++];
+	if (optind < argc)
+		usage_error("report", "unexpected argument '%s'", argv[optind]);
+	if (!partnership)
+		usage_error("report", "--partnership is required");
+	cli_period_done("report", &r.period);
+	if (r.public_ && r.suppress < 5)
+		r.suppress = 5;
+	if (!safe_dir(r.dir))
+		usage_error("report", "-o: '%s' climbs out with '..'; give the folder itself", r.dir);
+	r.kind = kind;
+
+	if (wh_open(ov.warehouse, WH_READONLY, &w))
+		return EXIT_ENV;
+	/* One read transaction: a load running meanwhile is not half seen. */
+	if (wh_exec(w, "BEGIN"))
+		goto out;
+	if (report_setup(&r, w, partnership)) {
+		status = EXIT_USAGE;
+		goto out;
+	}
+	if (strcmp(kind, "board") != 0) {
+		for (int i = 0; i < r.nforum; i++)
+			if (strcmp(r.forum[i].report, kind) == 0)
+				forum = &r.forum[i];
+		if (!forum) {
+			char have[512] = "board";
+
+			for (int i = 0; i < r.nforum; i++)
+				if (r.forum[i].report[0] && strlen(have) + strlen(r.forum[i].report) + 3 < sizeof(have)) {
+					strcat(have, ", ");
+					strcat(have, r.forum[i].report);
+				}
+			error("report '%s': %s has no forum with that report (its reports: %s)", kind,
+			      partnership, have);
+			status = EXIT_USAGE;
+			goto out;
+		}
+	}
+	if (mkdirs(r.dir)) {
+		error("%s: cannot create: %s", r.dir, strerror(errno));
+		goto out;
+	}
+	if (report_begin(&r))
+		goto out;
+	if (forum)
+		report_forum(&r, forum);
+	else
+		report_board(&r);
+	if (report_finish(&r, 1))
+		goto out;
+	printf("%s\n", r.path);
+	status = EXIT_OK;
+out:
+	report_release(&r);
+	wh_close(w);
+	return status;
+}

@@ -1,0 +1,112 @@
+/*
+ * report.h - what every board paper shares: the partnership as defined,
+ * the period, the output file, and the sections both the board report and
+ * the forum reports use.
+ *
+ * A report is written to "<dir>/<kind>-<partnership>-<period>.md" through
+ * a temporary file renamed into place only when complete.  Every section
+ * writes markdown through tab.h (tables with a total row and a sentence
+ * saying what they count) and md_escape() for any text from the warehouse,
+ * so a name holding markup cannot change the document.
+ */
+#ifndef OVERSIGHT_REPORT_H
+#define OVERSIGHT_REPORT_H
+
+#include <stdio.h>
+
+#include "core/cli.h"
+#include "core/wh.h"
+#include "metrics.h"
+#include "tab.h"
+
+#define R_MAX_AGENCY 64
+
+struct report_forum {
+	char id[M_ID];
+	char name[256];
+	int stage;
+	char report[M_ID];
+	char reports_to[256];
+	char description[1024];
+};
+
+struct report {
+	struct wh *w;
+	const char *kind;         /* board, pdg, ... */
+	const char *dir;          /* output folder */
+	struct period period;
+	int suppress;             /* --suppress N, 0 = off */
+	int public_;              /* --public: no case-level lists */
+	int charts;               /* draw charts (when gnuplot is there) */
+	const char *measure;      /* funnel activity measure */
+	FILE *out;                /* the markdown being written */
+	char path[4096];          /* final file */
+	char tmp[4096];           /* temporary file */
+	char period_name[64];     /* "2026-Q3" or "2026-04-01_2027-03-31" */
+
+	/* the partnership, from its definition */
+	char id[M_ID];
+	char name[256];
+	char short_name[64];
+	char jurisdiction[32];
+	char protocol_title[256];
+	char protocol_principle[512];
+	char timescales_note[1024];
+	int adults_apart;
+	int last_stage;
+	char stage_name[M_MAX_STAGE + 1][256];
+	int stage_tier[M_MAX_STAGE + 1];
+	int nagency;
+	char agency[R_MAX_AGENCY][M_ID];
+	char agency_name[R_MAX_AGENCY][256];
+	int nforum;
+	struct report_forum forum[8];
+	int nnote;
+	char note[8][1024];
+
+	struct metrics *m;        /* this period */
+	struct metrics *prev;     /* the quarter before (quarters only) */
+};
+
+/* Read the partnership's definition and compute this period's metrics.
+ * Returns 0, or -1 after an error (unknown partnership). */
+int report_setup(struct report *r, struct wh *w, const char *partnership);
+void report_release(struct report *r);
+
+/* Open the temporary output file; report_finish() renames it into place
+ * (or removes it when ok is 0).  Both return 0 or -1 after an error. */
+int report_begin(struct report *r);
+int report_finish(struct report *r, int ok);
+
+/* The agency's name for an id (the id itself when unknown). */
+const char *report_agency_name(const struct report *r, const char *id);
+
+/* "Stage 2 (Informal Dispute Procedure)" */
+const char *report_stage_label(const struct report *r, int stage, char *buf, size_t cap);
+
+/* Write a table (applying --suppress) and free it. */
+void report_table(struct report *r, struct tab *t);
+
+/* The sections (report_sections.c). */
+void sec_title(struct report *r, const char *title, const char *subtitle);
+void sec_headline(struct report *r);
+void sec_stages_by_quarter(struct report *r);
+void sec_agencies(struct report *r);
+void sec_themes(struct report *r);
+void sec_subjects(struct report *r);
+void sec_categories(struct report *r);
+void sec_timescales(struct report *r);
+void sec_resolution(struct report *r);
+void sec_open_age(struct report *r);
+void sec_resolved_at(struct report *r);
+void sec_learning(struct report *r);
+void sec_challenge(struct report *r);
+void sec_forum_cases(struct report *r, const struct report_forum *f);
+void sec_data_quality(struct report *r);
+void sec_notes(struct report *r);
+
+/* The reports (report_board.c, report_forum.c). */
+int report_board(struct report *r);
+int report_forum(struct report *r, const struct report_forum *f);
+
+#endif

@@ -1,0 +1,373 @@
+/*
+ * tab.c - report tables, disclosure control, markdown: see tab.h.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "tab.h"
+
+static void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+
+	if (!p)
+		die(EXIT_INTERNAL, "out of memory");
+	return p;
+}
+
+static char *xstrdup(const char *s)
+{
+	char *d = strdup(s ? s : "");
+
+	if (!d)
+		die(EXIT_INTERNAL, "out of memory");
+	return d;
+}
+
+struct tab *tab_new(const char *name, const char *title, const char *definition)
+{
+	struct tab *t = xcalloc(1, sizeof(*t));
+
+	t->name = xstrdup(name);
+	t->title = xstrdup(title);
+	t->definition = xstrdup(definition);
+	t->total_row = -1;
+	t->decimals = 1;
+	return t;
+}
+
+void tab_free(struct tab *t)
+{
+	if (!t)
+		return;
+	for (int r = 0; r < t->nrow; r++) {
+		for (int c = 0; c < t->ncol; c++)
+			free(t->rows[r][c].text);
+		free(t->rows[r]);
+	}
+	free(t->rows);
+	for (int c = 0; c < t->ncol; c++)
+		free(t->header[c]);
+	free(t->header);
+	free(t->kind);
+	free(t->title);
+	free(t->definition);
+	free(t->name);
+	free(t);
+}
+
+void tab_col(struct tab *t, const char *header, enum tab_kind kind)
+{
+	if (t->nrow)
+		die(EXIT_INTERNAL, "tab_col after rows");
+	t->header = realloc(t->header, (size_t)(t->ncol + 1) * sizeof(char *));
+	t->kind = realloc(t->kind, (size_t)(t->ncol + 1) * sizeof(enum tab_kind));
+	if (!t->header || !t->kind)
+		die(EXIT_INTERNAL, "out of memory");
+	t->header[t->ncol] = xstrdup(header);
+	t->kind[t->ncol] = kind;
+	t->ncol++;
+}
+
+void tab_row(struct tab *t)
+{
+	if (t->nrow == t->caprow) {
+		t->caprow = t->caprow ? 2 * t->caprow : 16;
+		t->rows = realloc(t->rows, (size_t)t->caprow * sizeof(*t->rows));
+		if (!t->rows)
+			die(EXIT_INTERNAL, "out of memory");
+	}
+	t->rows[t->nrow] = xcalloc((size_t)t->ncol, sizeof(struct tab_cell));
+	for (int c = 0; c < t->ncol; c++) {
+		t->rows[t->nrow][c].kind = t->kind[c];
+		t->rows[t->nrow][c].empty = 1;
+	}
+	t->nrow++;
+	t->cur = 0;
+}
+
+static struct tab_cell *next(struct tab *t)
+{
+	if (!t->nrow || t->cur >= t->ncol)
+		die(EXIT_INTERNAL, "table '%s': too many cells in a row", t->title);
+	struct tab_cell *c = &t->rows[t->nrow - 1][t->cur++];
+	c->empty = 0;
+	return c;
+}
+
+void tab_text(struct tab *t, const char *s)
+{
+	struct tab_cell *c = next(t);
+
+	c->text = xstrdup(s);
+}
+
+void tab_count(struct tab *t, long n)
+{
+	struct tab_cell *c = next(t);
+
+	c->count = n;
+}
+
+void tab_rate(struct tab *t, double r)
+{
+	struct tab_cell *c = next(t);
+
+	c->value = r;
+}
+
+void tab_number(struct tab *t, double v)
+{
+	struct tab_cell *c = next(t);
+
+	c->value = v;
+}
+
+void tab_note(struct tab *t, const char *s)
+{
+	struct tab_cell *c = next(t);
+
+	c->text = xstrdup(s);
+}
+
+void tab_total(struct tab *t, const char *label)
+{
+	int n = t->nrow;
+
+	tab_row(t);
+	t->total_row = n;
+	for (int c = 0; c < t->ncol; c++) {
+		struct tab_cell *cell = &t->rows[n][c];
+
+		if (c == 0) {
+			cell->text = xstrdup(label);
+			cell->empty = 0;
+			continue;
+		}
+		if (t->kind[c] != TAB_COUNT)
+			continue;
+		cell->count = 0;
+		cell->empty = 0;
+		for (int r = 0; r < n; r++)
+			if (!t->rows[r][c].empty && !t->rows[r][c].text)
+				cell->count += t->rows[r][c].count;
+	}
+	t->cur = t->ncol;
+}
+
+static int is_count(const struct tab_cell *c)
+{
+	return c->kind == TAB_COUNT && !c->empty && !c->text;
+}
+
+/*
+ * In a group of count cells that add up to a shown total, one hidden cell
+ * alone can be worked out; hide the smallest other shown cell (a non-zero
+ * one first: hiding a zero hides nothing a reader could not guess).
+ * Returns 1 when it hid something.
+ */
+static int protect(struct tab_cell **cells, int n, struct tab_cell *total)
+{
+	int hidden = 0, best = -1;
+
+	if (total && total->suppressed)
+		return 0;
+	for (int i = 0; i < n; i++)
+		hidden += cells[i]->suppressed;
+	if (hidden != 1)
+		return 0;
+	for (int i = 0; i < n; i++) {
+		if (cells[i]->suppressed)
+			continue;
+		if (best < 0 || (cells[best]->count == 0 && cells[i]->count > 0) ||
+		    (cells[i]->count > 0 && cells[i]->count < cells[best]->count))
+			best = i;
+	}
+	if (best < 0) {
+		if (total)
+			total->suppressed = 1;
+		return total != NULL;
+	}
+	cells[best]->suppressed = 1;
+	return 1;
+}
+
+void tab_suppress(struct tab *t, int n)
+{
+	struct tab_cell **group;
+	int changed = 1, total_col = -1;
+
+	if (n < 2)
+		return;
+	t->suppress_n = n;
+	for (int r = 0; r < t->nrow; r++)
+		for (int c = 0; c < t->ncol; c++) {
+			struct tab_cell *cell = &t->rows[r][c];
+
+			if (is_count(cell) && cell->count >= 1 && cell->count < n)
+				cell->suppressed = 1;
+		}
+	/* A column headed "Total" is the row total of the count columns. */
+	for (int c = 0; c < t->ncol; c++)
+		if (t->kind[c] == TAB_COUNT && strcmp(t->header[c], "Total") == 0)
+			total_col = c;
+	group = xcalloc((size_t)(t->nrow + t->ncol), sizeof(*group));
+	while (changed) {
+		changed = 0;
+		/* columns: cells above the total row add up to it */
+		if (t->total_row >= 0)
+			for (int c = 1; c < t->ncol; c++) {
+				int k = 0;
+
+				for (int r = 0; r < t->nrow; r++)
+					if (r != t->total_row && is_count(&t->rows[r][c]))
+						group[k++] = &t->rows[r][c];
+				if (k && is_count(&t->rows[t->total_row][c]))
+					changed |= protect(group, k, &t->rows[t->total_row][c]);
+			}
+		/* rows: count cells left of a "Total" column add up to it */
+		if (total_col >= 0)
+			for (int r = 0; r < t->nrow; r++) {
+				int k = 0;
+
+				for (int c = 1; c < t->ncol; c++)
+					if (c != total_col && is_count(&t->rows[r][c]))
+						group[k++] = &t->rows[r][c];
+				if (k)
+					changed |= protect(group, k, &t->rows[r][total_col]);
+			}
+	}
+	free(group);
+}
+
+const char *tab_cell_text(const struct tab *t, const struct tab_cell *c, char *buf, size_t cap)
+{
+	if (c->empty)
+		return "";
+	if (c->text)
+		return c->text;
+	if (c->suppressed) {
+		snprintf(buf, cap, "<%d", t->suppress_n);
+		return buf;
+	}
+	switch (c->kind) {
+	case TAB_COUNT:
+		snprintf(buf, cap, "%ld", c->count);
+		break;
+	case TAB_RATE:
+		if (isnan(c->value))
+			snprintf(buf, cap, "-");
+		else
+			snprintf(buf, cap, "%.1f%%", 100.0 * c->value);
+		break;
+	case TAB_NUMBER:
+		if (isnan(c->value))
+			snprintf(buf, cap, "-");
+		else
+			snprintf(buf, cap, "%.*f", t->decimals, c->value);
+		break;
+	default:
+		snprintf(buf, cap, "%s", c->text ? c->text : "");
+	}
+	return buf;
+}
+
+void md_escape(FILE *out, const char *s)
+{
+	for (; s && *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch == '\n' || ch == '\r') {
+			fputc(' ', out);
+		} else if (strchr("\\|*_`#<>[]~!$", ch)) {
+			fputc('\\', out);
+			fputc(ch, out);
+		} else if (ch < 0x20) {
+			fputc(' ', out);
+		} else {
+			fputc(ch, out);
+		}
+	}
+}
+
+void tab_md(const struct tab *t, FILE *out)
+{
+	char buf[64];
+
+	if (t->title[0]) {
+		fprintf(out, "### ");
+		md_escape(out, t->title);
+		fprintf(out, "\n\n");
+	}
+	md_escape(out, t->definition);
+	fprintf(out, "\n\n|");
+	for (int c = 0; c < t->ncol; c++) {
+		fputc(' ', out);
+		md_escape(out, t->header[c]);
+		fprintf(out, " |");
+	}
+	fprintf(out, "\n|");
+	for (int c = 0; c < t->ncol; c++)
+		fprintf(out, "%s|", t->kind[c] == TAB_TEXT ? ":---" : "---:");
+	fputc('\n', out);
+	for (int r = 0; r < t->nrow; r++) {
+		int bold = r == t->total_row;
+
+		fputc('|', out);
+		for (int c = 0; c < t->ncol; c++) {
+			const char *s = tab_cell_text(t, &t->rows[r][c], buf, sizeof(buf));
+
+			fputc(' ', out);
+			if (bold && *s)
+				fputs("**", out);
+			md_escape(out, s);
+			if (bold && *s)
+				fputs("**", out);
+			fputs(" |", out);
+		}
+		fputc('\n', out);
+	}
+	fputc('\n', out);
+}
+
+static void csv_field(FILE *out, const char *s)
+{
+	int quote = strpbrk(s, ",\"\n\r") != NULL;
+
+	/* A leading = + - @ makes a spreadsheet run it as a formula. */
+	if (strchr("=+-@", s[0]) && s[0])
+		quote = 1;
+	if (quote)
+		fputc('"', out);
+	if (s[0] && strchr("=+-@", s[0]) && !(s[0] == '-' && (s[1] == '\0' || (s[1] >= '0' && s[1] <= '9'))))
+		fputc('\'', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	if (quote)
+		fputc('"', out);
+}
+
+void tab_csv(const struct tab *t, FILE *out)
+{
+	char buf[64];
+
+	for (int c = 0; c < t->ncol; c++) {
+		if (c)
+			fputc(',', out);
+		csv_field(out, t->header[c]);
+	}
+	fputs("\r\n", out);
+	for (int r = 0; r < t->nrow; r++) {
+		for (int c = 0; c < t->ncol; c++) {
+			if (c)
+				fputc(',', out);
+			csv_field(out, tab_cell_text(t, &t->rows[r][c], buf, sizeof(buf)));
+		}
+		fputs("\r\n", out);
+	}
+}

@@ -1,0 +1,84 @@
+/*
+ * tab.h - a report table: a title, a one-sentence definition, column
+ * headers, rows of cells, and optionally a total row, rendered as a
+ * markdown pipe table (and, later, CSV and chart data from the same cells).
+ *
+ * Cells are counts (long), rates (double, shown as a percentage), other
+ * numbers (double) or text.  Disclosure control works on the count cells:
+ * tab_suppress(t, n) hides counts from 1 to n-1 as "<n" and then hides
+ * enough other counts in the same rows and columns that no hidden count
+ * can be worked out from a total (secondary suppression).
+ *
+ *   struct tab *t = tab_new("Themes", "Escalations raised in the period by theme.");
+ *   tab_col(t, "Theme", TAB_TEXT); tab_col(t, "Raised", TAB_COUNT);
+ *   tab_row(t); tab_text(t, "threshold"); tab_count(t, 11);
+ *   tab_total(t, "Total");      sums the count columns
+ *   tab_md(t, fp); tab_free(t);
+ *
+ * Strings are copied.  All functions accept a NULL table after a failed
+ * tab_new() by dying (allocation failure is fatal in this tool).
+ */
+#ifndef OVERSIGHT_TAB_H
+#define OVERSIGHT_TAB_H
+
+#include <stdio.h>
+
+enum tab_kind { TAB_TEXT, TAB_COUNT, TAB_RATE, TAB_NUMBER };
+
+struct tab_cell {
+	enum tab_kind kind;
+	char *text;      /* TAB_TEXT; also a forced display ("n/a", "no timescale set") */
+	long count;      /* TAB_COUNT */
+	double value;    /* TAB_RATE (0..1) or TAB_NUMBER; NAN shows "-" */
+	int suppressed;  /* shown as "<n" */
+	int empty;       /* shown blank */
+};
+
+struct tab {
+	char *title;
+	char *definition;
+	char *name;          /* file-friendly name, for CSV and chart data */
+	int ncol;
+	char **header;
+	enum tab_kind *kind;
+	int nrow, caprow;
+	struct tab_cell **rows; /* nrow x ncol */
+	int total_row;       /* index of the total row, -1 none */
+	int cur;             /* next column to fill in the last row */
+	int suppress_n;      /* threshold applied, 0 = none */
+	int decimals;        /* for TAB_NUMBER */
+};
+
+struct tab *tab_new(const char *name, const char *title, const char *definition);
+void tab_free(struct tab *t);
+
+void tab_col(struct tab *t, const char *header, enum tab_kind kind);
+
+/* Start a row; the cells that follow fill it left to right. */
+void tab_row(struct tab *t);
+void tab_text(struct tab *t, const char *s);
+void tab_count(struct tab *t, long n);
+void tab_rate(struct tab *t, double r);   /* NAN shows "-" */
+void tab_number(struct tab *t, double v); /* NAN shows "-" */
+void tab_note(struct tab *t, const char *s); /* a text in a count/rate column */
+
+/* Append a row labelled label whose count columns are the column sums. */
+void tab_total(struct tab *t, const char *label);
+
+/* Apply disclosure control with threshold n (n >= 2). */
+void tab_suppress(struct tab *t, int n);
+
+/* Write "### title", the definition, and the pipe table. */
+void tab_md(const struct tab *t, FILE *out);
+
+/* Write the table as CSV (header line, rows; suppressed cells as shown). */
+void tab_csv(const struct tab *t, FILE *out);
+
+/* Format one cell as shown in the table into buf. */
+const char *tab_cell_text(const struct tab *t, const struct tab_cell *c, char *buf, size_t cap);
+
+/* Markdown-escape s for a table cell or a line of text: | \ * _ ` # < > [ ]
+ * and line breaks can never change the document's structure. */
+void md_escape(FILE *out, const char *s);
+
+#endif
