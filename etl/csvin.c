@@ -19,6 +19,8 @@ struct reader {
 	int has_nul;
 	long row_line;      /* line the current row started on, 0 = none yet */
 	long line;          /* physical line being fed */
+	int started;        /* a row has begun (maybe a quoted field not yet ended) */
+	long start_line;    /* the line it began on */
 	/* delivery */
 	char **ptr;
 	int capptr;
@@ -44,7 +46,7 @@ static void on_field(void *s, size_t n, void *data)
 	if (r->stop)
 		return;
 	if (r->row_line == 0)
-		r->row_line = r->line;
+		r->row_line = r->started ? r->start_line : r->line;
 	if (r->nfield == r->capfield) {
 		r->capfield = r->capfield ? 2 * r->capfield : 64;
 		r->off = grow(r->off, (size_t)r->capfield * sizeof(size_t));
@@ -90,6 +92,7 @@ reset:
 	r->used = 0;
 	r->has_nul = 0;
 	r->row_line = 0;
+	r->started = 0;
 }
 
 static void on_row(int c, void *data)
@@ -115,6 +118,13 @@ int csvin_read(FILE *fp, const char *name, unsigned char delim, csvin_row_fn fn,
 	csv_set_delim(&p, delim);
 	while (!r.stop && (n = getline(&line, &linecap, fp)) > 0) {
 		r.line++;
+		/* A row begins on the first line after the last row that holds
+		 * more than blanks (libcsv skips blank lines): its first field
+		 * may be a quoted one whose end is lines further on. */
+		if (!r.started && line[strspn(line, " \t\r\n")] != '\0') {
+			r.started = 1;
+			r.start_line = r.line;
+		}
 		if (csv_parse(&p, line, (size_t)n, on_field, on_row, &r) != (size_t)n) {
 			ret = error("%s:%ld: %s", name, r.line, csv_strerror(csv_error(&p)));
 			goto out;

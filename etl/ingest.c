@@ -50,7 +50,7 @@ struct ingest {
 	int echo_limit, echoed;
 	sqlite3_stmt *st_current, *st_insert, *st_supersede, *st_group, *st_one, *st_link,
 		*st_esc_delete, *st_esc_insert, *st_stage_events, *st_conflict, *st_reject,
-		*st_activity, *st_activity_current;
+		*st_activity, *st_activity_current, *st_seen;
 	struct srow *rows;       /* derivation scratch, reused */
 	int nrows, caprows;
 	long long *old_esc;
@@ -109,6 +109,16 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	g->st_reject = wh_prepare(w, "reject_insert");
 	g->st_activity = wh_prepare(w, "activity_upsert");
 	g->st_activity_current = wh_prepare(w, "activity_current");
+	/* The refs of this file so far, with their lines: a repeat is
+	 * rejected even when the first occurrence was unchanged (and so
+	 * stored nothing of this load). */
+	if (wh_exec(w, "CREATE TEMP TABLE IF NOT EXISTS load_seen(partnership TEXT, ref TEXT, "
+		       "line INTEGER, PRIMARY KEY (partnership, ref)); DELETE FROM temp.load_seen;")) {
+		wh_rollback(w);
+		goto fail;
+	}
+	g->st_seen = wh_prepare_sql(w, "INSERT INTO temp.load_seen(partnership, ref, line) VALUES (?1, ?2, ?3) "
+				       "ON CONFLICT (partnership, ref) DO UPDATE SET line = line RETURNING line");
 	return g;
 fail:
 	free(g);
@@ -528,6 +538,24 @@ int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
 			 in->src[CF_SUBJECT] ? in->src[CF_SUBJECT] : "subject", c.p->id, c.subject);
 		return reject_canon(g, in, &e, raw);
 	}
+	{
+		/* DESIGN.md: a ref that repeats within the file is rejected. */
+		long long first;
+
+		sqlite3_bind_text(g->st_seen, 1, c.p->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(g->st_seen, 2, c.ref, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(g->st_seen, 3, in->line);
+		first = wh_scalar_int(g->st_seen, -1);
+		if (first < 0)
+			return wh_error(g->w, "checking for a repeated ref");
+		if (first != in->line) {
+			e.field = CF_REF;
+			e.col = in->col[CF_REF];
+			snprintf(e.msg, sizeof(e.msg), "%s: '%s' repeats line %lld",
+				 in->src[CF_REF] ? in->src[CF_REF] : "ref", c.ref, first);
+			return reject_canon(g, in, &e, raw);
+		}
+	}
 	if (c.case_ref && pseudo_case_key(g->key, c.p->id, c.case_ref, c.case_len, case_key) == 0)
 		ck = case_key;
 	row_digest(&c, ck, digest);
@@ -714,7 +742,7 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 	sqlite3_stmt *sts[] = {g->st_current, g->st_insert, g->st_supersede, g->st_group,
 			       g->st_one, g->st_link, g->st_esc_delete, g->st_esc_insert,
 			       g->st_stage_events, g->st_conflict, g->st_reject, g->st_activity,
-			       g->st_activity_current};
+			       g->st_activity_current, g->st_seen};
 	int rc = 0;
 
 	if (g->echo_limit > 0 && g->echoed > g->echo_limit)
