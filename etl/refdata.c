@@ -203,8 +203,13 @@ int refdata_partnership(struct wh *w, const char *path)
 		snprintf(subj, sizeof(subj), "child,unborn");
 	nstage = cJSON_GetArraySize(stages);
 
-	/* Replace this partnership's reference rows. */
+	/* Replace this partnership's reference rows.  Its local targets are
+	 * kept aside and put back (a plain `init` must not lose them), except
+	 * where the new definition's protocol now sets a timescale itself. */
 	static const char *const clear[] = {
+		"CREATE TEMP TABLE IF NOT EXISTS keep_local AS SELECT * FROM timescale WHERE 0",
+		"DELETE FROM temp.keep_local WHERE partnership = ?1",
+		"INSERT INTO temp.keep_local SELECT * FROM timescale WHERE partnership = ?1 AND source = 'local'",
 		"DELETE FROM timescale WHERE partnership = ?1",
 		"DELETE FROM stage WHERE partnership = ?1",
 		"DELETE FROM agency WHERE partnership = ?1",
@@ -212,7 +217,8 @@ int refdata_partnership(struct wh *w, const char *path)
 	};
 	for (size_t i = 0; i < sizeof(clear) / sizeof(clear[0]); i++) {
 		st = wh_prepare_sql(w, clear[i]);
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		if (sqlite3_bind_parameter_count(st))
+			sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 		if (step(w, st, "replacing reference data"))
 			goto out;
 		sqlite3_finalize(st);
@@ -321,6 +327,24 @@ int refdata_partnership(struct wh *w, const char *path)
 		want++;
 	}
 	sqlite3_finalize(ts);
+	sqlite3_finalize(st);
+	st = NULL;
+
+	st = wh_prepare_sql(w, "SELECT stage FROM temp.keep_local k WHERE partnership = ?1 AND "
+			       "EXISTS (SELECT 1 FROM timescale t WHERE t.partnership = k.partnership "
+			       "AND t.stage = k.stage)");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		warning("%s: stage %d: the protocol now sets a timescale; the local target for it is dropped",
+			path, sqlite3_column_int(st, 0));
+	sqlite3_finalize(st);
+	st = wh_prepare_sql(w, "INSERT INTO timescale SELECT k.* FROM temp.keep_local k "
+			       "WHERE k.partnership = ?1 AND EXISTS (SELECT 1 FROM stage s WHERE "
+			       "s.partnership = k.partnership AND s.stage = k.stage) AND NOT EXISTS "
+			       "(SELECT 1 FROM timescale t WHERE t.partnership = k.partnership AND t.stage = k.stage)");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (step(w, st, "keeping local targets"))
+		goto out;
 	sqlite3_finalize(st);
 	st = NULL;
 

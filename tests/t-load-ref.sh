@@ -218,4 +218,9 @@ check_ok "load after the targets" "$OV" load "$T/devon2.csv"
 # Stage 4 entered Tue 2 Sep, 10 working days after: Tue 16 Sep.
 check_eq "2025-09-03 2025-09-16" "$(due D3 1) $(due D3 4)" "D3: due dates from the targets at load"
 
+# A plain init later keeps the local targets and the deadlines they give.
+check_ok "init again without --targets" "$OV" init
+check_grep "4 local targets" "$T/.out" "init keeps the 4 local targets"
+check_eq "2025-08-27 2025-09-16" "$(due D1 1) $(due D3 4)" "deadlines from local targets survive a re-init"
+
 finish
