@@ -4,6 +4,7 @@
 #   make test       the whole test suite (unit tests, then the binary's tests)
 #   make demo       load the example logs of all five partnerships, write out/
 #   make asan       the whole suite under address and undefined sanitizers
+#   make bench      load and report timings at 1,000,000 rows -> BENCHMARKS.md
 #   make clean
 
 CC      ?= cc
@@ -66,5 +67,8 @@ asan:
 		OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 		LDFLAGS="-fsanitize=address,undefined" test
 
+bench: deps
+	@sh tools/bench.sh
+
 clean:
-	rm -rf build build-asan $(BIN) out demo.db demo.db.key
+	rm -rf build build-asan build-bench $(BIN) out

@@ -49,13 +49,27 @@ struct ingest {
 	struct ingest_counts n;
 	int echo_limit, echoed;
 	sqlite3_stmt *st_current, *st_insert, *st_supersede, *st_group, *st_one, *st_link,
-		*st_esc_delete, *st_esc_insert, *st_stage_events, *st_conflict, *st_reject,
+		*st_esc_delete, *st_esc_insert, *st_conflict, *st_reject,
 		*st_activity, *st_activity_current, *st_seen;
+	sqlite3_stmt *st_stage_insert, *st_case_exists;
 	struct srow *rows;       /* derivation scratch, reused */
 	int nrows, caprows;
 	long long *old_esc;
 	int capold;
+	/* The warehouse calendar in memory (the same table the SQL uses, so
+	 * overrides agree): per jurisdiction, from day cal_first. */
+	int cal_first, cal_n;
+	int *wd_le[CAL_NJUR];          /* working days up to and including the day */
+	int *wd_day[CAL_NJUR];         /* working day numbered wd_base + i */
+	int wd_base[CAL_NJUR], wd_n[CAL_NJUR];
+	/* Per partnership (index in r->partnership): jurisdiction and the
+	 * timescale of each stage (kind 0 = none). */
+	int *pjur;
+	int (*tkind)[CANON_STAGES + 1];
+	int (*tdays)[CANON_STAGES + 1];
 };
+
+enum { TS_NONE, TS_BY_WORKING_DAY, TS_WITHIN_OF_RAISING, TS_WITHIN_OF_ENTRY };
 
 static void *xrealloc(void *p, size_t n)
 {
@@ -63,6 +77,103 @@ static void *xrealloc(void *p, size_t n)
 	if (!p)
 		die(EXIT_INTERNAL, "out of memory");
 	return p;
+}
+
+/* cal_wd_le() as the warehouse calendar has it; days outside it are
+ * clamped (the loader rejects dates before 2000 and after today). */
+static int wd_le(const struct ingest *g, int jur, int day)
+{
+	int i = day - g->cal_first;
+
+	if (i < 0)
+		i = 0;
+	if (i >= g->cal_n)
+		i = g->cal_n - 1;
+	return g->wd_le[jur][i];
+}
+
+/* The working day numbered k, or DATE_NONE beyond the calendar. */
+static int wd_day(const struct ingest *g, int jur, int k)
+{
+	int i = k - g->wd_base[jur];
+
+	return i >= 0 && i < g->wd_n[jur] ? g->wd_day[jur][i] : DATE_NONE;
+}
+
+static int read_calendar(struct ingest *g)
+{
+	sqlite3_stmt *st;
+	int rc, last = DATE_NONE;
+
+	st = wh_prepare_sql(g->w, "SELECT min(day), max(day) FROM calendar");
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		const char *a = (const char *)sqlite3_column_text(st, 0);
+		const char *b = (const char *)sqlite3_column_text(st, 1);
+
+		date_parse_iso(a, strlen(a), &g->cal_first);
+		date_parse_iso(b, strlen(b), &last);
+	}
+	sqlite3_finalize(st);
+	if (last == DATE_NONE)
+		return error("%s: the calendar is empty; run 'oversight init'", g->w->path);
+	g->cal_n = last - g->cal_first + 1;
+	for (int j = 0; j < CAL_NJUR; j++) {
+		g->wd_le[j] = calloc((size_t)g->cal_n, sizeof(int));
+		g->wd_day[j] = calloc((size_t)g->cal_n, sizeof(int));
+		if (!g->wd_le[j] || !g->wd_day[j])
+			die(EXIT_INTERNAL, "out of memory");
+		g->wd_base[j] = 0;
+		g->wd_n[j] = 0;
+	}
+	st = wh_prepare_sql(g->w, "SELECT jurisdiction, day, is_working, wd_le FROM calendar ORDER BY jurisdiction, day");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int j = cal_jur_parse((const char *)sqlite3_column_text(st, 0));
+		const char *d = (const char *)sqlite3_column_text(st, 1);
+		int day, i, k = sqlite3_column_int(st, 3);
+
+		if (j < 0 || date_parse_iso(d, strlen(d), &day))
+			continue;
+		i = day - g->cal_first;
+		g->wd_le[j][i] = k;
+		if (sqlite3_column_int(st, 2)) {
+			if (g->wd_n[j] == 0)
+				g->wd_base[j] = k;
+			g->wd_day[j][k - g->wd_base[j]] = day;
+			g->wd_n[j] = k - g->wd_base[j] + 1;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(g->w, "reading the calendar");
+}
+
+static int read_timescales(struct ingest *g)
+{
+	sqlite3_stmt *st;
+	int n = g->r->npartnership, rc;
+
+	g->pjur = calloc((size_t)(n ? n : 1), sizeof(int));
+	g->tkind = calloc((size_t)(n ? n : 1), sizeof(*g->tkind));
+	g->tdays = calloc((size_t)(n ? n : 1), sizeof(*g->tdays));
+	if (!g->pjur || !g->tkind || !g->tdays)
+		die(EXIT_INTERNAL, "out of memory");
+	for (int i = 0; i < n; i++)
+		g->pjur[i] = cal_jur_parse(g->r->partnership[i].jurisdiction);
+	st = wh_prepare_sql(g->w, "SELECT partnership, stage, kind, days FROM timescale");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const struct ref_partnership *p = ref_find_partnership(g->r, (const char *)sqlite3_column_text(st, 0));
+		int stage = sqlite3_column_int(st, 1);
+		const char *kind = (const char *)sqlite3_column_text(st, 2);
+
+		if (!p || stage < 1 || stage > CANON_STAGES)
+			continue;
+		int i = (int)(p - g->r->partnership);
+		g->tkind[i][stage] = !strcmp(kind, "by_working_day") ? TS_BY_WORKING_DAY
+				     : !strcmp(kind, "within_of_raising") ? TS_WITHIN_OF_RAISING
+									 : TS_WITHIN_OF_ENTRY;
+		g->tdays[i][stage] = sqlite3_column_int(st, 3);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(g->w, "reading timescales");
 }
 
 struct ingest *ingest_begin(struct wh *w, const struct ref *r,
@@ -104,7 +215,8 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	g->st_link = wh_prepare(w, "source_link");
 	g->st_esc_delete = wh_prepare(w, "escalation_delete");
 	g->st_esc_insert = wh_prepare(w, "escalation_insert");
-	g->st_stage_events = wh_prepare(w, "stage_event_derive");
+	g->st_stage_insert = wh_prepare(w, "stage_event_insert");
+	g->st_case_exists = wh_prepare(w, "source_case_exists");
 	g->st_conflict = wh_prepare(w, "conflict_insert");
 	g->st_reject = wh_prepare(w, "reject_insert");
 	g->st_activity = wh_prepare(w, "activity_upsert");
@@ -112,6 +224,12 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	/* The refs of this file so far, with their lines: a repeat is
 	 * rejected even when the first occurrence was unchanged (and so
 	 * stored nothing of this load). */
+	if (read_calendar(g) || read_timescales(g)) {
+		wh_rollback(w);
+		goto fail;
+	}
+	/* Refs already held that this file repeats: see ingest_row().  The
+	 * loader sets temp_store=FILE, so memory stays bounded. */
 	if (wh_exec(w, "CREATE TEMP TABLE IF NOT EXISTS load_seen(partnership TEXT, ref TEXT, "
 		       "line INTEGER, PRIMARY KEY (partnership, ref)); DELETE FROM temp.load_seen;")) {
 		wh_rollback(w);
@@ -266,13 +384,63 @@ static const char *date_or_none(int day, char *buf)
 }
 
 /*
+ * The stage events of escalation esc (DESIGN.md "Stage completion",
+ * "Working-day deadline"): one row per stage entered, completed on the
+ * next stage date above it, or on closed_on when it is the top stage and
+ * the escalation is closed; due on the deadline of the stage's timescale:
+ *   by_working_day N     the working day numbered wd_le(raised_on - 1) + N
+ *                        (day 1 is raised_on if a working day, else the
+ *                        next working day);
+ *   within_of_raising N  numbered wd_le(raised_on) + N (the N-th working
+ *                        day strictly after raised_on);
+ *   within_of_entry N    numbered wd_le(entered_on) + N.
+ * queries/stage_event_refresh_due.sql is the same definition in SQL.
+ */
+static int store_stage_events(struct ingest *g, long long esc, int pidx, int raised_on,
+			      const int *stage, int closed, int closed_on)
+{
+	sqlite3_stmt *st = g->st_stage_insert;
+	const char *partnership = g->r->partnership[pidx].id;
+	int jur = g->pjur[pidx];
+
+	for (int n = 1; n <= CANON_STAGES; n++) {
+		int done = DATE_NONE, due = DATE_NONE, kind = g->tkind[pidx][n], k = 0;
+
+		if (stage[n] == DATE_NONE)
+			continue;
+		for (int m = n + 1; m <= CANON_STAGES && done == DATE_NONE; m++)
+			done = stage[m];
+		if (done == DATE_NONE && closed)
+			done = closed_on;
+		if (kind != TS_NONE && jur >= 0) {
+			if (kind == TS_BY_WORKING_DAY)
+				k = wd_le(g, jur, raised_on - 1);
+			else if (kind == TS_WITHIN_OF_RAISING)
+				k = wd_le(g, jur, raised_on);
+			else
+				k = wd_le(g, jur, stage[n]);
+			due = wd_day(g, jur, k + g->tdays[pidx][n]);
+		}
+		sqlite3_bind_int64(st, 1, esc);
+		sqlite3_bind_text(st, 2, partnership, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, n);
+		bind_date(st, 4, stage[n]);
+		bind_date(st, 5, done);
+		bind_date(st, 6, due);
+		if (run(g, st, "deriving stage events"))
+			return -1;
+	}
+	return 0;
+}
+
+/*
  * Build one escalation from the rows of cluster c (rows are in (raised_on,
  * ref) order, so the first is the earliest) and link them to it.
  * DESIGN.md: the earliest raised_on and stage dates, every stage either
  * reached, and a closure recorded by either stand; disagreements are kept
  * for `oversight check`.
  */
-static int build_escalation(struct ingest *g, const char *partnership, const char *case_key, int c)
+static int build_escalation(struct ingest *g, int pidx, const char *case_key, int c)
 {
 	sqlite3_stmt *st = g->st_esc_insert;
 	struct srow m;
@@ -280,6 +448,7 @@ static int build_escalation(struct ingest *g, const char *partnership, const cha
 	char pseudo[9], a[11], b[11];
 	int top = 0, nsrc = 0, closed_by = -1;
 	long long esc;
+	const char *partnership = g->r->partnership[pidx].id;
 
 	for (int i = 0; i < g->nrows; i++) {
 		const struct srow *s = &g->rows[i];
@@ -343,8 +512,8 @@ static int build_escalation(struct ingest *g, const char *partnership, const cha
 		return -1;
 	esc = sqlite3_last_insert_rowid(g->w->db);
 
-	sqlite3_bind_int64(g->st_stage_events, 1, esc);
-	if (run(g, g->st_stage_events, "deriving stage events"))
+	if (store_stage_events(g, esc, pidx, m.raised_on, m.stage, strcmp(m.status, "open") != 0,
+			       m.closed_on))
 		return -1;
 	for (int i = 0; i < g->nrows; i++) {
 		const struct srow *s = &g->rows[i];
@@ -398,7 +567,8 @@ static int derive(struct ingest *g, const struct ref_partnership *p, const char 
 		  long long row_id, int *joined)
 {
 	int ncluster = 0, nold = 0;
-	int jur = cal_jur_parse(p->jurisdiction);
+	int pidx = (int)(p - g->r->partnership);
+	int jur = g->pjur[pidx];
 
 	if (case_key) {
 		sqlite3_bind_text(g->st_group, 1, p->id, -1, SQLITE_STATIC);
@@ -451,7 +621,7 @@ static int derive(struct ingest *g, const struct ref_partnership *p, const char 
 					break;
 				}
 			if (jur >= 0 &&
-			    cal_working_days_between((enum cal_jur)jur, head->raised_on, s->raised_on) <=
+			    wd_le(g, jur, s->raised_on) - wd_le(g, jur, head->raised_on) <=
 				    RECONCILE_WORKING_DAYS)
 				s->cluster = t->cluster;
 			break;
@@ -460,7 +630,7 @@ static int derive(struct ingest *g, const struct ref_partnership *p, const char 
 			s->cluster = ncluster++;
 	}
 	for (int c = 0; c < ncluster; c++)
-		if (build_escalation(g, p->id, case_key, c))
+		if (build_escalation(g, pidx, case_key, c))
 			return -1;
 	if (joined) {
 		int cl = -1, n = 0;
@@ -516,6 +686,97 @@ static int reject_canon(struct ingest *g, const struct canon_in *in, const struc
 	return ingest_reject(g, in->line, e->col, canon_field_name(e->field), e->msg, raw);
 }
 
+/* Store a source row version; esc is its escalation, or 0 when it is to be
+ * derived.  The new row's id is sqlite3_last_insert_rowid(). */
+static int insert_source(struct ingest *g, const struct canon_in *in, const struct canon *c,
+			 const char *ck, const char *digest, long long esc)
+{
+	sqlite3_stmt *st = g->st_insert;
+
+	sqlite3_bind_text(st, 1, c->p->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, c->ref, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, g->load_id);
+	sqlite3_bind_int64(st, 4, in->line);
+	sqlite3_bind_text(st, 5, digest, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, c->raised_by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, c->raised_with, -1, SQLITE_STATIC);
+	if (ck)
+		sqlite3_bind_text(st, 8, ck, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 8);
+	sqlite3_bind_text(st, 9, c->subject, -1, SQLITE_STATIC);
+	bind_date(st, 10, c->raised_on);
+	sqlite3_bind_text(st, 11, c->theme, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, c->category, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 13, c->serious);
+	sqlite3_bind_int(st, 14, c->stuck);
+	for (int n = 1; n <= CANON_STAGES; n++)
+		bind_date(st, 14 + n, c->stage[n]);
+	sqlite3_bind_text(st, 20, c->status, -1, SQLITE_STATIC);
+	bind_date(st, 21, c->closed_on);
+	sqlite3_bind_int(st, 22, c->learning);
+	if (c->learning_theme)
+		sqlite3_bind_text(st, 23, c->learning_theme, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 23);
+	if (esc)
+		sqlite3_bind_int64(st, 24, esc);
+	else
+		sqlite3_bind_null(st, 24);
+	return run(g, st, "storing a row");
+}
+
+/*
+ * A new row that no other current row shares a case with: its escalation
+ * is the row itself, so it is written straight away, without reading the
+ * row back (build_escalation() gives the same for a one-row cluster).
+ */
+static int store_alone(struct ingest *g, const struct canon_in *in, const struct canon *c,
+		       const char *ck, const char *digest)
+{
+	sqlite3_stmt *st = g->st_esc_insert;
+	int pidx = (int)(c->p - g->r->partnership);
+	char pseudo[9];
+	long long esc;
+
+	pseudo_short_ref(g->key, c->p->id, c->ref, pseudo);
+	sqlite3_bind_text(st, 1, c->p->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, pseudo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, c->raised_by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, c->raised_with, -1, SQLITE_STATIC);
+	if (ck)
+		sqlite3_bind_text(st, 5, ck, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 5);
+	sqlite3_bind_text(st, 6, c->subject, -1, SQLITE_STATIC);
+	bind_date(st, 7, c->raised_on);
+	sqlite3_bind_text(st, 8, c->theme, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, c->category, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 10, c->serious);
+	sqlite3_bind_int(st, 11, c->stuck);
+	for (int n = 1; n <= CANON_STAGES; n++)
+		bind_date(st, 11 + n, c->stage[n]);
+	sqlite3_bind_int(st, 17, c->top_stage);
+	sqlite3_bind_text(st, 18, c->status, -1, SQLITE_STATIC);
+	bind_date(st, 19, c->closed_on);
+	sqlite3_bind_int(st, 20, c->learning);
+	if (c->learning_theme)
+		sqlite3_bind_text(st, 21, c->learning_theme, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 21);
+	sqlite3_bind_int(st, 22, 1);
+	if (run(g, st, "deriving an escalation"))
+		return -1;
+	esc = sqlite3_last_insert_rowid(g->w->db);
+	if (insert_source(g, in, c, ck, digest, esc) ||
+	    store_stage_events(g, esc, pidx, c->raised_on, c->stage, strcmp(c->status, "open") != 0,
+			       c->closed_on))
+		return -1;
+	g->n.read++;
+	g->n.loaded++;
+	return 0;
+}
+
 int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
 {
 	struct canon c;
@@ -524,7 +785,7 @@ int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
 	const char *ck = NULL;
 	long long old_id = 0, old_load = 0, old_esc = 0;
 	char old_case[PSEUDO_HEX] = "";
-	int has_old_case = 0, joined = 0, rc;
+	int has_old_case = 0, joined = 0, same = 0, rc;
 	sqlite3_stmt *st;
 
 	if (canon_validate(in, g->r, g->today, &c, &e))
@@ -538,24 +799,6 @@ int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
 			 in->src[CF_SUBJECT] ? in->src[CF_SUBJECT] : "subject", c.p->id, c.subject);
 		return reject_canon(g, in, &e, raw);
 	}
-	{
-		/* DESIGN.md: a ref that repeats within the file is rejected. */
-		long long first;
-
-		sqlite3_bind_text(g->st_seen, 1, c.p->id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(g->st_seen, 2, c.ref, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(g->st_seen, 3, in->line);
-		first = wh_scalar_int(g->st_seen, -1);
-		if (first < 0)
-			return wh_error(g->w, "checking for a repeated ref");
-		if (first != in->line) {
-			e.field = CF_REF;
-			e.col = in->col[CF_REF];
-			snprintf(e.msg, sizeof(e.msg), "%s: '%s' repeats line %lld",
-				 in->src[CF_REF] ? in->src[CF_REF] : "ref", c.ref, first);
-			return reject_canon(g, in, &e, raw);
-		}
-	}
 	if (c.case_ref && pseudo_case_key(g->key, c.p->id, c.case_ref, c.case_len, case_key) == 0)
 		ck = case_key;
 	row_digest(&c, ck, digest);
@@ -568,35 +811,66 @@ int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
 		old_id = sqlite3_column_int64(st, 0);
 		old_load = sqlite3_column_int64(st, 2);
 		old_esc = sqlite3_column_int64(st, 4);
+		same = strcmp((const char *)sqlite3_column_text(st, 1), digest) == 0;
 		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
 			column_copy(st, 3, old_case, sizeof(old_case));
 			has_old_case = 1;
-		}
-		if (old_load != g->load_id &&
-		    strcmp((const char *)sqlite3_column_text(st, 1), digest) == 0) {
-			sqlite3_reset(st);
-			g->n.read++;
-			g->n.unchanged++;
-			return 0;
 		}
 	} else if (rc != SQLITE_DONE) {
 		sqlite3_reset(st);
 		return wh_error(g->w, "looking up a row");
 	}
 	sqlite3_reset(st);
-	if (old_id && old_load == g->load_id) {
-		/* DESIGN.md: a ref that repeats within the file is rejected. */
-		sqlite3_stmt *q = wh_prepare_sql(g->w, "SELECT line FROM source_row WHERE id = ?1");
-		long long line;
 
-		sqlite3_bind_int64(q, 1, old_id);
-		line = wh_scalar_int(q, 0);
-		sqlite3_finalize(q);
-		e.field = CF_REF;
-		e.col = in->col[CF_REF];
-		snprintf(e.msg, sizeof(e.msg), "%s: '%s' repeats line %lld",
-			 in->src[CF_REF] ? in->src[CF_REF] : "ref", c.ref, line);
-		return reject_canon(g, in, &e, raw);
+	/* DESIGN.md: a ref that repeats within the file is rejected.  A row
+	 * stored by this load says so itself; a ref held from before that
+	 * this file left unchanged stores nothing, so such refs are noted in
+	 * a temporary table (new rows, the bulk of a first load, need none). */
+	if (old_id) {
+		long long first = -1;
+
+		if (old_load == g->load_id) {
+			sqlite3_stmt *q = wh_prepare_sql(g->w, "SELECT line FROM source_row WHERE id = ?1");
+
+			sqlite3_bind_int64(q, 1, old_id);
+			first = wh_scalar_int(q, 0);
+			sqlite3_finalize(q);
+		} else {
+			sqlite3_bind_text(g->st_seen, 1, c.p->id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(g->st_seen, 2, c.ref, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(g->st_seen, 3, in->line);
+			first = wh_scalar_int(g->st_seen, -1);
+			if (first < 0)
+				return wh_error(g->w, "checking for a repeated ref");
+			if (first == in->line)
+				first = -1;
+		}
+		if (first >= 0) {
+			e.field = CF_REF;
+			e.col = in->col[CF_REF];
+			snprintf(e.msg, sizeof(e.msg), "%s: '%s' repeats line %lld",
+				 in->src[CF_REF] ? in->src[CF_REF] : "ref", c.ref, first);
+			return reject_canon(g, in, &e, raw);
+		}
+		if (same) {
+			g->n.read++;
+			g->n.unchanged++;
+			return 0;
+		}
+	}
+
+	/* A new row of a case no current row carries: an escalation of its
+	 * own, stored directly (the fast path of a first load). */
+	if (!old_id) {
+		int alone = 1;
+
+		if (ck) {
+			sqlite3_bind_text(g->st_case_exists, 1, c.p->id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(g->st_case_exists, 2, ck, -1, SQLITE_STATIC);
+			alone = wh_scalar_int(g->st_case_exists, 1) == 0;
+		}
+		if (alone)
+			return store_alone(g, in, &c, ck, digest);
 	}
 
 	/* The old version stops being current before the new one is stored
@@ -608,28 +882,7 @@ int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
 		if (run(g, g->st_supersede, "updating a row"))
 			return -1;
 	}
-	st = g->st_insert;
-	sqlite3_bind_text(st, 1, c.p->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, c.ref, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, g->load_id);
-	sqlite3_bind_int64(st, 4, in->line);
-	sqlite3_bind_text(st, 5, digest, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, c.raised_by, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, c.raised_with, -1, SQLITE_STATIC);
-	wh_bind_text_or_null(st, 8, ck);
-	sqlite3_bind_text(st, 9, c.subject, -1, SQLITE_STATIC);
-	bind_date(st, 10, c.raised_on);
-	sqlite3_bind_text(st, 11, c.theme, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 12, c.category, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 13, c.serious);
-	sqlite3_bind_int(st, 14, c.stuck);
-	for (int n = 1; n <= CANON_STAGES; n++)
-		bind_date(st, 14 + n, c.stage[n]);
-	sqlite3_bind_text(st, 20, c.status, -1, SQLITE_STATIC);
-	bind_date(st, 21, c.closed_on);
-	sqlite3_bind_int(st, 22, c.learning);
-	wh_bind_text_or_null(st, 23, c.learning_theme);
-	if (run(g, st, "storing a row"))
+	if (insert_source(g, in, &c, ck, digest, 0))
 		return -1;
 	long long new_id = sqlite3_last_insert_rowid(g->w->db);
 
@@ -741,8 +994,9 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 {
 	sqlite3_stmt *sts[] = {g->st_current, g->st_insert, g->st_supersede, g->st_group,
 			       g->st_one, g->st_link, g->st_esc_delete, g->st_esc_insert,
-			       g->st_stage_events, g->st_conflict, g->st_reject, g->st_activity,
-			       g->st_activity_current, g->st_seen};
+			       g->st_conflict, g->st_reject, g->st_activity,
+			       g->st_activity_current, g->st_seen, g->st_stage_insert,
+			       g->st_case_exists};
 	int rc = 0;
 
 	if (g->echo_limit > 0 && g->echoed > g->echo_limit)
@@ -771,6 +1025,13 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 		wh_rollback(g->w);
 	free(g->rows);
 	free(g->old_esc);
+	for (int j = 0; j < CAL_NJUR; j++) {
+		free(g->wd_le[j]);
+		free(g->wd_day[j]);
+	}
+	free(g->pjur);
+	free(g->tkind);
+	free(g->tdays);
 	free(g);
 	return rc;
 }
