@@ -1021,6 +1021,10 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 		sqlite3_finalize(sts[i]);
 	if (commit && rc == 0)
 		rc = wh_commit(g->w);
+	/* Fresh statistics for the query planner, bounded in cost
+	 * (analysis_limit), so reports stay on their indexes as data grows. */
+	if (commit && rc == 0)
+		wh_exec(g->w, "PRAGMA analysis_limit=400; PRAGMA optimize;");
 	if (!commit || rc)
 		wh_rollback(g->w);
 	free(g->rows);

@@ -5,11 +5,17 @@
 --   open_at_end  raised on or before the end and not closed by it;
 --   resolved     status resolved, closed_on in the period;
 --   withdrawn    status withdrawn, closed_on in the period.
--- ?5 is the period's effective end, min(?3, ?4).
+-- ?5 is the period's effective end, min(?3, ?4).  Each count is written so
+-- that it reads a range of an index (escalation_raised, escalation_closed)
+-- rather than every escalation of the partnership.
 SELECT
-	count(*) FILTER (WHERE raised_on BETWEEN ?2 AND ?5),
-	count(*) FILTER (WHERE raised_on <= ?5 AND (closed_on IS NULL OR closed_on > ?5)),
-	count(*) FILTER (WHERE status = 'resolved' AND closed_on BETWEEN ?2 AND ?5),
-	count(*) FILTER (WHERE status = 'withdrawn' AND closed_on BETWEEN ?2 AND ?5)
-FROM escalation
-WHERE partnership = ?1 AND raised_on <= ?5;
+	(SELECT count(*) FROM escalation
+	 WHERE partnership = ?1 AND raised_on BETWEEN ?2 AND ?5),
+	(SELECT count(*) FROM escalation
+	 WHERE partnership = ?1 AND closed_on IS NULL AND raised_on <= ?5)
+	+ (SELECT count(*) FROM escalation
+	 WHERE partnership = ?1 AND closed_on > ?5 AND raised_on <= ?5),
+	(SELECT count(*) FROM escalation
+	 WHERE partnership = ?1 AND closed_on BETWEEN ?2 AND ?5 AND status = 'resolved'),
+	(SELECT count(*) FROM escalation
+	 WHERE partnership = ?1 AND closed_on BETWEEN ?2 AND ?5 AND status = 'withdrawn');

@@ -2,9 +2,11 @@
 -- period: working days from raised_on to closed_on (the days d with
 -- raised_on < d <= closed_on), by the partnership's calendar.  The median
 -- is taken in C (mean of the middle two for an even count).
+-- CROSS JOIN keeps the escalations as the outer loop: without statistics
+-- the planner would walk the calendar first.
 SELECT c2.wd_le - c1.wd_le
 FROM escalation e
-JOIN partnership p ON p.id = e.partnership
-JOIN calendar c1 ON c1.jurisdiction = p.jurisdiction AND c1.day = e.raised_on
-JOIN calendar c2 ON c2.jurisdiction = p.jurisdiction AND c2.day = e.closed_on
+CROSS JOIN partnership p ON p.id = e.partnership
+CROSS JOIN calendar c1 ON c1.jurisdiction = p.jurisdiction AND c1.day = e.raised_on
+CROSS JOIN calendar c2 ON c2.jurisdiction = p.jurisdiction AND c2.day = e.closed_on
 WHERE e.partnership = ?1 AND e.status = 'resolved' AND e.closed_on BETWEEN ?2 AND ?5;

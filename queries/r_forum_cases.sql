@@ -4,6 +4,14 @@
 -- the highest stage reached by the as-of date, the status as of then, and
 -- working days from raised_on to closure (or to the end while open).
 -- Shown by the short pseudonymous reference only.
+-- The candidates (still open, or closed since the period began) are read
+-- from two ranges of the escalation_closed index; CROSS JOIN keeps them as
+-- the outer loop (without statistics the planner would walk the calendar).
+WITH cand(id) AS (
+	SELECT id FROM escalation WHERE partnership = ?1 AND closed_on IS NULL AND raised_on <= ?5
+	UNION ALL
+	SELECT id FROM escalation WHERE partnership = ?1 AND closed_on >= ?2 AND raised_on <= ?5
+)
 SELECT e.pseudo, e.raised_by, e.raised_with, e.theme, e.raised_on,
 	(SELECT max(stage) FROM stage_event s WHERE s.escalation_id = e.id AND s.entered_on <= ?5),
 	CASE WHEN e.closed_on <= ?5 THEN e.status ELSE 'open' END,
@@ -11,11 +19,10 @@ SELECT e.pseudo, e.raised_by, e.raised_with, e.theme, e.raised_on,
 	(SELECT c.wd_le FROM calendar c WHERE c.jurisdiction = p.jurisdiction
 		AND c.day = CASE WHEN e.closed_on <= ?5 THEN e.closed_on ELSE ?5 END) - c1.wd_le,
 	e.category, e.serious_concern, e.stuck, e.subject
-FROM escalation e
-JOIN partnership p ON p.id = e.partnership
-JOIN calendar c1 ON c1.jurisdiction = p.jurisdiction AND c1.day = e.raised_on
-WHERE e.partnership = ?1 AND e.raised_on <= ?5
-	AND (e.closed_on IS NULL OR e.closed_on >= ?2)
-	AND EXISTS (SELECT 1 FROM stage_event s WHERE s.escalation_id = e.id
+FROM cand
+CROSS JOIN escalation e ON e.id = cand.id
+CROSS JOIN partnership p ON p.id = e.partnership
+CROSS JOIN calendar c1 ON c1.jurisdiction = p.jurisdiction AND c1.day = e.raised_on
+WHERE EXISTS (SELECT 1 FROM stage_event s WHERE s.escalation_id = e.id
 		AND s.stage >= ?6 AND s.entered_on <= ?5)
 ORDER BY e.raised_on, e.pseudo;

@@ -127,7 +127,9 @@ CREATE TABLE escalation (
 	n_sources       INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX escalation_raised ON escalation(partnership, raised_on);
-CREATE INDEX escalation_closed ON escalation(partnership, closed_on);
+-- Covering for the headline counts: open at a date (closed_on NULL or
+-- later, raised by then) and resolved/withdrawn in a period.
+CREATE INDEX escalation_closed ON escalation(partnership, closed_on, raised_on, status);
 
 -- Every version of every source row; the current one has superseded_by NULL.
 CREATE TABLE source_row (
