@@ -23,7 +23,7 @@ OBJ     := $(patsubst %.c,$(BUILD)/%.o,$(SRC)) $(BUILD)/embedded.o
 EMBED   := $(sort $(wildcard queries/*.sql charts/*.gp))
 UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps test unit demo asan clean bench
+.PHONY: all deps test unit demo asan clean bench install uninstall
 
 all: deps $(BIN)
 
@@ -66,6 +66,26 @@ asan:
 	$(MAKE) BUILD=build-asan BIN=build-asan/oversight \
 		OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 		LDFLAGS="-fsanitize=address,undefined" test
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+SHARE    = $(DESTDIR)$(PREFIX)/share/oversight
+
+# The binary finds its data at <bindir>/../share/oversight (or $OVERSIGHT_DATA).
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/protocols $(SHARE)/queries $(SHARE)/charts \
+		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/oversight
+	install -m 644 protocols/*.json protocols/README.md $(SHARE)/protocols
+	install -m 644 queries/*.sql $(SHARE)/queries
+	install -m 644 $(wildcard charts/*.gp) $(SHARE)/charts
+	install -m 644 docs/oversight.1 $(DESTDIR)$(PREFIX)/share/man/man1/oversight.1
+	install -m 644 contrib/oversight.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/oversight
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/oversight $(DESTDIR)$(PREFIX)/share/man/man1/oversight.1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/oversight
+	rm -rf $(SHARE)
 
 bench: deps
 	@sh tools/bench.sh
