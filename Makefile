@@ -72,7 +72,8 @@ DESTDIR ?=
 SHARE    = $(DESTDIR)$(PREFIX)/share/oversight
 
 # The binary finds its data at <bindir>/../share/oversight (or $OVERSIGHT_DATA).
-install: all
+install:
+	@test -x $(BIN) || { echo "make install: build first (make)"; exit 1; }
 	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/protocols $(SHARE)/queries $(SHARE)/charts \
 		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/oversight
