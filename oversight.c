@@ -31,12 +31,8 @@ static const struct cmd commands[] = {
 	{"calendar", cmd_calendar, "list bank holidays or working days"},
 	{"metrics", cmd_metrics, "every figure of a period as JSON"},
 	{"report", cmd_report, "write a board paper (board, pdg, resolution-group, cpc, ...)"},
-#if 0 /* SIGNALS */
 	{"signals", cmd_signals, "lack-of-challenge signals"},
-#endif
-#if 0 /* CHECK */
 	{"check", cmd_check, "integrity and data-quality checks"},
-#endif
 	{NULL, NULL, NULL},
 };
 

@@ -240,7 +240,10 @@ static int signals(struct wh *w, const char *partnership, const struct period *p
 static int spc(struct wh *w, const char *partnership, const struct period *p, struct metrics *m)
 {
 	sqlite3_stmt *st;
-	int last = month_index(p->to), first = last - (M_SPC_MONTHS - 1), earliest = -1, rc;
+	/* The series ends with the period's last month, or the as-of month
+	 * when that is earlier: a month after the as-of date has not
+	 * happened, and a 0 for it would be a false point on the chart. */
+	int last = month_index(metrics_end(p)), first = last - (M_SPC_MONTHS - 1), earliest = -1, rc;
 	double x[M_SPC_MONTHS];
 	struct stats_spc s;
 	struct period span = *p;
@@ -397,7 +400,7 @@ static cJSON *stage_list(const long *v, int last)
 
 void metrics_json(const struct metrics *m, FILE *out)
 {
-	cJSON *root = cJSON_CreateObject(), *o, *arr, *sig, *sp;
+	cJSON *root = cJSON_CreateObject(), *o, *arr;
 	char a[11], b[11], c[11];
 	char *text;
 
@@ -437,7 +440,22 @@ void metrics_json(const struct metrics *m, FILE *out)
 	}
 	cJSON_AddItemToObject(root, "breach_rate", num_or_null(sig4(m->breach_rate)));
 
-	sig = cJSON_AddObjectToObject(root, "signals");
+	cJSON_AddItemToObject(root, "signals", metrics_signals_json(m));
+	cJSON_AddItemToObject(root, "spc", metrics_spc_json(m));
+
+	text = cJSON_Print(root);
+	if (!text)
+		die(EXIT_INTERNAL, "out of memory");
+	fputs(text, out);
+	fputc('\n', out);
+	cJSON_free(text);
+	cJSON_Delete(root);
+}
+
+cJSON *metrics_signals_json(const struct metrics *m)
+{
+	cJSON *sig = cJSON_CreateObject(), *o, *arr;
+
 	cJSON_AddStringToObject(sig, "measure", m->measure);
 	arr = cJSON_AddArrayToObject(sig, "funnel");
 	for (int i = 0; i < m->n_funnel; i++) {
@@ -463,8 +481,13 @@ void metrics_json(const struct metrics *m, FILE *out)
 	arr = cJSON_AddArrayToObject(sig, "no_denominator");
 	for (int i = 0; i < m->n_no_denominator; i++)
 		cJSON_AddItemToArray(arr, cJSON_CreateString(m->no_denominator[i]));
+	return sig;
+}
 
-	sp = cJSON_AddObjectToObject(root, "spc");
+cJSON *metrics_spc_json(const struct metrics *m)
+{
+	cJSON *sp = cJSON_CreateObject(), *o, *arr;
+
 	arr = cJSON_AddArrayToObject(sp, "months");
 	for (int i = 0; i < m->n_month; i++) {
 		o = cJSON_CreateObject();
@@ -480,12 +503,5 @@ void metrics_json(const struct metrics *m, FILE *out)
 	for (int r = 0; r < STATS_SPC_NRULES; r++)
 		if (m->spc_rules & STATS_SPC_BIT(r))
 			cJSON_AddItemToArray(arr, cJSON_CreateString(stats_spc_rule_name(r)));
-
-	text = cJSON_Print(root);
-	if (!text)
-		die(EXIT_INTERNAL, "out of memory");
-	fputs(text, out);
-	fputc('\n', out);
-	cJSON_free(text);
-	cJSON_Delete(root);
+	return sp;
 }

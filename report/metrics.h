@@ -94,6 +94,15 @@ int metrics_compute(struct wh *w, const char *partnership, const struct period *
 /* Write the JSON object of DESIGN.md's schema to out. */
 void metrics_json(const struct metrics *m, FILE *out);
 
+/*
+ * The "signals" and "spc" objects of that schema, built by the code
+ * metrics_json() itself uses, so that `oversight signals --json` cannot
+ * drift from `oversight metrics --json`.  The caller owns the result
+ * (cJSON_Delete, or hand it to a parent object).
+ */
+struct cJSON *metrics_signals_json(const struct metrics *m);
+struct cJSON *metrics_spc_json(const struct metrics *m);
+
 /* The period's effective end: the earlier of its last day and as-of. */
 int metrics_end(const struct period *p);
 
