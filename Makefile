@@ -79,7 +79,7 @@ install:
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/oversight
 	install -m 644 protocols/*.json protocols/README.md $(SHARE)/protocols
 	install -m 644 queries/*.sql $(SHARE)/queries
-	install -m 644 $(wildcard charts/*.gp) $(SHARE)/charts
+	$(if $(wildcard charts/*.gp),install -m 644 $(wildcard charts/*.gp) $(SHARE)/charts)
 	install -m 644 docs/oversight.1 $(DESTDIR)$(PREFIX)/share/man/man1/oversight.1
 	install -m 644 contrib/oversight.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/oversight
 
