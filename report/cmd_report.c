@@ -21,8 +21,11 @@
 static const char usage_text[] =
 	"usage: oversight report <kind> --partnership <p> (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
 	"                        [--as-of <date>] [-o <dir>] [--suppress <n>] [--public] [--measure <m>]\n"
+	"                        [--no-charts]\n"
 	"\n"
-	"Write a board paper as markdown: <dir>/<kind>-<partnership>-<period>.md.\n"
+	"Write a board paper as markdown: <dir>/<kind>-<partnership>-<period>.md, and its\n"
+	"charts (drawn by gnuplot) as <dir>/charts/<kind>-<partnership>-<period>-<chart>.png\n"
+	"and .svg, each with its data as .csv.\n"
 	"\n"
 	"kinds:\n"
 	"    board              the quarterly board report (any partnership)\n"
@@ -36,6 +39,10 @@ static const char usage_text[] =
 	"    --suppress <n>      show counts from 1 to n-1 as <n, hiding any cell a total would reveal\n"
 	"    --public            --suppress 5 and no case-level lists\n"
 	"    --measure <m>       activity measure for the lack-of-challenge funnel (default: referrals)\n"
+	"    --no-charts         write the report without charts\n"
+	"\n"
+	"Charts need gnuplot (package gnuplot-nox); without it the report is written with a\n"
+	"note where each chart would be.  $OVERSIGHT_GNUPLOT names another gnuplot program.\n"
 	"\n"
 	"example:\n"
 	"    oversight report pdg --partnership devon --quarter 2026-Q3 -o out\n";
@@ -183,6 +190,7 @@ int cmd_report(int argc, char **argv)
 		error("%s: cannot create: %s", r.dir, strerror(errno));
 		goto out;
 	}
+	report_charts_init(&r);
 	if (report_begin(&r))
 		goto out;
 	if (forum)

@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 
+#include "charts/chart.h"
 #include "core/cli.h"
 #include "core/wh.h"
 #include "metrics.h"
@@ -29,6 +30,17 @@ struct report_forum {
 	char reports_to[256];
 	char description[1024];
 };
+
+/* One of the eight quarters the trend tables and charts show. */
+struct report_quarter {
+	char name[16];                  /* "2026-Q3" */
+	long entered[M_MAX_STAGE + 1];  /* [stage]: entered the stage in it */
+	long due, met, breached, pending; /* timed stage instances due in it */
+	double breach_rate;             /* NAN when met + breached == 0 */
+	int has_timescale;              /* the protocol (or a target) times a stage */
+};
+
+#define R_QUARTERS 8
 
 struct report {
 	struct wh *w;
@@ -66,6 +78,13 @@ struct report {
 
 	struct metrics *m;        /* this period */
 	struct metrics *prev;     /* the quarter before (quarters only) */
+
+	/* the 8 quarters ending with the period's last quarter, oldest first;
+	 * filled by report_quarters() (nquarter is 0 until then) */
+	int nquarter;
+	struct report_quarter quarter[R_QUARTERS];
+
+	struct chart_ctx cc;      /* the charts (report_charts.c) */
 };
 
 /* Read the partnership's definition and compute this period's metrics.
@@ -86,6 +105,26 @@ const char *report_stage_label(const struct report *r, int stage, char *buf, siz
 
 /* Write a table (applying --suppress) and free it. */
 void report_table(struct report *r, struct tab *t);
+
+/* Fill r->quarter[] once (the 8 quarters ending with the period's last
+ * quarter, each as of the earlier of its end and the report's as-of). */
+void report_quarters(struct report *r);
+
+/* Set up r->cc for the report's kind, partnership and period (enabled is
+ * r->charts); call after report_setup(). */
+void report_charts_init(struct report *r);
+
+/* The charts (report_charts.c), each written right after the table it
+ * draws.  hidden is 1 when disclosure control hid a count of that table:
+ * the chart would show it, so a note says why it is not drawn. */
+void report_chart_stages(struct report *r, int hidden);
+void report_chart_agencies(struct report *r, const long *raised, const long *received, int hidden);
+void report_chart_themes(struct report *r, const struct m_item *items, int n, int hidden);
+void report_chart_breach(struct report *r, int hidden);
+void report_chart_open_age(struct report *r, const char *const *labels, const long *n, int nband,
+			   int hidden);
+int report_chart_funnel(struct report *r, int hidden); /* 0 when drawn */
+void report_chart_spc(struct report *r);
 
 /* The sections (report_sections.c). */
 void sec_title(struct report *r, const char *title, const char *subtitle);

@@ -17,6 +17,30 @@
 
 #define P(...) fprintf(r->out, __VA_ARGS__)
 
+/* Whether disclosure control hid a count of t (its chart would show it). */
+static int tab_hides(const struct tab *t)
+{
+	for (int i = 0; i < t->nrow; i++)
+		for (int c = 0; c < t->ncol; c++)
+			if (t->rows[i][c].suppressed)
+				return 1;
+	return 0;
+}
+
+/* Write a table as report_table() does; returns 1 when --suppress hid a
+ * count in it, so the chart drawn from it is left out. */
+static int table_out(struct report *r, struct tab *t)
+{
+	int hidden;
+
+	if (r->suppress >= 2)
+		tab_suppress(t, r->suppress);
+	hidden = tab_hides(t);
+	tab_md(t, r->out);
+	tab_free(t);
+	return hidden;
+}
+
 static void bind_period(sqlite3_stmt *st, const char *partnership, const struct period *p)
 {
 	char a[11], b[11], c[11], d[11];
@@ -115,8 +139,24 @@ void sec_title(struct report *r, const char *title, const char *subtitle)
 	sqlite3_finalize(st);
 	if (r->suppress >= 2)
 		P("| Disclosure control | counts from 1 to %d are shown as <%d, with other cells hidden "
-		  "where a total would reveal them |\n", r->suppress - 1, r->suppress);
+		  "(shown as \\[c\\]) where a total would reveal them |\n", r->suppress - 1, r->suppress);
 	P("\n");
+}
+
+/* A count --suppress hides (1 to N-1). */
+static int small(const struct report *r, long n)
+{
+	return r->suppress >= 2 && n >= 1 && n < r->suppress;
+}
+
+/* n as the paper shows it: "<N" when --suppress hides it. */
+static const char *count_words(const struct report *r, long n, char *buf, size_t cap)
+{
+	if (small(r, n))
+		snprintf(buf, cap, "<%d", r->suppress);
+	else
+		snprintf(buf, cap, "%ld", n);
+	return buf;
 }
 
 static void headline_row(struct tab *t, const char *label, long now, const long *before)
@@ -158,13 +198,28 @@ void sec_headline(struct report *r)
 		snprintf(label, sizeof(label), "Entered %s", report_stage_label(r, s, buf, sizeof(buf)));
 		headline_row(t, label, m->entered[s], p ? &p->entered[s] : NULL);
 	}
+	if (r->suppress >= 2 && p)
+		/* The change would give away a hidden count beside a shown one. */
+		for (int i = 0; i < t->nrow; i++)
+			if (small(r, t->rows[i][1].count) || small(r, t->rows[i][2].count))
+				t->rows[i][3].empty = 1;
 	report_table(r, t);
-	if (!isnan(m->res_median))
+	if (!isnan(m->res_median) && !small(r, m->res_n))
 		P("Median resolution time: %.1f working days (%ld resolved)%s.\n\n", m->res_median, m->res_n,
 		  p && !isnan(p->res_median) ? "" : "");
 	if (m->n_timescale) {
+		long met = 0, breached = 0;
+
+		for (int i = 0; i < m->n_timescale; i++) {
+			met += m->timescale[i].met;
+			breached += m->timescale[i].breached;
+		}
 		if (isnan(m->breach_rate))
 			P("Timescales: nothing fell due in the period.\n\n");
+		else if (small(r, met) || small(r, breached))
+			/* the rate of a hidden count would give it away */
+			P("Timescales: too few stage deadlines fell due in the period to give a breach "
+			  "rate under disclosure control.\n\n");
 		else
 			P("Timescales: %.1f%% of the stage deadlines that fell due in the period were "
 			  "breached.\n\n", 100 * m->breach_rate);
@@ -174,65 +229,83 @@ void sec_headline(struct report *r)
 	}
 }
 
-void sec_stages_by_quarter(struct report *r)
+void report_quarters(struct report *r)
 {
-	int y, q;
-	struct metrics *qm = calloc(1, sizeof(*qm));
-	long counts[8][M_MAX_STAGE + 1];
-	char qname[8][16], buf[300];
-	struct tab *t;
+	int y, q, mm;
+	struct metrics *qm;
 
+	if (r->nquarter)
+		return;
+	qm = calloc(1, sizeof(*qm));
 	if (!qm)
 		die(EXIT_INTERNAL, "out of memory");
-	{
-		int yy, mm;
-
-		date_to_ymd(r->period.to, &yy, &mm, NULL);
-		y = yy;
-		q = (mm - 1) / 3 + 1;
-	}
-	/* The 8 quarters ending with the period's last quarter. */
-	for (int k = 7; k >= 0; k--) {
+	date_to_ymd(r->period.to, &y, &mm, NULL);
+	q = (mm - 1) / 3 + 1;
+	/* The 8 quarters ending with the period's last quarter, newest
+	 * computed first; each as of its own end (or the report's as-of, if
+	 * earlier), so a quarter's figures never see later events. */
+	for (int k = R_QUARTERS - 1; k >= 0; k--) {
+		struct report_quarter *rq = &r->quarter[k];
 		struct period p;
 
+		memset(rq, 0, sizeof(*rq));
+		rq->breach_rate = NAN;
 		p.year = y;
 		p.q = q;
 		p.is_quarter = 1;
 		p.from = date_quarter_start(y, q);
 		p.to = date_quarter_end(y, q);
 		p.as_of = p.to < r->period.as_of ? p.to : r->period.as_of;
-		if (metrics_compute(r->w, r->id, &p, r->measure, qm) == 0)
-			memcpy(counts[k], qm->entered, sizeof(counts[k]));
-		else
-			memset(counts[k], 0, sizeof(counts[k]));
-		snprintf(qname[k], sizeof(qname[k]), "%d-Q%d", y, q);
+		if (metrics_compute(r->w, r->id, &p, r->measure, qm) == 0) {
+			memcpy(rq->entered, qm->entered, sizeof(rq->entered));
+			/* DESIGN.md "Breach rate": over the timed stage instances
+			 * due in the quarter, every timed stage together. */
+			for (int i = 0; i < qm->n_timescale; i++) {
+				rq->due += qm->timescale[i].due;
+				rq->met += qm->timescale[i].met;
+				rq->breached += qm->timescale[i].breached;
+				rq->pending += qm->timescale[i].pending;
+			}
+			rq->breach_rate = qm->breach_rate;
+			rq->has_timescale = qm->n_timescale > 0;
+		}
+		snprintf(rq->name, sizeof(rq->name), "%d-Q%d", y, q);
 		if (--q == 0) {
 			q = 4;
 			y--;
 		}
 	}
 	free(qm);
+	r->nquarter = R_QUARTERS;
+}
+
+void sec_stages_by_quarter(struct report *r)
+{
+	char buf[300];
+	struct tab *t;
+
+	report_quarters(r);
 	P("## Escalations entering each stage, last eight quarters\n\n");
 	t = tab_new("stages_by_quarter", "Stages entered per quarter",
 		    "Escalations that entered each stage of the protocol in each quarter (the date "
 		    "recorded for the stage); one escalation counts once per stage it entered.");
 	tab_col(t, "Stage", TAB_TEXT);
-	for (int k = 0; k < 8; k++)
-		tab_col(t, qname[k], TAB_COUNT);
+	for (int k = 0; k < r->nquarter; k++)
+		tab_col(t, r->quarter[k].name, TAB_COUNT);
 	tab_col(t, "Total", TAB_COUNT);
 	for (int s = 1; s <= r->last_stage; s++) {
 		long sum = 0;
 
 		tab_row(t);
 		tab_text(t, report_stage_label(r, s, buf, sizeof(buf)));
-		for (int k = 0; k < 8; k++) {
-			tab_count(t, counts[k][s]);
-			sum += counts[k][s];
+		for (int k = 0; k < r->nquarter; k++) {
+			tab_count(t, r->quarter[k].entered[s]);
+			sum += r->quarter[k].entered[s];
 		}
 		tab_count(t, sum);
 	}
 	tab_total(t, "Total");
-	report_table(r, t);
+	report_chart_stages(r, table_out(r, t));
 }
 
 void sec_agencies(struct report *r)
@@ -241,26 +314,26 @@ void sec_agencies(struct report *r)
 				"Escalations raised in the period, counted under the agency that raised "
 				"them and under the agency they were raised with (within-agency "
 				"disagreements count under both).");
+	long raised[R_MAX_AGENCY], received[R_MAX_AGENCY];
 
 	P("## Agencies\n\n");
 	tab_col(t, "Agency", TAB_TEXT);
 	tab_col(t, "Raised", TAB_COUNT);
 	tab_col(t, "Received", TAB_COUNT);
 	for (int i = 0; i < r->nagency; i++) {
-		long raised = 0, received = 0;
-
+		raised[i] = received[i] = 0;
 		for (int j = 0; j < r->m->n_agency; j++)
 			if (strcmp(r->m->agency[j].id, r->agency[i]) == 0) {
-				raised = r->m->agency[j].a;
-				received = r->m->agency[j].b;
+				raised[i] = r->m->agency[j].a;
+				received[i] = r->m->agency[j].b;
 			}
 		tab_row(t);
 		tab_text(t, r->agency_name[i]);
-		tab_count(t, raised);
-		tab_count(t, received);
+		tab_count(t, raised[i]);
+		tab_count(t, received[i]);
 	}
 	tab_total(t, "Total");
-	report_table(r, t);
+	report_chart_agencies(r, raised, received, table_out(r, t));
 }
 
 void sec_themes(struct report *r)
@@ -297,7 +370,7 @@ void sec_themes(struct report *r)
 		for (int i = 0; i < t->nrow; i++)
 			t->rows[i][2].empty = 1;
 	}
-	report_table(r, t);
+	report_chart_themes(r, items, n, table_out(r, t));
 	if (n == 0)
 		P("No escalations were raised in the period.\n\n");
 }
@@ -347,6 +420,56 @@ static const char *kind_words(const char *kind, int days, char *buf, size_t cap)
 		snprintf(buf, cap, "completed within %d working day%s of entering the stage", days,
 			 days == 1 ? "" : "s");
 	return buf;
+}
+
+/* The breach rate over the 8 quarters, every timed stage together: the
+ * table the breach-rate chart draws. */
+static void breach_by_quarter(struct report *r)
+{
+	struct tab *t = tab_new("breach_by_quarter", "Breach rate by quarter",
+				"For each of the last eight quarters, the stage deadlines (every stage "
+				"with a timescale) that fell due in it, met, breached or pending as of "
+				"the quarter's end, and the breach rate breached / (met + breached); "
+				"\"-\" where nothing was met or breached (no rate, not zero).");
+	long met = 0, breached = 0;
+	int hidden;
+
+	report_quarters(r);
+	tab_col(t, "Quarter", TAB_TEXT);
+	tab_col(t, "Due", TAB_COUNT);
+	tab_col(t, "Met", TAB_COUNT);
+	tab_col(t, "Breached", TAB_COUNT);
+	tab_col(t, "Pending", TAB_COUNT);
+	tab_col(t, "Breach rate", TAB_RATE);
+	for (int k = 0; k < r->nquarter; k++) {
+		const struct report_quarter *q = &r->quarter[k];
+
+		tab_row(t);
+		tab_text(t, q->name);
+		tab_count(t, q->due);
+		tab_count(t, q->met);
+		tab_count(t, q->breached);
+		tab_count(t, q->pending);
+		tab_rate(t, q->breach_rate);
+		met += q->met;
+		breached += q->breached;
+	}
+	tab_total(t, "Total");
+	t->row_total = 1; /* Due = Met + Breached + Pending */
+	t->rows[t->total_row][5].empty = 0;
+	t->rows[t->total_row][5].value = met + breached ? (double)breached / (double)(met + breached) : NAN;
+	if (r->suppress >= 2) {
+		tab_suppress(t, r->suppress);
+		/* A rate beside a hidden count would give it away. */
+		for (int i = 0; i < t->nrow; i++)
+			for (int c = 1; c <= 4; c++)
+				if (t->rows[i][c].suppressed)
+					t->rows[i][5].empty = 1;
+	}
+	hidden = tab_hides(t);
+	tab_md(t, r->out);
+	tab_free(t);
+	report_chart_breach(r, hidden);
 }
 
 void sec_timescales(struct report *r)
@@ -416,6 +539,7 @@ void sec_timescales(struct report *r)
 		tab_note(t, "n/a");
 	}
 	t->total_row = t->nrow - 1;
+	t->row_total = 3; /* Due = Met + Breached + Pending */
 	if (r->suppress >= 2)
 		for (int i = 0; i < t->nrow; i++)
 			if (!t->rows[i][7].text)
@@ -437,6 +561,7 @@ void sec_timescales(struct report *r)
 				  "its protocol sets none; they are not the protocol's.\n\n");
 				break;
 			}
+		breach_by_quarter(r);
 	}
 }
 
@@ -466,6 +591,7 @@ void sec_open_age(struct report *r)
 	} bands[] = {{0, 5, "0-5 working days"}, {6, 10, "6-10"}, {11, 20, "11-20"},
 		     {21, 40, "21-40"}, {41, 1 << 30, "more than 40"}};
 	long n[5] = {0};
+	const char *labels[5];
 	sqlite3_stmt *st = wh_prepare(r->w, "r_open_age");
 	struct tab *t;
 
@@ -488,9 +614,10 @@ void sec_open_age(struct report *r)
 		tab_row(t);
 		tab_text(t, bands[b].label);
 		tab_count(t, n[b]);
+		labels[b] = bands[b].label;
 	}
 	tab_total(t, "Total");
-	report_table(r, t);
+	report_chart_open_age(r, labels, n, 5, table_out(r, t));
 }
 
 void sec_resolved_at(struct report *r)
@@ -547,7 +674,7 @@ void sec_learning(struct report *r)
 void sec_challenge(struct report *r)
 {
 	struct metrics *m = r->m;
-	int flagged = 0;
+	int flagged = 0, hidden = 0;
 
 	P("## Challenge in the system\n\n");
 	P("A lack of escalations may indicate a lack of appropriate challenge in the system. These "
@@ -559,6 +686,7 @@ void sec_challenge(struct report *r)
 					"overall rate, and the Poisson probability of raising so few (p low) or "
 					"so many (p high).");
 		char buf[128];
+		int hid[M_MAX_ITEMS] = {0};
 
 		tab_col(t, "Agency", TAB_TEXT);
 		tab_col(t, "Raised", TAB_COUNT);
@@ -587,10 +715,22 @@ void sec_challenge(struct report *r)
 				tab_text(t, "none");
 		}
 		tab_total(t, "Total");
-		report_table(r, t);
+		if (r->suppress >= 2) {
+			/* p low would give a hidden count away: keep the level. */
+			tab_suppress(t, r->suppress);
+			for (int i = 0; i < m->n_funnel; i++)
+				if ((hid[i] = t->rows[i][1].suppressed))
+					t->rows[i][4].empty = 1;
+		}
+		hidden = table_out(r, t);
 		P("Method: each agency's expected count is its activity times the partnership's overall "
 		  "rate (escalations raised ÷ activity, over the agencies with activity); *alert* when the "
 		  "Poisson probability of raising that few is below 0.001, *watch* below 0.025.\n\n");
+		if (report_chart_funnel(r, hidden) == 0)
+			P("In the funnel plot each point is an agency; the solid line is the partnership's "
+			  "rate and the dashed and dotted lines the 95%% and 99.8%% limits around it (exact "
+			  "Poisson limits for the agency's activity). A point below a lower limit raised "
+			  "fewer escalations than its activity would predict.\n\n");
 		for (int i = 0; i < m->n_funnel; i++) {
 			const struct m_funnel *f = &m->funnel[i];
 
@@ -599,9 +739,13 @@ void sec_challenge(struct report *r)
 			flagged++;
 			P("- **");
 			md_escape(r->out, report_agency_name(r, f->agency));
-			P("** raised %ld escalation%s against %.1f expected from its activity (%.0f %s): "
-			  "level *%s* (p = %.3g).\n", f->raised, f->raised == 1 ? "" : "s", f->expected,
-			  f->activity, m->measure, f->level, f->p_low);
+			if (hid[i])
+				P("** raised fewer escalations than the %.1f expected from its activity (%.0f "
+				  "%s): level *%s*.\n", f->expected, f->activity, m->measure, f->level);
+			else
+				P("** raised %ld escalation%s against %.1f expected from its activity (%.0f %s): "
+				  "level *%s* (p = %.3g).\n", f->raised, f->raised == 1 ? "" : "s", f->expected,
+				  f->activity, m->measure, f->level, f->p_low);
 		}
 		if (flagged)
 			P("\n");
@@ -661,6 +805,7 @@ void sec_challenge(struct report *r)
 		} else {
 			P("No special-cause variation: the monthly count varies within its usual range.\n\n");
 		}
+		report_chart_spc(r);
 	}
 }
 
@@ -707,8 +852,15 @@ void sec_forum_cases(struct report *r, const struct report_forum *f)
 		tab_count(t, sqlite3_column_int(st, 8));
 	}
 	sqlite3_finalize(st);
-	P("Escalations at this stage or above during the period: %ld; open at its end: %ld; "
-	  "resolved: %ld; withdrawn: %ld.\n\n", n, open, resolved, withdrawn);
+	if (small(r, n))
+		P("Escalations at this stage or above during the period: <%d.\n\n", r->suppress);
+	else if (small(r, open) || small(r, resolved) || small(r, withdrawn))
+		/* one hidden part of a shown total would give itself away */
+		P("Escalations at this stage or above during the period: %ld (their split by status "
+		  "is not shown: small numbers).\n\n", n);
+	else
+		P("Escalations at this stage or above during the period: %ld; open at its end: %ld; "
+		  "resolved: %ld; withdrawn: %ld.\n\n", n, open, resolved, withdrawn);
 	if (r->public_ || n == 0) {
 		if (r->public_ && n)
 			P("(The list of escalations is left out of the public version of this paper.)\n\n");
@@ -726,6 +878,7 @@ void sec_data_quality(struct report *r)
 	sqlite3_stmt *st = wh_prepare(r->w, "r_quality");
 	long rejected = 0, reconciled = 0, conflicted = 0;
 	int first = 1;
+	char a[32], b[32];
 
 	bind_period(st, r->id, &r->period);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -737,10 +890,10 @@ void sec_data_quality(struct report *r)
 	P("## Data quality\n\n");
 	P("- Rows quarantined by the loads of this partnership's logs: %ld (listed by `oversight "
 	  "rejects`; not counted in any figure).\n", rejected);
-	P("- Escalations raised in the period that two agencies both logged, counted once: %ld; of "
-	  "these, %ld have sources that disagree on a detail (listed by `oversight check`; the "
+	P("- Escalations raised in the period that two agencies both logged, counted once: %s; of "
+	  "these, %s have sources that disagree on a detail (listed by `oversight check`; the "
 	  "earliest dates, every stage either reached and a closure by either are used).\n",
-	  reconciled, conflicted);
+	  count_words(r, reconciled, a, sizeof(a)), count_words(r, conflicted, b, sizeof(b)));
 	st = wh_prepare(r->w, "r_agency_silent_sources");
 	bind_period(st, r->id, &r->period);
 	while (sqlite3_step(st) == SQLITE_ROW) {

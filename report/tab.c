@@ -34,6 +34,7 @@ struct tab *tab_new(const char *name, const char *title, const char *definition)
 	t->title = xstrdup(title);
 	t->definition = xstrdup(definition);
 	t->total_row = -1;
+	t->row_total = -1;
 	t->decimals = 1;
 	return t;
 }
@@ -209,8 +210,10 @@ void tab_suppress(struct tab *t, int n)
 			if (is_count(cell) && cell->count >= 1 && cell->count < n)
 				cell->suppressed = 1;
 		}
-	/* A column headed "Total" is the row total of the count columns. */
-	for (int c = 0; c < t->ncol; c++)
+	/* The row total of the count columns: as declared, else a column
+	 * headed "Total". */
+	total_col = t->row_total;
+	for (int c = 0; total_col < 0 && c < t->ncol; c++)
 		if (t->kind[c] == TAB_COUNT && strcmp(t->header[c], "Total") == 0)
 			total_col = c;
 	group = xcalloc((size_t)(t->nrow + t->ncol), sizeof(*group));
@@ -249,7 +252,12 @@ const char *tab_cell_text(const struct tab *t, const struct tab_cell *c, char *b
 	if (c->text)
 		return c->text;
 	if (c->suppressed) {
-		snprintf(buf, cap, "<%d", t->suppress_n);
+		/* A count hidden only to protect another (secondary
+		 * suppression) is 0 or at least n: "<n" would misstate it. */
+		if (c->kind == TAB_COUNT && (c->count < 1 || c->count >= t->suppress_n))
+			snprintf(buf, cap, "[c]");
+		else
+			snprintf(buf, cap, "<%d", t->suppress_n);
 		return buf;
 	}
 	switch (c->kind) {

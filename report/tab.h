@@ -7,7 +7,9 @@
  * numbers (double) or text.  Disclosure control works on the count cells:
  * tab_suppress(t, n) hides counts from 1 to n-1 as "<n" and then hides
  * enough other counts in the same rows and columns that no hidden count
- * can be worked out from a total (secondary suppression).
+ * can be worked out from a total (secondary suppression), shown as "[c]"
+ * (the GSS symbol for a confidential cell): "<n" would misstate a hidden
+ * 0 or a count of n or more.
  *
  *   struct tab *t = tab_new("Themes", "Escalations raised in the period by theme.");
  *   tab_col(t, "Theme", TAB_TEXT); tab_col(t, "Raised", TAB_COUNT);
@@ -44,6 +46,9 @@ struct tab {
 	int nrow, caprow;
 	struct tab_cell **rows; /* nrow x ncol */
 	int total_row;       /* index of the total row, -1 none */
+	int row_total;       /* count column that is the sum of the row's other
+	                      * count columns (Due = Met + Breached + Pending);
+	                      * -1: the column headed "Total", if any */
 	int cur;             /* next column to fill in the last row */
 	int suppress_n;      /* threshold applied, 0 = none */
 	int decimals;        /* for TAB_NUMBER */

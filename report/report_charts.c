@@ -1,0 +1,352 @@
+/*
+ * report_charts.c - the charts of the board papers: what each one draws,
+ * written as its data files for charts/chart.h (DESIGN.md "Reports":
+ * "charts as images beside the table they draw").
+ *
+ * Every chart draws exactly the numbers of the table it follows (or, for
+ * the SPC chart, of the monthly series the trend paragraph describes), so
+ * its CSV can be checked against the table.  Labels (stage names, agency
+ * names, theme ids) go only into the data files, through chart_dat_str(),
+ * cut to a length the picture has room for.
+ * Colours are fixed by charts/common.gp: stage k in colour k, an agency in
+ * the colour of its place in the partnership's list.
+ *
+ * Disclosure control (--suppress, --public): a chart would show the exact
+ * counts the table hides, so when its table hid any, the chart is left
+ * out with a note saying why.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "report.h"
+#include "stats.h"
+
+/* The longest labels drawn (characters; longer ones end in "…" in the
+ * picture, whole in the CSV): a tic label beside a bar, a legend entry
+ * on a line of its own, a legend entry in one of three columns. */
+#define LABEL_TIC 45
+#define LABEL_KEY 95
+#define LABEL_KEY3 34
+
+#define SUPPRESSED_NOTE "disclosure control hides some of its counts, which the chart would show"
+
+void report_charts_init(struct report *r)
+{
+	char prefix[256];
+
+	snprintf(prefix, sizeof(prefix), "%s-%s-%s", r->kind, r->id, r->period_name);
+	chart_init(&r->cc, r->charts, r->dir, prefix);
+}
+
+/* A header row of the data file: each title quoted. */
+static void dat_header(FILE *dat, const char *const *titles, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (i)
+			fputc(' ', dat);
+		chart_dat_str(dat, titles[i], 0);
+	}
+	fputc('\n', dat);
+}
+
+static void csv_header(FILE *csv, const char *const *titles, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (i)
+			fputc(',', csv);
+		chart_csv_str(csv, titles[i]);
+	}
+	fputs("\r\n", csv);
+}
+
+void report_chart_stages(struct report *r, int hidden)
+{
+	struct chart c;
+	char buf[300];
+
+	if (hidden) {
+		chart_note(&r->cc, r->out, SUPPRESSED_NOTE);
+		return;
+	}
+	report_quarters(r);
+	if (chart_begin(&r->cc, &c, "stages", "stages", "Escalations entering each stage per quarter")) {
+		/* .dat: a row per quarter (the bars), a column per stage. */
+		fputs("\"Quarter\" \"Total\"", c.dat);
+		for (int s = 1; s <= r->last_stage; s++) {
+			fputc(' ', c.dat);
+			chart_dat_str(c.dat, report_stage_label(r, s, buf, sizeof(buf)), LABEL_KEY);
+		}
+		fputc('\n', c.dat);
+		for (int k = 0; k < r->nquarter; k++) {
+			long total = 0;
+
+			for (int s = 1; s <= r->last_stage; s++)
+				total += r->quarter[k].entered[s];
+			chart_dat_str(c.dat, r->quarter[k].name, 0);
+			fprintf(c.dat, " %ld", total);
+			for (int s = 1; s <= r->last_stage; s++)
+				fprintf(c.dat, " %ld", r->quarter[k].entered[s]);
+			fputc('\n', c.dat);
+		}
+		/* .csv: the table's layout, a row per stage. */
+		chart_csv_str(c.csv, "Stage");
+		for (int k = 0; k < r->nquarter; k++) {
+			fputc(',', c.csv);
+			chart_csv_str(c.csv, r->quarter[k].name);
+		}
+		fputs("\r\n", c.csv);
+		for (int s = 1; s <= r->last_stage; s++) {
+			chart_csv_str(c.csv, report_stage_label(r, s, buf, sizeof(buf)));
+			for (int k = 0; k < r->nquarter; k++)
+				fprintf(c.csv, ",%ld", r->quarter[k].entered[s]);
+			fputs("\r\n", c.csv);
+		}
+	}
+	chart_end(&c, r->out);
+}
+
+void report_chart_agencies(struct report *r, const long *raised, const long *received, int hidden)
+{
+	static const char *const titles[] = {"Agency", "Raised", "Received", "Colour"};
+	struct chart c;
+
+	if (hidden) {
+		chart_note(&r->cc, r->out, SUPPRESSED_NOTE);
+		return;
+	}
+	if (r->nagency == 0)
+		return;
+	if (chart_begin(&r->cc, &c, "agencies", "agencies", "Escalations raised and received by agency")) {
+		dat_header(c.dat, titles, 4);
+		csv_header(c.csv, titles, 3);
+		for (int i = 0; i < r->nagency; i++) {
+			chart_dat_str(c.dat, r->agency_name[i], LABEL_TIC);
+			fprintf(c.dat, " %ld %ld %d\n", raised[i], received[i], i + 1);
+			chart_csv_str(c.csv, r->agency_name[i]);
+			fprintf(c.csv, ",%ld,%ld\r\n", raised[i], received[i]);
+		}
+	}
+	chart_end(&c, r->out);
+}
+
+void report_chart_themes(struct report *r, const struct m_item *items, int n, int hidden)
+{
+	static const char *const titles[] = {"Theme", "Raised"};
+	struct chart c;
+
+	if (n == 0)
+		return;
+	if (hidden) {
+		chart_note(&r->cc, r->out, SUPPRESSED_NOTE);
+		return;
+	}
+	if (chart_begin(&r->cc, &c, "themes", "themes", "Escalations raised by theme")) {
+		dat_header(c.dat, titles, 2);
+		csv_header(c.csv, titles, 2);
+		for (int i = 0; i < n; i++) {
+			chart_dat_str(c.dat, items[i].id, LABEL_TIC);
+			fprintf(c.dat, " %ld\n", items[i].a);
+			chart_csv_str(c.csv, items[i].id);
+			fprintf(c.csv, ",%ld\r\n", items[i].a);
+		}
+	}
+	chart_end(&c, r->out);
+}
+
+void report_chart_breach(struct report *r, int hidden)
+{
+	static const char *const titles[] = {"Quarter", "Due", "Met", "Breached", "Pending",
+					     "Breach rate (%)"};
+	struct chart c;
+
+	if (hidden) {
+		chart_note(&r->cc, r->out, SUPPRESSED_NOTE);
+		return;
+	}
+	report_quarters(r);
+	if (chart_begin(&r->cc, &c, "breach", "breach",
+			"Stage deadlines due and breach rate per quarter")) {
+		dat_header(c.dat, titles, 6);
+		csv_header(c.csv, titles, 6);
+		for (int k = 0; k < r->nquarter; k++) {
+			const struct report_quarter *q = &r->quarter[k];
+
+			chart_dat_str(c.dat, q->name, 0);
+			fprintf(c.dat, " %ld %ld %ld %ld ", q->due, q->met, q->breached, q->pending);
+			chart_dat_num(c.dat, 100 * q->breach_rate);
+			fputc('\n', c.dat);
+			chart_csv_str(c.csv, q->name);
+			fprintf(c.csv, ",%ld,%ld,%ld,%ld,", q->due, q->met, q->breached, q->pending);
+			chart_csv_num(c.csv, 100 * q->breach_rate);
+			fputs("\r\n", c.csv);
+		}
+	}
+	chart_end(&c, r->out);
+}
+
+void report_chart_open_age(struct report *r, const char *const *labels, const long *n, int nband,
+			   int hidden)
+{
+	static const char *const titles[] = {"Age (working days since raised)", "Open"};
+	struct chart c;
+
+	if (hidden) {
+		chart_note(&r->cc, r->out, SUPPRESSED_NOTE);
+		return;
+	}
+	if (chart_begin(&r->cc, &c, "open-age", "open_age", "Open escalations at the end of the period, by age")) {
+		dat_header(c.dat, titles, 2);
+		csv_header(c.csv, titles, 2);
+		for (int b = 0; b < nband; b++) {
+			chart_dat_str(c.dat, labels[b], LABEL_TIC);
+			fprintf(c.dat, " %ld\n", n[b]);
+			chart_csv_str(c.csv, labels[b]);
+			fprintf(c.csv, ",%ld\r\n", n[b]);
+		}
+	}
+	chart_end(&c, r->out);
+}
+
+/* Points along the activity axis for the funnel's limit lines: enough
+ * that each step of a limit (a whole count) shows. */
+#define FUNNEL_GRID 400
+
+int report_chart_funnel(struct report *r, int hidden)
+{
+	const struct metrics *m = r->m;
+	struct chart c;
+	struct stats_funnel_limits lim;
+	double xmax = 0;
+	char head[160];
+
+	if (m->n_funnel == 0 || isnan(m->funnel_p))
+		return -1;
+	if (hidden) {
+		chart_note(&r->cc, r->out, SUPPRESSED_NOTE);
+		return -1;
+	}
+	for (int i = 0; i < m->n_funnel; i++)
+		if (m->funnel[i].activity > xmax)
+			xmax = m->funnel[i].activity;
+	if (!(xmax > 0))
+		return -1;
+	if (!chart_begin(&r->cc, &c, "funnel", "funnel", "Escalations against activity (funnel plot)"))
+		return chart_end(&c, r->out);
+	/* Block 0: the limits along the activity axis, per 1,000. */
+	fputs("\"Activity\" \"Partnership rate\" \"95% lower\" \"95% upper\" \"99.8% lower\" "
+	      "\"99.8% upper\"\n", c.dat);
+	for (int i = 1; i <= FUNNEL_GRID; i++) {
+		double n = xmax * 1.1 * i / FUNNEL_GRID;
+
+		if (stats_funnel_limits(m->funnel_p, n, &lim) != 0)
+			continue;
+		fprintf(c.dat, "%.10g %.10g %.10g %.10g %.10g %.10g\n", n, 1000 * lim.rate,
+			1000 * lim.rate_lo95, 1000 * lim.rate_hi95, 1000 * lim.rate_lo998,
+			1000 * lim.rate_hi998);
+	}
+	/* Blocks 1..n: one per agency of the partnership, in its order, so
+	 * block k is drawn in agency colour k. */
+	for (int a = 0; a < r->nagency; a++) {
+		const struct m_funnel *f = NULL;
+
+		for (int i = 0; i < m->n_funnel; i++)
+			if (strcmp(m->funnel[i].agency, r->agency[a]) == 0)
+				f = &m->funnel[i];
+		fputs("\n\n", c.dat);
+		chart_dat_str(c.dat, f ? r->agency_name[a] : "", LABEL_KEY3);
+		fputs(" \"Activity\" \"Raised\" \"Rate per 1,000\"\n", c.dat);
+		if (!f) {
+			fputs("\"\" NaN NaN NaN\n", c.dat);
+			continue;
+		}
+		chart_dat_str(c.dat, r->agency_name[a], LABEL_KEY3);
+		fprintf(c.dat, " %.10g %ld ", f->activity, f->raised);
+		chart_dat_num(c.dat, 1000.0 * (double)f->raised / f->activity);
+		fputc('\n', c.dat);
+	}
+	/* The CSV: the table's rows, with each agency's limits as counts. */
+	fputs("Agency,Raised,", c.csv);
+	/* the measure is text from the command line: a field of its own */
+	snprintf(head, sizeof(head), "Activity (%s)", m->measure);
+	chart_csv_str(c.csv, head);
+	fputs(",Rate per 1000,Expected,p low,Level,95% lower limit,95% upper limit,"
+	      "99.8% lower limit,99.8% upper limit\r\n", c.csv);
+	for (int i = 0; i < m->n_funnel; i++) {
+		const struct m_funnel *f = &m->funnel[i];
+
+		chart_csv_str(c.csv, report_agency_name(r, f->agency));
+		fprintf(c.csv, ",%ld,%.10g,", f->raised, f->activity);
+		chart_csv_num(c.csv, 1000.0 * (double)f->raised / f->activity);
+		fputc(',', c.csv);
+		chart_csv_num(c.csv, f->expected);
+		fputc(',', c.csv);
+		chart_csv_num(c.csv, f->p_low);
+		fputc(',', c.csv);
+		chart_csv_str(c.csv, f->level);
+		fputc(',', c.csv);
+		if (stats_funnel_limits(m->funnel_p, f->activity, &lim) == 0)
+			fprintf(c.csv, "%ld,%ld,%ld,%ld", lim.lo95, lim.hi95, lim.lo998, lim.hi998);
+		else
+			fputs(",,,", c.csv);
+		fputs("\r\n", c.csv);
+	}
+	return chart_end(&c, r->out);
+}
+
+void report_chart_spc(struct report *r)
+{
+	const struct metrics *m = r->m;
+	struct chart c;
+
+	if (m->n_month == 0)
+		return;
+	/* No table shows the monthly counts, so look at them here. */
+	if (r->suppress >= 2)
+		for (int i = 0; i < m->n_month; i++)
+			if (m->month_n[i] >= 1 && m->month_n[i] < r->suppress) {
+				chart_note(&r->cc, r->out, SUPPRESSED_NOTE);
+				return;
+			}
+	if (chart_begin(&r->cc, &c, "spc", "spc", "Escalations raised per month (XmR chart)")) {
+		fprintf(c.dat, "\"Month\" \"Escalations raised\" \"Mean\" \"%s\" \"Lower process limit\" "
+			"\"%s\"\n",
+			m->spc_provisional ? "Process limits (provisional: under 12 months)" : "Process limits",
+			m->spc_rules ? "Flagged by a rule" : "Flagged by a rule (none)");
+		fputs("Month,Escalations raised,Mean,Upper process limit,Lower process limit,"
+		      "Limits provisional,Rules flagging the month\r\n", c.csv);
+		for (int i = 0; i < m->n_month; i++) {
+			char rules[256] = "";
+			size_t used = 0;
+
+			for (int k = 0; k < STATS_SPC_NRULES; k++)
+				if (m->month_flags[i] & STATS_SPC_BIT(k)) {
+					int w = snprintf(rules + used, sizeof(rules) - used, "%s%s", used ? " " : "",
+							 stats_spc_rule_name(k));
+
+					if (w > 0 && (size_t)w < sizeof(rules) - used)
+						used += (size_t)w;
+				}
+			chart_dat_str(c.dat, m->month[i], 0);
+			fprintf(c.dat, " %ld ", m->month_n[i]);
+			chart_dat_num(c.dat, m->spc_mean);
+			fputc(' ', c.dat);
+			chart_dat_num(c.dat, m->spc_ucl);
+			fputc(' ', c.dat);
+			chart_dat_num(c.dat, m->spc_lcl);
+			fputc(' ', c.dat);
+			chart_dat_num(c.dat, m->month_flags[i] ? (double)m->month_n[i] : NAN);
+			fputc('\n', c.dat);
+			chart_csv_str(c.csv, m->month[i]);
+			fprintf(c.csv, ",%ld,", m->month_n[i]);
+			chart_csv_num(c.csv, m->spc_mean);
+			fputc(',', c.csv);
+			chart_csv_num(c.csv, m->spc_ucl);
+			fputc(',', c.csv);
+			chart_csv_num(c.csv, m->spc_lcl);
+			fprintf(c.csv, ",%s,", m->spc_provisional ? "yes" : "no");
+			chart_csv_str(c.csv, rules);
+			fputs("\r\n", c.csv);
+		}
+	}
+	chart_end(&c, r->out);
+}
