@@ -4,6 +4,8 @@
 #   make test       the whole test suite (unit tests, then the binary's tests)
 #   make demo       load the example logs of all five partnerships, write out/
 #   make asan       the whole suite under address and undefined sanitizers
+#   make valgrind   the whole suite with the binary under valgrind (leaks too)
+#   make fuzz       libFuzzer on every parser, FUZZ_SECONDS (60) each
 #   make bench      load and report timings at 1,000,000 rows -> BENCHMARKS.md
 #   make clean
 
@@ -20,10 +22,10 @@ ALL_CFLAGS = -std=c11 $(OPT) $(WARN) $(CFLAGS)
 
 SRC     := $(wildcard core/*.c etl/*.c report/*.c charts/*.c)
 OBJ     := $(patsubst %.c,$(BUILD)/%.o,$(SRC)) $(BUILD)/embedded.o
-EMBED   := $(sort $(wildcard queries/*.sql charts/*.gp))
+EMBED   := $(sort $(wildcard queries/*.sql charts/*.gp report/*.css))
 UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps test unit demo asan clean bench install uninstall
+.PHONY: all deps test unit demo asan valgrind fuzz fuzz-targets clean bench install uninstall
 
 all: deps $(BIN)
 
@@ -67,6 +69,32 @@ asan:
 		OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 		LDFLAGS="-fsanitize=address,undefined" test
 
+# The suite with every run of the binary under valgrind: any memory error
+# or leak exits 99 and fails the test that ran it.
+valgrind: all $(UNIT)
+	@command -v valgrind >/dev/null || { echo "make valgrind: install valgrind (apt-get install valgrind)"; exit 3; }
+	@OVERSIGHT_BIN=tests/valgrind-wrapper OVERSIGHT_REAL_BIN=$(CURDIR)/$(BIN) \
+		UNIT_DIR=$(BUILD)/tests sh tests/run.sh
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang into
+# build-fuzz/, each run for FUZZ_SECONDS from corpora seeded with the
+# fixtures (tests/fuzz/run.sh).  clang: sh tools/deps.sh --fuzz.
+FUZZ_SECONDS ?= 60
+FUZZ_SAN      = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+FUZZ_BIN     := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+
+fuzz:
+	@sh tools/deps.sh --ensure --fuzz
+	$(MAKE) CC=clang BUILD=build-fuzz OPT="-O1 -g $(FUZZ_SAN)" fuzz-targets
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh build-fuzz
+
+fuzz-targets: $(FUZZ_BIN)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/common.c tests/fuzz/common.h $(OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -DFUZZ_ROOT='"$(CURDIR)"' $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined \
+		-o $@ $< tests/fuzz/common.c $(OBJ) $(LDLIBS)
+
 PREFIX  ?= /usr/local
 DESTDIR ?=
 SHARE    = $(DESTDIR)$(PREFIX)/share/oversight
@@ -92,4 +120,4 @@ bench: deps
 	@sh tools/bench.sh
 
 clean:
-	rm -rf build build-asan build-bench $(BIN) out
+	rm -rf build build-asan build-bench build-fuzz $(BIN) out

@@ -1,18 +1,30 @@
 -- m_timescales: every timed stage of partnership ?1 (its protocol's
 -- timescales, or local targets where the protocol sets none) with the
--- timed stage instances due in the period: due_on in [?2, ?3].  As of ?4
--- (end of that day; later dates count as not yet happened) an instance is
+-- timed stage instances due in the period [?2, ?3].  As of ?4 (end of that
+-- day; later dates count as not yet happened) an instance is
 --   met       completed on or before its deadline,
 --   breached  completed after it, or not completed by the as-of date when
 --             the deadline is on or before it,
 --   pending   otherwise (not completed, deadline after the as-of date).
 -- An instance whose stage was entered after the as-of date does not exist
 -- yet.  (DESIGN.md "Timed stage instance", "Breach rate".)
+--
+-- A stage entered after its deadline (a "by working day N" deadline counts
+-- from raising) falls due, for the period it is counted in, on the day it
+-- was entered: max(due_on, entered_on).  It is breached either way, but
+-- counted under its deadline alone it would be lost whenever the stage was
+-- entered in a later period than the deadline: the deadline's period, as
+-- of its own end, cannot count a stage not yet entered (a past period
+-- never changes), and the entry's period would not hold the deadline.
 WITH i AS (
 	SELECT se.stage, se.due_on,
 		CASE WHEN se.completed_on <= ?4 THEN se.completed_on END AS done
 	FROM stage_event se
-	WHERE se.partnership = ?1 AND se.due_on BETWEEN ?2 AND ?3 AND se.entered_on <= ?4
+	WHERE se.partnership = ?1 AND se.entered_on <= ?4
+		-- max(due_on, entered_on) in the period, written so that each
+		-- branch can use its index (stage_event_due, stage_event_entered)
+		AND ((se.due_on BETWEEN ?2 AND ?3 AND se.entered_on <= se.due_on)
+			OR (se.entered_on BETWEEN ?2 AND ?3 AND se.entered_on > se.due_on))
 )
 SELECT t.stage, t.source, t.kind, t.days, t.cite,
 	count(i.stage),

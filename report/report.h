@@ -41,6 +41,7 @@ struct report_quarter {
 };
 
 #define R_QUARTERS 8
+#define R_MAX_TABLES 64
 
 struct report {
 	struct wh *w;
@@ -85,6 +86,14 @@ struct report {
 	struct report_quarter quarter[R_QUARTERS];
 
 	struct chart_ctx cc;      /* the charts (report_charts.c) */
+
+	/* --csv DIR: every table also as CSV, named after the table */
+	const char *csv_dir;
+	int ncsv, csv_failed;
+	char csv_used[R_MAX_TABLES][64];
+
+	/* report agency: the agency the pack is for */
+	const char *agency_id;
 };
 
 /* Read the partnership's definition and compute this period's metrics.
@@ -105,6 +114,14 @@ const char *report_stage_label(const struct report *r, int stage, char *buf, siz
 
 /* Write a table (applying --suppress) and free it. */
 void report_table(struct report *r, struct tab *t);
+
+/* Write a table as it stands (markdown, and its CSV under --csv). */
+void report_emit(struct report *r, const struct tab *t);
+
+/* Turn the written markdown report into another format with pandoc
+ * (report_format.c): "html" (one self-contained file), "docx" or "pdf".
+ * Returns 0, or an exit code after an error (3 when pandoc is missing). */
+int report_convert(struct report *r, const char *format);
 
 /* Fill r->quarter[] once (the 8 quarters ending with the period's last
  * quarter, each as of the earlier of its end and the report's as-of). */

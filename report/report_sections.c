@@ -36,7 +36,7 @@ static int table_out(struct report *r, struct tab *t)
 	if (r->suppress >= 2)
 		tab_suppress(t, r->suppress);
 	hidden = tab_hides(t);
-	tab_md(t, r->out);
+	report_emit(r, t);
 	tab_free(t);
 	return hidden;
 }
@@ -467,7 +467,7 @@ static void breach_by_quarter(struct report *r)
 					t->rows[i][5].empty = 1;
 	}
 	hidden = tab_hides(t);
-	tab_md(t, r->out);
+	report_emit(r, t);
 	tab_free(t);
 	report_chart_breach(r, hidden);
 }
@@ -869,7 +869,7 @@ void sec_forum_cases(struct report *r, const struct report_forum *f)
 	}
 	/* Case-level list: no disclosure control on identifiers, and the
 	 * counts in it are stages and days, not people. */
-	tab_md(t, r->out);
+	report_emit(r, t);
 	tab_free(t);
 }
 

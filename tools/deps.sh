@@ -3,24 +3,27 @@
 #
 #   sh tools/deps.sh            install what is missing (as root or with sudo)
 #   sh tools/deps.sh --ensure   the same, quietly when nothing is missing
-#   sh tools/deps.sh --pandoc   also pandoc (html/docx/pdf board papers)
+#   sh tools/deps.sh --pandoc   also pandoc and weasyprint (html/docx/pdf board papers)
+#   sh tools/deps.sh --fuzz     also clang with libFuzzer (make fuzz)
 #   sh tools/deps.sh --check    say what is missing, install nothing
 #
 # Without root or sudo it prints the exact command to run instead.
 set -u
 
-PKGS="libsqlite3-dev libcsv-dev libcjson-dev libsodium-dev gnuplot-nox sqlite3"
+PKGS="libsqlite3-dev libcsv-dev libcjson-dev libsodium-dev gnuplot-nox sqlite3 jq"
 mode=install
 want_pandoc=0
+want_fuzz=0
 for a in "$@"; do
 	case "$a" in
 	--ensure) mode=ensure ;;
 	--check) mode=check ;;
 	--pandoc) want_pandoc=1 ;;
-	*) echo "usage: sh tools/deps.sh [--ensure|--check] [--pandoc]" >&2; exit 2 ;;
+	--fuzz) want_fuzz=1 ;;
+	*) echo "usage: sh tools/deps.sh [--ensure|--check] [--pandoc] [--fuzz]" >&2; exit 2 ;;
 	esac
 done
-[ $want_pandoc = 1 ] && PKGS="$PKGS pandoc"
+[ $want_pandoc = 1 ] && PKGS="$PKGS pandoc weasyprint"
 
 missing=""
 have_header() {
@@ -32,8 +35,24 @@ have_header cjson/cJSON.h || missing="$missing libcjson-dev"
 have_header sodium.h || missing="$missing libsodium-dev"
 command -v gnuplot >/dev/null 2>&1 || missing="$missing gnuplot-nox"
 command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
+command -v jq >/dev/null 2>&1 || missing="$missing jq" # tests read JSON with it
 if [ $want_pandoc = 1 ]; then
 	command -v pandoc >/dev/null 2>&1 || missing="$missing pandoc"
+	# PDF board papers: pandoc renders HTML and weasyprint prints it (no TeX).
+	command -v weasyprint >/dev/null 2>&1 || missing="$missing weasyprint"
+fi
+# libFuzzer ships with Debian's clang: a fuzz target must link.
+have_libfuzzer() {
+	command -v clang >/dev/null 2>&1 || return 1
+	d=$(mktemp -d) || return 1
+	printf '#include <stddef.h>\n#include <stdint.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }\n' >"$d/t.c"
+	clang -fsanitize=fuzzer -o "$d/t" "$d/t.c" >/dev/null 2>&1
+	r=$?
+	rm -rf "$d"
+	return $r
+}
+if [ $want_fuzz = 1 ]; then
+	have_libfuzzer || missing="$missing clang"
 fi
 
 if [ -z "$missing" ]; then
