@@ -62,6 +62,7 @@ test: all $(UNIT)
 	@OVERSIGHT_BIN=./$(BIN) UNIT_DIR=$(BUILD)/tests sh tests/run.sh
 
 demo: all
+	@sh tools/deps.sh --ensure --pandoc
 	@sh tools/demo.sh
 
 asan:

@@ -15,13 +15,14 @@
 #include "core/cli.h"
 #include "core/cmds.h"
 #include "core/msg.h"
+#include "core/ref.h"
 #include "core/wh.h"
 #include "report.h"
 
 static const char usage_text[] =
 	"usage: oversight report <kind> --partnership <p> (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
 	"                        [--as-of <date>] [-o <dir>] [--suppress <n>] [--public] [--measure <m>]\n"
-	"                        [--no-charts]\n"
+	"                        [--no-charts] [--format <md,html,docx,pdf>] [--csv <dir>] [--agency <a>]\n"
 	"\n"
 	"Write a board paper as markdown: <dir>/<kind>-<partnership>-<period>.md, and its\n"
 	"charts (drawn by gnuplot) as <dir>/charts/<kind>-<partnership>-<period>-<chart>.png\n"
@@ -34,18 +35,25 @@ static const char usage_text[] =
 	"    cpc                Perth & Kinross: Child Protection Committee report\n"
 	"    scp-sab            North East Lincolnshire: SCP / SAB chair\n"
 	"    girfec             Dumfries & Galloway: GIRFEC Leadership Group / CSSaPP\n"
+	"    agency             one agency's own pack (with --agency <id>)\n"
 	"\n"
 	"    -o, --output <dir>  where to write (default: out)\n"
 	"    --suppress <n>      show counts from 1 to n-1 as <n, hiding any cell a total would reveal\n"
 	"    --public            --suppress 5 and no case-level lists\n"
 	"    --measure <m>       activity measure for the lack-of-challenge funnel (default: referrals)\n"
 	"    --no-charts         write the report without charts\n"
+	"    --format <list>     also html (one self-contained file), docx, pdf, made by pandoc\n"
+	"                        from the markdown (package pandoc; pdf also needs weasyprint)\n"
+	"    --csv <dir>         every table also as CSV (UTF-8 with BOM, for Excel)\n"
+	"    --agency <id>       the agency of an agency pack\n"
 	"\n"
 	"Charts need gnuplot (package gnuplot-nox); without it the report is written with a\n"
 	"note where each chart would be.  $OVERSIGHT_GNUPLOT names another gnuplot program.\n"
 	"\n"
-	"example:\n"
-	"    oversight report pdg --partnership devon --quarter 2026-Q3 -o out\n";
+	"examples:\n"
+	"    oversight report pdg --partnership devon --quarter 2026-Q3 -o out\n"
+	"    oversight report board --partnership devon --quarter 2026-Q3 --format html,docx\n"
+	"    oversight report agency --partnership devon --agency dc-police --quarter 2026-Q3\n";
 
 /* Refuse a path that climbs out of where it is given: "../" in an output
  * folder is almost always a mistake in a script. */
@@ -58,6 +66,21 @@ static int safe_dir(const char *d)
 			return 0;
 		p += 2;
 	}
+	return 1;
+}
+
+/* The next name of a comma-separated list, from *pos; 0 at the end. */
+static int next_format(const char *list, int *pos, char *buf, size_t cap)
+{
+	const char *s = list + *pos, *e;
+	size_t n;
+
+	if (!*s)
+		return 0;
+	e = strchr(s, ',');
+	n = e ? (size_t)(e - s) : strlen(s);
+	snprintf(buf, cap, "%.*s", (int)n, s);
+	*pos += (int)n + (e != NULL);
 	return 1;
 }
 
@@ -91,6 +114,9 @@ int cmd_report(int argc, char **argv)
 		{"public", no_argument, 0, 'P'},
 		{"measure", required_argument, 0, 'm'},
 		{"no-charts", no_argument, 0, 'n'},
+		{"format", required_argument, 0, 'f'},
+		{"csv", required_argument, 0, 'c'},
+		{"agency", required_argument, 0, 'a'},
 		{"help", no_argument, 0, 'h'},
 		PERIOD_LONG_OPTIONS,
 		{0, 0, 0, 0},
@@ -100,6 +126,7 @@ int cmd_report(int argc, char **argv)
 	struct wh *w = NULL;
 	int c, status = EXIT_ENV;
 	const struct report_forum *forum = NULL;
+	char formats[64] = "md";
 
 	memset(&r, 0, sizeof(r));
 	r.dir = "out";
@@ -132,6 +159,17 @@ int cmd_report(int argc, char **argv)
 		case 'n':
 			r.charts = 0;
 			break;
+		case 'f':
+			if (strlen(optarg) >= sizeof(formats))
+				usage_error("report", "--format: '%s' is too long", optarg);
+			snprintf(formats, sizeof(formats), "%s", optarg);
+			break;
+		case 'c':
+			r.csv_dir = optarg;
+			break;
+		case 'a':
+			r.agency_id = optarg;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return EXIT_OK;
@@ -157,6 +195,20 @@ int cmd_report(int argc, char **argv)
 		r.suppress = 5;
 	if (!safe_dir(r.dir))
 		usage_error("report", "-o: '%s' climbs out with '..'; give the folder itself", r.dir);
+	if (r.csv_dir && !safe_dir(r.csv_dir))
+		usage_error("report", "--csv: '%s' climbs out with '..'; give the folder itself", r.csv_dir);
+	/* --format md,html,docx,pdf: check every name before writing anything */
+	{
+		char f[64];
+
+		for (int i = 0; next_format(formats, &i, f, sizeof(f));)
+			if (strcmp(f, "md") && strcmp(f, "html") && strcmp(f, "docx") && strcmp(f, "pdf"))
+				usage_error("report", "--format: '%s' is not md, html, docx or pdf", f);
+	}
+	if (strcmp(kind, "agency") == 0 && !r.agency_id)
+		usage_error("report", "report agency needs --agency <id>");
+	if (strcmp(kind, "agency") != 0 && r.agency_id)
+		usage_error("report", "--agency goes with report agency");
 	r.kind = kind;
 
 	if (wh_open(ov.warehouse, WH_READONLY, &w))
@@ -168,7 +220,24 @@ int cmd_report(int argc, char **argv)
 		status = EXIT_USAGE;
 		goto out;
 	}
-	if (strcmp(kind, "board") != 0) {
+	if (r.agency_id) {
+		int found = 0;
+
+		for (int i = 0; i < r.nagency; i++)
+			found |= strcmp(r.agency[i], r.agency_id) == 0;
+		if (!found) {
+			char *ids[R_MAX_AGENCY];
+			const char *hint;
+
+			for (int i = 0; i < r.nagency; i++)
+				ids[i] = r.agency[i];
+			hint = ref_suggest(r.agency_id, ids, r.nagency);
+			error("--agency: unknown agency '%s' in %s%s%s%s", r.agency_id, partnership,
+			      hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+			status = EXIT_USAGE;
+			goto out;
+		}
+	} else if (strcmp(kind, "board") != 0) {
 		for (int i = 0; i < r.nforum; i++)
 			if (strcmp(r.forum[i].report, kind) == 0)
 				forum = &r.forum[i];
@@ -190,17 +259,34 @@ int cmd_report(int argc, char **argv)
 		error("%s: cannot create: %s", r.dir, strerror(errno));
 		goto out;
 	}
+	if (r.csv_dir && mkdirs(r.csv_dir)) {
+		error("%s: cannot create: %s", r.csv_dir, strerror(errno));
+		goto out;
+	}
 	report_charts_init(&r);
 	if (report_begin(&r))
 		goto out;
-	if (forum)
+	if (r.agency_id)
+		report_agency(&r);
+	else if (forum)
 		report_forum(&r, forum);
 	else
 		report_board(&r);
 	if (report_finish(&r, 1))
 		goto out;
 	printf("%s\n", r.path);
-	status = EXIT_OK;
+	status = r.csv_failed ? EXIT_ENV : EXIT_OK;
+	/* The other formats are made from the markdown just written. */
+	{
+		char f[64];
+
+		for (int i = 0; next_format(formats, &i, f, sizeof(f));) {
+			int rc = report_convert(&r, f);
+
+			if (rc > status)
+				status = rc;
+		}
+	}
 out:
 	report_release(&r);
 	wh_close(w);

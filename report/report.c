@@ -145,8 +145,11 @@ int report_begin(struct report *r)
 {
 	int fd;
 
-	snprintf(r->path, sizeof(r->path), "%s/%s-%s-%s.md", r->dir, r->kind, r->id, r->period_name);
-	snprintf(r->tmp, sizeof(r->tmp), "%s/.%s-%s-%s.md.XXXXXX", r->dir, r->kind, r->id, r->period_name);
+	/* <kind>-<partnership>[-<agency>]-<period>.md */
+	snprintf(r->stem, sizeof(r->stem), "%s-%s%s%s-%s", r->kind, r->id, r->agency_id ? "-" : "",
+		 r->agency_id ? r->agency_id : "", r->period_name);
+	snprintf(r->path, sizeof(r->path), "%s/%s.md", r->dir, r->stem);
+	snprintf(r->tmp, sizeof(r->tmp), "%s/.%s.md.XXXXXX", r->dir, r->stem);
 	fd = mkstemp(r->tmp);
 	if (fd < 0)
 		return error("%s: cannot write: %s", r->dir, strerror(errno));
@@ -230,7 +233,7 @@ void report_emit(struct report *r, const struct tab *t)
 	if (!r->csv_dir)
 		return;
 	csv_name(r, t->name[0] ? t->name : "table", name, sizeof(name));
-	snprintf(path, sizeof(path), "%s/%s-%s-%s-%s.csv", r->csv_dir, r->kind, r->id, r->period_name, name);
+	snprintf(path, sizeof(path), "%s/%s-%s.csv", r->csv_dir, r->stem, name);
 	snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0 || !(fp = fdopen(fd, "w"))) {

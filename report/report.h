@@ -56,6 +56,7 @@ struct report {
 	char path[4096];          /* final file */
 	char tmp[4096];           /* temporary file */
 	char period_name[64];     /* "2026-Q3" or "2026-04-01_2027-03-31" */
+	char stem[256];           /* "<kind>-<partnership>[-<agency>]-<period>" */
 
 	/* the partnership, from its definition */
 	char id[M_ID];
@@ -164,5 +165,6 @@ void sec_notes(struct report *r);
 /* The reports (report_board.c, report_forum.c). */
 int report_board(struct report *r);
 int report_forum(struct report *r, const struct report_forum *f);
+int report_agency(struct report *r); /* report_agency.c: r->agency_id's pack */
 
 #endif

@@ -43,9 +43,11 @@ static const char *find_program(const char *env, const char *name, char *buf, si
 
 static int run(const char *dir, char *const argv[])
 {
-	pid_t pid = fork();
+	pid_t pid;
 	int status;
 
+	fflush(NULL); /* or the child would write our buffered output again */
+	pid = fork();
 	if (pid < 0)
 		return -1;
 	if (pid == 0) {

@@ -95,11 +95,9 @@ void sec_title(struct report *r, const char *title, const char *subtitle)
 	P("\"\nsubtitle: \"");
 	md_escape(r->out, subtitle);
 	P("\"\ndate: \"As of %s\"\n---\n\n", asof);
-	P("# ");
-	md_escape(r->out, title);
-	P("\n\n**");
-	md_escape(r->out, subtitle);
-	P("**\n\n");
+	/* The title and subtitle are the YAML block's alone: pandoc makes
+	 * them the document's title (an H1 as well would print it twice),
+	 * GitHub shows them as a table, and they read as plain text. */
 	P("| | |\n|:---|:---|\n");
 	P("| Partnership | ");
 	md_escape(r->out, r->name);

@@ -13,21 +13,43 @@ rm -f out/demo.db out/demo.db-wal out/demo.db-shm out/demo.db.key
 echo "== init (with Devon's example local targets)"
 $OV init --targets fixtures/devon/targets.json
 
+# September: the agencies that export in their own shape (fixtures/<p>/
+# agency-shapes/, read through the profiles in fixtures/<p>/profiles/, by
+# name) are loaded as they come; the others in the canonical format.  The
+# shaped files hold exactly the canonical rows, so the papers are the same.
 for p in devon gloucestershire perth-kinross north-east-lincolnshire dumfries-galloway; do
 	echo "== $p: the agencies' June 2026 exports, then September's (the quarterly cycle)"
 	$OV load --quiet $(ls fixtures/$p/2026-06/*.csv)
-	$OV load --quiet $(ls fixtures/$p/*.csv | grep -v /activity.csv)
+	canonical=
+	for f in $(ls fixtures/$p/*.csv | grep -v /activity.csv); do
+		a=$(basename "$f" .csv)
+		own=$(ls fixtures/$p/agency-shapes/"$a".* 2>/dev/null || true)
+		if [ -n "$own" ]; then
+			profile=$(basename "$(ls fixtures/$p/profiles/"$a"-*.json)" .json)
+			OVERSIGHT_PROFILES=fixtures/$p/profiles $OV load --quiet --profile "$profile" "$own"
+		else
+			canonical="$canonical $f"
+		fi
+	done
+	$OV load --quiet $canonical
 	$OV load --profile activity fixtures/$p/activity.csv
 done
 
-echo "== board papers for $QUARTER"
+# Board papers also as HTML (one self-contained file) and Word, when pandoc
+# is there (make demo installs it); the markdown is always written.
+FORMATS=md
+command -v pandoc >/dev/null 2>&1 && FORMATS=md,html,docx
+echo "== board papers for $QUARTER ($FORMATS)"
 for p in devon gloucestershire perth-kinross north-east-lincolnshire dumfries-galloway; do
-	$OV report board --partnership $p --quarter $QUARTER -o out
+	$OV report board --partnership $p --quarter $QUARTER -o out --format $FORMATS --csv out/tables
 	$OV metrics --partnership $p --quarter $QUARTER --json >out/metrics-$p-$QUARTER.json
+	$OV signals --partnership $p --quarter $QUARTER >out/signals-$p-$QUARTER.txt
 done
+$OV report agency --partnership devon --agency dc-police --quarter $QUARTER -o out
 $OV report pdg --partnership devon --quarter $QUARTER -o out
 $OV report resolution-group --partnership gloucestershire --quarter $QUARTER -o out
 $OV report cpc --partnership perth-kinross --quarter $QUARTER -o out
 $OV report scp-sab --partnership north-east-lincolnshire --quarter $QUARTER -o out
 $OV report girfec --partnership dumfries-galloway --quarter $QUARTER -o out
-echo "== done: the reports are in out/"
+$OV check >out/check.txt || true
+echo "== done: the reports are in out/ (tables as CSV in out/tables/, charts in out/charts/)"
