@@ -46,6 +46,8 @@ static const char usage_text[] =
 	"                        from the markdown (package pandoc; pdf also needs weasyprint)\n"
 	"    --csv <dir>         every table also as CSV (UTF-8 with BOM, for Excel)\n"
 	"    --agency <id>       the agency of an agency pack\n"
+	"    --sections <dir>    add the partnership's own sections (markdown with a named SQL\n"
+	"                        query; also read from protocols/<partnership>.sections/)\n"
 	"\n"
 	"Charts need gnuplot (package gnuplot-nox); without it the report is written with a\n"
 	"note where each chart would be.  $OVERSIGHT_GNUPLOT names another gnuplot program.\n"
@@ -117,6 +119,7 @@ int cmd_report(int argc, char **argv)
 		{"format", required_argument, 0, 'f'},
 		{"csv", required_argument, 0, 'c'},
 		{"agency", required_argument, 0, 'a'},
+		{"sections", required_argument, 0, 'S'},
 		{"help", no_argument, 0, 'h'},
 		PERIOD_LONG_OPTIONS,
 		{0, 0, 0, 0},
@@ -170,6 +173,9 @@ int cmd_report(int argc, char **argv)
 		case 'a':
 			r.agency_id = optarg;
 			break;
+		case 'S':
+			r.sections_dir = optarg;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return EXIT_OK;
@@ -204,6 +210,12 @@ int cmd_report(int argc, char **argv)
 		for (int i = 0; next_format(formats, &i, f, sizeof(f));)
 			if (strcmp(f, "md") && strcmp(f, "html") && strcmp(f, "docx") && strcmp(f, "pdf"))
 				usage_error("report", "--format: '%s' is not md, html, docx or pdf", f);
+	}
+	if (r.sections_dir) {
+		struct stat sb;
+
+		if (stat(r.sections_dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+			die(EXIT_ENV, "--sections: %s: not a folder", r.sections_dir);
 	}
 	if (strcmp(kind, "agency") == 0 && !r.agency_id)
 		usage_error("report", "report agency needs --agency <id>");
@@ -275,7 +287,7 @@ int cmd_report(int argc, char **argv)
 	if (report_finish(&r, 1))
 		goto out;
 	printf("%s\n", r.path);
-	status = r.csv_failed ? EXIT_ENV : EXIT_OK;
+	status = r.csv_failed ? EXIT_ENV : r.local_failed ? EXIT_DATA : EXIT_OK;
 	/* The other formats are made from the markdown just written. */
 	{
 		char f[64];

@@ -95,6 +95,11 @@ struct report {
 
 	/* report agency: the agency the pack is for */
 	const char *agency_id;
+
+	/* local sections (report_template.c): --sections DIR, and whether one
+	 * of them failed */
+	const char *sections_dir;
+	int local_failed;
 };
 
 /* Read the partnership's definition and compute this period's metrics.
@@ -161,6 +166,7 @@ void sec_challenge(struct report *r);
 void sec_forum_cases(struct report *r, const struct report_forum *f);
 void sec_data_quality(struct report *r);
 void sec_notes(struct report *r);
+int sec_local(struct report *r); /* report_template.c: the partnership's own sections */
 
 /* The reports (report_board.c, report_forum.c). */
 int report_board(struct report *r);

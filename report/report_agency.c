@@ -201,6 +201,7 @@ int report_agency(struct report *r)
 	agency_themes(r);
 	agency_timescales(r);
 	agency_signals(r);
+	sec_local(r);
 	sec_data_quality(r);
 	return 0;
 }

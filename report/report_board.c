@@ -24,6 +24,7 @@ int report_board(struct report *r)
 	sec_resolved_at(r);
 	sec_learning(r);
 	sec_challenge(r);
+	sec_local(r);
 	sec_data_quality(r);
 	sec_notes(r);
 	return 0;

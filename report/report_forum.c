@@ -187,6 +187,7 @@ int report_forum(struct report *r, const struct report_forum *f)
 	sec_resolved_at(r);
 	sec_learning(r);
 	sec_challenge(r);
+	sec_local(r);
 	sec_data_quality(r);
 	sec_notes(r);
 	return 0;

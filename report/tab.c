@@ -309,8 +309,11 @@ void tab_md(const struct tab *t, FILE *out)
 		md_escape(out, t->title);
 		fprintf(out, "\n\n");
 	}
-	md_escape(out, t->definition);
-	fprintf(out, "\n\n|");
+	if (t->definition[0]) {
+		md_escape(out, t->definition);
+		fprintf(out, "\n\n");
+	}
+	fprintf(out, "|");
 	for (int c = 0; c < t->ncol; c++) {
 		fputc(' ', out);
 		md_escape(out, t->header[c]);

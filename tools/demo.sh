@@ -41,12 +41,14 @@ FORMATS=md
 command -v pandoc >/dev/null 2>&1 && FORMATS=md,html,docx
 echo "== board papers for $QUARTER ($FORMATS)"
 for p in devon gloucestershire perth-kinross north-east-lincolnshire dumfries-galloway; do
-	$OV report board --partnership $p --quarter $QUARTER -o out --format $FORMATS --csv out/tables
+	sections=
+	[ -d fixtures/$p/sections ] && sections="--sections fixtures/$p/sections"
+	$OV report board --partnership $p --quarter $QUARTER -o out --format $FORMATS --csv out/tables $sections
 	$OV metrics --partnership $p --quarter $QUARTER --json >out/metrics-$p-$QUARTER.json
 	$OV signals --partnership $p --quarter $QUARTER >out/signals-$p-$QUARTER.txt
 done
 $OV report agency --partnership devon --agency dc-police --quarter $QUARTER -o out
-$OV report pdg --partnership devon --quarter $QUARTER -o out
+$OV report pdg --partnership devon --quarter $QUARTER -o out --sections fixtures/devon/sections
 $OV report resolution-group --partnership gloucestershire --quarter $QUARTER -o out
 $OV report cpc --partnership perth-kinross --quarter $QUARTER -o out
 $OV report scp-sab --partnership north-east-lincolnshire --quarter $QUARTER -o out
