@@ -127,9 +127,10 @@ static int run_sql(struct report *r, const char *file, int line, const char *nam
 		else if (!strcmp(p, ":end"))
 			sqlite3_bind_text(st, i, date_format(metrics_end(&r->period), d), 10, SQLITE_TRANSIENT);
 		else {
-			sqlite3_finalize(st);
-			return error("%s:%d: sql %s: unknown parameter %s (known: :partnership, :from, :to, "
-				     ":as_of, :end)", file, line, name, p);
+			error("%s:%d: sql %s: unknown parameter %s (known: :partnership, :from, :to, "
+			      ":as_of, :end)", file, line, name, p);
+			sqlite3_finalize(st); /* p is the statement's: report first */
+			return -1;
 		}
 	}
 	ncol = sqlite3_column_count(st);
