@@ -538,9 +538,16 @@ static int read_division(const char *path, const char *key, const cJSON *div,
 			return error("%s: %s: event %d: no \"date\"", path, key, i);
 		if (!cJSON_IsString(date))
 			return error("%s: %s: event %d: \"date\" is not a string", path, key, i);
-		if (date_parse_iso(date->valuestring, strlen(date->valuestring), &day))
-			return error("%s: %s: event %d: date: \"%s\" is not a date (YYYY-MM-DD)",
+		switch (date_parse_iso(date->valuestring, strlen(date->valuestring), &day)) {
+		case 0:
+			break;
+		case DATE_ERR_IMPOSSIBLE: /* of the form, but no day: as canon.c says it */
+			return error("%s: %s: event %d: date: %s is not a real date", path, key, i,
+				     date->valuestring);
+		default:
+			return error("%s: %s: event %d: date: \"%.40s\" is not a date (YYYY-MM-DD)",
 				     path, key, i, date->valuestring);
+		}
 		if (title && !cJSON_IsNull(title)) {
 			if (!cJSON_IsString(title))
 				return error("%s: %s: event %d: \"title\" is not a string",
@@ -572,7 +579,9 @@ int cal_load_overrides(const char *path)
 		ret = -1;
 		goto cleanup;
 	}
-	root = cJSON_ParseWithLength(text, len);
+	/* len + 1: the NUL slurp() adds ends the text; anything after the
+	 * value but white space is not JSON (JSONTestSuite n_ cases). */
+	root = cJSON_ParseWithLengthOpts(text, len + 1, NULL, 1);
 	if (!root) {
 		const char *at = cJSON_GetErrorPtr();
 

@@ -8,6 +8,7 @@
 int cmd_init(int argc, char **argv);     /* etl/cmd_init.c */
 int cmd_load(int argc, char **argv);     /* etl/cmd_load.c */
 int cmd_loads(int argc, char **argv);    /* etl/cmd_loads.c */
+int cmd_profile(int argc, char **argv);  /* etl/cmd_profile.c */
 int cmd_rejects(int argc, char **argv);  /* etl/cmd_loads.c */
 int cmd_calendar(int argc, char **argv); /* report/cmd_calendar.c */
 int cmd_metrics(int argc, char **argv);  /* report/cmd_metrics.c */

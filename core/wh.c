@@ -161,7 +161,10 @@ int wh_begin(struct wh *w)
 
 int wh_commit(struct wh *w)
 {
-	return wh_exec(w, "COMMIT");
+	/* Say what failed: a full disk shows here, not in the statements. */
+	if (sqlite3_exec(w->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		return wh_error(w, "committing");
+	return 0;
 }
 
 void wh_rollback(struct wh *w)

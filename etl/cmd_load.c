@@ -4,6 +4,11 @@
  * Each file loads in one transaction: all of its good rows (and the
  * quarantine of its bad ones) or nothing.  The same bytes loaded again are
  * recognised by their SHA-256 and read 0.
+ *
+ * Profiles: "canonical" and "activity" are built in; any other name is an
+ * agency export profile (profile.h, docs/profiles.md) found in the profile
+ * folders, or a path to one.  Every shape hands its records to the same
+ * ingest path (ingest.h).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -17,6 +22,7 @@
 #include "core/ref.h"
 #include "core/wh.h"
 #include "ingest.h"
+#include "profile.h"
 #include "pseudo.h"
 #include "shape.h"
 
@@ -26,14 +32,19 @@ static const char usage_text[] =
 	"Load agency logs into the warehouse.  Each file loads whole or not at all;\n"
 	"bad rows are quarantined with their line and reason ('oversight rejects').\n"
 	"\n"
-	"    --profile <p>     how the file maps: canonical (default), activity\n"
+	"    --profile <p>     how the file maps: canonical (default), activity, or an\n"
+	"                      agency's export profile: a name found in\n"
+	"                      $OVERSIGHT_PROFILES or <data>/profiles/, or a path\n"
+	"                      to its .json (docs/profiles.md)\n"
 	"    --json            one JSON object per file instead of a summary line\n"
 	"    --ignore-unknown  drop columns the profile does not know (never kept)\n"
 	"    -q, --quiet       do not list rejected rows on stderr\n"
 	"\n"
 	"example:\n"
 	"    oversight load fixtures/devon/dc-police.csv fixtures/devon/devon-cs.csv\n"
-	"    oversight load --profile activity fixtures/devon/activity.csv\n";
+	"    oversight load --profile activity fixtures/devon/activity.csv\n"
+	"    oversight load --profile fixtures/devon/profiles/dc-police-wide.json \\\n"
+	"        fixtures/devon/agency-shapes/dc-police.csv\n";
 
 static int file_sha256(FILE *fp, char out[65])
 {
@@ -76,8 +87,21 @@ static void print_counts(const char *file, const struct ingest_counts *n, int js
 	       note ? " -- " : "", note ? note : "");
 }
 
+/* The ingest path as a profile's sink. */
+static int sink_row(void *ctx, const struct canon_in *in, const char *raw)
+{
+	return ingest_row(ctx, in, raw);
+}
+
+static int sink_reject(void *ctx, long line, int col, const char *field, const char *reason,
+		       const char *raw)
+{
+	return ingest_reject(ctx, line, col, field, reason, raw);
+}
+
 static int load_one(struct wh *w, const struct ref *r, const unsigned char *key, const char *file,
-		    const char *profile, const struct shape_opts *o, int json, int quiet)
+		    const char *profile, const struct profile *pf, const struct shape_opts *o,
+		    int json, int quiet)
 {
 	FILE *fp = fopen(file, "rb");
 	char sha[65];
@@ -116,18 +140,26 @@ static int load_one(struct wh *w, const struct ref *r, const unsigned char *key,
 		return EXIT_ENV;
 	}
 	ingest_set_echo(g, quiet ? 0 : 10);
-	if (strcmp(profile, "canonical") == 0)
+	if (pf) {
+		struct profile_sink sink = {sink_row, sink_reject, g};
+
+		rc = profile_read(pf, fp, file, &sink);
+	} else if (strcmp(profile, "canonical") == 0) {
 		rc = shape_canonical(g, fp, file, o);
-	else
+	} else {
 		rc = shape_activity(g, fp, file, o);
+	}
 	fclose(fp);
 	if (rc) {
 		ingest_end(g, 0, NULL);
 		error("%s: not loaded; the warehouse is unchanged", file);
 		return rc;
 	}
-	if (ingest_end(g, 1, &n))
+	if (ingest_end(g, 1, &n)) {
+		/* The commit failed (disk full, I/O error): it rolled back. */
+		error("%s: not loaded; the warehouse is unchanged", file);
 		return EXIT_ENV;
+	}
 	print_counts(file, &n, json, NULL);
 	return EXIT_OK;
 }
@@ -143,6 +175,7 @@ int cmd_load(int argc, char **argv)
 		{0, 0, 0, 0},
 	};
 	const char *profile = "canonical";
+	struct profile *pf = NULL;
 	struct shape_opts o = {0};
 	int json = 0, quiet = 0, c, status = EXIT_OK;
 	struct wh *w = NULL;
@@ -173,14 +206,26 @@ int cmd_load(int argc, char **argv)
 	}
 	if (optind >= argc)
 		usage_error("load", "no file to load");
-	if (strcmp(profile, "canonical") && strcmp(profile, "activity"))
-		die(EXIT_USAGE, "--profile: unknown profile '%s' (known: canonical, activity)", profile);
+	if (strcmp(profile, "canonical") && strcmp(profile, "activity")) {
+		int st;
+
+		/* Read and check the profile before the warehouse is opened:
+		 * a bad profile loads nothing. */
+		if (!(pf = profile_open(profile, &st)))
+			return st;
+		if (o.ignore_unknown)
+			pf->ignore_unmapped = 1;
+		profile = pf->name;
+	}
 
 	pseudo_init();
-	if (wh_open(ov.warehouse, 0, &w))
+	if (wh_open(ov.warehouse, 0, &w)) {
+		profile_free(pf);
 		return EXIT_ENV;
+	}
 	if (pseudo_key_read(cli_key_path(), key)) {
 		wh_close(w);
+		profile_free(pf);
 		return EXIT_ENV;
 	}
 	pseudo_fingerprint(key, fp_have);
@@ -191,6 +236,7 @@ int cmd_load(int argc, char **argv)
 		      fp_want[0] ? fp_want : "none");
 		sodium_memzero(key, sizeof(key));
 		wh_close(w);
+		profile_free(pf);
 		return EXIT_ENV;
 	}
 	/* A load writes one transaction: give SQLite a page cache large
@@ -199,10 +245,18 @@ int cmd_load(int argc, char **argv)
 	 * tables (on disk), whatever the size of the file. */
 	if (wh_exec(w, "PRAGMA temp_store=FILE; PRAGMA cache_size=-40000") || ref_read(w, &r)) {
 		wh_close(w);
+		profile_free(pf);
 		return EXIT_ENV;
 	}
+	if (pf && profile_check_ref(pf, &r)) {
+		sodium_memzero(key, sizeof(key));
+		ref_free(&r);
+		wh_close(w);
+		profile_free(pf);
+		return EXIT_DATA;
+	}
 	for (int i = optind; i < argc; i++) {
-		int rc = load_one(w, &r, key, argv[i], profile, &o, json, quiet);
+		int rc = load_one(w, &r, key, argv[i], profile, pf, &o, json, quiet);
 
 		if (rc > status)
 			status = rc;
@@ -210,5 +264,6 @@ int cmd_load(int argc, char **argv)
 	sodium_memzero(key, sizeof(key));
 	ref_free(&r);
 	wh_close(w);
+	profile_free(pf);
 	return status;
 }

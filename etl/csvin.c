@@ -28,7 +28,13 @@ struct reader {
 	void *ctx;
 	int stop;           /* fn's non-zero value */
 	int oom;
+	int malformed;      /* the row's malformed column (csvin_row) */
+	unsigned char delim;
 };
+
+/* Strict mode while parsing: see feed().  CSV_STRICT_FINI counts only at
+ * the end, in csv_fini(). */
+#define OPTS (CSV_STRICT | CSV_APPEND_NULL)
 
 static void *grow(void *p, size_t n)
 {
@@ -86,8 +92,10 @@ static void deliver(struct reader *r, int unterminated)
 	row.len = r->len;
 	row.has_nul = r->has_nul;
 	row.unterminated = unterminated;
+	row.malformed = r->malformed;
 	r->stop = r->fn(&row, r->ctx);
 reset:
+	r->malformed = 0;
 	r->nfield = 0;
 	r->used = 0;
 	r->has_nul = 0;
@@ -99,6 +107,59 @@ static void on_row(int c, void *data)
 {
 	(void)c;
 	deliver(data, 0);
+}
+
+/*
+ * Feed len bytes, one line, to libcsv.  Strict mode stops at two faults,
+ * told apart by p->quoted:
+ *   - a quote inside an unquoted field (5'10" tall): taken as text, as
+ *     libcsv's lenient mode takes it, by feeding that byte leniently;
+ *   - text after the closing quote of a quoted field ("abc"def).  Read
+ *     leniently, it reopens the field, which then swallows every row up
+ *     to the next quote in the file, uncounted.  Instead the row is
+ *     delivered marked malformed, the rest of the line is dropped and
+ *     reading starts afresh on the next line: one row quarantined, the
+ *     rest read.
+ * Returns 0, or -1 on any other libcsv error (out of memory).
+ */
+static int feed(struct csv_parser *p, struct reader *r, const char *s, size_t len)
+{
+	size_t off = 0;
+
+	while (off < len && !r->stop) {
+		off += csv_parse(p, s + off, len - off, on_field, on_row, r);
+		if (off == len || r->stop)
+			break;
+		if (csv_error(p) != CSV_EPARSE)
+			return -1;
+		p->status = 0;
+		if (!p->quoted) {
+			csv_set_opts(p, OPTS & ~CSV_STRICT);
+			off += csv_parse(p, s + off, 1, on_field, on_row, r);
+			csv_set_opts(p, OPTS);
+			continue;
+		}
+		on_field(p->entry_buf, p->entry_pos, r); /* the field as far as read */
+		r->malformed = r->nfield;
+		deliver(r, 0);
+		csv_free(p);
+		if (csv_init(p, OPTS) != 0)
+			die(EXIT_INTERNAL, "out of memory");
+		csv_set_delim(p, r->delim);
+		break;
+	}
+	return 0;
+}
+
+/* Where the line starting at s[off] ends (one past it): at LF, or at a CR
+ * not followed by LF (classic Mac exports, which libcsv also reads as
+ * line ends), so that such files count their lines too. */
+static size_t line_end(const char *s, size_t off, size_t n)
+{
+	for (size_t i = off; i < n; i++)
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n')))
+			return i + 1;
+	return n;
 }
 
 int csvin_read(FILE *fp, const char *name, unsigned char delim, csvin_row_fn fn, void *ctx)
@@ -113,21 +174,32 @@ int csvin_read(FILE *fp, const char *name, unsigned char delim, csvin_row_fn fn,
 	memset(&r, 0, sizeof(r));
 	r.fn = fn;
 	r.ctx = ctx;
-	if (csv_init(&p, CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+	r.delim = delim;
+	if (csv_init(&p, OPTS) != 0)
 		die(EXIT_INTERNAL, "out of memory");
 	csv_set_delim(&p, delim);
 	while (!r.stop && (n = getline(&line, &linecap, fp)) > 0) {
-		r.line++;
-		/* A row begins on the first line after the last row that holds
-		 * more than blanks (libcsv skips blank lines): its first field
-		 * may be a quoted one whose end is lines further on. */
-		if (!r.started && line[strspn(line, " \t\r\n")] != '\0') {
-			r.started = 1;
-			r.start_line = r.line;
-		}
-		if (csv_parse(&p, line, (size_t)n, on_field, on_row, &r) != (size_t)n) {
-			ret = error("%s:%ld: %s", name, r.line, csv_strerror(csv_error(&p)));
-			goto out;
+		for (size_t off = 0, end; off < (size_t)n && !r.stop; off = end) {
+			end = line_end(line, off, (size_t)n);
+			r.line++;
+			/* A row begins on the first line after the last row that
+			 * holds more than blanks (libcsv skips blank lines): its
+			 * first field may be a quoted one whose end is lines
+			 * further on. */
+			if (!r.started) {
+				size_t k = off;
+
+				while (k < end && strchr(" \t\r\n", line[k]) && line[k])
+					k++;
+				if (k < end) {
+					r.started = 1;
+					r.start_line = r.line;
+				}
+			}
+			if (feed(&p, &r, line + off, end - off)) {
+				ret = error("%s:%ld: %s", name, r.line, csv_strerror(csv_error(&p)));
+				goto out;
+			}
 		}
 	}
 	if (ferror(fp)) {
@@ -138,10 +210,8 @@ int csvin_read(FILE *fp, const char *name, unsigned char delim, csvin_row_fn fn,
 		ret = r.stop;
 		goto out;
 	}
-	/* libcsv honours CSV_STRICT_FINI only together with CSV_STRICT;
-	 * strict mode is turned on here, for csv_fini alone, so that quotes
-	 * inside unquoted fields stay accepted while parsing. */
-	csv_set_opts(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	/* libcsv honours CSV_STRICT_FINI only together with CSV_STRICT. */
+	csv_set_opts(&p, OPTS | CSV_STRICT_FINI);
 	if (csv_fini(&p, on_field, on_row, &r) != 0) {
 		/* CSV_STRICT_FINI: the file ended inside a quoted field.  Hand
 		 * what there is (the open field too) to the caller, marked, so

@@ -12,7 +12,10 @@
  *
  * Blank lines are skipped (libcsv's behaviour).  A field that holds a NUL
  * byte is reported through row->has_nul; an unterminated quoted field at
- * the end of the file is delivered as a last row with row->unterminated set.
+ * the end of the file is delivered as a last row with row->unterminated set;
+ * a quoted field with text after its closing quote ("abc"def) ends its row,
+ * delivered with row->malformed set and the fields up to that one (as far
+ * as it was read), and the rest of that line is dropped.  Lines end at LF, CRLF or a lone CR.
  */
 #ifndef OVERSIGHT_CSVIN_H
 #define OVERSIGHT_CSVIN_H
@@ -26,7 +29,12 @@ struct csvin_row {
 	size_t *len;        /* their lengths (a field may hold a NUL) */
 	int has_nul;        /* some field holds a NUL byte */
 	int unterminated;   /* the file ended inside a quoted field */
+	int malformed;      /* 0, or the column (1-based) of a quoted field
+			       with text after its closing quote */
 };
+
+/* The reason to give for a row with malformed set. */
+#define CSVIN_MALFORMED "text after the closing quote of a quoted field; the rest of the line is not read"
 
 /* Called per row; return 0 to go on, non-zero to stop (returned by
  * csvin_read). */

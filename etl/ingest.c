@@ -959,6 +959,11 @@ int ingest_activity(struct ingest *g, long line, char *const *v, const int *col,
 		}
 		for (; *s >= '0' && *s <= '9' && digits < 12; s++, digits++)
 			value = value * 10 + (*s - '0');
+		if (*s >= '0' && *s <= '9' && !s[strspn(s, "0123456789")]) {
+			/* A count, but more than 12 digits: no agency's activity. */
+			snprintf(msg, sizeof(msg), "value: '%.60s' is too large for a count", v[4]);
+			return ingest_reject(g, line, col[4], names[4], msg, raw);
+		}
 		if (*s || digits == 0) {
 			snprintf(msg, sizeof(msg), "value: '%.60s' is not a whole number", v[4]);
 			return ingest_reject(g, line, col[4], names[4], msg, raw);
@@ -1022,9 +1027,16 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 	if (commit && rc == 0)
 		rc = wh_commit(g->w);
 	/* Fresh statistics for the query planner, bounded in cost
-	 * (analysis_limit), so reports stay on their indexes as data grows. */
-	if (commit && rc == 0)
-		wh_exec(g->w, "PRAGMA analysis_limit=400; PRAGMA optimize;");
+	 * (analysis_limit), so reports stay on their indexes as data grows.
+	 * In a write transaction taken first: optimize reads, then writes,
+	 * and a load committing in between would fail it at once with
+	 * "database is locked" (the busy timeout does not cover a stale
+	 * snapshot).  The load is committed by now; statistics are not worth
+	 * an error. */
+	if (commit && rc == 0 &&
+	    sqlite3_exec(g->w->db, "BEGIN IMMEDIATE; PRAGMA analysis_limit=400; PRAGMA optimize; COMMIT;",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		wh_rollback(g->w);
 	if (!commit || rc)
 		wh_rollback(g->w);
 	free(g->rows);

@@ -131,7 +131,15 @@ static int header(struct canon_state *s, const struct csvin_row *row)
 	for (int i = 0; i < row->nfield; i++)
 		if (!shape_utf8_valid(row->field[i], row->len[i]))
 			goto binary;
+	if (row->malformed) {
+		s->status = EXIT_DATA;
+		return error("%s:%ld:%d: %s", s->name, row->line, row->malformed, CSVIN_MALFORMED);
+	}
 	strip_bom(&f0, &l0);
+	if (row->nfield == 1 && l0 == 0) { /* a byte order mark and nothing else */
+		s->status = EXIT_DATA;
+		return error("%s: empty file: no header row", s->name);
+	}
 	s->ncol = row->nfield;
 	s->map = calloc((size_t)row->nfield, sizeof(int));
 	s->drop = calloc((size_t)row->nfield, 1);
@@ -228,6 +236,8 @@ static int on_row(const struct csvin_row *row, void *ctx)
 	if (row->unterminated)
 		return ingest_reject(s->g, row->line, 0, NULL, "the file ends inside a quoted field",
 				     row->nfield == s->ncol ? raw : NULL) ? -1 : 0;
+	if (row->malformed) /* the columns cannot be trusted: as a ragged row */
+		return ingest_reject(s->g, row->line, row->malformed, NULL, CSVIN_MALFORMED, NULL) ? -1 : 0;
 	if (row->nfield != s->ncol) {
 		/* The columns cannot be trusted: keep nothing of the row but
 		 * where it was, since any field may be the case reference. */

@@ -96,7 +96,7 @@ check_eq 0 "$(wc -l <"$T/got" | tr -d ' ')" "england-and-wales override not in s
 printf '{"scotland": {"events": [{"title": "X", "date": "2031-02-30"}]}}\n' >"$T/bad.json"
 check_exit 1 "override file with a bad date: exit 1" \
 	"$OV" calendar --jurisdiction scotland --from 2031-01-01 --to 2031-12-31 --overrides "$T/bad.json"
-check_grep 'bad.json: scotland: event 1: date: "2031-02-30" is not a date' "$T/.err" "bad override date is named"
+check_grep 'bad.json: scotland: event 1: date: 2031-02-30 is not a real date' "$T/.err" "bad override date is named (impossible, as the loader says it)"
 printf '{"scotland": {"events": [\n{"date": "2031-02-03",]}}\n' >"$T/bad.json"
 check_exit 1 "override file that is not JSON: exit 1" \
 	"$OV" calendar --jurisdiction scotland --from 2031-01-01 --to 2031-12-31 --overrides "$T/bad.json"

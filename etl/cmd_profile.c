@@ -1,0 +1,281 @@
+/*
+ * cmd_profile.c - oversight profile check <profile> [<file>]
+ *
+ * Checks a profile (profile.h, docs/profiles.md) and, given one of the
+ * agency's files, shows its first records as the canonical records they
+ * become, each value beside the source column and text it came from, with
+ * the case reference masked.  Nothing is written and the warehouse is not
+ * opened: this is what an analyst runs while writing a profile.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/cmds.h"
+#include "core/msg.h"
+#include "profile.h"
+
+static const char usage_text[] =
+	"usage: oversight profile check [-n <count>] <profile> [<file>]\n"
+	"\n"
+	"Check an agency export profile and, with a file, show its first records\n"
+	"as the canonical records they become (case references masked).  Nothing\n"
+	"is loaded; the loader's own rules (ids, stage order, future dates) are\n"
+	"applied by 'oversight load'.\n"
+	"\n"
+	"    <profile>         a name found in $OVERSIGHT_PROFILES or <data>/profiles/,\n"
+	"                      or a path to the profile's .json\n"
+	"    -n, --count <n>   records to show (default 10)\n"
+	"\n"
+	"Exit status: 0 the profile is valid (and every record of the file maps),\n"
+	"1 it is not (or some records do not map), 2 unknown profile, 3 unreadable.\n"
+	"\n"
+	"example:\n"
+	"    oversight profile check fixtures/devon/profiles/dc-police-wide.json \\\n"
+	"        fixtures/devon/agency-shapes/dc-police.csv\n";
+
+#define FAILURES_SHOWN 10
+
+struct show {
+	long limit;     /* records to show */
+	long records;   /* records read */
+	long failed;    /* records the profile cannot map */
+	long listed;    /* failures listed after the shown records */
+	int json;       /* records are numbered, not lines */
+};
+
+static const char *shape_name(int s)
+{
+	return s == PROFILE_WIDE ? "wide (one row per escalation)"
+	       : s == PROFILE_LONG ? "long (one row per stage event)"
+				   : "json (records with nested stage events)";
+}
+
+static void print_summary(const struct profile *pf)
+{
+	printf("profile %s: %s\n", pf->name, pf->path);
+	if (pf->description)
+		printf("  %s\n", pf->description);
+	printf("  source     %s%s, the log of %s", pf->partnership ? "" : "partnership from a column",
+	       pf->partnership ? pf->partnership : "", pf->agency);
+	if (pf->ref_prefix)
+		printf(", refs prefixed \"%s\"", pf->ref_prefix);
+	printf("\n  shape      %s\n", shape_name(pf->shape));
+	printf("  encoding   %s", pf->encoding == PROFILE_UTF8 ? "utf-8" : "windows-1252");
+	if (pf->shape != PROFILE_JSON)
+		printf(", delimiter %s", pf->delim == '\t' ? "tab" : pf->delim == ';' ? "';'" : "','");
+	printf("\n");
+	if (pf->shape == PROFILE_JSON)
+		printf("  records    %s\n", pf->records[0] ? pf->records : "(the document)");
+	printf("  columns    %d mapped", pf->ncol);
+	if (pf->ndrop) {
+		printf(", %d dropped (", pf->ndrop);
+		for (int i = 0; i < pf->ndrop; i++)
+			printf("%s%s", i ? ", " : "", pf->drop[i]);
+		printf(")");
+	}
+	printf("; %s\n", pf->ignore_unmapped ? "other columns ignored (never kept)"
+					     : "other columns refused");
+	if (pf->ev_stage)
+		printf("  stages     %s%s%s and %s\n", pf->ev_path ? pf->ev_path : "",
+		       pf->ev_path ? ": " : "rows: ", pf->ev_stage, pf->ev_date);
+	/* dates: one line per format, naming its fields */
+	for (int fmt = 0; fmt < PD_COUNT; fmt++) {
+		int n = 0, stages = 0;
+
+		for (int f = 0; f < CF_COUNT; f++)
+			if (profile_is_date_field(f) && pf->datefmt[f] == fmt &&
+			    (f < CF_STAGE1 + CANON_STAGES || f > CF_STAGE9))
+				n++;
+		if (!n)
+			continue;
+		printf("  dates      %s:", profile_datefmt_name(fmt));
+		for (int f = 0; f < CF_COUNT; f++) {
+			if (!profile_is_date_field(f) || pf->datefmt[f] != fmt ||
+			    (f >= CF_STAGE1 + CANON_STAGES && f <= CF_STAGE9))
+				continue;
+			if (f >= CF_STAGE1 && f <= CF_STAGE9) {
+				if (stages++)
+					continue;
+				/* stage1_on..stage5_on, as one */
+				int last = f;
+
+				while (last + 1 < CF_STAGE1 + CANON_STAGES && pf->datefmt[last + 1] == fmt)
+					last++;
+				if (last > f)
+					printf(" %s..%s", canon_field_name(f), canon_field_name(last));
+				else
+					printf(" %s", canon_field_name(f));
+				continue;
+			}
+			printf(" %s", canon_field_name(f));
+		}
+		printf("\n");
+	}
+	if (pf->stage.n)
+		printf("  values     stage: %d code%s\n", pf->stage.n, pf->stage.n == 1 ? "" : "s");
+	for (int f = 0; f < CF_COUNT; f++)
+		if (pf->vmap[f].n)
+			printf("  values     %s: %d code%s%s\n", canon_field_name(f), pf->vmap[f].n,
+			       pf->vmap[f].n == 1 ? "" : "s",
+			       pf->vmap_agency & (1 << f) ? " (values.agency)" : "");
+	for (int f = 0; f < CF_COUNT; f++)
+		if (pf->dflt[f])
+			printf("  default    %s %s\n", canon_field_name(f), pf->dflt[f]);
+	printf("  yes/no     yes:");
+	for (int i = 0; i < pf->nyes; i++)
+		printf("%s %s", i ? "," : "", pf->yes[i]);
+	printf("; no:");
+	for (int i = 0; i < pf->nno; i++)
+		printf("%s %s", i ? "," : "", pf->no[i]);
+	printf(" (%s)\n", pf->yn_case ? "case as written" : "any case");
+}
+
+static int show_row(void *ctx, const struct canon_in *in, const char *raw)
+{
+	struct show *s = ctx;
+	const struct profile_rec *r = profile_rec_of(in);
+
+	(void)raw;
+	s->records++;
+	if (s->records > s->limit)
+		return 0;
+	if (r->pf->shape == PROFILE_JSON)
+		printf("\nrecord %ld\n", s->records);
+	else
+		printf("\nrecord %ld (line %ld)\n", s->records, in->line);
+	for (int f = 0; f < CF_COUNT; f++) {
+		const char *v = in->v[f];
+
+		if (!v || !in->len[f])
+			continue;
+		/* the case reference is never shown (DESIGN.md, Quality bars) */
+		if (f == CF_CASE_REF) {
+			printf("  %-16s %-24s %s\n", canon_field_name(f), "[case ref masked]",
+			       in->src[f] ? in->src[f] : "");
+			continue;
+		}
+		printf("  %-16s %-24s", canon_field_name(f), v);
+		if (in->src[f])
+			printf(" %s", in->src[f]);
+		if (in->col[f] && r->vline[f] && r->vline[f] != in->line)
+			printf(" (line %ld col %d)", r->vline[f], in->col[f]);
+		else if (in->col[f])
+			printf(" (col %d)", in->col[f]);
+		/* the agency's own text, where the profile changed it */
+		if (r->vline[f] && r->given[f] && r->given[f][0] && strcmp(r->given[f], v) != 0 &&
+		    (in->col[f] > 0 || (in->src[f] && strchr(in->src[f], '['))))
+			printf(": \"%s\"", r->given[f]);
+		printf("\n");
+	}
+	return 0;
+}
+
+static int show_reject(void *ctx, long line, int col, const char *field, const char *reason,
+		       const char *raw)
+{
+	struct show *s = ctx;
+
+	(void)field;
+	(void)raw;
+	s->records++;
+	s->failed++;
+	if (s->records <= s->limit) {
+		if (s->json)
+			printf("\nrecord %ld: cannot be mapped\n  ", s->records);
+		else
+			printf("\nrecord %ld (line %ld): cannot be mapped\n  ", s->records, line);
+		if (col > 0)
+			printf("col %d: ", col);
+		printf("%s\n", reason);
+		return 0;
+	}
+	if (s->listed++ < FAILURES_SHOWN) {
+		if (s->listed == 1)
+			printf("\nrecords that cannot be mapped, further on:\n");
+		printf("  %s %ld", s->json ? "record" : "line", line);
+		if (col > 0)
+			printf(":%d", col);
+		printf(": %s\n", reason);
+	}
+	return 0;
+}
+
+static int check(const char *arg, const char *file, long limit)
+{
+	struct profile *pf;
+	struct show s = {limit, 0, 0, 0, 0};
+	struct profile_sink sink = {show_row, show_reject, &s};
+	FILE *fp;
+	int st;
+
+	if (!(pf = profile_open(arg, &st)))
+		return st;
+	s.json = pf->shape == PROFILE_JSON;
+	print_summary(pf);
+	printf("ok: the profile is valid\n");
+	if (!file) {
+		profile_free(pf);
+		return EXIT_OK;
+	}
+	fp = fopen(file, "rb");
+	if (!fp) {
+		error("%s: cannot open: %m", file);
+		profile_free(pf);
+		return EXIT_ENV;
+	}
+	fflush(stdout);
+	printf("\n%s: the first %ld record%s as canonical records (nothing is loaded)\n", file, limit,
+	       limit == 1 ? "" : "s");
+	st = profile_read(pf, fp, file, &sink);
+	fclose(fp);
+	if (st) {
+		error("%s: the file cannot be read with profile %s", file, pf->name);
+		profile_free(pf);
+		return st;
+	}
+	if (s.listed > FAILURES_SHOWN)
+		printf("  ... and %ld more\n", s.listed - FAILURES_SHOWN);
+	printf("\n%s: %ld records, %ld map, %ld cannot be mapped\n", file, s.records,
+	       s.records - s.failed, s.failed);
+	profile_free(pf);
+	return s.failed ? EXIT_DATA : EXIT_OK;
+}
+
+int cmd_profile(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"count", required_argument, 0, 'n'},
+		{"help", no_argument, 0, 'h'},
+		{0, 0, 0, 0},
+	};
+	long limit = 10;
+	char *end;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "n:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			limit = strtol(optarg, &end, 10);
+			if (*end || end == optarg || limit < 0)
+				usage_error("profile", "--count: '%s' is not a count", optarg);
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return EXIT_OK;
+		default:
+			usage_error("profile", "bad option");
+		}
+	}
+	if (optind >= argc)
+		usage_error("profile", "no subcommand (check)");
+	if (strcmp(argv[optind], "check") != 0)
+		usage_error("profile", "'%s' is not a profile subcommand (check)", argv[optind]);
+	optind++;
+	if (optind >= argc)
+		usage_error("profile", "check: no profile given");
+	if (argc - optind > 2)
+		usage_error("profile", "check: one profile and at most one file");
+	return check(argv[optind], argc - optind == 2 ? argv[optind + 1] : NULL, limit);
+}

@@ -1,0 +1,224 @@
+/*
+ * test_profile.c - the pure parts of etl/profile.h: dates in every format
+ * a profile may name (with strptime's leniency closed), Excel serials, and
+ * the record builder (value maps, yes/no, defaults, ref prefix, a long
+ * group's events and conflicts).
+ *
+ * Expected dates were worked out by hand: Excel's 1900 system counts
+ * 1900-01-01 as serial 1 and the non-existent 1900-02-29 as serial 60, so
+ * 1900-03-01 is 61 and a day from then on is 1899-12-30 + serial;
+ * 2025-01-01 is 45658 (Microsoft's DATEVALUE("2025-01-01")).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/date.h"
+#include "etl/profile.h"
+#include "unit.h"
+
+/* The date as YYYY-MM-DD, or "no" when it does not parse. */
+static const char *parse(int fmt, const char *s)
+{
+	static char buf[16];
+	int day;
+
+	if (profile_parse_date(fmt, s, strlen(s), &day))
+		return "no";
+	return date_format(day, buf);
+}
+
+static void dates(void)
+{
+	CHECK_STR(parse(PD_ISO, "2025-04-01"), "2025-04-01", "%Y-%m-%d");
+	CHECK_STR(parse(PD_ISO, "2025-02-29"), "no", "%Y-%m-%d: 2025-02-29 is no day");
+	CHECK_STR(parse(PD_ISO, "2024-02-29"), "2024-02-29", "%Y-%m-%d: 2024 is a leap year");
+
+	CHECK_STR(parse(PD_DMY, "01/04/2025"), "2025-04-01", "%d/%m/%Y: day first");
+	CHECK_STR(parse(PD_DMY, "1/4/2025"), "2025-04-01", "%d/%m/%Y: one-figure day and month");
+	CHECK_STR(parse(PD_DMY, "31/04/2025"), "no", "%d/%m/%Y: strptime takes 31/04, date_valid does not");
+	CHECK_STR(parse(PD_DMY, "29/02/2025"), "no", "%d/%m/%Y: 29/02/2025");
+	CHECK_STR(parse(PD_DMY, "29/02/2024"), "2024-02-29", "%d/%m/%Y: 29/02/2024");
+	CHECK_STR(parse(PD_DMY, "13/13/2025"), "no", "%d/%m/%Y: month 13");
+	CHECK_STR(parse(PD_DMY, "01/04/25"), "no", "%d/%m/%Y: a two-figure year is not %Y");
+	CHECK_STR(parse(PD_DMY, "01/04/2025x"), "no", "%d/%m/%Y: trailing text");
+	CHECK_STR(parse(PD_DMY, " 01/04/2025"), "no", "%d/%m/%Y: a space the format has not");
+	CHECK_STR(parse(PD_DMY, "2025-04-01"), "no", "%d/%m/%Y: an ISO date");
+	CHECK_STR(parse(PD_DMY, ""), "no", "%d/%m/%Y: blank");
+
+	CHECK_STR(parse(PD_DMY2, "01/04/25"), "2025-04-01", "%d/%m/%y");
+	CHECK_STR(parse(PD_DMY2, "01/04/2025"), "no", "%d/%m/%y: four figures left over");
+	CHECK_STR(parse(PD_DMY2, "31/09/25"), "no", "%d/%m/%y: 31 September");
+
+	CHECK_STR(parse(PD_DBY2, "03-Mar-25"), "2025-03-03", "%d-%b-%y");
+	CHECK_STR(parse(PD_DBY2, "03-mar-25"), "2025-03-03", "%d-%b-%y: month in any case");
+	CHECK_STR(parse(PD_DBY2, "31-Jun-25"), "no", "%d-%b-%y: 31 June");
+	CHECK_STR(parse(PD_DBY2, "03-Mrz-25"), "no", "%d-%b-%y: not an English month");
+
+	CHECK_STR(parse(PD_DBFULL, "3 March 2025"), "2025-03-03", "%d %B %Y");
+	CHECK_STR(parse(PD_DBFULL, "30 February 2024"), "no", "%d %B %Y: 30 February");
+	CHECK_STR(parse(PD_DBFULL, "3  March 2025"), "no", "%d %B %Y: two spaces");
+
+	CHECK_STR(parse(PD_DMY_HM, "01/04/2025 09:30"), "2025-04-01", "%d/%m/%Y %H:%M");
+	CHECK_STR(parse(PD_DMY_HM, "01/04/2025 24:00"), "no", "%d/%m/%Y %H:%M: hour 24");
+	CHECK_STR(parse(PD_DMY_HM, "01/04/2025"), "no", "%d/%m/%Y %H:%M: no time");
+	CHECK_STR(parse(PD_DMY_HM, "31/04/2025 09:30"), "no", "%d/%m/%Y %H:%M: 31 April");
+	CHECK_STR(parse(PD_DMY_HMS, "01/04/2025 09:30:59"), "2025-04-01", "%d/%m/%Y %H:%M:%S");
+
+	CHECK_STR(parse(PD_ISO_T, "2025-04-01T23:59:00"), "2025-04-01", "%Y-%m-%dT%H:%M:%S");
+	CHECK_STR(parse(PD_ISO_T, "2025-02-29T10:00:00"), "no", "%Y-%m-%dT%H:%M:%S: 29 February 2025");
+	CHECK_STR(parse(PD_ISO_T, "2025-04-01 10:00:00"), "no", "%Y-%m-%dT%H:%M:%S: no T");
+	CHECK_STR(parse(PD_ISO_HMS, "2025-04-01 10:00:00"), "2025-04-01", "%Y-%m-%d %H:%M:%S");
+
+	CHECK_STR(parse(PD_EXCEL, "45658"), "2025-01-01", "excel: 45658 is 2025-01-01");
+	CHECK_STR(parse(PD_EXCEL, "45658.75"), "2025-01-01", "excel: a time of day is dropped");
+	CHECK_STR(parse(PD_EXCEL, "1"), "1900-01-01", "excel: serial 1");
+	CHECK_STR(parse(PD_EXCEL, "59"), "1900-02-28", "excel: serial 59");
+	CHECK_STR(parse(PD_EXCEL, "60"), "no", "excel: serial 60 is the 1900-02-29 that never was");
+	CHECK_STR(parse(PD_EXCEL, "61"), "1900-03-01", "excel: serial 61");
+	CHECK_STR(parse(PD_EXCEL, "0"), "no", "excel: serial 0");
+	CHECK_STR(parse(PD_EXCEL, "45658."), "no", "excel: a point and nothing");
+	CHECK_STR(parse(PD_EXCEL, "-1"), "no", "excel: negative");
+	CHECK_STR(parse(PD_EXCEL, "01/01/2025"), "no", "excel: a date written out");
+	CHECK_STR(parse(PD_EXCEL, "2958465"), "9999-12-31", "excel: the last serial");
+	CHECK_STR(parse(PD_EXCEL, "2958466"), "no", "excel: beyond 9999-12-31");
+
+	CHECK_STR(profile_datefmt_name(PD_DBY2), "%d-%b-%y", "format names");
+}
+
+/* A profile written to a scratch file and read back. */
+static struct profile *profile_from(const char *json)
+{
+	char path[] = "/tmp/test_profile_XXXXXX.json";
+	int fd = mkstemps(path, 5), st;
+	struct profile *pf;
+
+	if (fd < 0 || write(fd, json, strlen(json)) != (ssize_t)strlen(json)) {
+		perror("scratch profile");
+		exit(1);
+	}
+	close(fd);
+	pf = profile_load(path, &st);
+	unlink(path);
+	return pf;
+}
+
+static const char *val(const struct profile_rec *r, int f)
+{
+	return r->in.v[f] ? r->in.v[f] : "";
+}
+
+static void set(struct profile_rec *r, int f, const char *v, long line)
+{
+	profile_rec_set(r, f, v, strlen(v), f + 1, "Col", line);
+}
+
+static void records(void)
+{
+	struct profile *pf = profile_from(
+		"{\"format\": \"oversight-profile/1\","
+		" \"source\": {\"partnership\": \"devon\", \"agency\": \"dc-police\", \"ref_prefix\": \"DCP-\"},"
+		" \"shape\": \"long\","
+		" \"columns\": {\"Ref\": \"ref\", \"By\": \"raised_by\", \"With\": \"raised_with\","
+		"   \"Raised\": \"raised_on\", \"Theme\": \"theme\", \"Serious\": \"serious_concern\","
+		"   \"Stuck\": \"stuck\", \"Subject\": \"subject\"},"
+		" \"stages\": {\"stage\": \"Stage\", \"date\": \"Date\"},"
+		" \"dates\": {\"*\": \"%d/%m/%Y\"},"
+		" \"values\": {\"agency\": {\"DCP\": \"dc-police\", \"CSC\": \"devon-cs\"},"
+		"   \"theme\": {\"THR\": \"threshold\"},"
+		"   \"stage\": {\"Stage 1\": 1, \"Stage 2\": \"2\"},"
+		"   \"status\": {\"Resolved\": \"resolved\"}},"
+		" \"defaults\": {\"subject\": \"child\"},"
+		" \"yes_no\": {\"yes\": [\"Yes\"], \"no\": [\"No\"], \"case_sensitive\": true}}");
+	struct profile_rec r;
+
+	CHECK(pf != NULL, "a long profile reads");
+	if (!pf)
+		return;
+	profile_rec_init(&r, pf);
+
+	profile_rec_start(&r, 2);
+	set(&r, CF_REF, " 25-0001 ", 2);
+	set(&r, CF_RAISED_BY, "dcp", 2);
+	set(&r, CF_RAISED_WITH, "CSC", 2);
+	set(&r, CF_RAISED_ON, "01/04/2025", 2);
+	set(&r, CF_THEME, "THR", 2);
+	set(&r, CF_SERIOUS, "Yes", 2);
+	set(&r, CF_STUCK, "", 2);
+	set(&r, CF_SUBJECT, "", 2);
+	profile_rec_event(&r, "Stage 2", 7, 9, "Stage", "03/04/2025", 10, 10, "Date", 2);
+	/* the next row of the group: the same values, another event */
+	set(&r, CF_REF, "25-0001", 3);
+	set(&r, CF_RAISED_BY, "DCP", 3);
+	profile_rec_event(&r, "Stage 1", 7, 9, "Stage", "01/04/2025", 10, 10, "Date", 3);
+	profile_rec_event(&r, "stage 2", 7, 9, "Stage", "02/04/2025", 10, 10, "Date", 4);
+	profile_rec_event(&r, "Resolved", 8, 9, "Stage", "05/04/2025", 10, 10, "Date", 5);
+	CHECK_INT(profile_rec_finish(&r), 0, "a group of four rows maps");
+	CHECK_STR(val(&r, CF_REF), "DCP-25-0001", "ref: trimmed and prefixed");
+	CHECK_STR(val(&r, CF_PARTNERSHIP), "devon", "partnership from source.partnership");
+	CHECK_STR(val(&r, CF_RAISED_BY), "dc-police", "values.agency, any case");
+	CHECK_STR(val(&r, CF_RAISED_WITH), "devon-cs", "values.agency for raised_with too");
+	CHECK_STR(val(&r, CF_RAISED_ON), "2025-04-01", "raised_on in the profile's format");
+	CHECK_STR(val(&r, CF_SERIOUS), "y", "yes/no: Yes");
+	CHECK_STR(val(&r, CF_STUCK), "", "yes/no: blank stays blank");
+	CHECK_STR(val(&r, CF_SUBJECT), "child", "defaults.subject fills a blank");
+	CHECK_STR(val(&r, CF_STAGE1), "2025-04-01", "stage 1 event");
+	CHECK_STR(val(&r, CF_STAGE1 + 1), "2025-04-02", "stage 2 entered twice: the earlier date");
+	CHECK_INT(r.in.line, 2, "the group's line is its first");
+	CHECK_INT(r.vline[CF_STAGE1 + 1], 4, "stage 2's date came from line 4");
+	CHECK_STR(val(&r, CF_STATUS), "resolved", "closure event: status");
+	CHECK_STR(val(&r, CF_CLOSED_ON), "2025-04-05", "closure event: closed_on");
+	CHECK_STR(r.in.src[CF_RAISED_ON], "Col", "the source column is named");
+
+	profile_rec_start(&r, 10);
+	set(&r, CF_RAISED_BY, "DCP", 10);
+	set(&r, CF_RAISED_BY, "CSC", 11);
+	CHECK_INT(profile_rec_finish(&r), -1, "rows of one group that disagree");
+	CHECK_STR(r.why, "Col (raised_by): 'CSC' differs from 'DCP' at line 10: the rows of one "
+		  "escalation must agree (line 11)", "... say where");
+
+	profile_rec_start(&r, 20);
+	set(&r, CF_SERIOUS, "yes", 20);
+	CHECK_INT(profile_rec_finish(&r), -1, "case-sensitive yes/no refuses 'yes'");
+	CHECK_INT(r.fail_col, CF_SERIOUS + 1, "... at its column");
+
+	profile_rec_start(&r, 30);
+	set(&r, CF_THEME, "NEG", 30);
+	CHECK_INT(profile_rec_finish(&r), -1, "an unmapped code");
+	CHECK_STR(r.why, "Col (theme): 'NEG' is not a code of the profile's values.theme", "... named");
+
+	profile_rec_start(&r, 40);
+	profile_rec_event(&r, "Stage 9", 7, 9, "Stage", "01/04/2025", 10, 10, "Date", 40);
+	CHECK_INT(profile_rec_finish(&r), -1, "a stage code not in values.stage");
+
+	profile_rec_start(&r, 50);
+	profile_rec_event(&r, "Stage 1", 7, 9, "Stage", "31/04/2025", 10, 10, "Date", 50);
+	CHECK_INT(profile_rec_finish(&r), -1, "an event date that is no day");
+	CHECK_STR(r.why, "Date (stage1_on): \"31/04/2025\" is not a date (%d/%m/%Y)", "... named");
+	CHECK_INT(r.fail_col, 10, "... at the date's column");
+
+	profile_rec_start(&r, 60);
+	profile_rec_event(&r, "Stage 1", 7, 9, "Stage", "01/04/2025", 10, 10, "Date", 60);
+	CHECK_INT(profile_rec_finish(&r), 0, "no closure event...");
+	CHECK_STR(val(&r, CF_STATUS), "open", "... is open");
+
+	profile_rec_free(&r);
+	profile_free(pf);
+
+	CHECK(profile_from("{\"format\": \"oversight-profile/1\", \"source\": {\"agency\": \"x\","
+			   " \"partnership\": \"devon\"}, \"shape\": \"wide\", \"columns\":"
+			   " {\"A\": \"raised_on\", \"B\": \"raised_on\"}}") == NULL,
+	      "two columns to one field are refused");
+	CHECK(profile_from("{\"format\": \"oversight-profile/1\", \"source\": {\"agency\": \"x\","
+			   " \"partnership\": \"devon\"}, \"shape\": \"wide\", \"columns\":"
+			   " {\"A\": \"ref\"}, \"dates\": {\"raised_on\": \"%m/%d/%Y\"}}") == NULL,
+	      "a date format not on the list is refused");
+}
+
+int main(void)
+{
+	dates();
+	records();
+	return unit_done();
+}
