@@ -15,6 +15,8 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/cli.h"
 #include "core/cmds.h"
@@ -38,7 +40,7 @@ static const char usage_text[] =
 	"                      to its .json (docs/profiles.md)\n"
 	"    --json            one JSON object per file instead of a summary line\n"
 	"    --ignore-unknown  drop columns the profile does not know (never kept)\n"
-	"    -q, --quiet       do not list rejected rows on stderr\n"
+	"    -q, --quiet       no progress line, and no rejected rows listed on stderr\n"
 	"\n"
 	"example:\n"
 	"    oversight load fixtures/devon/dc-police.csv fixtures/devon/devon-cs.csv\n"
@@ -140,6 +142,13 @@ static int load_one(struct wh *w, const struct ref *r, const unsigned char *key,
 		return EXIT_ENV;
 	}
 	ingest_set_echo(g, quiet ? 0 : 10);
+	/* A progress line for long loads, at a terminal only. */
+	if (!quiet && isatty(STDERR_FILENO)) {
+		struct stat sb;
+
+		if (fstat(fileno(fp), &sb) == 0)
+			ingest_set_progress(g, fp, (long long)sb.st_size);
+	}
 	if (pf) {
 		struct profile_sink sink = {sink_row, sink_reject, g};
 

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/cal.h"
 #include "core/date.h"
@@ -52,6 +53,10 @@ struct ingest {
 		*st_esc_delete, *st_esc_insert, *st_conflict, *st_reject,
 		*st_activity, *st_activity_current, *st_seen;
 	sqlite3_stmt *st_stage_insert, *st_case_exists;
+	FILE *progress_fp;      /* set: show a progress line */
+	long long progress_size;
+	double progress_start, progress_last;
+	int progress_shown;
 	struct srow *rows;       /* derivation scratch, reused */
 	int nrows, caprows;
 	long long *old_esc;
@@ -251,6 +256,40 @@ long long ingest_load_id(const struct ingest *g)
 const struct ingest_counts *ingest_counts(const struct ingest *g)
 {
 	return &g->n;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void ingest_set_progress(struct ingest *g, FILE *fp, long long size)
+{
+	g->progress_fp = fp;
+	g->progress_size = size > 0 ? size : 1;
+	g->progress_start = g->progress_last = now();
+}
+
+/* Called per row read: every 4096 rows, look at the clock. */
+static void progress(struct ingest *g)
+{
+	double t;
+	long pos;
+
+	if (!g->progress_fp || (g->n.read & 4095) != 0)
+		return;
+	t = now();
+	if (t - g->progress_last < 0.5)
+		return;
+	g->progress_last = t;
+	pos = ftell(g->progress_fp);
+	fprintf(stderr, "\r%s: %ld rows, %.0f rows/s, %d%%   ", g->file, g->n.read,
+		(double)g->n.read / (t - g->progress_start),
+		pos < 0 ? 0 : (int)(100.0 * (double)pos / (double)g->progress_size));
+	g->progress_shown = 1;
 }
 
 void ingest_set_echo(struct ingest *g, int limit)
@@ -779,6 +818,7 @@ static int store_alone(struct ingest *g, const struct canon_in *in, const struct
 
 int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
 {
+	progress(g);
 	struct canon c;
 	struct canon_err e;
 	char case_key[PSEUDO_HEX], digest[PSEUDO_HEX];
@@ -1004,6 +1044,8 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 			       g->st_case_exists};
 	int rc = 0;
 
+	if (g->progress_shown)
+		fprintf(stderr, "\r%*s\r", 78, "");
 	if (g->echo_limit > 0 && g->echoed > g->echo_limit)
 		fprintf(stderr, "%s: ... and %d more rejected rows (oversight rejects --load %lld)\n",
 			g->file, g->echoed - g->echo_limit, g->load_id);

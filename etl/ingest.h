@@ -55,6 +55,11 @@ long long ingest_load_id(const struct ingest *g);
 /* The counts so far. */
 const struct ingest_counts *ingest_counts(const struct ingest *g);
 
+/* Show a progress line on stderr while loading (rows, rows per second,
+ * percentage of fp's size bytes read), at most twice a second; cleared
+ * when the load ends.  For terminals: the caller decides. */
+void ingest_set_progress(struct ingest *g, FILE *fp, long long size);
+
 /* Print each reject to stderr as "file:line:col: field: reason" (at most
  * limit lines, then a count of the rest). */
 void ingest_set_echo(struct ingest *g, int limit);
