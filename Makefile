@@ -6,6 +6,7 @@
 #   make asan       the whole suite under address and undefined sanitizers
 #   make valgrind   the whole suite with the binary under valgrind (leaks too)
 #   make fuzz       libFuzzer on every parser, FUZZ_SECONDS (60) each
+#   make test-browser  the HTML papers rendered in headless chromium (optional)
 #   make bench      load and report timings at 1,000,000 rows -> BENCHMARKS.md
 #   make clean
 
@@ -25,7 +26,7 @@ OBJ     := $(patsubst %.c,$(BUILD)/%.o,$(SRC)) $(BUILD)/embedded.o
 EMBED   := $(sort $(wildcard queries/*.sql charts/*.gp report/*.css))
 UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps test unit demo asan valgrind fuzz fuzz-targets clean bench install uninstall
+.PHONY: all deps test test-browser unit demo asan valgrind fuzz fuzz-targets clean bench install uninstall
 
 all: deps $(BIN)
 
@@ -116,6 +117,10 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/oversight $(DESTDIR)$(PREFIX)/share/man/man1/oversight.1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/oversight
 	rm -rf $(SHARE)
+
+# Optional: the HTML board papers in a real browser (Debian's chromium).
+test-browser: demo
+	@sh tests/browser/run.sh
 
 bench: deps
 	@sh tools/bench.sh
