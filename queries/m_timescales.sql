@@ -16,15 +16,19 @@
 -- entered in a later period than the deadline: the deadline's period, as
 -- of its own end, cannot count a stage not yet entered (a past period
 -- never changes), and the entry's period would not hold the deadline.
-WITH i AS (
-	SELECT se.stage, se.due_on,
-		CASE WHEN se.completed_on <= ?4 THEN se.completed_on END AS done
-	FROM stage_event se
-	WHERE se.partnership = ?1 AND se.entered_on <= ?4
-		-- max(due_on, entered_on) in the period, written so that each
-		-- branch can use its index (stage_event_due, stage_event_entered)
-		AND ((se.due_on BETWEEN ?2 AND ?3 AND se.entered_on <= se.due_on)
-			OR (se.entered_on BETWEEN ?2 AND ?3 AND se.entered_on > se.due_on))
+-- The instances are read once (MATERIALIZED), from two index ranges: due
+-- in the period and entered by then; or entered in the period after their
+-- deadline.
+WITH i AS MATERIALIZED (
+	SELECT stage, due_on, CASE WHEN completed_on <= ?4 THEN completed_on END AS done
+	FROM stage_event
+	WHERE partnership = ?1 AND due_on BETWEEN ?2 AND ?3 AND entered_on <= due_on
+		AND entered_on <= ?4
+	UNION ALL
+	SELECT stage, due_on, CASE WHEN completed_on <= ?4 THEN completed_on END
+	FROM stage_event
+	WHERE partnership = ?1 AND entered_on BETWEEN ?2 AND ?3 AND entered_on > due_on
+		AND entered_on <= ?4
 )
 SELECT t.stage, t.source, t.kind, t.days, t.cite,
 	count(i.stage),
