@@ -304,6 +304,19 @@ static int spc(struct wh *w, const char *partnership, const struct period *p, st
 	return 0;
 }
 
+int metrics_compute_stages(struct wh *w, const char *partnership, const struct period *p,
+			   struct metrics *m)
+{
+	memset(m, 0, sizeof(*m));
+	snprintf(m->partnership, sizeof(m->partnership), "%s", partnership);
+	m->period = *p;
+	m->breach_rate = NAN;
+	if (per_stage(w, "m_entered_stage", partnership, p, m->entered) ||
+	    timescales(w, partnership, p, m))
+		return -1;
+	return 0;
+}
+
 int metrics_compute(struct wh *w, const char *partnership, const struct period *p,
 		    const char *measure, struct metrics *m)
 {

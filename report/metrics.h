@@ -91,6 +91,12 @@ struct metrics {
 int metrics_compute(struct wh *w, const char *partnership, const struct period *p,
 		    const char *measure, struct metrics *m);
 
+/* Only the stages entered and the timescales (entered[], timescale[],
+ * breach_rate): what the eight-quarter series of a report needs, at a
+ * fraction of the cost.  Same definitions as metrics_compute(). */
+int metrics_compute_stages(struct wh *w, const char *partnership, const struct period *p,
+			   struct metrics *m);
+
 /* Write the JSON object of DESIGN.md's schema to out. */
 void metrics_json(const struct metrics *m, FILE *out);
 

@@ -254,7 +254,7 @@ void report_quarters(struct report *r)
 		p.from = date_quarter_start(y, q);
 		p.to = date_quarter_end(y, q);
 		p.as_of = p.to < r->period.as_of ? p.to : r->period.as_of;
-		if (metrics_compute(r->w, r->id, &p, r->measure, qm) == 0) {
+		if (metrics_compute_stages(r->w, r->id, &p, qm) == 0) {
 			memcpy(rq->entered, qm->entered, sizeof(rq->entered));
 			/* DESIGN.md "Breach rate": over the timed stage instances
 			 * due in the quarter, every timed stage together. */
