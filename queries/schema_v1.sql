@@ -126,7 +126,9 @@ CREATE TABLE escalation (
 	learning_theme  TEXT,
 	n_sources       INTEGER NOT NULL DEFAULT 1
 );
-CREATE INDEX escalation_raised ON escalation(partnership, raised_on);
+-- Covering for the counts by agency over a period (raised, received,
+-- silent, one-way) as well as every "raised in the period" range.
+CREATE INDEX escalation_raised ON escalation(partnership, raised_on, raised_by, raised_with);
 -- Covering for the headline counts: open at a date (closed_on NULL or
 -- later, raised by then) and resolved/withdrawn in a period.
 CREATE INDEX escalation_closed ON escalation(partnership, closed_on, raised_on, status);
