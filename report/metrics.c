@@ -16,7 +16,7 @@ int metrics_end(const struct period *p)
 	return p->as_of < p->to ? p->as_of : p->to;
 }
 
-static void bind_period(sqlite3_stmt *st, const char *partnership, const struct period *p)
+void metrics_bind_period(sqlite3_stmt *st, const char *partnership, const struct period *p)
 {
 	char a[11], b[11], c[11], d[11];
 
@@ -36,7 +36,7 @@ static int items(struct wh *w, const char *query, const char *partnership, const
 	int rc;
 
 	*n = 0;
-	bind_period(st, partnership, p);
+	metrics_bind_period(st, partnership, p);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < M_MAX_ITEMS) {
 		struct m_item *it = &out[*n];
 		const char *id = (const char *)sqlite3_column_text(st, 0);
@@ -60,7 +60,7 @@ static int per_stage(struct wh *w, const char *query, const char *partnership,
 
 	for (int s = 0; s <= M_MAX_STAGE; s++)
 		out[s] = 0;
-	bind_period(st, partnership, p);
+	metrics_bind_period(st, partnership, p);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int s = sqlite3_column_int(st, 0);
 
@@ -79,7 +79,7 @@ static int resolution(struct wh *w, const char *partnership, const struct period
 	size_t n = 0, cap = 0;
 	int rc;
 
-	bind_period(st, partnership, p);
+	metrics_bind_period(st, partnership, p);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? 2 * cap : 64;
@@ -104,7 +104,7 @@ static int timescales(struct wh *w, const char *partnership, const struct period
 	int rc;
 
 	m->n_timescale = 0;
-	bind_period(st, partnership, p);
+	metrics_bind_period(st, partnership, p);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && m->n_timescale < M_MAX_STAGE) {
 		struct m_timescale *t = &m->timescale[m->n_timescale++];
 		const char *cite = (const char *)sqlite3_column_text(st, 4);
@@ -155,7 +155,7 @@ static int signals(struct wh *w, const char *partnership, const struct period *p
 	snprintf(m->measure, sizeof(m->measure), "%s", measure);
 	/* Funnel: agencies with activity n > 0 in the period. */
 	st = wh_prepare(w, "m_activity");
-	bind_period(st, partnership, p);
+	metrics_bind_period(st, partnership, p);
 	sqlite3_bind_text(st, 4, measure, -1, SQLITE_TRANSIENT);
 	m->n_funnel = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && m->n_funnel < M_MAX_ITEMS) {
@@ -280,7 +280,7 @@ static int spc(struct wh *w, const char *partnership, const struct period *p, st
 		span.to = date_from_ymd(y, mo, date_days_in_month(y, mo));
 	}
 	st = wh_prepare(w, "m_monthly");
-	bind_period(st, partnership, &span);
+	metrics_bind_period(st, partnership, &span);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *mon = (const char *)sqlite3_column_text(st, 0);
 
@@ -336,7 +336,7 @@ int metrics_compute(struct wh *w, const char *partnership, const struct period *
 		return error("unknown partnership '%s'", partnership);
 
 	st = wh_prepare(w, "m_headline");
-	bind_period(st, partnership, p);
+	metrics_bind_period(st, partnership, p);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		m->raised = sqlite3_column_int64(st, 0);

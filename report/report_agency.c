@@ -11,15 +11,10 @@
 
 #define P(...) fprintf(r->out, __VA_ARGS__)
 
+/* ?1..?5 the partnership and period (metrics_bind_period), ?6 the agency. */
 static void bind6(struct report *r, sqlite3_stmt *st)
 {
-	char a[11], b[11], c[11], d[11];
-
-	sqlite3_bind_text(st, 1, r->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, date_format(r->period.from, a), 10, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, date_format(r->period.to, b), 10, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, date_format(r->period.as_of, c), 10, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, date_format(metrics_end(&r->period), d), 10, SQLITE_TRANSIENT);
+	metrics_bind_period(st, r->id, &r->period);
 	sqlite3_bind_text(st, 6, r->agency_id, -1, SQLITE_STATIC);
 }
 

@@ -41,18 +41,6 @@ static int table_out(struct report *r, struct tab *t)
 	return hidden;
 }
 
-static void bind_period(sqlite3_stmt *st, const char *partnership, const struct period *p)
-{
-	char a[11], b[11], c[11], d[11];
-
-	sqlite3_bind_text(st, 1, partnership, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, date_format(p->from, a), 10, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, date_format(p->to, b), 10, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, date_format(p->as_of, c), 10, SQLITE_TRANSIENT);
-	if (sqlite3_bind_parameter_count(st) >= 5)
-		sqlite3_bind_text(st, 5, date_format(metrics_end(p), d), 10, SQLITE_TRANSIENT);
-}
-
 static const char *month_name(int m)
 {
 	static const char *const names[] = {"January", "February", "March", "April", "May", "June",
@@ -593,7 +581,7 @@ void sec_open_age(struct report *r)
 	sqlite3_stmt *st = wh_prepare(r->w, "r_open_age");
 	struct tab *t;
 
-	bind_period(st, r->id, &r->period);
+	metrics_bind_period(st, r->id, &r->period);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int age = sqlite3_column_int(st, 0);
 
@@ -655,7 +643,7 @@ void sec_learning(struct report *r)
 	P("## Learning identified\n\n");
 	tab_col(t, "Learning", TAB_TEXT);
 	tab_col(t, "Escalations", TAB_COUNT);
-	bind_period(st, r->id, &r->period);
+	metrics_bind_period(st, r->id, &r->period);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		tab_row(t);
 		tab_text(t, (const char *)sqlite3_column_text(st, 0));
@@ -827,7 +815,7 @@ void sec_forum_cases(struct report *r, const struct report_forum *f)
 	tab_col(t, "Stage", TAB_COUNT);
 	tab_col(t, "Status", TAB_TEXT);
 	tab_col(t, "Working days", TAB_COUNT);
-	bind_period(st, r->id, &r->period);
+	metrics_bind_period(st, r->id, &r->period);
 	sqlite3_bind_int(st, 6, f->stage);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *status = (const char *)sqlite3_column_text(st, 6);
@@ -878,7 +866,7 @@ void sec_data_quality(struct report *r)
 	int first = 1;
 	char a[32], b[32];
 
-	bind_period(st, r->id, &r->period);
+	metrics_bind_period(st, r->id, &r->period);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		rejected = sqlite3_column_int64(st, 0);
 		reconciled = sqlite3_column_int64(st, 1);
@@ -893,7 +881,7 @@ void sec_data_quality(struct report *r)
 	  "earliest dates, every stage either reached and a closure by either are used).\n",
 	  count_words(r, reconciled, a, sizeof(a)), count_words(r, conflicted, b, sizeof(b)));
 	st = wh_prepare(r->w, "r_agency_silent_sources");
-	bind_period(st, r->id, &r->period);
+	metrics_bind_period(st, r->id, &r->period);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		P("%s", first ? "- Agencies with no escalation raised by or with them in the period "
 				"(check that their log was sent): " : ", ");
