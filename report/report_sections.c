@@ -847,6 +847,13 @@ void sec_forum_cases(struct report *r, const struct report_forum *f)
 	else
 		P("Escalations at this stage or above during the period: %ld; open at its end: %ld; "
 		  "resolved: %ld; withdrawn: %ld.\n\n", n, open, resolved, withdrawn);
+	/* Those the forum could not resolve go on (GSCP: to the Executive
+	 * chair; P&K: the CSWO to the CPC / COG). */
+	if (f->reports_to[0] && n && !small(r, n) && !small(r, open)) {
+		P("Still unresolved at the end of the period, for onward referral to ");
+		md_escape(r->out, f->reports_to);
+		P(": %ld.\n\n", open);
+	}
 	if (r->public_ || n == 0) {
 		if (r->public_ && n)
 			P("(The list of escalations is left out of the public version of this paper.)\n\n");
