@@ -72,11 +72,17 @@ asan:
 		LDFLAGS="-fsanitize=address,undefined" test
 
 # The suite with every run of the binary under valgrind: any memory error
-# or leak exits 99 and fails the test that ran it.
+# or leak exits 99 and fails the test that ran it; the reports are kept in
+# $(BUILD)/valgrind/.
 valgrind: all $(UNIT)
 	@command -v valgrind >/dev/null || { echo "make valgrind: install valgrind (apt-get install valgrind)"; exit 3; }
+	@rm -rf $(BUILD)/valgrind && mkdir -p $(BUILD)/valgrind
 	@OVERSIGHT_BIN=tests/valgrind-wrapper OVERSIGHT_REAL_BIN=$(CURDIR)/$(BIN) \
-		UNIT_DIR=$(BUILD)/tests sh tests/run.sh
+		OVERSIGHT_VALGRIND=$$(command -v valgrind) VALGRIND_LOG_DIR=$(CURDIR)/$(BUILD)/valgrind \
+		UNIT_DIR=$(BUILD)/tests sh tests/run.sh; rc=$$?; \
+	find $(BUILD)/valgrind -name 'vg.*.log' -empty -delete; \
+	n=$$(ls $(BUILD)/valgrind | wc -l); echo "valgrind: $$n run(s) with errors in $(BUILD)/valgrind"; \
+	[ $$rc -eq 0 ] && [ $$n -eq 0 ]
 
 # libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang into
 # build-fuzz/, each run for FUZZ_SECONDS from corpora seeded with the

@@ -32,6 +32,9 @@ struct reader {
 	unsigned char delim;
 };
 
+/* feed() hands libcsv at most this much at a time. */
+#define FEED_MAX ((size_t)1 << 16)
+
 /* Strict mode while parsing: see feed().  CSV_STRICT_FINI counts only at
  * the end, in csv_fini(). */
 #define OPTS (CSV_STRICT | CSV_APPEND_NULL)
@@ -127,9 +130,17 @@ static int feed(struct csv_parser *p, struct reader *r, const char *s, size_t le
 	size_t off = 0;
 
 	while (off < len && !r->stop) {
-		off += csv_parse(p, s + off, len - off, on_field, on_row, r);
-		if (off == len || r->stop)
-			break;
+		size_t want = len - off < FEED_MAX ? len - off : FEED_MAX, got;
+
+		/* libcsv grows a field's buffer by a fixed block (128 bytes):
+		 * with the block as large as the buffer it doubles instead, so
+		 * a 10 MB field is not copied thousands of times over where
+		 * realloc() cannot grow in place (valgrind). */
+		csv_set_blk_size(p, p->entry_size > FEED_MAX ? p->entry_size : FEED_MAX);
+		got = csv_parse(p, s + off, want, on_field, on_row, r);
+		off += got;
+		if (got == want || r->stop)
+			continue;
 		if (csv_error(p) != CSV_EPARSE)
 			return -1;
 		p->status = 0;

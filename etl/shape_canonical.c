@@ -88,7 +88,9 @@ void shape_raw_row(char *buf, size_t cap, char *const *field, const size_t *len,
 		if (quote && used + 1 < cap)
 			buf[used++] = '"';
 		if (used + 5 >= cap) {
-			memcpy(buf + cap - 4, "...", 4);
+			/* Right after the text kept (at cap - 4 at most): a gap
+			 * before it would be a byte never written. */
+			memcpy(buf + (used < cap - 4 ? used : cap - 4), "...", 4);
 			return;
 		}
 	}
