@@ -80,6 +80,9 @@ valgrind: all $(UNIT)
 	@OVERSIGHT_BIN=tests/valgrind-wrapper OVERSIGHT_REAL_BIN=$(CURDIR)/$(BIN) \
 		OVERSIGHT_VALGRIND=$$(command -v valgrind) VALGRIND_LOG_DIR=$(CURDIR)/$(BUILD)/valgrind \
 		UNIT_DIR=$(BUILD)/tests sh tests/run.sh; rc=$$?; \
+	for t in $(UNIT); do valgrind --quiet --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite,indirect --log-file=$(BUILD)/valgrind/vg.$$(basename $$t).log \
+		$$t >/dev/null || rc=1; done; \
 	find $(BUILD)/valgrind -name 'vg.*.log' -empty -delete; \
 	n=$$(ls $(BUILD)/valgrind | wc -l); echo "valgrind: $$n run(s) with errors in $(BUILD)/valgrind"; \
 	[ $$rc -eq 0 ] && [ $$n -eq 0 ]

@@ -107,6 +107,16 @@ pat='DROP TABLE escalation|DELETE FROM|touch pwned|injected|Heading injection|a 
 check_eq "$n" "$(grep -E -c "$pat" "$R")" "each hostile value is on one line of the report"
 check_eq "" "$(grep -E "$pat" "$R" | grep -v '^| ')" "... and that line is a table row"
 
+# The HTML paper (pandoc, when installed) holds no tag from the data.
+if command -v pandoc >/dev/null 2>&1; then
+	check_ok "the board report as HTML" "$OV" report board --partnership devon --quarter 2025-Q3 \
+		-o "$T/html" --no-charts --format html
+	check_no_grep '<script\|<img src=x' "$T/html/board-devon-2025-Q3.html" "the HTML has no <script> or <img> from the data"
+	check_grep '&lt;script&gt;alert(1)' "$T/html/board-devon-2025-Q3.html" "the HTML shows the theme as text"
+else
+	echo "# pandoc absent: the HTML paper is not checked"
+fi
+
 # Shell: nothing ran.
 check_eq "" "$(find "$T" "$ROOT" -maxdepth 3 -name pwned 2>/dev/null)" "no file named pwned appeared"
 
