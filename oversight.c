@@ -72,18 +72,18 @@ int main(int argc, char **argv)
 			break;
 		case 'V':
 			printf("oversight %s\n", OVERSIGHT_VERSION);
-			return EXIT_OK;
+			return err_exit(ERR_NONE);
 		case 'h':
 			usage(stdout);
-			return EXIT_OK;
+			return err_exit(ERR_NONE);
 		default:
 			fprintf(stderr, "try 'oversight --help'\n");
-			return EXIT_USAGE;
+			return err_exit(ERR_USAGE);
 		}
 	}
 	if (optind >= argc) {
 		usage(stderr);
-		return EXIT_USAGE;
+		return err_exit(ERR_USAGE);
 	}
 	for (const struct cmd *cmd = commands; cmd->name; cmd++) {
 		if (strcmp(cmd->name, argv[optind]) == 0) {
@@ -95,5 +95,5 @@ int main(int argc, char **argv)
 		}
 	}
 	fprintf(stderr, "oversight: '%s' is not a command\ntry 'oversight --help'\n", argv[optind]);
-	return EXIT_USAGE;
+	return err_exit(ERR_USAGE);
 }

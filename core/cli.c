@@ -2,6 +2,7 @@
  * cli.c - global options, data folder and period parsing: see cli.h.
  */
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,4 +144,27 @@ void cli_period_done(const char *cmd, struct period *p)
 	}
 	if (p->as_of == DATE_NONE)
 		p->as_of = p->to;
+}
+
+const char *cli_show_number(double v, char *buf, size_t len)
+{
+	if (isnan(v))
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%.4g", v);
+	return buf;
+}
+
+int cli_list_next(const char *list, int *pos, char *buf, size_t cap)
+{
+	const char *s = list + *pos, *e;
+	size_t n;
+
+	if (!*s)
+		return 0;
+	e = strchr(s, ',');
+	n = e ? (size_t)(e - s) : strlen(s);
+	snprintf(buf, cap, "%.*s", (int)n, s);
+	*pos += (int)n + (e != NULL);
+	return 1;
 }

@@ -9,6 +9,8 @@
 #ifndef OVERSIGHT_CLI_H
 #define OVERSIGHT_CLI_H
 
+#include <stddef.h>
+
 struct ov_global {
 	const char *warehouse; /* -w/--warehouse, $OVERSIGHT_WAREHOUSE, ./oversight.db */
 	const char *key_file;  /* --key-file; NULL means "<warehouse>.key" */
@@ -55,10 +57,19 @@ void cli_period_init(struct period *p);
 void cli_period_opt(const char *cmd, struct period *p, int opt, const char *arg);
 void cli_period_done(const char *cmd, struct period *p);
 
-/* Parse "YYYY-Qn" into year and q; 0 on success. */
+/* Parse "YYYY-Qn" (or "YYYY-qn") into year and q; 0 on success.  The one
+ * reader of a quarter's name on the command line. */
 int cli_parse_quarter(const char *s, int *year, int *q);
 
 /* The UK financial year quarter of a calendar quarter: "2025/26 Q2". */
 void cli_fin_quarter(int year, int q, char *buf, int len);
+
+/* The next item of a comma-separated list, from list + *pos, into buf
+ * (cut at cap); *pos moves past it.  Returns 0 at the end of the list. */
+int cli_list_next(const char *list, int *pos, char *buf, size_t cap);
+
+/* A figure as the text output shows it: "%.4g", the precision of the
+ * JSON, and "-" for a number that is not (NAN).  Returns buf. */
+const char *cli_show_number(double v, char *buf, size_t len);
 
 #endif

@@ -9,6 +9,43 @@
 
 int msg_quiet;
 
+int err_exit(enum err e)
+{
+	switch (e) {
+	case ERR_NONE:
+		return EXIT_OK;
+	case ERR_DATA:
+		return EXIT_DATA;
+	case ERR_USAGE:
+		return EXIT_USAGE;
+	case ERR_ENV:
+		return EXIT_ENV;
+	case ERR_INTERNAL:
+		break;
+	}
+	return EXIT_INTERNAL;
+}
+
+enum err err_worse(enum err a, enum err b)
+{
+	return a > b ? a : b;
+}
+
+enum err err_of_exit(int code)
+{
+	switch (code) {
+	case EXIT_OK:
+		return ERR_NONE;
+	case EXIT_DATA:
+		return ERR_DATA;
+	case EXIT_USAGE:
+		return ERR_USAGE;
+	case EXIT_ENV:
+		return ERR_ENV;
+	}
+	return ERR_INTERNAL;
+}
+
 static void vreport(const char *prefix, const char *fmt, va_list ap)
 {
 	fputs("oversight: ", stderr);
@@ -57,5 +94,5 @@ void usage_error(const char *cmd, const char *fmt, ...)
 	vreport(NULL, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "try 'oversight %s --help'\n", cmd ? cmd : "");
-	exit(EXIT_USAGE);
+	exit(err_exit(ERR_USAGE));
 }

@@ -1,6 +1,7 @@
 /*
  * cmd_calendar.c - "oversight calendar": the bank holidays (or working days)
- * of a jurisdiction over a range of days, as core/cal.c computes them.
+ * of a jurisdiction over a range of days, as core/cal.c computes them.  The
+ * options here; report/calendar_list.c lists the days.
  *
  * Output (DESIGN.md, command line): one bank holiday per line,
  * "YYYY-MM-DD<TAB>name"; with --working-days one working day per line,
@@ -10,11 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "calendar_list.h"
 #include "core/cal.h"
 #include "core/cli.h"
 #include "core/cmds.h"
 #include "core/date.h"
 #include "core/msg.h"
+#include "core/util.h"
 
 static void usage(FILE *out)
 {
@@ -38,34 +41,6 @@ static void usage(FILE *out)
 	      out);
 }
 
-/* Print the bank holidays of jur in [from, to]. */
-static void list_holidays(enum cal_jur jur, int from, int to)
-{
-	struct cal_holiday h[CAL_YEAR_MAX];
-	char buf[11];
-	int y0, y1;
-
-	date_to_ymd(from, &y0, NULL, NULL);
-	date_to_ymd(to, &y1, NULL, NULL);
-	for (int y = y0; y <= y1; y++) {
-		int n = cal_year_holidays(jur, y, h);
-
-		for (int i = 0; i < n; i++)
-			if (h[i].day >= from && h[i].day <= to)
-				printf("%s\t%s\n", date_format(h[i].day, buf), h[i].name);
-	}
-}
-
-/* Print the working days of jur in [from, to]. */
-static void list_working_days(enum cal_jur jur, int from, int to)
-{
-	char buf[11];
-
-	for (int d = from; d <= to; d++)
-		if (cal_is_working_day(jur, d))
-			printf("%s\n", date_format(d, buf));
-}
-
 int cmd_calendar(int argc, char **argv)
 {
 	enum { OPT_JUR = 1, OPT_WORKING, OPT_OVERRIDES };
@@ -81,13 +56,12 @@ int cmd_calendar(int argc, char **argv)
 	const char *cmd = argv[0];
 	const char **files = NULL;
 	struct period p;
-	int jur = -1, working = 0, nfiles = 0, c, ret = EXIT_OK;
+	int jur = -1, working = 0, nfiles = 0, c;
+	enum err e = ERR_NONE;
 
 	cli_period_init(&p);
 	/* At most one override file per argument. */
-	files = calloc((size_t)argc, sizeof(*files));
-	if (!files)
-		die(EXIT_INTERNAL, "out of memory");
+	files = xcalloc((size_t)argc, sizeof(*files));
 	/* Say what was wrong in our own words, not getopt's. */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
@@ -126,24 +100,8 @@ int cmd_calendar(int argc, char **argv)
 	if (p.from > p.to)
 		usage_error(cmd, "--from is after --to");
 
-	for (int i = 0; i < nfiles; i++) {
-		int r = cal_load_overrides(files[i]);
-
-		if (r) {
-			ret = r == -1 ? EXIT_ENV : EXIT_DATA;
-			goto cleanup;
-		}
-	}
-	if (working)
-		list_working_days(jur, p.from, p.to);
-	else
-		list_holidays(jur, p.from, p.to);
-	if (fflush(stdout) || ferror(stdout)) {
-		error("calendar: cannot write the output");
-		ret = EXIT_ENV;
-	}
+	e = calendar_list(jur, p.from, p.to, working, files, nfiles);
 cleanup:
 	free(files);
-	cal_release();
-	return ret;
+	return err_exit(e);
 }

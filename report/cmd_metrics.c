@@ -3,14 +3,11 @@
  */
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "core/cli.h"
 #include "core/cmds.h"
 #include "core/msg.h"
-#include "core/wh.h"
-#include "metrics.h"
+#include "run.h"
 
 static const char usage_text[] =
 	"usage: oversight metrics --partnership <p> (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
@@ -37,9 +34,7 @@ int cmd_metrics(int argc, char **argv)
 	};
 	const char *partnership = NULL, *measure = "referrals";
 	struct period p;
-	struct wh *w = NULL;
-	struct metrics *m = NULL;
-	int c, status = EXIT_ENV;
+	int c;
 
 	cli_period_init(&p);
 	while ((c = getopt_long(argc, argv, "p:h", opts, NULL)) != -1) {
@@ -54,7 +49,7 @@ int cmd_metrics(int argc, char **argv)
 			break; /* JSON is the only form */
 		case 'h':
 			fputs(usage_text, stdout);
-			return EXIT_OK;
+			return err_exit(ERR_NONE);
 		case PERIOD_OPT_QUARTER:
 		case PERIOD_OPT_FROM:
 		case PERIOD_OPT_TO:
@@ -70,22 +65,5 @@ int cmd_metrics(int argc, char **argv)
 	if (!partnership)
 		usage_error("metrics", "--partnership is required");
 	cli_period_done("metrics", &p);
-	if (wh_open(ov.warehouse, WH_READONLY, &w))
-		return EXIT_ENV;
-	m = calloc(1, sizeof(*m));
-	if (!m)
-		die(EXIT_INTERNAL, "out of memory");
-	/* One read transaction: a load running meanwhile is not half seen. */
-	if (wh_exec(w, "BEGIN"))
-		goto out;
-	if (metrics_compute(w, partnership, &p, measure, m)) {
-		status = EXIT_USAGE;
-		goto out;
-	}
-	metrics_json(m, stdout);
-	status = EXIT_OK;
-out:
-	free(m);
-	wh_close(w);
-	return status;
+	return err_exit(run_metrics(partnership, &p, measure));
 }

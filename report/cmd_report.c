@@ -5,7 +5,6 @@
  * partnership's forums (its definition's "forums"): pdg, resolution-group,
  * cpc, scp-sab, girfec.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,9 +14,7 @@
 #include "core/cli.h"
 #include "core/cmds.h"
 #include "core/msg.h"
-#include "core/ref.h"
-#include "core/wh.h"
-#include "report.h"
+#include "paper_run.h"
 
 static const char usage_text[] =
 	"usage: oversight report <kind> --partnership <p> (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
@@ -71,42 +68,6 @@ static int safe_dir(const char *d)
 	return 1;
 }
 
-/* The next name of a comma-separated list, from *pos; 0 at the end. */
-static int next_format(const char *list, int *pos, char *buf, size_t cap)
-{
-	const char *s = list + *pos, *e;
-	size_t n;
-
-	if (!*s)
-		return 0;
-	e = strchr(s, ',');
-	n = e ? (size_t)(e - s) : strlen(s);
-	snprintf(buf, cap, "%.*s", (int)n, s);
-	*pos += (int)n + (e != NULL);
-	return 1;
-}
-
-static int mkdirs(const char *dir)
-{
-	char buf[4096];
-	size_t n = strlen(dir);
-
-	if (n >= sizeof(buf))
-		return -1;
-	memcpy(buf, dir, n + 1);
-	for (size_t i = 1; i <= n; i++) {
-		if (buf[i] == '/' || buf[i] == '\0') {
-			char c = buf[i];
-
-			buf[i] = '\0';
-			if (mkdir(buf, 0755) != 0 && errno != EEXIST)
-				return -1;
-			buf[i] = c;
-		}
-	}
-	return 0;
-}
-
 int cmd_report(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -126,9 +87,7 @@ int cmd_report(int argc, char **argv)
 	};
 	struct report r;
 	const char *partnership = NULL, *kind;
-	struct wh *w = NULL;
-	int c, status = EXIT_ENV;
-	const struct report_forum *forum = NULL;
+	int c;
 	char formats[64] = "md";
 
 	memset(&r, 0, sizeof(r));
@@ -178,7 +137,7 @@ int cmd_report(int argc, char **argv)
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
-			return EXIT_OK;
+			return err_exit(ERR_NONE);
 		case PERIOD_OPT_QUARTER:
 		case PERIOD_OPT_FROM:
 		case PERIOD_OPT_TO:
@@ -207,100 +166,21 @@ int cmd_report(int argc, char **argv)
 	{
 		char f[64];
 
-		for (int i = 0; next_format(formats, &i, f, sizeof(f));)
+		for (int i = 0; cli_list_next(formats, &i, f, sizeof(f));)
 			if (strcmp(f, "md") && strcmp(f, "html") && strcmp(f, "docx") && strcmp(f, "pdf"))
 				usage_error("report", "--format: '%s' is not md, html, docx or pdf", f);
 	}
 	if (r.sections_dir) {
 		struct stat sb;
 
-		if (stat(r.sections_dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
-			die(EXIT_ENV, "--sections: %s: not a folder", r.sections_dir);
+		if (stat(r.sections_dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+			error("--sections: %s: not a folder", r.sections_dir);
+			return err_exit(ERR_ENV);
+		}
 	}
 	if (strcmp(kind, "agency") == 0 && !r.agency_id)
 		usage_error("report", "report agency needs --agency <id>");
 	if (strcmp(kind, "agency") != 0 && r.agency_id)
 		usage_error("report", "--agency goes with report agency");
-	r.kind = kind;
-
-	if (wh_open(ov.warehouse, WH_READONLY, &w))
-		return EXIT_ENV;
-	/* One read transaction: a load running meanwhile is not half seen. */
-	if (wh_exec(w, "BEGIN"))
-		goto out;
-	if (report_setup(&r, w, partnership)) {
-		status = EXIT_USAGE;
-		goto out;
-	}
-	if (r.agency_id) {
-		int found = 0;
-
-		for (int i = 0; i < r.nagency; i++)
-			found |= strcmp(r.agency[i], r.agency_id) == 0;
-		if (!found) {
-			char *ids[R_MAX_AGENCY];
-			const char *hint;
-
-			for (int i = 0; i < r.nagency; i++)
-				ids[i] = r.agency[i];
-			hint = ref_suggest(r.agency_id, ids, r.nagency);
-			error("--agency: unknown agency '%s' in %s%s%s%s", r.agency_id, partnership,
-			      hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
-			status = EXIT_USAGE;
-			goto out;
-		}
-	} else if (strcmp(kind, "board") != 0) {
-		for (int i = 0; i < r.nforum; i++)
-			if (strcmp(r.forum[i].report, kind) == 0)
-				forum = &r.forum[i];
-		if (!forum) {
-			char have[512] = "board";
-
-			for (int i = 0; i < r.nforum; i++)
-				if (r.forum[i].report[0] && strlen(have) + strlen(r.forum[i].report) + 3 < sizeof(have)) {
-					strcat(have, ", ");
-					strcat(have, r.forum[i].report);
-				}
-			error("report '%s': %s has no forum with that report (its reports: %s)", kind,
-			      partnership, have);
-			status = EXIT_USAGE;
-			goto out;
-		}
-	}
-	if (mkdirs(r.dir)) {
-		error("%s: cannot create: %s", r.dir, strerror(errno));
-		goto out;
-	}
-	if (r.csv_dir && mkdirs(r.csv_dir)) {
-		error("%s: cannot create: %s", r.csv_dir, strerror(errno));
-		goto out;
-	}
-	report_charts_init(&r);
-	if (report_begin(&r))
-		goto out;
-	if (r.agency_id)
-		report_agency(&r);
-	else if (forum)
-		report_forum(&r, forum);
-	else
-		report_board(&r);
-	if (report_finish(&r, 1))
-		goto out;
-	printf("%s\n", r.path);
-	status = r.csv_failed ? EXIT_ENV : r.local_failed ? EXIT_DATA : EXIT_OK;
-	/* The other formats are made from the markdown just written. */
-	{
-		char f[64];
-
-		for (int i = 0; next_format(formats, &i, f, sizeof(f));) {
-			int rc = report_convert(&r, f);
-
-			if (rc > status)
-				status = rc;
-		}
-	}
-out:
-	report_release(&r);
-	wh_close(w);
-	return status;
+	return err_exit(paper_run(&r, kind, partnership, formats));
 }

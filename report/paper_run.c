@@ -1,0 +1,138 @@
+/*
+ * paper_run.c - oversight report once its options are parsed: open the
+ * warehouse, find the kind asked for (the board report, a forum's report
+ * or an agency's pack), write the paper and the other formats.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/cli.h"
+#include "core/msg.h"
+#include "core/ref.h"
+#include "core/wh.h"
+#include "paper_run.h"
+#include "report.h"
+#include "run.h"
+
+static int mkdirs(const char *dir)
+{
+	char buf[4096];
+	size_t n = strlen(dir);
+
+	if (n >= sizeof(buf))
+		return -1;
+	memcpy(buf, dir, n + 1);
+	for (size_t i = 1; i <= n; i++) {
+		if (buf[i] == '/' || buf[i] == '\0') {
+			char c = buf[i];
+
+			buf[i] = '\0';
+			if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+				return -1;
+			buf[i] = c;
+		}
+	}
+	return 0;
+}
+
+/* r->agency_id among the partnership's agencies: ERR_USAGE, with a
+ * suggestion, when it is not. */
+static enum err find_agency(const struct report *r, const char *partnership)
+{
+	char *ids[R_MAX_AGENCY];
+	const char *hint;
+
+	for (int i = 0; i < r->nagency; i++)
+		if (strcmp(r->agency[i], r->agency_id) == 0)
+			return ERR_NONE;
+	for (int i = 0; i < r->nagency; i++)
+		ids[i] = (char *)r->agency[i];
+	hint = ref_suggest(r->agency_id, ids, r->nagency);
+	error("--agency: unknown agency '%s' in %s%s%s%s", r->agency_id, partnership,
+	      hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+	return ERR_USAGE;
+}
+
+/* The forum whose report is kind into *forum: ERR_USAGE, naming the
+ * partnership's reports, when there is none. */
+static enum err find_forum(const struct report *r, const char *kind, const char *partnership,
+			   const struct report_forum **forum)
+{
+	char have[512] = "board";
+
+	for (int i = 0; i < r->nforum; i++)
+		if (strcmp(r->forum[i].report, kind) == 0)
+			*forum = &r->forum[i];
+	if (*forum)
+		return ERR_NONE;
+	for (int i = 0; i < r->nforum; i++)
+		if (r->forum[i].report[0] && strlen(have) + strlen(r->forum[i].report) + 3 < sizeof(have)) {
+			strcat(have, ", ");
+			strcat(have, r->forum[i].report);
+		}
+	error("report '%s': %s has no forum with that report (its reports: %s)", kind, partnership,
+	      have);
+	return ERR_USAGE;
+}
+
+/* Write the paper r describes, then each format of the list. */
+static enum err write_paper(struct report *r, const struct report_forum *forum,
+			    const char *formats)
+{
+	enum err e;
+	char f[64];
+
+	if (mkdirs(r->dir)) {
+		error("%s: cannot create: %s", r->dir, strerror(errno));
+		return ERR_ENV;
+	}
+	if (r->csv_dir && mkdirs(r->csv_dir)) {
+		error("%s: cannot create: %s", r->csv_dir, strerror(errno));
+		return ERR_ENV;
+	}
+	report_charts_init(r);
+	if (report_begin(r))
+		return ERR_ENV;
+	if (r->agency_id)
+		report_agency(r);
+	else if (forum)
+		report_forum(r, forum);
+	else
+		report_board(r);
+	if (report_finish(r, 1))
+		return ERR_ENV;
+	printf("%s\n", r->path);
+	e = r->csv_failed ? ERR_ENV : r->local_failed ? ERR_DATA : ERR_NONE;
+	/* The other formats are made from the markdown just written. */
+	for (int i = 0; cli_list_next(formats, &i, f, sizeof(f));)
+		e = err_worse(e, err_of_exit(report_convert(r, f)));
+	return e;
+}
+
+enum err paper_run(struct report *r, const char *kind, const char *partnership, const char *formats)
+{
+	const struct report_forum *forum = NULL;
+	struct wh *w = NULL;
+	enum err e;
+
+	r->kind = kind;
+	e = run_open(ov.warehouse, partnership, &w);
+	if (e)
+		goto out;
+	if (report_setup(r, w, partnership)) {
+		e = ERR_INTERNAL;
+		goto out;
+	}
+	if (r->agency_id)
+		e = find_agency(r, partnership);
+	else if (strcmp(kind, "board") != 0)
+		e = find_forum(r, kind, partnership, &forum);
+	if (!e)
+		e = write_paper(r, forum, formats);
+out:
+	report_release(r);
+	wh_close(w);
+	return e;
+}

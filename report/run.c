@@ -1,0 +1,62 @@
+/*
+ * run.c - the period commands' shared opening, and oversight metrics: see
+ * run.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/embed.h"
+#include "core/util.h"
+#include "metrics.h"
+#include "run.h"
+
+/* One row when the partnership is defined; 0, or -1 after an SQL error. */
+static int partnership_known(struct wh *w, const char *partnership, int *known)
+{
+	sqlite3_stmt *st = wh_prepare(w, "partnership_known");
+	int rc;
+
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":partnership"), partnership, -1,
+			  SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	*known = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : wh_error(w, "partnership_known");
+}
+
+enum err run_open(const char *warehouse, const char *partnership, struct wh **w)
+{
+	int known;
+
+	*w = NULL;
+	if (wh_open(warehouse, WH_READONLY, w))
+		return ERR_ENV;
+	if (wh_exec(*w, embed_query("read_begin")))
+		return ERR_ENV;
+	if (partnership_known(*w, partnership, &known))
+		return ERR_INTERNAL;
+	if (!known) {
+		error("unknown partnership '%s'", partnership);
+		return ERR_USAGE;
+	}
+	return ERR_NONE;
+}
+
+enum err run_metrics(const char *partnership, const struct period *p, const char *measure)
+{
+	struct wh *w = NULL;
+	struct metrics *m = xcalloc(1, sizeof(*m));
+	enum err e = run_open(ov.warehouse, partnership, &w);
+
+	if (e)
+		goto out;
+	if (metrics_compute(w, partnership, p, measure, m)) {
+		e = ERR_INTERNAL;
+		goto out;
+	}
+	metrics_json(m, stdout);
+out:
+	free(m);
+	wh_close(w);
+	return e;
+}

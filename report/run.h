@@ -1,0 +1,33 @@
+/*
+ * run.h - what the period commands (metrics, signals, report) do once
+ * their options are parsed: open the warehouse for one read, check the
+ * partnership, compute and print.
+ *
+ * Each returns the class of its error (core/msg.h), the message already
+ * printed; the command maps it to the exit code.
+ */
+#ifndef OVERSIGHT_RUN_H
+#define OVERSIGHT_RUN_H
+
+#include "core/cli.h"
+#include "core/msg.h"
+#include "core/wh.h"
+
+/*
+ * Open the warehouse read-only into *w and begin one read transaction
+ * (ERR_ENV when either fails), then check that partnership is defined
+ * (ERR_USAGE, "unknown partnership '<p>'", when not).  *w is set, for the
+ * caller to close, whenever the warehouse opened.
+ */
+enum err run_open(const char *warehouse, const char *partnership, struct wh **w);
+
+/* oversight metrics: every figure of the period as JSON on stdout.  A
+ * failure after the partnership is known is an SQL error: ERR_INTERNAL. */
+enum err run_metrics(const char *partnership, const struct period *p, const char *measure);
+
+/* oversight signals: the lack-of-challenge signals as text, or as JSON
+ * when json (report/signals_view.c). */
+enum err run_signals(const char *partnership, const struct period *p, const char *measure,
+		     int json);
+
+#endif
