@@ -9,8 +9,8 @@
 
 #include <cjson/cJSON.h>
 
-#include "core/msg.h"
-#include "core/util.h"
+#include "msg.h"
+#include "util.h"
 
 static void *check(void *p)
 {
