@@ -1,6 +1,9 @@
 /*
  * cmds.h - the subcommands, one file each: int cmd_<name>(argc, argv).
- * argv[0] is the subcommand's name; the return value is the exit code.
+ * argv[0] is the subcommand's name; the return value is the exit code
+ * (core/msg.h).  The report commands hold only their options and return
+ * err_exit() of the class of the gravest error met; what they do is in
+ * report/'s modules.
  */
 #ifndef OVERSIGHT_CMDS_H
 #define OVERSIGHT_CMDS_H

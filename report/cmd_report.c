@@ -68,6 +68,32 @@ static int safe_dir(const char *d)
 	return 1;
 }
 
+/* The options that need one another, checked before anything is opened:
+ * a usage mistake ends here; a --sections that is no folder is ERR_ENV. */
+static enum err check_options(const struct report *r, const char *kind, const char *formats)
+{
+	struct stat sb;
+	char f[64];
+
+	if (!safe_dir(r->dir))
+		usage_error("report", "-o: '%s' climbs out with '..'; give the folder itself", r->dir);
+	if (r->csv_dir && !safe_dir(r->csv_dir))
+		usage_error("report", "--csv: '%s' climbs out with '..'; give the folder itself", r->csv_dir);
+	/* --format md,html,docx,pdf: check every name before writing anything */
+	for (int i = 0; cli_list_next(formats, &i, f, sizeof(f));)
+		if (strcmp(f, "md") && strcmp(f, "html") && strcmp(f, "docx") && strcmp(f, "pdf"))
+			usage_error("report", "--format: '%s' is not md, html, docx or pdf", f);
+	if (r->sections_dir && (stat(r->sections_dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
+		error("--sections: %s: not a folder", r->sections_dir);
+		return ERR_ENV;
+	}
+	if (strcmp(kind, "agency") == 0 && !r->agency_id)
+		usage_error("report", "report agency needs --agency <id>");
+	if (strcmp(kind, "agency") != 0 && r->agency_id)
+		usage_error("report", "--agency goes with report agency");
+	return ERR_NONE;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -88,6 +114,7 @@ int cmd_report(int argc, char **argv)
 	struct report r;
 	const char *partnership = NULL, *kind;
 	int c;
+	enum err e;
 	char formats[64] = "md";
 
 	memset(&r, 0, sizeof(r));
@@ -158,29 +185,8 @@ int cmd_report(int argc, char **argv)
 	cli_period_done("report", &r.period);
 	if (r.public_ && r.suppress < 5)
 		r.suppress = 5;
-	if (!safe_dir(r.dir))
-		usage_error("report", "-o: '%s' climbs out with '..'; give the folder itself", r.dir);
-	if (r.csv_dir && !safe_dir(r.csv_dir))
-		usage_error("report", "--csv: '%s' climbs out with '..'; give the folder itself", r.csv_dir);
-	/* --format md,html,docx,pdf: check every name before writing anything */
-	{
-		char f[64];
-
-		for (int i = 0; cli_list_next(formats, &i, f, sizeof(f));)
-			if (strcmp(f, "md") && strcmp(f, "html") && strcmp(f, "docx") && strcmp(f, "pdf"))
-				usage_error("report", "--format: '%s' is not md, html, docx or pdf", f);
-	}
-	if (r.sections_dir) {
-		struct stat sb;
-
-		if (stat(r.sections_dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-			error("--sections: %s: not a folder", r.sections_dir);
-			return err_exit(ERR_ENV);
-		}
-	}
-	if (strcmp(kind, "agency") == 0 && !r.agency_id)
-		usage_error("report", "report agency needs --agency <id>");
-	if (strcmp(kind, "agency") != 0 && r.agency_id)
-		usage_error("report", "--agency goes with report agency");
+	e = check_options(&r, kind, formats);
+	if (e)
+		return err_exit(e);
 	return err_exit(paper_run(&r, kind, partnership, formats));
 }
