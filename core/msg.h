@@ -44,7 +44,8 @@ int err_exit(enum err e);
 enum err err_worse(enum err a, enum err b);
 
 /* The class of an exit code, for modules that still return one
- * (report_convert(), cal_load_overrides()'s callers). */
+ * (report_convert(); in etl/, profile_load()'s *status and the shape
+ * readers, whose commands do not use the classes yet). */
 enum err err_of_exit(int code);
 
 #if defined(__GNUC__)
