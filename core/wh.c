@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "date.h"
 #include "embed.h"
 #include "msg.h"
 #include "wh.h"
@@ -219,4 +220,43 @@ long long wh_scalar_int(sqlite3_stmt *st, long long dflt)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return v;
+}
+
+int wh_run(struct wh *w, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return wh_error(w, what);
+	return 0;
+}
+
+int wh_param(sqlite3_stmt *st, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+
+	if (i == 0)
+		die(EXIT_INTERNAL, "no parameter %s in: %s", name, sqlite3_sql(st));
+	return i;
+}
+
+void wh_bind_date(sqlite3_stmt *st, int idx, int day)
+{
+	char buf[11];
+
+	if (day == DATE_NONE)
+		sqlite3_bind_null(st, idx);
+	else
+		sqlite3_bind_text(st, idx, date_format(day, buf), 10, SQLITE_TRANSIENT);
+}
+
+int wh_column_date(sqlite3_stmt *st, int idx)
+{
+	const char *s = (const char *)sqlite3_column_text(st, idx);
+	int day;
+
+	if (!s || date_parse_iso(s, strlen(s), &day))
+		return DATE_NONE;
+	return day;
 }

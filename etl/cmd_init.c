@@ -21,6 +21,7 @@
 #include "core/cmds.h"
 #include "core/msg.h"
 #include "core/wh.h"
+#include "model/deadline.h"
 #include "pseudo.h"
 #include "refdata.h"
 
@@ -238,23 +239,8 @@ int cmd_init(int argc, char **argv)
 	if (refdata_calendar(w, CAL_FIRST_YEAR, CAL_LAST_YEAR))
 		goto rollback;
 	after = deadline_inputs(w);
-	if (strcmp(before, after) != 0) {
-		sqlite3_stmt *st = wh_prepare(w, "stage_event_refresh_due");
-		sqlite3_stmt *ps = wh_prepare_sql(w, "SELECT id FROM partnership");
-
-		while (sqlite3_step(ps) == SQLITE_ROW) {
-			sqlite3_bind_text(st, 1, (const char *)sqlite3_column_text(ps, 0), -1, SQLITE_TRANSIENT);
-			if (sqlite3_step(st) != SQLITE_DONE) {
-				wh_error(w, "recomputing deadlines");
-				sqlite3_finalize(st);
-				sqlite3_finalize(ps);
-				goto rollback;
-			}
-			sqlite3_reset(st);
-		}
-		sqlite3_finalize(st);
-		sqlite3_finalize(ps);
-	}
+	if (strcmp(before, after) != 0 && deadlines_refresh(w))
+		goto rollback;
 	if (wh_commit(w))
 		goto rollback;
 	{
