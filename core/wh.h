@@ -71,6 +71,12 @@ int wh_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s);
  * row.  Resets the statement. */
 long long wh_scalar_int(sqlite3_stmt *st, long long dflt);
 
+/* Run every statement of queries/<name>.sql, binding the text value to
+ * the named parameter param wherever a statement has it.  0, or -1 after
+ * wh_error(what). */
+int wh_run_script(struct wh *w, const char *name, const char *param, const char *value,
+		  const char *what);
+
 /* Step a write statement once and reset it; 0, or -1 after wh_error(what). */
 int wh_run(struct wh *w, sqlite3_stmt *st, const char *what);
 

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "core/ref.h"
+#include "model/proto.h"
 
 /* The five fields of an activity row, in this order. */
 enum { ACT_PARTNERSHIP, ACT_AGENCY, ACT_QUARTER, ACT_MEASURE, ACT_VALUE, ACT_NFIELDS };

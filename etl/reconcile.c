@@ -9,7 +9,7 @@
 #include "core/util.h"
 #include "model/deadline.h"
 #include "model/proto.h"
-#include "pseudo.h"
+#include "model/pseudo.h"
 #include "reconcile.h"
 
 /* DESIGN.md "Reconciliation": at most 3 working days from the earlier

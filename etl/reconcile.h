@@ -18,7 +18,7 @@
 #define OVERSIGHT_RECONCILE_H
 
 #include "canon.h"
-#include "core/ref.h"
+#include "model/proto.h"
 #include "core/wh.h"
 
 struct reconcile;

@@ -22,7 +22,7 @@
 #ifndef OVERSIGHT_MODEL_DEADLINE_H
 #define OVERSIGHT_MODEL_DEADLINE_H
 
-#include "core/ref.h"
+#include "proto.h"
 #include "core/wh.h"
 
 struct deadlines;
