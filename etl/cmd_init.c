@@ -38,6 +38,25 @@ static const char usage_text[] =
 	"example:\n"
 	"    oversight -w board.db init --targets fixtures/devon/targets.json\n";
 
+/* The pseudonym key: created unless it exists, and it must be the
+ * warehouse's.  Returns 1 created, 0 found, -1 after an error; fp_have is
+ * set to its fingerprint. */
+static int init_key(struct wh *w, char fp_have[17])
+{
+	unsigned char key[PSEUDO_KEY_BYTES];
+	char fp_want[64];
+	int created = pseudo_key_create(cli_key_path());
+
+	if (created < 0 || pseudo_key_read(cli_key_path(), key))
+		return -1;
+	pseudo_fingerprint(key, fp_have);
+	if (wh_meta_get(w, "key_fingerprint", fp_want, sizeof(fp_want)) == 1 &&
+	    strcmp(fp_have, fp_want) != 0)
+		return error("%s: this key does not match the warehouse (key fingerprint %s, warehouse %s)",
+			     cli_key_path(), fp_have, fp_want);
+	return created;
+}
+
 int cmd_init(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -50,8 +69,7 @@ int cmd_init(int argc, char **argv)
 	const char *defs[64], *targets[64], *holidays[16];
 	int ndef = 0, ntarget = 0, nholiday = 0, c, status = EXIT_ENV, created;
 	struct wh *w = NULL;
-	char dir[PATH_MAX + 16], fp_have[17], fp_want[64];
-	unsigned char key[PSEUDO_KEY_BYTES];
+	char dir[PATH_MAX + 16], fp_have[17];
 	struct refload f = {0};
 
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -95,16 +113,9 @@ int cmd_init(int argc, char **argv)
 	if (wh_open(ov.warehouse, WH_CREATE | WH_ANY_VERSION, &w) || wh_migrate(w))
 		goto out;
 
-	created = pseudo_key_create(cli_key_path());
-	if (created < 0 || pseudo_key_read(cli_key_path(), key))
+	created = init_key(w, fp_have);
+	if (created < 0)
 		goto out;
-	pseudo_fingerprint(key, fp_have);
-	if (wh_meta_get(w, "key_fingerprint", fp_want, sizeof(fp_want)) == 1 &&
-	    strcmp(fp_have, fp_want) != 0) {
-		error("%s: this key does not match the warehouse (key fingerprint %s, warehouse %s)",
-		      cli_key_path(), fp_have, fp_want);
-		goto out;
-	}
 
 	status = EXIT_DATA;
 	if (wh_begin(w))
