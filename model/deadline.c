@@ -175,7 +175,9 @@ static int refresh(struct wh *w, const struct deadlines *d)
 			ref_find_partnership(d->r, (const char *)sqlite3_column_text(st, 2));
 		int stage = sqlite3_column_int(st, 1), due = DATE_NONE;
 
-		if (p && stage >= 1 && stage <= MODEL_STAGES)
+		if (!p) /* not a partnership init holds: left as it is */
+			continue;
+		if (stage >= 1 && stage <= MODEL_STAGES)
 			due = deadline_due(d, (int)(p - d->r->partnership), stage,
 					   wh_column_date(st, 3), wh_column_date(st, 4));
 		if (due == wh_column_date(st, 5))
