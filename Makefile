@@ -21,7 +21,7 @@ BIN     ?= oversight
 
 ALL_CFLAGS = -std=c11 $(OPT) $(WARN) $(CFLAGS)
 
-SRC     := $(wildcard core/*.c etl/*.c report/*.c charts/*.c)
+SRC     := $(wildcard core/*.c model/*.c etl/*.c report/*.c charts/*.c)
 OBJ     := $(patsubst %.c,$(BUILD)/%.o,$(SRC)) $(BUILD)/embedded.o
 EMBED   := $(sort $(wildcard queries/*.sql charts/*.gp report/*.css))
 UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))

@@ -5,24 +5,22 @@
  * holidays, a day-of-year -> holiday index, and the running count of its
  * working days); every query then splits a day number and indexes arrays.
  * Years 1..9999 (all date_parse_iso() can produce) are cached; any other
- * year is computed into a spare slot each time it is asked for.
+ * year is computed into a spare slot each time it is asked for.  The
+ * override files are read by cal_file.c.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "cal.h"
+#include "cal_int.h"
 #include "date.h"
 #include "msg.h"
+#include "util.h"
 
 #define CACHE_FIRST 1
 #define CACHE_LAST 9999
-/* Room kept for the built-in days of a year (at most 11 today). */
-#define BUILTIN_MAX 16
-#define OVERRIDE_YEAR_MAX (CAL_YEAR_MAX - BUILTIN_MAX)
 
 struct year_cal {
 	int year;                             /* the year described */
@@ -34,17 +32,6 @@ struct year_cal {
 	short cum[366];                       /* working days 1 January .. that day, inclusive */
 	int base;                             /* cal_wd_le() of 31 December before */
 	int base_ok;                          /* 1 once base is known */
-};
-
-struct override {
-	int day;    /* day number */
-	char *name; /* the event's title; owned */
-};
-
-struct override_list {
-	struct override *v; /* owned array */
-	size_t n;           /* entries used */
-	size_t alloc;       /* entries allocated */
 };
 
 static struct year_cal *cache[CAL_NJUR][CACHE_LAST - CACHE_FIRST + 1];
@@ -316,9 +303,7 @@ static struct year_cal *year_get(enum cal_jur jur, int y)
 	}
 	slot = &cache[jur][y - CACHE_FIRST];
 	if (!*slot) {
-		*slot = malloc(sizeof(**slot));
-		if (!*slot)
-			die(EXIT_INTERNAL, "out of memory");
+		*slot = xmalloc(sizeof(**slot));
 		build_year(*slot, jur, y);
 	}
 	return *slot;
@@ -389,7 +374,7 @@ static int year_base(enum cal_jur jur, int y)
 	return year_get(jur, y)->base;
 }
 
-static int year_of(int day)
+int cal_year_of(int day)
 {
 	int y;
 
@@ -399,7 +384,7 @@ static int year_of(int day)
 
 /* ---- overrides ---- */
 
-static void free_list(struct override_list *ol)
+void cal_list_free(struct override_list *ol)
 {
 	for (size_t i = 0; i < ol->n; i++)
 		free(ol->v[i].name);
@@ -422,10 +407,10 @@ void cal_release(void)
 {
 	drop_cache();
 	for (int j = 0; j < CAL_NJUR; j++)
-		free_list(&overrides[j]);
+		cal_list_free(&overrides[j]);
 }
 
-static int list_push(struct override_list *ol, int day, char *name)
+int cal_list_push(struct override_list *ol, int day, char *name)
 {
 	if (ol->n == ol->alloc) {
 		size_t alloc = ol->alloc ? 2 * ol->alloc : 16;
@@ -441,7 +426,7 @@ static int list_push(struct override_list *ol, int day, char *name)
 }
 
 /* Overrides of jur (loaded and new) falling in year y, distinct days. */
-static int overrides_in_year(enum cal_jur jur, const struct override_list *fresh, int y)
+int cal_overrides_in_year(enum cal_jur jur, const struct override_list *fresh, int y)
 {
 	const struct override_list *lists[2] = {&overrides[jur], fresh};
 	int n = 0;
@@ -450,7 +435,7 @@ static int overrides_in_year(enum cal_jur jur, const struct override_list *fresh
 		for (size_t i = 0; i < lists[l]->n; i++) {
 			int day = lists[l]->v[i].day, dup = 0;
 
-			if (year_of(day) != y)
+			if (cal_year_of(day) != y)
 				continue;
 			/* Count a day once however often it is listed. */
 			for (int k = 0; k <= l && !dup; k++)
@@ -464,169 +449,19 @@ static int overrides_in_year(enum cal_jur jur, const struct override_list *fresh
 	return n;
 }
 
-/* Read the whole of path into a NUL-terminated buffer (caller frees). */
-static char *slurp(const char *path, size_t *len)
+/* Take the overrides of fresh (already checked): they are added to the
+ * loaded ones and the cache is dropped.  0, or -1 out of memory (fresh
+ * keeps what was not taken). */
+int cal_overrides_adopt(struct override_list fresh[CAL_NJUR])
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL, *p;
-	size_t n = 0, alloc = 0, got;
-
-	if (!f)
-		return NULL;
-	for (;;) {
-		if (alloc - n < 4096) {
-			alloc = alloc ? 2 * alloc : 8192;
-			p = realloc(buf, alloc);
-			if (!p)
-				goto fail;
-			buf = p;
-		}
-		got = fread(buf + n, 1, alloc - n - 1, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f))
-		goto fail;
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-fail:
-	/* fclose() may change errno; keep the one that explains the failure. */
-	got = (size_t)errno;
-	free(buf);
-	fclose(f);
-	errno = (int)got;
-	return NULL;
-}
-
-/* 1-based line of position pos in text. */
-static int line_at(const char *text, const char *pos)
-{
-	int line = 1;
-
-	for (const char *p = text; p < pos && *p; p++)
-		line += *p == '\n';
-	return line;
-}
-
-/*
- * The events of one division into fresh.  Returns 0, or -1 after error()
- * naming path, the division and the event's number (1-based).
- */
-static int read_division(const char *path, const char *key, const cJSON *div,
-			 struct override_list *fresh)
-{
-	const cJSON *events = cJSON_GetObjectItemCaseSensitive(div, "events");
-	const cJSON *ev;
-	int i = 0;
-
-	if (!cJSON_IsObject(div) || !cJSON_IsArray(events))
-		return error("%s: %s: no \"events\" array", path, key);
-	cJSON_ArrayForEach(ev, events) {
-		const cJSON *date = cJSON_GetObjectItemCaseSensitive(ev, "date");
-		const cJSON *title = cJSON_GetObjectItemCaseSensitive(ev, "title");
-		const char *name = "Bank holiday";
-		char *copy;
-		int day;
-
-		i++;
-		if (!cJSON_IsObject(ev))
-			return error("%s: %s: event %d: not an object", path, key, i);
-		if (!date)
-			return error("%s: %s: event %d: no \"date\"", path, key, i);
-		if (!cJSON_IsString(date))
-			return error("%s: %s: event %d: \"date\" is not a string", path, key, i);
-		switch (date_parse_iso(date->valuestring, strlen(date->valuestring), &day)) {
-		case 0:
-			break;
-		case DATE_ERR_IMPOSSIBLE: /* of the form, but no day: as canon.c says it */
-			return error("%s: %s: event %d: date: %s is not a real date", path, key, i,
-				     date->valuestring);
-		default:
-			return error("%s: %s: event %d: date: \"%.40s\" is not a date (YYYY-MM-DD)",
-				     path, key, i, date->valuestring);
-		}
-		if (title && !cJSON_IsNull(title)) {
-			if (!cJSON_IsString(title))
-				return error("%s: %s: event %d: \"title\" is not a string",
-					     path, key, i);
-			if (*title->valuestring)
-				name = title->valuestring;
-		}
-		copy = strdup(name);
-		if (!copy || list_push(fresh, day, copy)) {
-			free(copy);
-			return error("%s: out of memory", path);
-		}
-	}
-	return 0;
-}
-
-int cal_load_overrides(const char *path)
-{
-	struct override_list fresh[CAL_NJUR] = {{0}};
-	const cJSON *div;
-	cJSON *root = NULL;
-	char *text = NULL;
-	size_t len = 0;
-	int ret = -2;
-
-	text = slurp(path, &len);
-	if (!text) {
-		error("%s: %s", path, strerror(errno));
-		ret = -1;
-		goto cleanup;
-	}
-	/* len + 1: the NUL slurp() adds ends the text; anything after the
-	 * value but white space is not JSON (JSONTestSuite n_ cases). */
-	root = cJSON_ParseWithLengthOpts(text, len + 1, NULL, 1);
-	if (!root) {
-		const char *at = cJSON_GetErrorPtr();
-
-		error("%s:%d: not valid JSON", path, at ? line_at(text, at) : 1);
-		goto cleanup;
-	}
-	if (!cJSON_IsObject(root)) {
-		error("%s: not a JSON object of divisions", path);
-		goto cleanup;
-	}
-	cJSON_ArrayForEach(div, root) {
-		/* Other divisions (northern-ireland) are not ours to check. */
-		int jur = cal_jur_parse(div->string);
-
-		if (jur < 0)
-			continue;
-		if (read_division(path, div->string, div, &fresh[jur]))
-			goto cleanup;
-	}
 	for (int j = 0; j < CAL_NJUR; j++)
 		for (size_t i = 0; i < fresh[j].n; i++) {
-			int y = year_of(fresh[j].v[i].day);
-
-			if (overrides_in_year(j, &fresh[j], y) > OVERRIDE_YEAR_MAX) {
-				error("%s: %s: more than %d added days in %d", path,
-				      cal_jur_name(j), OVERRIDE_YEAR_MAX, y);
-				goto cleanup;
-			}
-		}
-	for (int j = 0; j < CAL_NJUR; j++)
-		for (size_t i = 0; i < fresh[j].n; i++) {
-			if (list_push(&overrides[j], fresh[j].v[i].day, fresh[j].v[i].name)) {
-				error("%s: out of memory", path);
-				goto cleanup;
-			}
+			if (cal_list_push(&overrides[j], fresh[j].v[i].day, fresh[j].v[i].name))
+				return -1;
 			fresh[j].v[i].name = NULL; /* owned by overrides[] now */
 		}
 	drop_cache();
-	ret = 0;
-cleanup:
-	for (int j = 0; j < CAL_NJUR; j++)
-		free_list(&fresh[j]);
-	cJSON_Delete(root);
-	free(text);
-	return ret;
+	return 0;
 }
 
 /* ---- queries ---- */
@@ -645,7 +480,7 @@ const char *cal_holiday_name(enum cal_jur jur, int day)
 	check_jur(jur);
 	if (day == DATE_NONE)
 		return NULL;
-	const struct year_cal *yc = year_get(jur, year_of(day));
+	const struct year_cal *yc = year_get(jur, cal_year_of(day));
 	int at = yc->hol_at[day - yc->jan1];
 
 	return at ? yc->hol[at - 1].name : NULL;
@@ -666,7 +501,7 @@ int cal_wd_le(enum cal_jur jur, int day)
 	check_jur(jur);
 	if (day == DATE_NONE)
 		return 0;
-	int y = year_of(day);
+	int y = cal_year_of(day);
 	/* Base first: for a year outside the cache it reuses the spare slot. */
 	int b = year_base(jur, y);
 	const struct year_cal *yc = year_get(jur, y);
@@ -689,7 +524,7 @@ int cal_within_working_days(enum cal_jur jur, int s, int n)
 
 	/* The answer is the first day whose cumulative number reaches target. */
 	int target = cal_wd_le(jur, s) + n;
-	for (int y = year_of(s);; y++) {
+	for (int y = cal_year_of(s);; y++) {
 		int b = year_base(jur, y);
 		const struct year_cal *yc = year_get(jur, y);
 		int want = target - b, lo = 0, hi = yc->ndays - 1;

@@ -18,6 +18,8 @@
  *     days, and the days of any override files loaded.  Names are spelled
  *     as gov.uk's bank-holidays.json spells them ("New Year’s Day", with a
  *     typographic apostrophe).
+ *   - cal.c computes; cal_file.c reads the override files (cal_int.h is
+ *     what they share).
  *   - Results are cached per jurisdiction and year, so a lookup costs a
  *     date split and an array index: the loader may call these per row.
  *     cal_load_overrides() drops the cache; cal_release() frees everything.

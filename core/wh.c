@@ -9,8 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "date.h"
 #include "embed.h"
 #include "msg.h"
+#include "util.h"
 #include "wh.h"
 
 int wh_error(struct wh *w, const char *what)
@@ -32,7 +34,7 @@ int wh_exec(struct wh *w, const char *sql)
 
 static int user_version(struct wh *w)
 {
-	sqlite3_stmt *st = wh_prepare_sql(w, "PRAGMA user_version");
+	sqlite3_stmt *st = wh_prepare(w, "wh_user_version");
 	int v = (int)wh_scalar_int(st, 0);
 
 	sqlite3_finalize(st);
@@ -60,9 +62,7 @@ int wh_open(const char *path, int flags, struct wh **out)
 		return error("%s: not a warehouse file", path);
 	}
 
-	w = calloc(1, sizeof(*w));
-	if (!w)
-		die(EXIT_INTERNAL, "out of memory");
+	w = xcalloc(1, sizeof(*w));
 	w->path = path;
 	oflags = (flags & WH_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if (sqlite3_open_v2(path, &w->db, oflags, NULL) != SQLITE_OK) {
@@ -72,14 +72,14 @@ int wh_open(const char *path, int flags, struct wh **out)
 	sqlite3_busy_timeout(w->db, 60000);
 	sqlite3_extended_result_codes(w->db, 1);
 	/* Make sure it is a database before anything else touches it. */
-	if (sqlite3_exec(w->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK) {
+	if (sqlite3_exec(w->db, embed_query("wh_probe"), NULL, NULL, NULL) != SQLITE_OK) {
 		error("%s: not a warehouse: %s", path, sqlite3_errmsg(w->db));
 		goto fail;
 	}
 	if (!(flags & WH_READONLY) &&
-	    wh_exec(w, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"))
+	    wh_exec(w, embed_query("wh_writer")))
 		goto fail;
-	if (wh_exec(w, "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"))
+	if (wh_exec(w, embed_query("wh_connection")))
 		goto fail;
 	if (!(flags & WH_ANY_VERSION)) {
 		int v = user_version(w);
@@ -121,17 +121,15 @@ int wh_migrate(struct wh *w)
 		return error("%s: schema version %d is newer than this oversight (%d)",
 			     w->path, v, WH_SCHEMA_VERSION);
 	}
-	/* One file per version step; each keeps the data of the one before. */
+	/* One file per version step; each keeps the data of the one before
+	 * and sets user_version to its own number. */
 	while (v < WH_SCHEMA_VERSION) {
-		char name[32], pragma[64];
+		char name[32];
 
 		snprintf(name, sizeof(name), "schema_v%d", v + 1);
 		if (wh_exec(w, embed_query(name)))
 			goto fail;
 		v++;
-		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d", v);
-		if (wh_exec(w, pragma))
-			goto fail;
 	}
 	return wh_commit(w);
 fail:
@@ -156,13 +154,13 @@ sqlite3_stmt *wh_prepare(struct wh *w, const char *name)
 
 int wh_begin(struct wh *w)
 {
-	return wh_exec(w, "BEGIN IMMEDIATE");
+	return wh_exec(w, embed_query("wh_begin"));
 }
 
 int wh_commit(struct wh *w)
 {
 	/* Say what failed: a full disk shows here, not in the statements. */
-	if (sqlite3_exec(w->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(w->db, embed_query("wh_commit"), NULL, NULL, NULL) != SQLITE_OK)
 		return wh_error(w, "committing");
 	return 0;
 }
@@ -170,16 +168,16 @@ int wh_commit(struct wh *w)
 void wh_rollback(struct wh *w)
 {
 	if (!sqlite3_get_autocommit(w->db))
-		sqlite3_exec(w->db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_exec(w->db, embed_query("wh_rollback"), NULL, NULL, NULL);
 }
 
 int wh_meta_get(struct wh *w, const char *key, char *buf, int len)
 {
-	sqlite3_stmt *st = wh_prepare_sql(w, "SELECT value FROM meta WHERE key = ?1");
+	sqlite3_stmt *st = wh_prepare(w, "meta_get");
 	int rc, found = 0;
 
 	buf[0] = '\0';
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":key"), key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		snprintf(buf, (size_t)len, "%s", (const char *)sqlite3_column_text(st, 0));
@@ -193,12 +191,11 @@ int wh_meta_get(struct wh *w, const char *key, char *buf, int len)
 
 int wh_meta_set(struct wh *w, const char *key, const char *value)
 {
-	sqlite3_stmt *st = wh_prepare_sql(w, "INSERT INTO meta(key, value) VALUES (?1, ?2) "
-					     "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+	sqlite3_stmt *st = wh_prepare(w, "meta_set");
 	int rc;
 
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":key"), key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":value"), value, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "writing meta");
@@ -219,4 +216,73 @@ long long wh_scalar_int(sqlite3_stmt *st, long long dflt)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return v;
+}
+
+int wh_run(struct wh *w, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return wh_error(w, what);
+	return 0;
+}
+
+int wh_param(sqlite3_stmt *st, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+
+	if (i == 0)
+		die(EXIT_INTERNAL, "no parameter %s in: %s", name, sqlite3_sql(st));
+	return i;
+}
+
+void wh_bind_date(sqlite3_stmt *st, int idx, int day)
+{
+	char buf[11];
+
+	if (day == DATE_NONE)
+		sqlite3_bind_null(st, idx);
+	else
+		sqlite3_bind_text(st, idx, date_format(day, buf), 10, SQLITE_TRANSIENT);
+}
+
+int wh_column_date(sqlite3_stmt *st, int idx)
+{
+	const char *s = (const char *)sqlite3_column_text(st, idx);
+	int day;
+
+	if (!s || date_parse_iso(s, strlen(s), &day))
+		return DATE_NONE;
+	return day;
+}
+
+int wh_run_script(struct wh *w, const char *name, const char *param, const char *value,
+		  const char *what)
+{
+	const char *sql = embed_query(name);
+
+	while (*sql) {
+		sqlite3_stmt *st = NULL;
+		const char *tail = NULL;
+		int i, rc;
+
+		if (sqlite3_prepare_v2(w->db, sql, -1, &st, &tail) != SQLITE_OK)
+			die(EXIT_INTERNAL, "%s: cannot prepare query: %s\n%s", w->path,
+			    sqlite3_errmsg(w->db), sql);
+		sql = tail;
+		if (!st) /* white space or a comment at the end */
+			continue;
+		i = sqlite3_bind_parameter_index(st, param);
+		if (i)
+			sqlite3_bind_text(st, i, value, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+			wh_error(w, what);
+			sqlite3_finalize(st);
+			return -1;
+		}
+		sqlite3_finalize(st);
+	}
+	return 0;
 }

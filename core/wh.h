@@ -71,4 +71,24 @@ int wh_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s);
  * row.  Resets the statement. */
 long long wh_scalar_int(sqlite3_stmt *st, long long dflt);
 
+/* Run every statement of queries/<name>.sql, binding the text value to
+ * the named parameter param wherever a statement has it.  0, or -1 after
+ * wh_error(what). */
+int wh_run_script(struct wh *w, const char *name, const char *param, const char *value,
+		  const char *what);
+
+/* Step a write statement once and reset it; 0, or -1 after wh_error(what). */
+int wh_run(struct wh *w, sqlite3_stmt *st, const char *what);
+
+/* The index of the named parameter (":raised_on") of st; dies (internal
+ * error) when the statement has no such parameter, since the SQL is part
+ * of the program. */
+int wh_param(sqlite3_stmt *st, const char *name);
+
+/* Bind a day number (date.h) as YYYY-MM-DD, or NULL for DATE_NONE. */
+void wh_bind_date(sqlite3_stmt *st, int idx, int day);
+
+/* A YYYY-MM-DD column as a day number; DATE_NONE when NULL or not a date. */
+int wh_column_date(sqlite3_stmt *st, int idx);
+
 #endif

@@ -129,7 +129,7 @@ int cmd_rejects(int argc, char **argv)
 	if (wh_open(ov.warehouse, WH_READONLY, &w))
 		return EXIT_ENV;
 	st = wh_prepare(w, "rejects_list");
-	sqlite3_bind_int64(st, 1, load);
+	sqlite3_bind_int64(st, wh_param(st, ":load_id"), load);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const unsigned char *raw = sqlite3_column_text(st, 5);
 

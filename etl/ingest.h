@@ -13,14 +13,18 @@
  * Counts follow DESIGN.md: read = loaded + updated + unchanged + merged +
  * rejected.  A rejected row goes to the reject table with its line, source
  * column, field, reason and the raw row with the case reference masked.
+ *
+ * Implemented by store.c (transaction, source rows, counts), with
+ * reconcile.c deriving the escalations and activity.c checking activity
+ * rows.
  */
 #ifndef OVERSIGHT_INGEST_H
 #define OVERSIGHT_INGEST_H
 
 #include "canon.h"
-#include "core/ref.h"
+#include "model/proto.h"
 #include "core/wh.h"
-#include "pseudo.h"
+#include "model/pseudo.h"
 
 struct ingest_counts {
 	long read, loaded, updated, unchanged, merged, rejected;

@@ -1,3 +1,4 @@
 -- activity_current: the value held for one agency, quarter and measure.
 SELECT value FROM activity
-WHERE partnership = ?1 AND agency = ?2 AND quarter = ?3 AND measure = ?4;
+WHERE partnership = :partnership AND agency = :agency AND quarter = :quarter
+	AND measure = :measure;

@@ -4,5 +4,7 @@ INSERT INTO escalation(partnership, pseudo, raised_by, raised_with, case_key, su
 	raised_on, theme, category, serious_concern, stuck, stage1_on, stage2_on,
 	stage3_on, stage4_on, stage5_on, top_stage, status, closed_on, learning,
 	learning_theme, n_sources)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-	?17, ?18, ?19, ?20, ?21, ?22);
+VALUES (:partnership, :pseudo, :raised_by, :raised_with, :case_key, :subject,
+	:raised_on, :theme, :category, :serious_concern, :stuck, :stage1_on, :stage2_on,
+	:stage3_on, :stage4_on, :stage5_on, :top_stage, :status, :closed_on, :learning,
+	:learning_theme, :n_sources);

@@ -1,5 +1,5 @@
 -- load_finish: record a load's counts (read = loaded + updated + unchanged
 -- + merged + rejected, DESIGN.md "oversight load").
-UPDATE load SET n_read = ?2, n_loaded = ?3, n_updated = ?4, n_unchanged = ?5,
-	n_merged = ?6, n_rejected = ?7
-WHERE id = ?1;
+UPDATE load SET n_read = :read, n_loaded = :loaded, n_updated = :updated,
+	n_unchanged = :unchanged, n_merged = :merged, n_rejected = :rejected
+WHERE id = :id;

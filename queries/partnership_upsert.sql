@@ -2,7 +2,8 @@
 -- running `oversight init` again replaces it, keeping its escalations.
 INSERT INTO partnership(id, name, short_name, jurisdiction, subjects, adults_apart,
 	last_stage, definition, source_file)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+VALUES (:id, :name, :short_name, :jurisdiction, :subjects, :adults_apart,
+	:last_stage, :definition, :source_file)
 ON CONFLICT(id) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
 	jurisdiction = excluded.jurisdiction, subjects = excluded.subjects,
 	adults_apart = excluded.adults_apart, last_stage = excluded.last_stage,

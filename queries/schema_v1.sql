@@ -211,3 +211,6 @@ CREATE TABLE activity (
 	load_id     INTEGER NOT NULL REFERENCES load(id),
 	PRIMARY KEY (partnership, agency, quarter, measure)
 ) WITHOUT ROWID;
+
+-- The version this file brings the warehouse to (core/wh.c wh_migrate()).
+PRAGMA user_version = 1;

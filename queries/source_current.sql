@@ -1,3 +1,3 @@
 -- source_current: the version of (partnership, ref) the warehouse holds now.
 SELECT id, digest, load_id, case_key, escalation_id FROM source_row
-WHERE partnership = ?1 AND ref = ?2 AND superseded_by IS NULL;
+WHERE partnership = :partnership AND ref = :ref AND superseded_by IS NULL;

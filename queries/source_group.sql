@@ -6,5 +6,5 @@ SELECT id, ref, raised_by, raised_with, subject, raised_on, theme, category,
 	serious_concern, stuck, stage1_on, stage2_on, stage3_on, stage4_on, stage5_on,
 	status, closed_on, learning, learning_theme, escalation_id
 FROM source_row
-WHERE partnership = ?1 AND case_key = ?2 AND superseded_by IS NULL
+WHERE partnership = :partnership AND case_key = :case_key AND superseded_by IS NULL
 ORDER BY raised_on, ref;

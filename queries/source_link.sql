@@ -1,2 +1,2 @@
 -- source_link: a current source row belongs to an escalation.
-UPDATE source_row SET escalation_id = ?2 WHERE id = ?1;
+UPDATE source_row SET escalation_id = :escalation_id WHERE id = :id;

@@ -3,4 +3,4 @@
 SELECT id, ref, raised_by, raised_with, subject, raised_on, theme, category,
 	serious_concern, stuck, stage1_on, stage2_on, stage3_on, stage4_on, stage5_on,
 	status, closed_on, learning, learning_theme, escalation_id
-FROM source_row WHERE id = ?1;
+FROM source_row WHERE id = :id;

@@ -1,5 +1,5 @@
 -- stage_event_insert: one stage an escalation entered, with its completion
--- and deadline as ingest.c derives them (DESIGN.md "Stage completion",
--- "Working-day deadline"; the same definition as stage_event_refresh_due).
+-- and deadline as etl/reconcile.c derives them (DESIGN.md "Stage
+-- completion"; the deadline is model/deadline.c's "Working-day deadline").
 INSERT INTO stage_event(escalation_id, partnership, stage, entered_on, completed_on, due_on)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6);
+VALUES (:escalation_id, :partnership, :stage, :entered_on, :completed_on, :due_on);

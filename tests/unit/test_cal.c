@@ -345,6 +345,54 @@ static void test_overrides(void)
 	CHECK(cal_is_holiday(EW, D("2025-12-25")), "built-ins back after release");
 }
 
+/* Several files add up; a file that fails keeps nothing of itself, not
+ * even its good events; at most 16 added days (CAL_YEAR_MAX 32 less the
+ * 16 kept for built-in days) per jurisdiction and year. */
+static void test_override_files(void)
+{
+	char dir[] = "/tmp/test_cal.XXXXXX", path[64], text[2048];
+	size_t n;
+
+	if (!mkdtemp(dir)) {
+		CHECK(0, "mkdtemp");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/o.json", dir);
+	write_file(path, "{\"england-wales\": {\"events\": [{\"title\": \"First\", \"date\": \"2033-03-01\"}]}}");
+	CHECK_INT(cal_load_overrides(path), 0, "first file loads");
+	write_file(path, "{\"england-wales\": {\"events\": [{\"title\": \"Second\", \"date\": \"2033-03-02\"}]}}");
+	CHECK_INT(cal_load_overrides(path), 0, "second file loads");
+	CHECK_STR(cal_holiday_name(EW, D("2033-03-01")), "First", "first file kept");
+	CHECK_STR(cal_holiday_name(EW, D("2033-03-02")), "Second", "second file added");
+
+	write_file(path, "{\"england-wales\": {\"events\": [{\"date\": \"2033-03-03\"},"
+			 "{\"date\": \"2033-02-30\"}]}}");
+	CHECK_INT(cal_load_overrides(path), -2, "file with an impossible date fails");
+	CHECK(cal_is_working_day(EW, D("2033-03-03")), "its good event is not kept");
+	CHECK(cal_is_holiday(EW, D("2033-03-01")), "earlier files still hold");
+
+	/* 2032-02-02 .. 2032-02-18: 17 days, none a holiday already. */
+	n = (size_t)snprintf(text, sizeof(text), "{\"scotland\": {\"events\": [");
+	for (int d = 2; d <= 18; d++)
+		n += (size_t)snprintf(text + n, sizeof(text) - n, "%s{\"date\": \"2032-02-%02d\"}",
+				      d > 2 ? "," : "", d);
+	snprintf(text + n, sizeof(text) - n, "]}}");
+	write_file(path, text);
+	CHECK_INT(cal_load_overrides(path), -2, "17 added days in a year rejected");
+	CHECK(cal_is_working_day(SC, D("2032-02-02")), "nothing of the rejected file kept");
+	/* The same less the last day: 16, the most a year takes. */
+	strcpy(strstr(text, ",{\"date\": \"2032-02-18\"}"), "]}}");
+	write_file(path, text);
+	CHECK_INT(cal_load_overrides(path), 0, "16 added days in a year load");
+	CHECK(cal_is_holiday(SC, D("2032-02-02")), "first of the 16 added");
+	CHECK(cal_is_holiday(SC, D("2032-02-17")), "last of the 16 added");
+	CHECK(cal_is_working_day(SC, D("2032-02-18")), "the 17th day stays a working day");
+	CHECK(cal_is_working_day(EW, D("2032-02-02")), "scotland's days not in england-wales");
+	unlink(path);
+	rmdir(dir);
+	cal_release();
+}
+
 int main(void)
 {
 	msg_quiet = 1;
@@ -358,6 +406,7 @@ int main(void)
 	test_between();
 	test_wd_le();
 	test_overrides();
+	test_override_files();
 	cal_release();
 	return unit_done();
 }

@@ -1,27 +1,19 @@
 /*
- * ref.c - reference data in memory: see ref.h.
+ * proto.c - the protocol model read from the warehouse: see proto.h.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "msg.h"
-#include "ref.h"
+#include "core/msg.h"
+#include "core/util.h"
+#include "proto.h"
 
-static char *xstrdup(const unsigned char *s)
+/* A text column, "" when NULL, in storage the caller owns. */
+static char *dup_col(sqlite3_stmt *st, int idx)
 {
-	char *d = strdup(s ? (const char *)s : "");
+	const unsigned char *s = sqlite3_column_text(st, idx);
 
-	if (!d)
-		die(EXIT_INTERNAL, "out of memory");
-	return d;
-}
-
-static void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n);
-	if (!p)
-		die(EXIT_INTERNAL, "out of memory");
-	return p;
+	return xstrdup(s ? (const char *)s : "");
 }
 
 int ref_read(struct wh *w, struct ref *r)
@@ -30,44 +22,43 @@ int ref_read(struct wh *w, struct ref *r)
 	int rc;
 
 	memset(r, 0, sizeof(*r));
-	st = wh_prepare_sql(w, "SELECT id, name, jurisdiction, last_stage, adults_apart, subjects "
-			       "FROM partnership ORDER BY id");
+	st = wh_prepare(w, "ref_partnerships");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct ref_partnership *p;
 
 		r->partnership = xrealloc(r->partnership, (size_t)(r->npartnership + 1) * sizeof(*p));
 		p = &r->partnership[r->npartnership++];
 		memset(p, 0, sizeof(*p));
-		p->id = xstrdup(sqlite3_column_text(st, 0));
-		p->name = xstrdup(sqlite3_column_text(st, 1));
-		p->jurisdiction = xstrdup(sqlite3_column_text(st, 2));
+		p->id = dup_col(st, 0);
+		p->name = dup_col(st, 1);
+		p->jurisdiction = dup_col(st, 2);
 		p->last_stage = sqlite3_column_int(st, 3);
 		p->adults_apart = sqlite3_column_int(st, 4);
-		p->subjects = xstrdup(sqlite3_column_text(st, 5));
+		p->subjects = dup_col(st, 5);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return wh_error(w, "reading partnerships");
 
-	st = wh_prepare_sql(w, "SELECT id, name FROM agency WHERE partnership = ?1 ORDER BY ord");
+	st = wh_prepare(w, "ref_agencies");
 	for (int i = 0; i < r->npartnership; i++) {
 		struct ref_partnership *p = &r->partnership[i];
 
-		sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, wh_param(st, ":partnership"), p->id, -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			p->agency = xrealloc(p->agency, (size_t)(p->nagency + 1) * sizeof(char *));
 			p->agency_name = xrealloc(p->agency_name, (size_t)(p->nagency + 1) * sizeof(char *));
-			p->agency[p->nagency] = xstrdup(sqlite3_column_text(st, 0));
-			p->agency_name[p->nagency++] = xstrdup(sqlite3_column_text(st, 1));
+			p->agency[p->nagency] = dup_col(st, 0);
+			p->agency_name[p->nagency++] = dup_col(st, 1);
 		}
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
 
-	st = wh_prepare_sql(w, "SELECT id FROM theme ORDER BY ord");
+	st = wh_prepare(w, "ref_themes");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r->theme = xrealloc(r->theme, (size_t)(r->ntheme + 1) * sizeof(char *));
-		r->theme[r->ntheme++] = xstrdup(sqlite3_column_text(st, 0));
+		r->theme[r->ntheme++] = dup_col(st, 0);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "reading themes");

@@ -1,0 +1,185 @@
+/*
+ * load.c - one file into the warehouse through its shape: see load.h.
+ */
+#include <errno.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/cli.h"
+#include "core/embed.h"
+#include "core/msg.h"
+#include "ingest.h"
+#include "load.h"
+#include "model/pseudo.h"
+#include "shape.h"
+
+int load_open(struct wh **w, unsigned char key[PSEUDO_KEY_BYTES], struct ref *r,
+	      const struct profile *pf)
+{
+	char fp_have[17], fp_want[64];
+
+	if (wh_open(ov.warehouse, 0, w))
+		return EXIT_ENV;
+	if (pseudo_key_read(cli_key_path(), key)) {
+		wh_close(*w);
+		*w = NULL;
+		return EXIT_ENV;
+	}
+	pseudo_fingerprint(key, fp_have);
+	if (wh_meta_get(*w, "key_fingerprint", fp_want, sizeof(fp_want)) != 1 ||
+	    strcmp(fp_have, fp_want) != 0) {
+		error("%s: this key does not match the warehouse (key fingerprint %s, warehouse %s); "
+		      "loading with it would break reconciliation", cli_key_path(), fp_have,
+		      fp_want[0] ? fp_want : "none");
+		sodium_memzero(key, PSEUDO_KEY_BYTES);
+		wh_close(*w);
+		*w = NULL;
+		return EXIT_ENV;
+	}
+	/* A load writes one transaction: give SQLite a page cache large
+	 * enough that it does not spill to the WAL half way (the default 2 MB
+	 * makes it write and re-read pages), yet bounded, as are temporary
+	 * tables (on disk), whatever the size of the file. */
+	if (wh_exec(*w, embed_query("load_pragmas")) || ref_read(*w, r)) {
+		wh_close(*w);
+		*w = NULL;
+		return EXIT_ENV;
+	}
+	if (pf && profile_check_ref(pf, r)) {
+		sodium_memzero(key, PSEUDO_KEY_BYTES);
+		ref_free(r);
+		wh_close(*w);
+		*w = NULL;
+		return EXIT_DATA;
+	}
+	return EXIT_OK;
+}
+
+static int file_sha256(FILE *fp, char out[65])
+{
+	crypto_hash_sha256_state st;
+	unsigned char buf[65536], h[crypto_hash_sha256_BYTES];
+	size_t n;
+
+	crypto_hash_sha256_init(&st);
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		crypto_hash_sha256_update(&st, buf, n);
+	if (ferror(fp))
+		return -1;
+	crypto_hash_sha256_final(&st, h);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+	rewind(fp);
+	return 0;
+}
+
+static void print_counts(const char *file, const struct ingest_counts *n, int json, const char *note)
+{
+	if (json) {
+		printf("{\"file\": ");
+		/* JSON string: escape what must be escaped. */
+		putchar('"');
+		for (const unsigned char *p = (const unsigned char *)file; *p; p++) {
+			if (*p == '"' || *p == '\\')
+				printf("\\%c", *p);
+			else if (*p < 0x20)
+				printf("\\u%04x", *p);
+			else
+				putchar(*p);
+		}
+		printf("\", \"read\": %ld, \"loaded\": %ld, \"updated\": %ld, \"unchanged\": %ld, "
+		       "\"merged\": %ld, \"rejected\": %ld}\n",
+		       n->read, n->loaded, n->updated, n->unchanged, n->merged, n->rejected);
+		return;
+	}
+	printf("%s: read %ld, loaded %ld, updated %ld, unchanged %ld, merged %ld, rejected %ld%s%s\n",
+	       file, n->read, n->loaded, n->updated, n->unchanged, n->merged, n->rejected,
+	       note ? " -- " : "", note ? note : "");
+}
+
+/* The ingest path as a profile's sink. */
+static int sink_row(void *ctx, const struct canon_in *in, const char *raw)
+{
+	return ingest_row(ctx, in, raw);
+}
+
+static int sink_reject(void *ctx, long line, int col, const char *field, const char *reason,
+		       const char *raw)
+{
+	return ingest_reject(ctx, line, col, field, reason, raw);
+}
+
+int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const char *file,
+	      const char *profile, const struct profile *pf, const struct shape_opts *o,
+	      int json, int quiet)
+{
+	FILE *fp = fopen(file, "rb");
+	char sha[65];
+	struct ingest *g = NULL;
+	struct ingest_counts n;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!fp)
+		return error("%s: cannot open: %s", file, strerror(errno)), EXIT_ENV;
+	if (file_sha256(fp, sha)) {
+		fclose(fp);
+		return error("%s: read error: %s", file, strerror(errno)), EXIT_ENV;
+	}
+	st = wh_prepare(w, "load_find");
+	sqlite3_bind_text(st, wh_param(st, ":sha256"), sha, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":profile"), profile, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		char note[128];
+
+		snprintf(note, sizeof(note), "already loaded: the same bytes were load %lld on %s; nothing to do",
+			 (long long)sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1));
+		sqlite3_finalize(st);
+		fclose(fp);
+		memset(&n, 0, sizeof(n));
+		print_counts(file, &n, json, note);
+		if (json && !quiet)
+			fprintf(stderr, "%s: %s\n", file, note);
+		return EXIT_OK;
+	}
+	sqlite3_finalize(st);
+
+	g = ingest_begin(w, r, key, file, sha, profile);
+	if (!g) {
+		fclose(fp);
+		return EXIT_ENV;
+	}
+	ingest_set_echo(g, quiet ? 0 : 10);
+	/* A progress line for long loads, at a terminal only. */
+	if (!quiet && isatty(STDERR_FILENO)) {
+		struct stat sb;
+
+		if (fstat(fileno(fp), &sb) == 0)
+			ingest_set_progress(g, fp, (long long)sb.st_size);
+	}
+	if (pf) {
+		struct profile_sink sink = {sink_row, sink_reject, g};
+
+		rc = profile_read(pf, fp, file, &sink);
+	} else if (strcmp(profile, "canonical") == 0) {
+		rc = shape_canonical(g, fp, file, o);
+	} else {
+		rc = shape_activity(g, fp, file, o);
+	}
+	fclose(fp);
+	if (rc) {
+		ingest_end(g, 0, NULL);
+		error("%s: not loaded; the warehouse is unchanged", file);
+		return rc;
+	}
+	if (ingest_end(g, 1, &n)) {
+		/* The commit failed (disk full, I/O error): it rolled back. */
+		error("%s: not loaded; the warehouse is unchanged", file);
+		return EXIT_ENV;
+	}
+	print_counts(file, &n, json, NULL);
+	return EXIT_OK;
+}
+

@@ -1,0 +1,492 @@
+/*
+ * reconcile.c - clusters, escalations and stage events: see reconcile.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/util.h"
+#include "model/deadline.h"
+#include "model/proto.h"
+#include "model/pseudo.h"
+#include "reconcile.h"
+
+/* DESIGN.md "Reconciliation": at most 3 working days from the earlier
+ * raised_on to the later. */
+#define RECONCILE_WORKING_DAYS 3
+
+#define IDLEN 101 /* ids and refs: canon.c caps them at 100 characters */
+#define LTLEN 201 /* learning_theme: 200 characters */
+
+/* One current source row, as read back for derivation. */
+struct srow {
+	long long id;
+	char ref[IDLEN];
+	char raised_by[IDLEN], raised_with[IDLEN];
+	char subject[16], theme[IDLEN], category[16], status[16];
+	int raised_on;
+	int serious, stuck, learning;
+	int stage[MODEL_STAGES + 1];
+	int closed_on;
+	char learning_theme[LTLEN];
+	long long escalation_id; /* 0 = none */
+	int cluster;             /* index of its cluster */
+};
+
+/* An escalation as escalation_insert stores it (strings not owned). */
+struct esc_rec {
+	const char *partnership, *pseudo, *raised_by, *raised_with, *case_key;
+	const char *subject, *theme, *category, *status;
+	const char *learning_theme; /* NULL when none */
+	int raised_on, serious, stuck, learning, closed_on, top_stage, n_sources;
+	const int *stage;           /* [1..MODEL_STAGES] */
+};
+
+struct reconcile {
+	struct wh *w;
+	const struct ref *r;
+	const unsigned char *key;
+	struct deadlines *dl;
+	sqlite3_stmt *st_group, *st_one, *st_link, *st_esc_delete, *st_esc_insert, *st_conflict,
+		*st_stage_insert;
+	struct srow *rows; /* derivation scratch, reused */
+	int nrows, caprows;
+	long long *old_esc;
+	int capold;
+};
+
+struct reconcile *reconcile_begin(struct wh *w, const struct ref *r, const unsigned char *key)
+{
+	struct reconcile *x = xcalloc(1, sizeof(*x));
+
+	x->w = w;
+	x->r = r;
+	x->key = key;
+	x->dl = deadlines_read(w, r);
+	if (!x->dl) {
+		free(x);
+		return NULL;
+	}
+	x->st_group = wh_prepare(w, "source_group");
+	x->st_one = wh_prepare(w, "source_one");
+	x->st_link = wh_prepare(w, "source_link");
+	x->st_esc_delete = wh_prepare(w, "escalation_delete");
+	x->st_esc_insert = wh_prepare(w, "escalation_insert");
+	x->st_stage_insert = wh_prepare(w, "stage_event_insert");
+	x->st_conflict = wh_prepare(w, "conflict_insert");
+	return x;
+}
+
+void reconcile_end(struct reconcile *x)
+{
+	if (!x)
+		return;
+	sqlite3_finalize(x->st_group);
+	sqlite3_finalize(x->st_one);
+	sqlite3_finalize(x->st_link);
+	sqlite3_finalize(x->st_esc_delete);
+	sqlite3_finalize(x->st_esc_insert);
+	sqlite3_finalize(x->st_stage_insert);
+	sqlite3_finalize(x->st_conflict);
+	deadlines_free(x->dl);
+	free(x->rows);
+	free(x->old_esc);
+	free(x);
+}
+
+static void column_copy(sqlite3_stmt *st, int idx, char *buf, size_t cap)
+{
+	const char *s = (const char *)sqlite3_column_text(st, idx);
+
+	snprintf(buf, cap, "%s", s ? s : "");
+}
+
+/* Read the rows of a source_group / source_one query into x->rows. */
+static int read_rows(struct reconcile *x, sqlite3_stmt *st)
+{
+	int rc;
+
+	x->nrows = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct srow *s;
+
+		if (x->nrows == x->caprows) {
+			x->caprows = x->caprows ? 2 * x->caprows : 16;
+			x->rows = xrealloc(x->rows, (size_t)x->caprows * sizeof(*x->rows));
+		}
+		s = &x->rows[x->nrows++];
+		s->id = sqlite3_column_int64(st, 0);
+		column_copy(st, 1, s->ref, sizeof(s->ref));
+		column_copy(st, 2, s->raised_by, sizeof(s->raised_by));
+		column_copy(st, 3, s->raised_with, sizeof(s->raised_with));
+		column_copy(st, 4, s->subject, sizeof(s->subject));
+		s->raised_on = wh_column_date(st, 5);
+		column_copy(st, 6, s->theme, sizeof(s->theme));
+		column_copy(st, 7, s->category, sizeof(s->category));
+		s->serious = sqlite3_column_int(st, 8);
+		s->stuck = sqlite3_column_int(st, 9);
+		s->stage[0] = DATE_NONE;
+		for (int n = 1; n <= MODEL_STAGES; n++)
+			s->stage[n] = wh_column_date(st, 9 + n);
+		column_copy(st, 15, s->status, sizeof(s->status));
+		s->closed_on = wh_column_date(st, 16);
+		s->learning = sqlite3_column_int(st, 17);
+		column_copy(st, 18, s->learning_theme, sizeof(s->learning_theme));
+		s->escalation_id = sqlite3_column_int64(st, 19);
+		s->cluster = -1;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(x->w, "reading source rows");
+}
+
+static int same_pair(const struct srow *a, const struct srow *b)
+{
+	return (!strcmp(a->raised_by, b->raised_by) && !strcmp(a->raised_with, b->raised_with)) ||
+	       (!strcmp(a->raised_by, b->raised_with) && !strcmp(a->raised_with, b->raised_by));
+}
+
+static int conflict(struct reconcile *x, long long esc, const char *field, const char *kept,
+		    const char *other)
+{
+	sqlite3_stmt *st = x->st_conflict;
+
+	sqlite3_bind_int64(st, wh_param(st, ":escalation_id"), esc);
+	sqlite3_bind_text(st, wh_param(st, ":field"), field, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, wh_param(st, ":kept"), kept, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, wh_param(st, ":other"), other, -1, SQLITE_TRANSIENT);
+	return wh_run(x->w, st, "recording a reconciliation conflict");
+}
+
+static const char *date_or_none(int day, char *buf)
+{
+	return day == DATE_NONE ? "(none)" : date_format(day, buf);
+}
+
+static void bind_text(sqlite3_stmt *st, const char *name, const char *s)
+{
+	int i = wh_param(st, name);
+
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Store escalation m; its id is sqlite3_last_insert_rowid(). */
+static int insert_escalation(struct reconcile *x, const struct esc_rec *m)
+{
+	sqlite3_stmt *st = x->st_esc_insert;
+
+	bind_text(st, ":partnership", m->partnership);
+	bind_text(st, ":pseudo", m->pseudo);
+	bind_text(st, ":raised_by", m->raised_by);
+	bind_text(st, ":raised_with", m->raised_with);
+	bind_text(st, ":case_key", m->case_key);
+	bind_text(st, ":subject", m->subject);
+	wh_bind_date(st, wh_param(st, ":raised_on"), m->raised_on);
+	bind_text(st, ":theme", m->theme);
+	bind_text(st, ":category", m->category);
+	sqlite3_bind_int(st, wh_param(st, ":serious_concern"), m->serious);
+	sqlite3_bind_int(st, wh_param(st, ":stuck"), m->stuck);
+	for (int n = 1; n <= MODEL_STAGES; n++) {
+		char name[16];
+
+		snprintf(name, sizeof(name), ":stage%d_on", n);
+		wh_bind_date(st, wh_param(st, name), m->stage[n]);
+	}
+	sqlite3_bind_int(st, wh_param(st, ":top_stage"), m->top_stage);
+	bind_text(st, ":status", m->status);
+	wh_bind_date(st, wh_param(st, ":closed_on"), m->closed_on);
+	sqlite3_bind_int(st, wh_param(st, ":learning"), m->learning);
+	bind_text(st, ":learning_theme", m->learning_theme);
+	sqlite3_bind_int(st, wh_param(st, ":n_sources"), m->n_sources);
+	return wh_run(x->w, st, "deriving an escalation");
+}
+
+/*
+ * The stage events of escalation esc (DESIGN.md "Stage completion"): one
+ * row per stage entered, completed on the next stage date above it, or on
+ * closed_on when it is the top stage and the escalation is closed; due on
+ * the deadline of the stage's timescale (model/deadline.h).
+ */
+static int store_stage_events(struct reconcile *x, long long esc, const struct esc_rec *m)
+{
+	sqlite3_stmt *st = x->st_stage_insert;
+	int pidx = (int)(ref_find_partnership(x->r, m->partnership) - x->r->partnership);
+	int closed = strcmp(m->status, "open") != 0;
+
+	for (int n = 1; n <= MODEL_STAGES; n++) {
+		int done = DATE_NONE;
+
+		if (m->stage[n] == DATE_NONE)
+			continue;
+		for (int k = n + 1; k <= MODEL_STAGES && done == DATE_NONE; k++)
+			done = m->stage[k];
+		if (done == DATE_NONE && closed)
+			done = m->closed_on;
+		sqlite3_bind_int64(st, wh_param(st, ":escalation_id"), esc);
+		sqlite3_bind_text(st, wh_param(st, ":partnership"), m->partnership, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, wh_param(st, ":stage"), n);
+		wh_bind_date(st, wh_param(st, ":entered_on"), m->stage[n]);
+		wh_bind_date(st, wh_param(st, ":completed_on"), done);
+		wh_bind_date(st, wh_param(st, ":due_on"),
+			     deadline_due(x->dl, pidx, n, m->raised_on, m->stage[n]));
+		if (wh_run(x->w, st, "deriving stage events"))
+			return -1;
+	}
+	return 0;
+}
+
+int reconcile_alone(struct reconcile *x, const struct canon *c, const char *case_key, long long *esc)
+{
+	char pseudo[9];
+	struct esc_rec m = {
+		.partnership = c->p->id, .pseudo = pseudo, .raised_by = c->raised_by,
+		.raised_with = c->raised_with, .case_key = case_key, .subject = c->subject,
+		.theme = c->theme, .category = c->category, .status = c->status,
+		.learning_theme = c->learning_theme, .raised_on = c->raised_on,
+		.serious = c->serious, .stuck = c->stuck, .learning = c->learning,
+		.closed_on = c->closed_on, .top_stage = c->top_stage, .n_sources = 1,
+		.stage = c->stage,
+	};
+
+	pseudo_short_ref(x->key, c->p->id, c->ref, pseudo);
+	if (insert_escalation(x, &m))
+		return -1;
+	*esc = sqlite3_last_insert_rowid(x->w->db);
+	return store_stage_events(x, *esc, &m);
+}
+
+int reconcile_drop(struct reconcile *x, long long esc)
+{
+	sqlite3_bind_int64(x->st_esc_delete, wh_param(x->st_esc_delete, ":id"), esc);
+	return wh_run(x->w, x->st_esc_delete, "replacing an escalation");
+}
+
+/* What source s disagrees on with the merged escalation m (esc). */
+static int record_conflicts(struct reconcile *x, long long esc, const struct srow *m,
+			    const struct srow *s)
+{
+	char a[11], b[11];
+
+	if (strcmp(s->raised_by, m->raised_by) && conflict(x, esc, "raised_by", m->raised_by, s->raised_by))
+		return -1;
+	if (strcmp(s->theme, m->theme) && conflict(x, esc, "theme", m->theme, s->theme))
+		return -1;
+	if (strcmp(s->category, m->category) && conflict(x, esc, "category", m->category, s->category))
+		return -1;
+	if (strcmp(s->subject, m->subject) && conflict(x, esc, "subject", m->subject, s->subject))
+		return -1;
+	if (s->raised_on != m->raised_on &&
+	    conflict(x, esc, "raised_on", date_or_none(m->raised_on, a), date_or_none(s->raised_on, b)))
+		return -1;
+	for (int n = 1; n <= MODEL_STAGES; n++) {
+		char name[16];
+
+		snprintf(name, sizeof(name), "stage%d_on", n);
+		if (s->stage[n] != m->stage[n] &&
+		    conflict(x, esc, name, date_or_none(m->stage[n], a), date_or_none(s->stage[n], b)))
+			return -1;
+	}
+	if ((strcmp(s->status, m->status) || s->closed_on != m->closed_on)) {
+		char kept[32], other[32];
+
+		snprintf(kept, sizeof(kept), "%s %s", m->status, m->closed_on == DATE_NONE ? "" : date_format(m->closed_on, a));
+		snprintf(other, sizeof(other), "%s %s", s->status, s->closed_on == DATE_NONE ? "" : date_format(s->closed_on, b));
+		if (conflict(x, esc, "status", kept, other))
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Merge the rows of cluster c (rows are in (raised_on, ref) order, so the
+ * first is the earliest) into *m: DESIGN.md: the earliest raised_on and
+ * stage dates, every stage either reached, and a closure recorded by either
+ * stand.  Returns the first row; *nsrc is set to the cluster's size.
+ */
+static const struct srow *merge_cluster(struct reconcile *x, int c, struct srow *m, int *nsrc)
+{
+	const struct srow *first = NULL;
+	int closed_by = -1;
+
+	*nsrc = 0;
+	for (int i = 0; i < x->nrows; i++) {
+		const struct srow *s = &x->rows[i];
+
+		if (s->cluster != c)
+			continue;
+		(*nsrc)++;
+		if (!first) {
+			first = s;
+			*m = *s;
+			continue;
+		}
+		for (int n = 1; n <= MODEL_STAGES; n++)
+			if (s->stage[n] != DATE_NONE &&
+			    (m->stage[n] == DATE_NONE || s->stage[n] < m->stage[n]))
+				m->stage[n] = s->stage[n];
+		m->serious |= s->serious;
+		m->stuck |= s->stuck;
+		m->learning |= s->learning;
+		if (!m->learning_theme[0])
+			memcpy(m->learning_theme, s->learning_theme, sizeof(m->learning_theme));
+	}
+	/* A closure recorded by either stands: the latest closure, so that it
+	 * is not before a stage the other source saw. */
+	for (int i = 0; i < x->nrows; i++) {
+		const struct srow *s = &x->rows[i];
+
+		if (s->cluster == c && strcmp(s->status, "open") != 0 &&
+		    (closed_by < 0 || s->closed_on > x->rows[closed_by].closed_on))
+			closed_by = i;
+	}
+	if (closed_by >= 0) {
+		memcpy(m->status, x->rows[closed_by].status, sizeof(m->status));
+		m->closed_on = x->rows[closed_by].closed_on;
+	}
+	return first;
+}
+
+/*
+ * Build one escalation from the rows of cluster c and link them to it;
+ * disagreements are kept for `oversight check`.
+ */
+static int build_escalation(struct reconcile *x, const char *partnership, const char *case_key, int c)
+{
+	struct srow m;
+	const struct srow *first;
+	char pseudo[9];
+	int top = 0, nsrc;
+	long long esc;
+
+	first = merge_cluster(x, c, &m, &nsrc);
+	for (int n = 1; n <= MODEL_STAGES; n++)
+		if (m.stage[n] != DATE_NONE)
+			top = n;
+	pseudo_short_ref(x->key, partnership, first->ref, pseudo);
+
+	struct esc_rec rec = {
+		.partnership = partnership, .pseudo = pseudo, .raised_by = m.raised_by,
+		.raised_with = m.raised_with, .case_key = case_key && *case_key ? case_key : NULL,
+		.subject = m.subject, .theme = m.theme, .category = m.category, .status = m.status,
+		.learning_theme = m.learning_theme[0] ? m.learning_theme : NULL,
+		.raised_on = m.raised_on, .serious = m.serious, .stuck = m.stuck,
+		.learning = m.learning, .closed_on = m.closed_on, .top_stage = top,
+		.n_sources = nsrc, .stage = m.stage,
+	};
+
+	if (insert_escalation(x, &rec))
+		return -1;
+	esc = sqlite3_last_insert_rowid(x->w->db);
+	if (store_stage_events(x, esc, &rec))
+		return -1;
+	for (int i = 0; i < x->nrows; i++) {
+		const struct srow *s = &x->rows[i];
+
+		if (s->cluster != c)
+			continue;
+		sqlite3_bind_int64(x->st_link, wh_param(x->st_link, ":id"), s->id);
+		sqlite3_bind_int64(x->st_link, wh_param(x->st_link, ":escalation_id"), esc);
+		if (wh_run(x->w, x->st_link, "linking a source row"))
+			return -1;
+		if (s != first && record_conflicts(x, esc, &m, s))
+			return -1;
+	}
+	return 0;
+}
+
+/* Drop the escalations x->rows made up before. */
+static int drop_old(struct reconcile *x)
+{
+	int nold = 0;
+
+	if (x->nrows > x->capold) {
+		x->capold = x->nrows;
+		x->old_esc = xrealloc(x->old_esc, (size_t)x->capold * sizeof(long long));
+	}
+	for (int i = 0; i < x->nrows; i++) {
+		long long e = x->rows[i].escalation_id;
+		int seen = 0;
+
+		for (int j = 0; j < nold && !seen; j++)
+			seen = x->old_esc[j] == e;
+		if (e && !seen)
+			x->old_esc[nold++] = e;
+	}
+	for (int j = 0; j < nold; j++)
+		if (reconcile_drop(x, x->old_esc[j]))
+			return -1;
+	return 0;
+}
+
+/* Reconcile: rows in (raised_on, ref) order; a row joins the latest cluster
+ * of its pair of agencies when it was raised at most 3 working days after
+ * that cluster's first row, else starts one.  Returns the cluster count. */
+static int cluster_rows(struct reconcile *x, int jur)
+{
+	int ncluster = 0;
+
+	for (int i = 0; i < x->nrows; i++) {
+		struct srow *s = &x->rows[i];
+
+		for (int j = i - 1; j >= 0 && s->cluster < 0; j--) {
+			const struct srow *t = &x->rows[j];
+			const struct srow *head = NULL;
+
+			if (!same_pair(s, t))
+				continue;
+			/* t is in the latest cluster of this pair; its head is the
+			 * cluster's earliest row. */
+			for (int k = 0; k <= j; k++)
+				if (x->rows[k].cluster == t->cluster) {
+					head = &x->rows[k];
+					break;
+				}
+			if (jur >= 0 &&
+			    deadlines_wd_le(x->dl, jur, s->raised_on) -
+					    deadlines_wd_le(x->dl, jur, head->raised_on) <=
+				    RECONCILE_WORKING_DAYS)
+				s->cluster = t->cluster;
+			break;
+		}
+		if (s->cluster < 0)
+			s->cluster = ncluster++;
+	}
+	return ncluster;
+}
+
+int reconcile_case(struct reconcile *x, const struct ref_partnership *p, const char *case_key,
+		   long long row_id, int *joined)
+{
+	int ncluster, pidx = (int)(p - x->r->partnership);
+
+	if (case_key) {
+		sqlite3_bind_text(x->st_group, wh_param(x->st_group, ":partnership"), p->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(x->st_group, wh_param(x->st_group, ":case_key"), case_key, -1, SQLITE_STATIC);
+		if (read_rows(x, x->st_group))
+			return -1;
+	} else {
+		sqlite3_bind_int64(x->st_one, wh_param(x->st_one, ":id"), row_id);
+		if (read_rows(x, x->st_one))
+			return -1;
+	}
+	if (drop_old(x))
+		return -1;
+	ncluster = cluster_rows(x, deadlines_jur(x->dl, pidx));
+	for (int c = 0; c < ncluster; c++)
+		if (build_escalation(x, p->id, case_key, c))
+			return -1;
+	if (joined) {
+		int cl = -1, n = 0;
+
+		for (int i = 0; i < x->nrows; i++)
+			if (x->rows[i].id == row_id)
+				cl = x->rows[i].cluster;
+		for (int i = 0; i < x->nrows; i++)
+			n += x->rows[i].cluster == cl;
+		*joined = n;
+	}
+	return 0;
+}

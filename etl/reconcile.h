@@ -1,0 +1,47 @@
+/*
+ * reconcile.h - escalations derived from the current source rows.
+ *
+ * Escalations are derived, never edited: when a row arrives (new or
+ * updated) every current row of the same pseudonymised case in the
+ * partnership is read back, grouped by reconciliation (DESIGN.md
+ * "Reconciliation"), and the group's escalations, their stage events and
+ * the sources' disagreements (conflicts) are rebuilt.  Because the grouping
+ * depends only on the set of current rows (ordered by raised_on, ref),
+ * loading the June export and then the September one gives exactly what
+ * September alone gives.
+ *
+ * Used by the store (etl/store.c) inside its transaction; never calls it.
+ * Functions returning int give 0, or -1 after a warehouse error (the load
+ * must be abandoned).
+ */
+#ifndef OVERSIGHT_RECONCILE_H
+#define OVERSIGHT_RECONCILE_H
+
+#include "canon.h"
+#include "model/proto.h"
+#include "core/wh.h"
+
+struct reconcile;
+
+/* Prepare the statements and read the deadline model; NULL after an
+ * error.  r and key must outlive it. */
+struct reconcile *reconcile_begin(struct wh *w, const struct ref *r, const unsigned char *key);
+
+/* Finalize and free; NULL-safe. */
+void reconcile_end(struct reconcile *x);
+
+/* The escalation of a new row no other current row shares a case with
+ * (case_key NULL or unheld): the row itself, written with its stage events
+ * without reading anything back.  *esc is set to its id. */
+int reconcile_alone(struct reconcile *x, const struct canon *c, const char *case_key, long long *esc);
+
+/* Delete escalation esc (its stage events and conflicts go with it). */
+int reconcile_drop(struct reconcile *x, long long esc);
+
+/* Re-derive the escalations of one case (case_key) of p, or of the single
+ * row row_id when case_key is NULL.  With joined, *joined is set to the
+ * number of rows in row_id's escalation. */
+int reconcile_case(struct reconcile *x, const struct ref_partnership *p, const char *case_key,
+		   long long row_id, int *joined);
+
+#endif

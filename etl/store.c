@@ -1,0 +1,546 @@
+/*
+ * store.c - the load's transaction, source rows and counts: see ingest.h.
+ *
+ * A row that validates is stored as a new version of its source row (or
+ * counted unchanged); the escalations it belongs to are then re-derived
+ * by reconcile.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/date.h"
+#include "core/embed.h"
+#include "core/msg.h"
+#include "core/util.h"
+#include "activity.h"
+#include "ingest.h"
+#include "model/proto.h"
+#include "reconcile.h"
+
+struct ingest {
+	struct wh *w;
+	const struct ref *r;
+	const unsigned char *key;
+	const char *file;
+	long long load_id;
+	int today;
+	struct ingest_counts n;
+	int echo_limit, echoed;
+	struct reconcile *rec;  /* the escalations the rows make up */
+	sqlite3_stmt *st_current, *st_insert, *st_supersede, *st_reject, *st_activity,
+		*st_activity_current, *st_seen, *st_case_exists, *st_line;
+	FILE *progress_fp;      /* set: show a progress line */
+	long long progress_size;
+	double progress_start, progress_last;
+	int progress_shown;
+};
+
+/* Every statement of the load, for finalizing. */
+#define STORE_STATEMENTS(g)                                                              \
+	{ (g)->st_current, (g)->st_insert, (g)->st_supersede, (g)->st_reject, (g)->st_activity, \
+	  (g)->st_activity_current, (g)->st_seen, (g)->st_case_exists, (g)->st_line }
+
+static void finalize_all(struct ingest *g)
+{
+	sqlite3_stmt *sts[] = STORE_STATEMENTS(g);
+
+	for (size_t i = 0; i < sizeof(sts) / sizeof(sts[0]); i++)
+		sqlite3_finalize(sts[i]);
+	reconcile_end(g->rec);
+}
+
+/* The load record: its id is sqlite3_last_insert_rowid(). */
+static int insert_load(struct wh *w, const char *file, const char *sha256, const char *profile)
+{
+	sqlite3_stmt *st = wh_prepare(w, "load_insert");
+	int rc;
+
+	sqlite3_bind_text(st, wh_param(st, ":file"), file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":sha256"), sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":profile"), profile, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "recording the load");
+}
+
+struct ingest *ingest_begin(struct wh *w, const struct ref *r,
+			    const unsigned char key[PSEUDO_KEY_BYTES], const char *file,
+			    const char *sha256, const char *profile)
+{
+	struct ingest *g = xcalloc(1, sizeof(*g));
+	const char *today = getenv("OVERSIGHT_TODAY");
+
+	g->w = w;
+	g->r = r;
+	g->key = key;
+	g->file = file;
+	/* OVERSIGHT_TODAY pins "today" for the future-date rule in tests. */
+	if (!today || date_parse_iso(today, strlen(today), &g->today))
+		g->today = date_today();
+	if (wh_begin(w))
+		goto fail;
+	if (insert_load(w, file, sha256, profile))
+		goto rollback;
+	g->load_id = sqlite3_last_insert_rowid(w->db);
+	g->st_current = wh_prepare(w, "source_current");
+	g->st_insert = wh_prepare(w, "source_insert");
+	g->st_supersede = wh_prepare(w, "source_supersede");
+	g->st_case_exists = wh_prepare(w, "source_case_exists");
+	g->st_line = wh_prepare(w, "source_line");
+	g->st_reject = wh_prepare(w, "reject_insert");
+	g->st_activity = wh_prepare(w, "activity_upsert");
+	g->st_activity_current = wh_prepare(w, "activity_current");
+	g->rec = reconcile_begin(w, r, key);
+	if (!g->rec)
+		goto rollback;
+	/* Refs already held that this file repeats: see ingest_row().  The
+	 * loader sets temp_store=FILE, so memory stays bounded. */
+	if (wh_exec(w, embed_query("load_seen_create")))
+		goto rollback;
+	g->st_seen = wh_prepare(w, "load_seen_insert");
+	return g;
+rollback:
+	wh_rollback(w);
+fail:
+	finalize_all(g);
+	free(g);
+	return NULL;
+}
+
+long long ingest_load_id(const struct ingest *g)
+{
+	return g->load_id;
+}
+
+const struct ingest_counts *ingest_counts(const struct ingest *g)
+{
+	return &g->n;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void ingest_set_progress(struct ingest *g, FILE *fp, long long size)
+{
+	g->progress_fp = fp;
+	g->progress_size = size > 0 ? size : 1;
+	g->progress_start = g->progress_last = now();
+}
+
+/* Called per row read: every 4096 rows, look at the clock. */
+static void progress(struct ingest *g)
+{
+	double t;
+	long pos;
+
+	if (!g->progress_fp || (g->n.read & 4095) != 0)
+		return;
+	t = now();
+	if (t - g->progress_last < 0.5)
+		return;
+	g->progress_last = t;
+	pos = ftell(g->progress_fp);
+	fprintf(stderr, "\r%s: %ld rows, %.0f rows/s, %d%%   ", g->file, g->n.read,
+		(double)g->n.read / (t - g->progress_start),
+		pos < 0 ? 0 : (int)(100.0 * (double)pos / (double)g->progress_size));
+	g->progress_shown = 1;
+}
+
+void ingest_set_echo(struct ingest *g, int limit)
+{
+	g->echo_limit = limit;
+}
+
+int ingest_reject(struct ingest *g, long line, int col, const char *field, const char *reason,
+		  const char *raw)
+{
+	sqlite3_stmt *st = g->st_reject;
+
+	g->n.read++;
+	g->n.rejected++;
+	if (g->echoed < g->echo_limit) {
+		if (col > 0)
+			fprintf(stderr, "%s:%ld:%d: %s\n", g->file, line, col, reason);
+		else
+			fprintf(stderr, "%s:%ld: %s\n", g->file, line, reason);
+	}
+	g->echoed++;
+	sqlite3_bind_int64(st, wh_param(st, ":load_id"), g->load_id);
+	sqlite3_bind_int64(st, wh_param(st, ":line"), line);
+	if (col > 0)
+		sqlite3_bind_int(st, wh_param(st, ":col"), col);
+	else
+		sqlite3_bind_null(st, wh_param(st, ":col"));
+	wh_bind_text_or_null(st, wh_param(st, ":field"), field);
+	sqlite3_bind_text(st, wh_param(st, ":reason"), reason, -1, SQLITE_STATIC);
+	wh_bind_text_or_null(st, wh_param(st, ":raw"), raw);
+	return wh_run(g->w, st, "quarantining a row");
+}
+
+/* The canonical values, in a fixed order, for the "unchanged" digest. */
+static void row_digest(const struct canon *c, const char *case_key, char out[PSEUDO_HEX])
+{
+	char buf[2048], d[11];
+	size_t n = 0;
+
+#define PUT(s)                                                                   \
+	do {                                                                     \
+		const char *s_ = (s) ? (s) : "";                                 \
+		size_t l_ = strlen(s_);                                          \
+		if (n + l_ + 1 < sizeof(buf)) {                                  \
+			memcpy(buf + n, s_, l_);                                 \
+			n += l_;                                                 \
+			buf[n++] = '\x1f';                                       \
+		}                                                                \
+	} while (0)
+	PUT(c->raised_by);
+	PUT(c->raised_with);
+	PUT(case_key);
+	PUT(c->subject);
+	PUT(date_format(c->raised_on, d));
+	PUT(c->theme);
+	PUT(c->category);
+	PUT(c->serious ? "y" : "n");
+	PUT(c->stuck ? "y" : "n");
+	for (int s = 1; s <= MODEL_STAGES; s++)
+		PUT(c->stage[s] == DATE_NONE ? "" : date_format(c->stage[s], d));
+	PUT(c->status);
+	PUT(c->closed_on == DATE_NONE ? "" : date_format(c->closed_on, d));
+	PUT(c->learning ? "y" : "n");
+	PUT(c->learning_theme);
+#undef PUT
+	pseudo_digest(buf, n, out);
+}
+
+static int reject_canon(struct ingest *g, const struct canon_in *in, const struct canon_err *e,
+			const char *raw)
+{
+	return ingest_reject(g, in->line, e->col, canon_field_name(e->field), e->msg, raw);
+}
+
+static void bind_text(sqlite3_stmt *st, const char *name, const char *s)
+{
+	int i = wh_param(st, name);
+
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Store a source row version; esc is its escalation, or 0 when it is to be
+ * derived.  The new row's id is sqlite3_last_insert_rowid(). */
+static int insert_source(struct ingest *g, const struct canon_in *in, const struct canon *c,
+			 const char *ck, const char *digest, long long esc)
+{
+	sqlite3_stmt *st = g->st_insert;
+
+	bind_text(st, ":partnership", c->p->id);
+	bind_text(st, ":ref", c->ref);
+	sqlite3_bind_int64(st, wh_param(st, ":load_id"), g->load_id);
+	sqlite3_bind_int64(st, wh_param(st, ":line"), in->line);
+	bind_text(st, ":digest", digest);
+	bind_text(st, ":raised_by", c->raised_by);
+	bind_text(st, ":raised_with", c->raised_with);
+	bind_text(st, ":case_key", ck);
+	bind_text(st, ":subject", c->subject);
+	wh_bind_date(st, wh_param(st, ":raised_on"), c->raised_on);
+	bind_text(st, ":theme", c->theme);
+	bind_text(st, ":category", c->category);
+	sqlite3_bind_int(st, wh_param(st, ":serious_concern"), c->serious);
+	sqlite3_bind_int(st, wh_param(st, ":stuck"), c->stuck);
+	for (int n = 1; n <= MODEL_STAGES; n++) {
+		char name[16];
+
+		snprintf(name, sizeof(name), ":stage%d_on", n);
+		wh_bind_date(st, wh_param(st, name), c->stage[n]);
+	}
+	bind_text(st, ":status", c->status);
+	wh_bind_date(st, wh_param(st, ":closed_on"), c->closed_on);
+	sqlite3_bind_int(st, wh_param(st, ":learning"), c->learning);
+	bind_text(st, ":learning_theme", c->learning_theme);
+	if (esc)
+		sqlite3_bind_int64(st, wh_param(st, ":escalation_id"), esc);
+	else
+		sqlite3_bind_null(st, wh_param(st, ":escalation_id"));
+	return wh_run(g->w, st, "storing a row");
+}
+
+/*
+ * A new row that no other current row shares a case with: its escalation
+ * is the row itself, so it is written straight away, without reading the
+ * row back (reconcile_case() gives the same for a one-row cluster).
+ */
+static int store_alone(struct ingest *g, const struct canon_in *in, const struct canon *c,
+		       const char *ck, const char *digest)
+{
+	long long esc;
+
+	if (reconcile_alone(g->rec, c, ck, &esc) || insert_source(g, in, c, ck, digest, esc))
+		return -1;
+	g->n.read++;
+	g->n.loaded++;
+	return 0;
+}
+
+/* The version of a source row the warehouse holds now (id 0: none). */
+struct held {
+	long long id, load, esc;
+	int same;              /* its digest is the new row's */
+	int has_case;
+	char case_key[PSEUDO_HEX];
+};
+
+static int find_held(struct ingest *g, const struct canon *c, const char *digest, struct held *h)
+{
+	sqlite3_stmt *st = g->st_current;
+	int rc;
+
+	memset(h, 0, sizeof(*h));
+	sqlite3_bind_text(st, wh_param(st, ":partnership"), c->p->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":ref"), c->ref, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		h->id = sqlite3_column_int64(st, 0);
+		h->load = sqlite3_column_int64(st, 2);
+		h->esc = sqlite3_column_int64(st, 4);
+		h->same = strcmp((const char *)sqlite3_column_text(st, 1), digest) == 0;
+		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+			snprintf(h->case_key, sizeof(h->case_key), "%s",
+				 (const char *)sqlite3_column_text(st, 3));
+			h->has_case = 1;
+		}
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return wh_error(g->w, "looking up a row");
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+/*
+ * DESIGN.md: a ref that repeats within the file is rejected.  A row stored
+ * by this load says so itself; a ref held from before that this file left
+ * unchanged stores nothing, so such refs are noted in a temporary table
+ * (new rows, the bulk of a first load, need none).  Returns the line of
+ * the first occurrence, -1 when there is none, or -2 on an error.
+ */
+static long long repeated_line(struct ingest *g, const struct canon_in *in, const struct canon *c,
+			       const struct held *h)
+{
+	sqlite3_stmt *st = g->st_seen;
+	long long first;
+
+	if (h->load == g->load_id) {
+		sqlite3_bind_int64(g->st_line, wh_param(g->st_line, ":id"), h->id);
+		return wh_scalar_int(g->st_line, 0);
+	}
+	sqlite3_bind_text(st, wh_param(st, ":partnership"), c->p->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":ref"), c->ref, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, wh_param(st, ":line"), in->line);
+	first = wh_scalar_int(st, -1);
+	if (first < 0)
+		return wh_error(g->w, "checking for a repeated ref") - 1;
+	return first == in->line ? -1 : first;
+}
+
+/* A new row of a case no current row carries? */
+static int case_alone(struct ingest *g, const struct canon *c, const char *ck)
+{
+	sqlite3_stmt *st = g->st_case_exists;
+
+	if (!ck)
+		return 1;
+	sqlite3_bind_text(st, wh_param(st, ":partnership"), c->p->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":case_key"), ck, -1, SQLITE_STATIC);
+	return wh_scalar_int(st, 1) == 0;
+}
+
+static int supersede(struct ingest *g, long long old_id, long long by)
+{
+	sqlite3_stmt *st = g->st_supersede;
+
+	sqlite3_bind_int64(st, wh_param(st, ":id"), old_id);
+	sqlite3_bind_int64(st, wh_param(st, ":superseded_by"), by);
+	return wh_run(g->w, st, "updating a row");
+}
+
+/*
+ * Store a changed or new row and re-derive what it belongs to.  The old
+ * version stops being current before the new one is stored (the
+ * source_current index allows one current row per ref); it points at
+ * itself until the new row's id is known.
+ */
+static int store_changed(struct ingest *g, const struct canon_in *in, const struct canon *c,
+			 const char *ck, const char *digest, const struct held *h)
+{
+	long long new_id;
+	int joined = 0;
+
+	if (h->id && supersede(g, h->id, h->id))
+		return -1;
+	if (insert_source(g, in, c, ck, digest, 0))
+		return -1;
+	new_id = sqlite3_last_insert_rowid(g->w->db);
+	if (h->id) {
+		if (supersede(g, h->id, new_id))
+			return -1;
+		/* The escalation the old version made up goes; the case it
+		 * belonged to, if another, is re-derived without it. */
+		if (h->esc && reconcile_drop(g->rec, h->esc))
+			return -1;
+		if (h->has_case && (!ck || strcmp(h->case_key, ck) != 0) &&
+		    reconcile_case(g->rec, c->p, h->case_key, 0, NULL))
+			return -1;
+	}
+	if (reconcile_case(g->rec, c->p, ck, new_id, &joined))
+		return -1;
+	g->n.read++;
+	if (h->id)
+		g->n.updated++;
+	else if (joined > 1)
+		g->n.merged++;
+	else
+		g->n.loaded++;
+	return 0;
+}
+
+int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
+{
+	struct canon c;
+	struct canon_err e;
+	struct held h;
+	char case_key[PSEUDO_HEX], digest[PSEUDO_HEX];
+	const char *ck = NULL;
+
+	progress(g);
+	if (canon_validate(in, g->r, g->today, &c, &e))
+		return reject_canon(g, in, &e, raw);
+	/* A subject the partnership's protocol does not cover (an adult in a
+	 * children's partnership) is a mistake in the log. */
+	if (!ref_covers_subject(c.p, c.subject)) {
+		e.field = CF_SUBJECT;
+		e.col = in->col[CF_SUBJECT];
+		snprintf(e.msg, sizeof(e.msg), "%s: %s's protocol does not cover subject '%s'",
+			 in->src[CF_SUBJECT] ? in->src[CF_SUBJECT] : "subject", c.p->id, c.subject);
+		return reject_canon(g, in, &e, raw);
+	}
+	if (c.case_ref && pseudo_case_key(g->key, c.p->id, c.case_ref, c.case_len, case_key) == 0)
+		ck = case_key;
+	row_digest(&c, ck, digest);
+	if (find_held(g, &c, digest, &h))
+		return -1;
+	if (h.id) {
+		long long first = repeated_line(g, in, &c, &h);
+
+		if (first == -2)
+			return -1;
+		if (first >= 0) {
+			e.field = CF_REF;
+			e.col = in->col[CF_REF];
+			snprintf(e.msg, sizeof(e.msg), "%s: '%s' repeats line %lld",
+				 in->src[CF_REF] ? in->src[CF_REF] : "ref", c.ref, first);
+			return reject_canon(g, in, &e, raw);
+		}
+		if (h.same) {
+			g->n.read++;
+			g->n.unchanged++;
+			return 0;
+		}
+	} else if (case_alone(g, &c, ck)) {
+		/* An escalation of its own, stored directly (the fast path of
+		 * a first load). */
+		return store_alone(g, in, &c, ck, digest);
+	}
+	return store_changed(g, in, &c, ck, digest, &h);
+}
+
+static void bind_activity(sqlite3_stmt *st, const char *partnership, char *const *v)
+{
+	sqlite3_bind_text(st, wh_param(st, ":partnership"), partnership, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":agency"), v[ACT_AGENCY], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":quarter"), v[ACT_QUARTER], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":measure"), v[ACT_MEASURE], -1, SQLITE_STATIC);
+}
+
+int ingest_activity(struct ingest *g, long line, char *const *v, const int *col, const char *raw)
+{
+	const struct ref_partnership *p = NULL;
+	char msg[512];
+	long long value = 0, old;
+	int bad;
+
+	bad = activity_check(g->r, v, &p, &value, msg, sizeof(msg));
+	if (bad)
+		return ingest_reject(g, line, col[bad - 1], activity_field_name(bad - 1), msg, raw);
+	bind_activity(g->st_activity_current, p->id, v);
+	old = wh_scalar_int(g->st_activity_current, -1);
+	g->n.read++;
+	if (old == value) {
+		g->n.unchanged++;
+		return 0;
+	}
+	bind_activity(g->st_activity, p->id, v);
+	sqlite3_bind_int64(g->st_activity, wh_param(g->st_activity, ":value"), value);
+	sqlite3_bind_int64(g->st_activity, wh_param(g->st_activity, ":load_id"), g->load_id);
+	if (wh_run(g->w, g->st_activity, "storing activity"))
+		return -1;
+	if (old < 0)
+		g->n.loaded++;
+	else
+		g->n.updated++;
+	return 0;
+}
+
+/* Record the counts of the load. */
+static int finish_load(struct ingest *g)
+{
+	sqlite3_stmt *st = wh_prepare(g->w, "load_finish");
+	int rc;
+
+	sqlite3_bind_int64(st, wh_param(st, ":id"), g->load_id);
+	sqlite3_bind_int64(st, wh_param(st, ":read"), g->n.read);
+	sqlite3_bind_int64(st, wh_param(st, ":loaded"), g->n.loaded);
+	sqlite3_bind_int64(st, wh_param(st, ":updated"), g->n.updated);
+	sqlite3_bind_int64(st, wh_param(st, ":unchanged"), g->n.unchanged);
+	sqlite3_bind_int64(st, wh_param(st, ":merged"), g->n.merged);
+	sqlite3_bind_int64(st, wh_param(st, ":rejected"), g->n.rejected);
+	rc = wh_run(g->w, st, "recording the load");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
+{
+	int rc = 0;
+
+	if (g->progress_shown)
+		fprintf(stderr, "\r%*s\r", 78, "");
+	if (g->echo_limit > 0 && g->echoed > g->echo_limit)
+		fprintf(stderr, "%s: ... and %d more rejected rows (oversight rejects --load %lld)\n",
+			g->file, g->echoed - g->echo_limit, g->load_id);
+	if (out)
+		*out = g->n;
+	if (commit)
+		rc = finish_load(g);
+	finalize_all(g);
+	if (commit && rc == 0)
+		rc = wh_commit(g->w);
+	/* Fresh statistics for the query planner, bounded in cost, so reports
+	 * stay on their indexes as data grows (queries/wh_optimize.sql).  The
+	 * load is committed by now; statistics are not worth an error. */
+	if (commit && rc == 0 &&
+	    sqlite3_exec(g->w->db, embed_query("wh_optimize"), NULL, NULL, NULL) != SQLITE_OK)
+		wh_rollback(g->w);
+	if (!commit || rc)
+		wh_rollback(g->w);
+	free(g);
+	return rc;
+}

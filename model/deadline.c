@@ -1,0 +1,211 @@
+/*
+ * deadline.c - the working-day deadline rule: see deadline.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/cal.h"
+#include "core/date.h"
+#include "core/msg.h"
+#include "core/util.h"
+#include "deadline.h"
+#include "proto.h"
+
+enum { TS_NONE, TS_BY_WORKING_DAY, TS_WITHIN_OF_RAISING, TS_WITHIN_OF_ENTRY };
+
+struct deadlines {
+	/* The warehouse calendar, per jurisdiction, from day cal_first. */
+	int cal_first, cal_n;
+	int *wd_le[CAL_NJUR];  /* working days up to and including the day */
+	int *wd_day[CAL_NJUR]; /* the working day numbered wd_base + i */
+	int wd_base[CAL_NJUR], wd_n[CAL_NJUR];
+	/* Per partnership (index in r->partnership): jurisdiction and the
+	 * timescale of each stage (kind TS_NONE = none). */
+	const struct ref *r;
+	int *pjur;
+	int (*tkind)[MODEL_STAGES + 1];
+	int (*tdays)[MODEL_STAGES + 1];
+};
+
+int deadlines_wd_le(const struct deadlines *d, int jur, int day)
+{
+	int i = day - d->cal_first;
+
+	if (i < 0)
+		i = 0;
+	if (i >= d->cal_n)
+		i = d->cal_n - 1;
+	return d->wd_le[jur][i];
+}
+
+/* The working day numbered k, or DATE_NONE beyond the calendar. */
+static int wd_day(const struct deadlines *d, int jur, int k)
+{
+	int i = k - d->wd_base[jur];
+
+	return i >= 0 && i < d->wd_n[jur] ? d->wd_day[jur][i] : DATE_NONE;
+}
+
+static int read_calendar(struct wh *w, struct deadlines *d)
+{
+	sqlite3_stmt *st;
+	int rc, last = DATE_NONE;
+
+	st = wh_prepare(w, "calendar_range");
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		d->cal_first = wh_column_date(st, 0);
+		last = wh_column_date(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (last == DATE_NONE)
+		return error("%s: the calendar is empty; run 'oversight init'", w->path);
+	d->cal_n = last - d->cal_first + 1;
+	for (int j = 0; j < CAL_NJUR; j++) {
+		d->wd_le[j] = xcalloc((size_t)d->cal_n, sizeof(int));
+		d->wd_day[j] = xcalloc((size_t)d->cal_n, sizeof(int));
+	}
+	st = wh_prepare(w, "calendar_days");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int j = cal_jur_parse((const char *)sqlite3_column_text(st, 0));
+		int day = wh_column_date(st, 1), k = sqlite3_column_int(st, 3);
+
+		if (j < 0 || day == DATE_NONE)
+			continue;
+		d->wd_le[j][day - d->cal_first] = k;
+		if (sqlite3_column_int(st, 2)) {
+			if (d->wd_n[j] == 0)
+				d->wd_base[j] = k;
+			d->wd_day[j][k - d->wd_base[j]] = day;
+			d->wd_n[j] = k - d->wd_base[j] + 1;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "reading the calendar");
+}
+
+static int read_timescales(struct wh *w, struct deadlines *d)
+{
+	const struct ref *r = d->r;
+	size_t n = r->npartnership ? (size_t)r->npartnership : 1;
+	sqlite3_stmt *st;
+	int rc;
+
+	d->pjur = xcalloc(n, sizeof(int));
+	d->tkind = xcalloc(n, sizeof(*d->tkind));
+	d->tdays = xcalloc(n, sizeof(*d->tdays));
+	for (int i = 0; i < r->npartnership; i++)
+		d->pjur[i] = cal_jur_parse(r->partnership[i].jurisdiction);
+	st = wh_prepare(w, "timescale_all");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const struct ref_partnership *p =
+			ref_find_partnership(r, (const char *)sqlite3_column_text(st, 0));
+		int stage = sqlite3_column_int(st, 1);
+		const char *kind = (const char *)sqlite3_column_text(st, 2);
+
+		if (!p || stage < 1 || stage > MODEL_STAGES)
+			continue;
+		int i = (int)(p - r->partnership);
+		d->tkind[i][stage] = !strcmp(kind, "by_working_day")      ? TS_BY_WORKING_DAY
+				     : !strcmp(kind, "within_of_raising") ? TS_WITHIN_OF_RAISING
+									  : TS_WITHIN_OF_ENTRY;
+		d->tdays[i][stage] = sqlite3_column_int(st, 3);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "reading timescales");
+}
+
+struct deadlines *deadlines_read(struct wh *w, const struct ref *r)
+{
+	struct deadlines *d = xcalloc(1, sizeof(*d));
+
+	d->r = r;
+	if (read_calendar(w, d) || read_timescales(w, d)) {
+		deadlines_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+void deadlines_free(struct deadlines *d)
+{
+	if (!d)
+		return;
+	for (int j = 0; j < CAL_NJUR; j++) {
+		free(d->wd_le[j]);
+		free(d->wd_day[j]);
+	}
+	free(d->pjur);
+	free(d->tkind);
+	free(d->tdays);
+	free(d);
+}
+
+int deadlines_jur(const struct deadlines *d, int pidx)
+{
+	return d->pjur[pidx];
+}
+
+int deadline_due(const struct deadlines *d, int pidx, int stage, int raised_on, int entered_on)
+{
+	int jur = d->pjur[pidx], kind = d->tkind[pidx][stage], k;
+
+	if (kind == TS_NONE || jur < 0)
+		return DATE_NONE;
+	if (kind == TS_BY_WORKING_DAY)
+		k = deadlines_wd_le(d, jur, raised_on - 1);
+	else if (kind == TS_WITHIN_OF_RAISING)
+		k = deadlines_wd_le(d, jur, raised_on);
+	else
+		k = deadlines_wd_le(d, jur, entered_on);
+	return wd_day(d, jur, k + d->tdays[pidx][stage]);
+}
+
+static int refresh(struct wh *w, const struct deadlines *d)
+{
+	sqlite3_stmt *st = wh_prepare(w, "stage_event_due_all");
+	sqlite3_stmt *up = wh_prepare(w, "stage_event_set_due");
+	int p_due = wh_param(up, ":due_on"), p_esc = wh_param(up, ":escalation_id"),
+	    p_stage = wh_param(up, ":stage");
+	int rc, failed = 0;
+
+	/* Only changed rows are written; the scan is in primary key order,
+	 * which an update of due_on does not move. */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const struct ref_partnership *p =
+			ref_find_partnership(d->r, (const char *)sqlite3_column_text(st, 2));
+		int stage = sqlite3_column_int(st, 1), due = DATE_NONE;
+
+		if (!p) /* not a partnership init holds: left as it is */
+			continue;
+		if (stage >= 1 && stage <= MODEL_STAGES)
+			due = deadline_due(d, (int)(p - d->r->partnership), stage,
+					   wh_column_date(st, 3), wh_column_date(st, 4));
+		if (due == wh_column_date(st, 5))
+			continue;
+		sqlite3_bind_int64(up, p_esc, sqlite3_column_int64(st, 0));
+		sqlite3_bind_int(up, p_stage, stage);
+		wh_bind_date(up, p_due, due);
+		if (wh_run(w, up, "recomputing deadlines")) {
+			failed = 1;
+			break;
+		}
+	}
+	if (!failed && rc != SQLITE_DONE)
+		failed = wh_error(w, "recomputing deadlines");
+	sqlite3_finalize(st);
+	sqlite3_finalize(up);
+	return failed ? -1 : 0;
+}
+
+int deadlines_refresh(struct wh *w)
+{
+	struct ref r = {0};
+	struct deadlines *d = NULL;
+	int rc = -1;
+
+	if (ref_read(w, &r) == 0 && (d = deadlines_read(w, &r)))
+		rc = refresh(w, d);
+	deadlines_free(d);
+	ref_free(&r);
+	return rc;
+}

@@ -1,0 +1,63 @@
+/*
+ * proto.h - the protocol model: the partnerships, their agencies, subjects
+ * and stage counts, and the themes, read once from the warehouse so that
+ * the loader (and the reports) need no query per field.  The definitions
+ * themselves are loaded into the warehouse by refdata.h; the deadline rule
+ * over the stages' timescales is deadline.h; pseudonyms are pseudo.h.
+ *
+ * ref_read() fills a struct ref that the caller frees with ref_free().
+ * Lookups return NULL / 0 when the id is unknown.
+ */
+#ifndef OVERSIGHT_MODEL_PROTO_H
+#define OVERSIGHT_MODEL_PROTO_H
+
+/* Stages the warehouse stores: the highest protocol has five (stage1_on ..
+ * stage5_on in source_row and escalation); a definition may set 1 to
+ * MODEL_STAGES. */
+#define MODEL_STAGES 5
+
+#include "core/wh.h"
+
+struct ref_partnership {
+	char *id;           /* "devon" */
+	char *name;         /* "Devon Children and Families Partnership" */
+	char *jurisdiction; /* "england-wales" or "scotland" */
+	char *subjects;     /* "child,unborn": the subjects the protocol covers */
+	int last_stage;     /* the protocol's top stage */
+	int adults_apart;   /* report adults apart from children */
+	int nagency;
+	char **agency;      /* agency ids, in the definition's order */
+	char **agency_name;
+};
+
+struct ref {
+	int npartnership;
+	struct ref_partnership *partnership;
+	int ntheme;
+	char **theme;
+};
+
+/* Read the reference tables; 0 or -1 with an error printed. */
+int ref_read(struct wh *w, struct ref *r);
+
+/* Free what ref_read() allocated; a zeroed struct is fine. */
+void ref_free(struct ref *r);
+
+const struct ref_partnership *ref_find_partnership(const struct ref *r, const char *id);
+
+/* Index of the agency in p, or -1. */
+int ref_agency_index(const struct ref_partnership *p, const char *id);
+
+/* 1 when the partnership covers subject ("none" is always covered). */
+int ref_covers_subject(const struct ref_partnership *p, const char *subject);
+
+/* 1 when id is a theme. */
+int ref_is_theme(const struct ref *r, const char *id);
+
+/*
+ * The known id closest to s (edit distance at most 2), to suggest a fix in
+ * messages ("did you mean 'dc-police'?"); NULL when none is that close.
+ */
+const char *ref_suggest(const char *s, char *const *ids, int n);
+
+#endif

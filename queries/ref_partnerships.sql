@@ -1,0 +1,3 @@
+-- ref_partnerships: every partnership of the protocol model (model/proto.c).
+SELECT id, name, jurisdiction, last_stage, adults_apart, subjects
+FROM partnership ORDER BY id;

@@ -1,0 +1,2 @@
+-- wh_commit: end the write transaction, keeping its changes.
+COMMIT;

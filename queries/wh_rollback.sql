@@ -1,0 +1,2 @@
+-- wh_rollback: end the write transaction, dropping its changes.
+ROLLBACK;
