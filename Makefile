@@ -36,7 +36,7 @@ deps:
 $(BIN): $(BUILD)/oversight.o $(OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/%.o: %.c $(wildcard core/*.h etl/*.h report/*.h charts/*.h) | $(BUILD)
+$(BUILD)/%.o: %.c $(wildcard core/*.h model/*.h etl/*.h report/*.h charts/*.h) | $(BUILD)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
