@@ -1,13 +1,15 @@
 /*
  * report.h - what every board paper shares: the partnership as defined,
- * the period, the output file, and the sections both the board report and
- * the forum reports use.
+ * the period, the paper (output file, title block, sections: paper.c),
+ * the named queries run for it (report_query.c), and the sections the
+ * board, forum and agency papers are made of.
  *
  * A report is written to "<dir>/<kind>-<partnership>-<period>.md" through
  * a temporary file renamed into place only when complete.  Every section
  * writes markdown through tab.h (tables with a total row and a sentence
- * saying what they count) and md_escape() for any text from the warehouse,
- * so a name holding markup cannot change the document.
+ * saying what they count, written by report_table() under disclosure
+ * control) and md_escape() for any text from the warehouse, so a name
+ * holding markup cannot change the document.
  */
 #ifndef OVERSIGHT_REPORT_H
 #define OVERSIGHT_REPORT_H
@@ -96,6 +98,9 @@ struct report {
 	/* report agency: the agency the pack is for */
 	const char *agency_id;
 
+	/* a forum report: the forum it is for */
+	const struct report_forum *paper_forum;
+
 	/* local sections (report_template.c): --sections DIR, and whether one
 	 * of them failed */
 	const char *sections_dir;
@@ -118,11 +123,45 @@ const char *report_agency_name(const struct report *r, const char *id);
 /* "Stage 2 (Informal Dispute Procedure)" */
 const char *report_stage_label(const struct report *r, int stage, char *buf, size_t cap);
 
-/* Write a table (applying --suppress) and free it. */
-void report_table(struct report *r, struct tab *t);
+/* Write a table under disclosure control (--suppress: tab_suppress()),
+ * as markdown and, under --csv, as CSV.  Returns 1 when disclosure control
+ * hid a count in it (a chart of it would show the count).  report_put()
+ * leaves the table to the caller; report_table() frees it. */
+int report_put(struct report *r, struct tab *t);
+int report_table(struct report *r, struct tab *t);
 
-/* Write a table as it stands (markdown, and its CSV under --csv). */
+/* Write a table as it stands, with no disclosure control (a case-level
+ * list: references, stages and days, not counts of people). */
 void report_emit(struct report *r, const struct tab *t);
+
+/* A paper: its sections in order (NULL-terminated) under a title block
+ * whose subtitle is subtitle, or "<subtitle_quarter>, 2026-Q3" for a
+ * quarter (paper.c). */
+struct paper {
+	const char *subtitle;
+	const char *subtitle_quarter;
+	void (*const *sections)(struct report *r);
+};
+void paper_write(struct report *r, const char *title, const struct paper *p);
+
+/*
+ * Named queries (report_query.c).  report_prepare() prepares
+ * queries/<name>.sql with the parameters it knows bound by name: the
+ * period's (:partnership, :from, :to, :as_of, and :end, the earlier of :to
+ * and :as_of), :agency (an agency pack's) and :last_stage; any other is
+ * the caller's to bind (report_bind_text/int).  report_bind_period() binds
+ * parameter i when name is one of the period's: 0, or -1 when it is not.
+ * report_rows() steps the statement to its end, adding to t a row for each
+ * of its rows, a cell per column as t's column kinds say (a NULL text is
+ * "", a NULL rate or number "-"), finalizes it and returns the number of
+ * rows; report_query() does both.
+ */
+int report_bind_period(const struct report *r, sqlite3_stmt *st, int i, const char *name);
+sqlite3_stmt *report_prepare(struct report *r, const char *query);
+void report_bind_text(sqlite3_stmt *st, const char *name, const char *value);
+void report_bind_int(sqlite3_stmt *st, const char *name, int value);
+int report_rows(sqlite3_stmt *st, struct tab *t);
+int report_query(struct report *r, const char *query, struct tab *t);
 
 /* Turn the written markdown report into another format with pandoc
  * (report_format.c): "html" (one self-contained file), "docx" or "pdf".
@@ -137,20 +176,22 @@ void report_quarters(struct report *r);
  * r->charts); call after report_setup(). */
 void report_charts_init(struct report *r);
 
-/* The charts (report_charts.c), each written right after the table it
- * draws.  hidden is 1 when disclosure control hid a count of that table:
- * the chart would show it, so a note says why it is not drawn. */
-void report_chart_stages(struct report *r, int hidden);
-void report_chart_agencies(struct report *r, const long *raised, const long *received, int hidden);
-void report_chart_themes(struct report *r, const struct m_item *items, int n, int hidden);
-void report_chart_breach(struct report *r, int hidden);
-void report_chart_open_age(struct report *r, const char *const *labels, const long *n, int nband,
-			   int hidden);
+/* The charts (report_charts.c), each written to md right after the table
+ * t it draws, from t's rows (all but the total row).  When disclosure
+ * control hid a count of t, the chart would show it: a note says why it
+ * is not drawn instead. */
+void report_chart_stages(struct chart_ctx *cc, FILE *md, const struct tab *t);
+void report_chart_agencies(struct chart_ctx *cc, FILE *md, const struct tab *t);
+void report_chart_themes(struct chart_ctx *cc, FILE *md, const struct tab *t);
+void report_chart_breach(struct chart_ctx *cc, FILE *md, const struct tab *t);
+void report_chart_open_age(struct chart_ctx *cc, FILE *md, const struct tab *t);
+/* The funnel (hidden: its table hid a count) and the SPC chart, from the
+ * period's metrics. */
 int report_chart_funnel(struct report *r, int hidden); /* 0 when drawn */
 void report_chart_spc(struct report *r);
 
-/* The sections (report_sections.c). */
-void sec_title(struct report *r, const char *title, const char *subtitle);
+/* The sections (report_sections.c; report_timescales.c: stages by
+ * quarter, timescales; report_challenge.c: challenge in the system). */
 void sec_headline(struct report *r);
 void sec_stages_by_quarter(struct report *r);
 void sec_agencies(struct report *r);
@@ -163,10 +204,9 @@ void sec_open_age(struct report *r);
 void sec_resolved_at(struct report *r);
 void sec_learning(struct report *r);
 void sec_challenge(struct report *r);
-void sec_forum_cases(struct report *r, const struct report_forum *f);
 void sec_data_quality(struct report *r);
 void sec_notes(struct report *r);
-int sec_local(struct report *r); /* report_template.c: the partnership's own sections */
+void sec_local(struct report *r); /* report_template.c: the partnership's own sections */
 
 /* The reports (report_board.c, report_forum.c). */
 int report_board(struct report *r);
