@@ -13,31 +13,14 @@
 
 static void agency_headline(struct report *r)
 {
-	sqlite3_stmt *st = report_prepare(r, "r_agency_headline");
 	struct tab *t = tab_new("agency_headline", "",
 				"Escalations the agency raised and received in the period, and those it "
 				"is party to that were open at the period's end or resolved in it.");
-	long v[4] = {0};
 
-	if (sqlite3_step(st) == SQLITE_ROW)
-		for (int i = 0; i < 4; i++)
-			v[i] = sqlite3_column_int64(st, i);
-	sqlite3_finalize(st);
 	P("## Headline figures\n\n");
 	tab_col(t, "Figure", TAB_TEXT);
 	tab_col(t, "This period", TAB_COUNT);
-	tab_row(t);
-	tab_text(t, "Raised by the agency");
-	tab_count(t, v[0]);
-	tab_row(t);
-	tab_text(t, "Raised with the agency (received)");
-	tab_count(t, v[1]);
-	tab_row(t);
-	tab_text(t, "Open at the end of the period (either party)");
-	tab_count(t, v[2]);
-	tab_row(t);
-	tab_text(t, "Resolved in the period (either party)");
-	tab_count(t, v[3]);
+	report_query(r, "r_agency_headline", t);
 	report_table(r, t);
 }
 

@@ -100,35 +100,18 @@ static void cases(struct report *r, const struct report_forum *f)
 /* Devon 3.2-3.3 and 2.8: serious concerns, stuck cases, IRU differences. */
 static void sec_flags(struct report *r)
 {
-	sqlite3_stmt *st = report_prepare(r, "r_flags");
-	struct tab *t;
-	long v[6] = {0};
+	struct tab *t = tab_new("flags", "Serious concerns, stuck cases, IRU differences",
+				"Escalations raised in the period, and those open at its end, that were "
+				"serious concerns logged automatically with the chair (protocol 3.2), "
+				"where the professional network was stuck and mediation was offered (3.3), "
+				"or differences reported by the Independent Reviewing Unit from "
+				"conferences and reviews (2.8).");
 
-	if (sqlite3_step(st) == SQLITE_ROW)
-		for (int i = 0; i < 6; i++)
-			v[i] = sqlite3_column_int64(st, i);
-	sqlite3_finalize(st);
 	P("## Serious concerns, stuck cases and the Independent Reviewing Unit\n\n");
-	t = tab_new("flags", "Serious concerns, stuck cases, IRU differences",
-		    "Escalations raised in the period, and those open at its end, that were serious "
-		    "concerns logged automatically with the chair (protocol 3.2), where the professional "
-		    "network was stuck and mediation was offered (3.3), or differences reported by the "
-		    "Independent Reviewing Unit from conferences and reviews (2.8).");
 	tab_col(t, "", TAB_TEXT);
 	tab_col(t, "Raised in the period", TAB_COUNT);
 	tab_col(t, "Open at the end", TAB_COUNT);
-	tab_row(t);
-	tab_text(t, "Serious concern logged with the chair");
-	tab_count(t, v[0]);
-	tab_count(t, v[3]);
-	tab_row(t);
-	tab_text(t, "Stuck: mediation offered");
-	tab_count(t, v[1]);
-	tab_count(t, v[4]);
-	tab_row(t);
-	tab_text(t, "Difference reported by the IRU");
-	tab_count(t, v[2]);
-	tab_count(t, v[5]);
+	report_query(r, "r_flags", t);
 	report_table(r, t);
 }
 

@@ -220,34 +220,14 @@ void sec_resolution(struct report *r)
 
 void sec_open_age(struct report *r)
 {
-	static const struct {
-		int lo, hi;
-		const char *label;
-	} bands[] = {{0, 5, "0-5 working days"}, {6, 10, "6-10"}, {11, 20, "11-20"},
-		     {21, 40, "21-40"}, {41, 1 << 30, "more than 40"}};
-	long n[5] = {0};
-	sqlite3_stmt *st = report_prepare(r, "r_open_age");
-	struct tab *t;
+	struct tab *t = tab_new("open_by_age", "Open escalations by age",
+				"Escalations open at the end of the period (raised by then and not "
+				"closed by then), by working days since they were raised.");
 
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int age = sqlite3_column_int(st, 0);
-
-		for (int b = 0; b < 5; b++)
-			if (age >= bands[b].lo && age <= bands[b].hi)
-				n[b]++;
-	}
-	sqlite3_finalize(st);
 	P("## Open escalations at the end of the period\n\n");
-	t = tab_new("open_by_age", "Open escalations by age",
-		    "Escalations open at the end of the period (raised by then and not closed by "
-		    "then), by working days since they were raised.");
 	tab_col(t, "Age", TAB_TEXT);
 	tab_col(t, "Open", TAB_COUNT);
-	for (int b = 0; b < 5; b++) {
-		tab_row(t);
-		tab_text(t, bands[b].label);
-		tab_count(t, n[b]);
-	}
+	report_query(r, "r_open_age", t);
 	tab_total(t, "Total");
 	report_put(r, t);
 	report_chart_open_age(&r->cc, r->out, t);

@@ -150,6 +150,27 @@ static int run_sql(struct report *r, const char *file, int line, const char *nam
 	return 0;
 }
 
+/* Read the front matter (between "---" lines) of text into title[256]
+ * and reports[256]; 1 when there is one. */
+static int front_matter(const char *text, char *title, char *reports)
+{
+	const char *end;
+
+	if (strncmp(text, "---\n", 4) != 0 || !(end = strstr(text + 4, "\n---\n")))
+		return 0;
+	for (const char *l = text + 4; l < end;) {
+		const char *nl = strchr(l, '\n');
+		size_t n = nl ? (size_t)(nl - l) : strlen(l);
+
+		if (n > 6 && strncmp(l, "title:", 6) == 0)
+			snprintf(title, 256, "%.*s", (int)(n - 6), l + 6);
+		else if (n > 8 && strncmp(l, "reports:", 8) == 0)
+			snprintf(reports, 256, "%.*s", (int)(n - 8), l + 8);
+		l = nl ? nl + 1 : end;
+	}
+	return 1;
+}
+
 /* One section file; returns 0 or -1 (an error was printed and noted). */
 static int one_section(struct report *r, const char *path)
 {
@@ -169,23 +190,7 @@ static int one_section(struct report *r, const char *path)
 	if (!text)
 		return error("%s: cannot read", path);
 	/* Front matter first: is this section for this report? */
-	if (strncmp(text, "---\n", 4) == 0) {
-		char *end = strstr(text + 4, "\n---\n");
-
-		if (end) {
-			for (char *l = text + 4; l < end;) {
-				char *nl = strchr(l, '\n');
-				size_t n = nl ? (size_t)(nl - l) : strlen(l);
-
-				if (n > 6 && strncmp(l, "title:", 6) == 0)
-					snprintf(title, sizeof(title), "%.*s", (int)(n - 6), l + 6);
-				else if (n > 8 && strncmp(l, "reports:", 8) == 0)
-					snprintf(reports, sizeof(reports), "%.*s", (int)(n - 8), l + 8);
-				l = nl ? nl + 1 : end;
-			}
-			in_front = 1;
-		}
-	}
+	in_front = front_matter(text, title, reports);
 	if (reports[0] && !lists(reports, r->agency_id ? "agency" : r->kind)) {
 		free(text);
 		return 0;

@@ -145,7 +145,8 @@ static void breach_by_quarter(struct report *r)
 	tab_free(t);
 }
 
-void sec_timescales(struct report *r)
+/* The timescales table: a row per stage, timed or not, and the total. */
+static struct tab *timescale_table(struct report *r)
 {
 	struct tab *t = tab_new("timescales", "",
 				"Each stage with a timescale: the stage deadlines that fell due in the "
@@ -155,7 +156,6 @@ void sec_timescales(struct report *r)
 	long due = 0, met = 0, breached = 0, pending = 0;
 	char buf[300], words[128];
 
-	P("## Timescales\n\n");
 	tab_col(t, "Stage", TAB_TEXT);
 	tab_col(t, "Timescale", TAB_TEXT);
 	tab_col(t, "Source", TAB_TEXT);
@@ -214,7 +214,13 @@ void sec_timescales(struct report *r)
 	}
 	t->total_row = t->nrow - 1;
 	t->row_total = 3; /* Due = Met + Breached + Pending */
-	report_table(r, t);
+	return t;
+}
+
+void sec_timescales(struct report *r)
+{
+	P("## Timescales\n\n");
+	report_table(r, timescale_table(r));
 	if (!r->m->n_timescale) {
 		P("The protocol sets no timescale");
 		if (r->timescales_note[0]) {
