@@ -113,20 +113,22 @@ int report_setup(struct report *r, struct wh *w, const char *partnership);
 void report_release(struct report *r);
 
 /* Open the temporary output file; report_finish() renames it into place
- * (or removes it when ok is 0).  Both return 0 or -1 after an error. */
+ * (or removes it when ok is 0).  Both return 0 or -1 after an error
+ * (paper.c). */
 int report_begin(struct report *r);
 int report_finish(struct report *r, int ok);
 
 /* The agency's name for an id (the id itself when unknown). */
 const char *report_agency_name(const struct report *r, const char *id);
 
-/* "Stage 2 (Informal Dispute Procedure)" */
+/* "Stage 2: Informal Dispute Procedure" ("Stage 2" when it has no name). */
 const char *report_stage_label(const struct report *r, int stage, char *buf, size_t cap);
 
-/* Write a table under disclosure control (--suppress: tab_suppress()),
- * as markdown and, under --csv, as CSV.  Returns 1 when disclosure control
- * hid a count in it (a chart of it would show the count).  report_put()
- * leaves the table to the caller; report_table() frees it. */
+/* Write a table under disclosure control (--suppress: tab_suppress()), as
+ * markdown and, under --csv, as CSV (report_tables.c).  Returns 1 when
+ * disclosure control hid a count in it (a chart of it would show the
+ * count).  report_put() leaves the table to the caller; report_table()
+ * frees it. */
 int report_put(struct report *r, struct tab *t);
 int report_table(struct report *r, struct tab *t);
 
@@ -169,7 +171,8 @@ int report_query(struct report *r, const char *query, struct tab *t);
 int report_convert(struct report *r, const char *format);
 
 /* Fill r->quarter[] once (the 8 quarters ending with the period's last
- * quarter, each as of the earlier of its end and the report's as-of). */
+ * quarter, each as of the earlier of its end and the report's as-of;
+ * report_timescales.c). */
 void report_quarters(struct report *r);
 
 /* Set up r->cc for the report's kind, partnership and period (enabled is
@@ -185,10 +188,14 @@ void report_chart_agencies(struct chart_ctx *cc, FILE *md, const struct tab *t);
 void report_chart_themes(struct chart_ctx *cc, FILE *md, const struct tab *t);
 void report_chart_breach(struct chart_ctx *cc, FILE *md, const struct tab *t);
 void report_chart_open_age(struct chart_ctx *cc, FILE *md, const struct tab *t);
-/* The funnel (hidden: its table hid a count) and the SPC chart, from the
- * period's metrics. */
-int report_chart_funnel(struct report *r, int hidden); /* 0 when drawn */
-void report_chart_spc(struct report *r);
+/* The funnel plot after the funnel table t (a row per m->funnel agency,
+ * named in its first column), an agency in the colour of its place in the
+ * partnership's list (agency, agency_name); 0 when drawn.  The SPC chart
+ * of m's monthly series, left out when suppress would hide a month. */
+int report_chart_funnel(struct chart_ctx *cc, FILE *md, const struct metrics *m,
+			const struct tab *t, int nagency, const char (*agency)[M_ID],
+			const char (*agency_name)[256]);
+void report_chart_spc(struct chart_ctx *cc, FILE *md, const struct metrics *m, int suppress);
 
 /* The sections (report_sections.c; report_timescales.c: stages by
  * quarter, timescales; report_challenge.c: challenge in the system). */
@@ -208,9 +215,10 @@ void sec_data_quality(struct report *r);
 void sec_notes(struct report *r);
 void sec_local(struct report *r); /* report_template.c: the partnership's own sections */
 
-/* The reports (report_board.c, report_forum.c). */
+/* The papers (report_board.c, report_forum.c, report_agency.c): each
+ * lists its sections and runs them with paper_write(); 0. */
 int report_board(struct report *r);
 int report_forum(struct report *r, const struct report_forum *f);
-int report_agency(struct report *r); /* report_agency.c: r->agency_id's pack */
+int report_agency(struct report *r); /* r->agency_id's pack */
 
 #endif

@@ -15,7 +15,7 @@
 static void funnel(struct report *r)
 {
 	const struct metrics *m = r->m;
-	int flagged = 0, hidden;
+	int flagged = 0, drawn;
 	struct tab *t = tab_new("funnel", "Escalations against activity",
 				"For each agency with activity in the period: escalations it raised, "
 				"its activity, the count expected if it escalated at the partnership's "
@@ -52,14 +52,15 @@ static void funnel(struct report *r)
 			tab_text(t, "none");
 	}
 	tab_total(t, "Total");
-	hidden = report_put(r, t);
+	report_put(r, t);
 	for (int i = 0; i < m->n_funnel; i++)
 		hid[i] = t->rows[i][1].suppressed;
-	tab_free(t);
 	P("Method: each agency's expected count is its activity times the partnership's overall "
 	  "rate (escalations raised ÷ activity, over the agencies with activity); *alert* when the "
 	  "Poisson probability of raising that few is below 0.001, *watch* below 0.025.\n\n");
-	if (report_chart_funnel(r, hidden) == 0)
+	drawn = report_chart_funnel(&r->cc, r->out, m, t, r->nagency, r->agency, r->agency_name);
+	tab_free(t);
+	if (drawn == 0)
 		P("In the funnel plot each point is an agency; the solid line is the partnership's "
 		  "rate and the dashed and dotted lines the 95%% and 99.8%% limits around it (exact "
 		  "Poisson limits for the agency's activity). A point below a lower limit raised "
@@ -149,6 +150,6 @@ void sec_challenge(struct report *r)
 		} else {
 			P("No special-cause variation: the monthly count varies within its usual range.\n\n");
 		}
-		report_chart_spc(r);
+		report_chart_spc(&r->cc, r->out, m, r->suppress);
 	}
 }

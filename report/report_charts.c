@@ -213,9 +213,10 @@ void report_chart_breach(struct chart_ctx *cc, FILE *md, const struct tab *t)
  * that each step of a limit (a whole count) shows. */
 #define FUNNEL_GRID 400
 
-int report_chart_funnel(struct report *r, int hidden)
+int report_chart_funnel(struct chart_ctx *cc, FILE *md, const struct metrics *m,
+			const struct tab *t, int nagency, const char (*agency)[M_ID],
+			const char (*agency_name)[256])
 {
-	const struct metrics *m = r->m;
 	struct chart c;
 	struct stats_funnel_limits lim;
 	double xmax = 0;
@@ -223,17 +224,15 @@ int report_chart_funnel(struct report *r, int hidden)
 
 	if (m->n_funnel == 0 || isnan(m->funnel_p))
 		return -1;
-	if (hidden) {
-		chart_note(&r->cc, r->out, SUPPRESSED_NOTE);
+	if (hidden(cc, md, t))
 		return -1;
-	}
 	for (int i = 0; i < m->n_funnel; i++)
 		if (m->funnel[i].activity > xmax)
 			xmax = m->funnel[i].activity;
 	if (!(xmax > 0))
 		return -1;
-	if (!chart_begin(&r->cc, &c, "funnel", "funnel", "Escalations against activity (funnel plot)"))
-		return chart_end(&c, r->out);
+	if (!chart_begin(cc, &c, "funnel", "funnel", "Escalations against activity (funnel plot)"))
+		return chart_end(&c, md);
 	/* Block 0: the limits along the activity axis, per 1,000. */
 	fputs("\"Activity\" \"Partnership rate\" \"95% lower\" \"95% upper\" \"99.8% lower\" "
 	      "\"99.8% upper\"\n", c.dat);
@@ -248,20 +247,20 @@ int report_chart_funnel(struct report *r, int hidden)
 	}
 	/* Blocks 1..n: one per agency of the partnership, in its order, so
 	 * block k is drawn in agency colour k. */
-	for (int a = 0; a < r->nagency; a++) {
+	for (int a = 0; a < nagency; a++) {
 		const struct m_funnel *f = NULL;
 
 		for (int i = 0; i < m->n_funnel; i++)
-			if (strcmp(m->funnel[i].agency, r->agency[a]) == 0)
+			if (strcmp(m->funnel[i].agency, agency[a]) == 0)
 				f = &m->funnel[i];
 		fputs("\n\n", c.dat);
-		chart_dat_str(c.dat, f ? r->agency_name[a] : "", LABEL_KEY3);
+		chart_dat_str(c.dat, f ? agency_name[a] : "", LABEL_KEY3);
 		fputs(" \"Activity\" \"Raised\" \"Rate per 1,000\"\n", c.dat);
 		if (!f) {
 			fputs("\"\" NaN NaN NaN\n", c.dat);
 			continue;
 		}
-		chart_dat_str(c.dat, r->agency_name[a], LABEL_KEY3);
+		chart_dat_str(c.dat, agency_name[a], LABEL_KEY3);
 		fprintf(c.dat, " %.10g %ld ", f->activity, f->raised);
 		chart_dat_num(c.dat, 1000.0 * (double)f->raised / f->activity);
 		fputc('\n', c.dat);
@@ -276,7 +275,7 @@ int report_chart_funnel(struct report *r, int hidden)
 	for (int i = 0; i < m->n_funnel; i++) {
 		const struct m_funnel *f = &m->funnel[i];
 
-		chart_csv_str(c.csv, report_agency_name(r, f->agency));
+		chart_csv_str(c.csv, t->rows[i][0].text); /* the table's name for it */
 		fprintf(c.csv, ",%ld,%.10g,", f->raised, f->activity);
 		chart_csv_num(c.csv, 1000.0 * (double)f->raised / f->activity);
 		fputc(',', c.csv);
@@ -292,23 +291,22 @@ int report_chart_funnel(struct report *r, int hidden)
 			fputs(",,,", c.csv);
 		fputs("\r\n", c.csv);
 	}
-	return chart_end(&c, r->out);
+	return chart_end(&c, md);
 }
 
-void report_chart_spc(struct report *r)
+void report_chart_spc(struct chart_ctx *cc, FILE *md, const struct metrics *m, int suppress)
 {
-	const struct metrics *m = r->m;
 	struct chart c;
 
 	if (m->n_month == 0)
 		return;
 	/* No table shows the monthly counts, so look at them here. */
 	for (int i = 0; i < m->n_month; i++)
-		if (tab_small(r->suppress, m->month_n[i])) {
-			chart_note(&r->cc, r->out, SUPPRESSED_NOTE);
+		if (tab_small(suppress, m->month_n[i])) {
+			chart_note(cc, md, SUPPRESSED_NOTE);
 			return;
 		}
-	if (chart_begin(&r->cc, &c, "spc", "spc", "Escalations raised per month (XmR chart)")) {
+	if (chart_begin(cc, &c, "spc", "spc", "Escalations raised per month (XmR chart)")) {
 		fprintf(c.dat, "\"Month\" \"Escalations raised\" \"Mean\" \"%s\" \"Lower process limit\" "
 			"\"%s\"\n",
 			m->spc_provisional ? "Process limits (provisional: under 12 months)" : "Process limits",
@@ -349,5 +347,5 @@ void report_chart_spc(struct report *r)
 			fputs("\r\n", c.csv);
 		}
 	}
-	chart_end(&c, r->out);
+	chart_end(&c, md);
 }
