@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/msg.h"
+#include "core/util.h"
 #include "metrics.h"
 #include "stats.h"
 
@@ -84,9 +85,7 @@ static int resolution(struct wh *w, const char *partnership, const struct period
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? 2 * cap : 64;
-			v = realloc(v, cap * sizeof(double));
-			if (!v)
-				die(EXIT_INTERNAL, "out of memory");
+			v = xrealloc(v, cap * sizeof(double));
 		}
 		v[n++] = sqlite3_column_double(st, 0);
 	}

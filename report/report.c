@@ -1,13 +1,10 @@
 /*
- * report.c - the partnership, the period and the output file of a board
- * paper: see report.h.
+ * report.c - the partnership as defined and the period's metrics, for a
+ * board paper; agency names and stage labels: see report.h.
  */
 #include <cjson/cJSON.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/date.h"
 #include "core/msg.h"
