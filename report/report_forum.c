@@ -33,7 +33,8 @@ static void cases(struct report *r, const struct report_forum *f)
 	char buf[300], title[400];
 	long n = 0, open = 0, resolved = 0, withdrawn = 0;
 
-	snprintf(title, sizeof(title), "Escalations that reached %s", report_stage_label(r, f->stage, buf, sizeof(buf)));
+	snprintf(title, sizeof(title), "Escalations that reached %s",
+		 report_stage_label(r, f->stage, buf, sizeof(buf)));
 	t = tab_new("forum_cases", title,
 		    "Escalations that had reached this stage or above by the as-of date and were open at "
 		    "some time in the period, by their short pseudonymous reference; days are working "
@@ -47,27 +48,17 @@ static void cases(struct report *r, const struct report_forum *f)
 	tab_col(t, "Status", TAB_TEXT);
 	tab_col(t, "Working days", TAB_COUNT);
 	report_bind_int(st, ":stage", f->stage);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *status = (const char *)sqlite3_column_text(st, 6);
+	n = report_rows(st, t);
+	for (int i = 0; i < n; i++) {
+		const char *status = t->rows[i][6].text;
 
-		n++;
 		if (!strcmp(status, "open"))
 			open++;
 		else if (!strcmp(status, "resolved"))
 			resolved++;
 		else
 			withdrawn++;
-		tab_row(t);
-		tab_text(t, (const char *)sqlite3_column_text(st, 0));
-		tab_text(t, report_agency_name(r, (const char *)sqlite3_column_text(st, 1)));
-		tab_text(t, report_agency_name(r, (const char *)sqlite3_column_text(st, 2)));
-		tab_text(t, (const char *)sqlite3_column_text(st, 3));
-		tab_text(t, (const char *)sqlite3_column_text(st, 4));
-		tab_count(t, sqlite3_column_int(st, 5));
-		tab_text(t, status);
-		tab_count(t, sqlite3_column_int(st, 8));
 	}
-	sqlite3_finalize(st);
 	if (tab_small(r->suppress, n))
 		P("Escalations at this stage or above during the period: <%d.\n\n", r->suppress);
 	else if (tab_small(r->suppress, open) || tab_small(r->suppress, resolved) ||
