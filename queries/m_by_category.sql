@@ -1,5 +1,5 @@
--- m_by_category: escalations raised in the period by category (partnership ?1,
--- raised_on in [?2, ?5]).
+-- m_by_category: escalations raised in the period by category (partnership :partnership,
+-- raised_on in [:from, :end]).
 SELECT category, count(*) FROM escalation
-WHERE partnership = ?1 AND raised_on BETWEEN ?2 AND ?5
+WHERE partnership = :partnership AND raised_on BETWEEN :from AND :end
 GROUP BY category ORDER BY category;

@@ -1,5 +1,5 @@
--- m_by_subject: escalations raised in the period by subject (partnership ?1,
--- raised_on in [?2, ?5]).
+-- m_by_subject: escalations raised in the period by subject (partnership :partnership,
+-- raised_on in [:from, :end]).
 SELECT subject, count(*) FROM escalation
-WHERE partnership = ?1 AND raised_on BETWEEN ?2 AND ?5
+WHERE partnership = :partnership AND raised_on BETWEEN :from AND :end
 GROUP BY subject ORDER BY subject;

@@ -1,5 +1,5 @@
 -- m_entered_stage: escalations that entered stage N in the period
--- (stageN_on in [?2, ?5]), for partnership ?1; ?5 = min(end, as-of).
+-- (stageN_on in [:from, :end]), for partnership :partnership; :end = min(end, as-of).
 SELECT stage, count(*) FROM stage_event
-WHERE partnership = ?1 AND entered_on BETWEEN ?2 AND ?5
+WHERE partnership = :partnership AND entered_on BETWEEN :from AND :end
 GROUP BY stage ORDER BY stage;

@@ -9,4 +9,4 @@ FROM escalation e
 CROSS JOIN partnership p ON p.id = e.partnership
 CROSS JOIN calendar c1 ON c1.jurisdiction = p.jurisdiction AND c1.day = e.raised_on
 CROSS JOIN calendar c2 ON c2.jurisdiction = p.jurisdiction AND c2.day = e.closed_on
-WHERE e.partnership = ?1 AND e.status = 'resolved' AND e.closed_on BETWEEN ?2 AND ?5;
+WHERE e.partnership = :partnership AND e.status = 'resolved' AND e.closed_on BETWEEN :from AND :end;

@@ -1,6 +1,6 @@
--- m_timescales: every timed stage of partnership ?1 (its protocol's
+-- m_timescales: every timed stage of partnership :partnership (its protocol's
 -- timescales, or local targets where the protocol sets none) with the
--- timed stage instances due in the period [?2, ?3].  As of ?4 (end of that
+-- timed stage instances due in the period [:from, :to].  As of :as_of (end of that
 -- day; later dates count as not yet happened) an instance is
 --   met       completed on or before its deadline,
 --   breached  completed after it, or not completed by the as-of date when
@@ -20,23 +20,23 @@
 -- in the period and entered by then; or entered in the period after their
 -- deadline.
 WITH i AS MATERIALIZED (
-	SELECT stage, due_on, CASE WHEN completed_on <= ?4 THEN completed_on END AS done
+	SELECT stage, due_on, CASE WHEN completed_on <= :as_of THEN completed_on END AS done
 	FROM stage_event
-	WHERE partnership = ?1 AND due_on BETWEEN ?2 AND ?3 AND entered_on <= due_on
-		AND entered_on <= ?4
+	WHERE partnership = :partnership AND due_on BETWEEN :from AND :to AND entered_on <= due_on
+		AND entered_on <= :as_of
 	UNION ALL
-	SELECT stage, due_on, CASE WHEN completed_on <= ?4 THEN completed_on END
+	SELECT stage, due_on, CASE WHEN completed_on <= :as_of THEN completed_on END
 	FROM stage_event
-	WHERE partnership = ?1 AND entered_on BETWEEN ?2 AND ?3 AND entered_on > due_on
-		AND entered_on <= ?4
+	WHERE partnership = :partnership AND entered_on BETWEEN :from AND :to AND entered_on > due_on
+		AND entered_on <= :as_of
 )
 SELECT t.stage, t.source, t.kind, t.days, t.cite,
 	count(i.stage),
 	count(*) FILTER (WHERE i.done IS NOT NULL AND i.done <= i.due_on),
 	count(*) FILTER (WHERE (i.done IS NOT NULL AND i.done > i.due_on)
-		OR (i.done IS NULL AND i.stage IS NOT NULL AND i.due_on <= ?4)),
-	count(*) FILTER (WHERE i.done IS NULL AND i.stage IS NOT NULL AND i.due_on > ?4)
+		OR (i.done IS NULL AND i.stage IS NOT NULL AND i.due_on <= :as_of)),
+	count(*) FILTER (WHERE i.done IS NULL AND i.stage IS NOT NULL AND i.due_on > :as_of)
 FROM timescale t
 LEFT JOIN i ON i.stage = t.stage
-WHERE t.partnership = ?1
+WHERE t.partnership = :partnership
 GROUP BY t.stage ORDER BY t.stage;

@@ -1,20 +1,29 @@
 -- r_open_age: escalations open at the period's end (raised on or before
--- it and not closed by it; ?5 = min(end, as-of)) with their age in working
--- days from raised_on to the end (days d with raised_on < d <= end).
+-- it and not closed by it; :end = min(end, as-of)) by their age in working
+-- days from raised_on to the end (days d with raised_on < d <= end), in
+-- the paper's five bands, every band a row even when empty.
 -- Two halves (never closed; closed after the end) so each reads a range
 -- of the escalation_closed index.
 -- CROSS JOIN keeps the escalations as the outer loop: without statistics
 -- the planner would walk the calendar first.
-SELECT c2.wd_le - c1.wd_le
-FROM escalation e
-CROSS JOIN partnership p ON p.id = e.partnership
-CROSS JOIN calendar c1 ON c1.jurisdiction = p.jurisdiction AND c1.day = e.raised_on
-CROSS JOIN calendar c2 ON c2.jurisdiction = p.jurisdiction AND c2.day = ?5
-WHERE e.partnership = ?1 AND e.closed_on IS NULL AND e.raised_on <= ?5
-UNION ALL
-SELECT c2.wd_le - c1.wd_le
-FROM escalation e
-CROSS JOIN partnership p ON p.id = e.partnership
-CROSS JOIN calendar c1 ON c1.jurisdiction = p.jurisdiction AND c1.day = e.raised_on
-CROSS JOIN calendar c2 ON c2.jurisdiction = p.jurisdiction AND c2.day = ?5
-WHERE e.partnership = ?1 AND e.closed_on > ?5 AND e.raised_on <= ?5;
+WITH age(days) AS MATERIALIZED (
+	SELECT c2.wd_le - c1.wd_le
+	FROM escalation e
+	CROSS JOIN partnership p ON p.id = e.partnership
+	CROSS JOIN calendar c1 ON c1.jurisdiction = p.jurisdiction AND c1.day = e.raised_on
+	CROSS JOIN calendar c2 ON c2.jurisdiction = p.jurisdiction AND c2.day = :end
+	WHERE e.partnership = :partnership AND e.closed_on IS NULL AND e.raised_on <= :end
+	UNION ALL
+	SELECT c2.wd_le - c1.wd_le
+	FROM escalation e
+	CROSS JOIN partnership p ON p.id = e.partnership
+	CROSS JOIN calendar c1 ON c1.jurisdiction = p.jurisdiction AND c1.day = e.raised_on
+	CROSS JOIN calendar c2 ON c2.jurisdiction = p.jurisdiction AND c2.day = :end
+	WHERE e.partnership = :partnership AND e.closed_on > :end AND e.raised_on <= :end
+),
+band(ord, lo, hi, label) AS (VALUES
+	(1, 0, 5, '0-5 working days'), (2, 6, 10, '6-10'), (3, 11, 20, '11-20'),
+	(4, 21, 40, '21-40'), (5, 41, 1073741824, 'more than 40'))
+SELECT band.label, count(age.days)
+FROM band LEFT JOIN age ON age.days BETWEEN band.lo AND band.hi
+GROUP BY band.ord ORDER BY band.ord;

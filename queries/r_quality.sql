@@ -1,11 +1,11 @@
--- r_quality: data-quality figures for partnership ?1: rows quarantined by
+-- r_quality: data-quality figures for partnership :partnership: rows quarantined by
 -- the loads that brought its rows, escalations logged by two agencies
 -- (reconciled) raised in the period, and of those the ones whose sources
 -- disagree (listed by `oversight check`).
 SELECT
 	(SELECT count(*) FROM reject r WHERE r.load_id IN
-		(SELECT DISTINCT load_id FROM source_row WHERE partnership = ?1)),
-	(SELECT count(*) FROM escalation WHERE partnership = ?1 AND n_sources > 1
-		AND raised_on BETWEEN ?2 AND ?5),
+		(SELECT DISTINCT load_id FROM source_row WHERE partnership = :partnership)),
+	(SELECT count(*) FROM escalation WHERE partnership = :partnership AND n_sources > 1
+		AND raised_on BETWEEN :from AND :end),
 	(SELECT count(DISTINCT c.escalation_id) FROM conflict c JOIN escalation e ON e.id = c.escalation_id
-		WHERE e.partnership = ?1 AND e.raised_on BETWEEN ?2 AND ?5);
+		WHERE e.partnership = :partnership AND e.raised_on BETWEEN :from AND :end);

@@ -2,15 +2,15 @@
 -- adults apart, for a partnership that covers both: raised in the period,
 -- resolved in it, open at its end, and the escalations that entered the
 -- top two stages in it.  Rows: group, raised, resolved, open, entered
--- stage ?6 - 1, entered stage ?6.
+-- stage :last_stage - 1, entered stage :last_stage.
 SELECT CASE WHEN e.subject = 'adult' THEN 'adults' ELSE 'children' END AS grp,
-	count(*) FILTER (WHERE e.raised_on >= ?2),
-	count(*) FILTER (WHERE e.status = 'resolved' AND e.closed_on BETWEEN ?2 AND ?5),
-	count(*) FILTER (WHERE e.closed_on IS NULL OR e.closed_on > ?5),
+	count(*) FILTER (WHERE e.raised_on >= :from),
+	count(*) FILTER (WHERE e.status = 'resolved' AND e.closed_on BETWEEN :from AND :end),
+	count(*) FILTER (WHERE e.closed_on IS NULL OR e.closed_on > :end),
 	count(*) FILTER (WHERE EXISTS (SELECT 1 FROM stage_event s WHERE s.escalation_id = e.id
-		AND s.stage = ?6 - 1 AND s.entered_on BETWEEN ?2 AND ?5)),
+		AND s.stage = :last_stage - 1 AND s.entered_on BETWEEN :from AND :end)),
 	count(*) FILTER (WHERE EXISTS (SELECT 1 FROM stage_event s WHERE s.escalation_id = e.id
-		AND s.stage = ?6 AND s.entered_on BETWEEN ?2 AND ?5))
+		AND s.stage = :last_stage AND s.entered_on BETWEEN :from AND :end))
 FROM escalation e
-WHERE e.partnership = ?1 AND e.raised_on <= ?5 AND e.subject <> 'none'
+WHERE e.partnership = :partnership AND e.raised_on <= :end AND e.subject <> 'none'
 GROUP BY grp ORDER BY grp DESC;

@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/msg.h"
+#include "core/util.h"
 #include "metrics.h"
 #include "stats.h"
 
@@ -18,14 +19,15 @@ int metrics_end(const struct period *p)
 
 void metrics_bind_period(sqlite3_stmt *st, const char *partnership, const struct period *p)
 {
-	char a[11], b[11], c[11], d[11];
+	static const char *const names[] = {":from", ":to", ":as_of", ":end"};
+	int days[] = {p->from, p->to, p->as_of, metrics_end(p)};
+	char buf[11];
 
-	sqlite3_bind_text(st, 1, partnership, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, date_format(p->from, a), 10, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, date_format(p->to, b), 10, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, date_format(p->as_of, c), 10, SQLITE_TRANSIENT);
-	if (sqlite3_bind_parameter_count(st) >= 5)
-		sqlite3_bind_text(st, 5, date_format(metrics_end(p), d), 10, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":partnership"), partnership, -1,
+			  SQLITE_TRANSIENT);
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, names[i]),
+				  date_format(days[i], buf), 10, SQLITE_TRANSIENT);
 }
 
 /* Run a two- or three-column "id, count[, count]" query into items. */
@@ -83,9 +85,7 @@ static int resolution(struct wh *w, const char *partnership, const struct period
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? 2 * cap : 64;
-			v = realloc(v, cap * sizeof(double));
-			if (!v)
-				die(EXIT_INTERNAL, "out of memory");
+			v = xrealloc(v, cap * sizeof(double));
 		}
 		v[n++] = sqlite3_column_double(st, 0);
 	}
@@ -156,7 +156,8 @@ static int signals(struct wh *w, const char *partnership, const struct period *p
 	/* Funnel: agencies with activity n > 0 in the period. */
 	st = wh_prepare(w, "m_activity");
 	metrics_bind_period(st, partnership, p);
-	sqlite3_bind_text(st, 4, measure, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":measure"), measure, -1,
+			  SQLITE_TRANSIENT);
 	m->n_funnel = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && m->n_funnel < M_MAX_ITEMS) {
 		struct m_funnel *f = &m->funnel[m->n_funnel];
@@ -249,7 +250,7 @@ static int spc(struct wh *w, const char *partnership, const struct period *p, st
 	struct period span = *p;
 
 	st = wh_prepare(w, "m_earliest");
-	sqlite3_bind_text(st, 1, partnership, -1, SQLITE_TRANSIENT);
+	metrics_bind_period(st, partnership, p);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 		const char *e = (const char *)sqlite3_column_text(st, 0);
 		int day;

@@ -109,8 +109,9 @@ void metrics_json(const struct metrics *m, FILE *out);
 struct cJSON *metrics_signals_json(const struct metrics *m);
 struct cJSON *metrics_spc_json(const struct metrics *m);
 
-/* Bind the parameters every period query takes: ?1 partnership, ?2 from,
- * ?3 to, ?4 as-of, and ?5 the effective end when the query has it. */
+/* Bind by name the parameters of a period query it has: :partnership,
+ * :from, :to, :as_of, and :end (the effective end, the earlier of :to and
+ * :as_of). */
 void metrics_bind_period(sqlite3_stmt *st, const char *partnership, const struct period *p);
 
 /* The period's effective end: the earlier of its last day and as-of. */

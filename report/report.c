@@ -1,13 +1,10 @@
 /*
- * report.c - the partnership, the period and the output file of a board
- * paper: see report.h.
+ * report.c - the partnership as defined and the period's metrics, for a
+ * board paper; agency names and stage labels: see report.h.
  */
 #include <cjson/cJSON.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/date.h"
 #include "core/msg.h"
@@ -141,46 +138,6 @@ void report_release(struct report *r)
 	r->m = r->prev = NULL;
 }
 
-int report_begin(struct report *r)
-{
-	int fd;
-
-	/* <kind>-<partnership>[-<agency>]-<period>.md */
-	snprintf(r->stem, sizeof(r->stem), "%s-%s%s%s-%s", r->kind, r->id, r->agency_id ? "-" : "",
-		 r->agency_id ? r->agency_id : "", r->period_name);
-	snprintf(r->path, sizeof(r->path), "%s/%s.md", r->dir, r->stem);
-	snprintf(r->tmp, sizeof(r->tmp), "%s/.%s.md.XXXXXX", r->dir, r->stem);
-	fd = mkstemp(r->tmp);
-	if (fd < 0)
-		return error("%s: cannot write: %s", r->dir, strerror(errno));
-	fchmod(fd, 0644);
-	r->out = fdopen(fd, "w");
-	if (!r->out) {
-		close(fd);
-		unlink(r->tmp);
-		return error("%s: cannot write: %s", r->tmp, strerror(errno));
-	}
-	return 0;
-}
-
-int report_finish(struct report *r, int ok)
-{
-	int bad = ferror(r->out);
-
-	if (fclose(r->out) != 0)
-		bad = 1;
-	r->out = NULL;
-	if (!ok || bad) {
-		unlink(r->tmp);
-		return ok ? error("%s: write failed", r->path) : -1;
-	}
-	if (rename(r->tmp, r->path) != 0) {
-		unlink(r->tmp);
-		return error("%s: cannot write: %s", r->path, strerror(errno));
-	}
-	return 0;
-}
-
 const char *report_agency_name(const struct report *r, const char *id)
 {
 	for (int i = 0; i < r->nagency; i++)
@@ -196,60 +153,4 @@ const char *report_stage_label(const struct report *r, int stage, char *buf, siz
 	else
 		snprintf(buf, cap, "Stage %d", stage);
 	return buf;
-}
-
-void report_table(struct report *r, struct tab *t)
-{
-	if (r->suppress >= 2)
-		tab_suppress(t, r->suppress);
-	report_emit(r, t);
-	tab_free(t);
-}
-
-/* A table's CSV name, unique within the report ("forum_cases",
- * "forum_cases-2", ...). */
-static void csv_name(struct report *r, const char *name, char *buf, size_t cap)
-{
-	int n = 1;
-
-	for (int i = 0; i < r->ncsv; i++)
-		if (strcmp(r->csv_used[i], name) == 0)
-			n++;
-	if (r->ncsv < R_MAX_TABLES)
-		snprintf(r->csv_used[r->ncsv++], sizeof(r->csv_used[0]), "%s", name);
-	if (n == 1)
-		snprintf(buf, cap, "%s", name);
-	else
-		snprintf(buf, cap, "%s-%d", name, n);
-}
-
-void report_emit(struct report *r, const struct tab *t)
-{
-	char name[128], path[4200], tmp[4300];
-	FILE *fp;
-	int fd;
-
-	tab_md(t, r->out);
-	if (!r->csv_dir)
-		return;
-	csv_name(r, t->name[0] ? t->name : "table", name, sizeof(name));
-	snprintf(path, sizeof(path), "%s/%s-%s.csv", r->csv_dir, r->stem, name);
-	snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0 || !(fp = fdopen(fd, "w"))) {
-		if (fd >= 0)
-			close(fd);
-		warning("%s: cannot write: %s", path, strerror(errno));
-		r->csv_failed = 1;
-		return;
-	}
-	fchmod(fd, 0644);
-	/* UTF-8 with a byte-order mark: Excel then reads it as UTF-8. */
-	fputs("\xef\xbb\xbf", fp);
-	tab_csv(t, fp);
-	if (fclose(fp) != 0 || rename(tmp, path) != 0) {
-		unlink(tmp);
-		warning("%s: cannot write: %s", path, strerror(errno));
-		r->csv_failed = 1;
-	}
 }

@@ -1,13 +1,15 @@
 /*
  * report.h - what every board paper shares: the partnership as defined,
- * the period, the output file, and the sections both the board report and
- * the forum reports use.
+ * the period, the paper (output file, title block, sections: paper.c),
+ * the named queries run for it (report_query.c), and the sections the
+ * board, forum and agency papers are made of.
  *
  * A report is written to "<dir>/<kind>-<partnership>-<period>.md" through
  * a temporary file renamed into place only when complete.  Every section
  * writes markdown through tab.h (tables with a total row and a sentence
- * saying what they count) and md_escape() for any text from the warehouse,
- * so a name holding markup cannot change the document.
+ * saying what they count, written by report_table() under disclosure
+ * control) and md_escape() for any text from the warehouse, so a name
+ * holding markup cannot change the document.
  */
 #ifndef OVERSIGHT_REPORT_H
 #define OVERSIGHT_REPORT_H
@@ -96,6 +98,9 @@ struct report {
 	/* report agency: the agency the pack is for */
 	const char *agency_id;
 
+	/* a forum report: the forum it is for */
+	const struct report_forum *paper_forum;
+
 	/* local sections (report_template.c): --sections DIR, and whether one
 	 * of them failed */
 	const char *sections_dir;
@@ -108,21 +113,57 @@ int report_setup(struct report *r, struct wh *w, const char *partnership);
 void report_release(struct report *r);
 
 /* Open the temporary output file; report_finish() renames it into place
- * (or removes it when ok is 0).  Both return 0 or -1 after an error. */
+ * (or removes it when ok is 0).  Both return 0 or -1 after an error
+ * (paper.c). */
 int report_begin(struct report *r);
 int report_finish(struct report *r, int ok);
 
 /* The agency's name for an id (the id itself when unknown). */
 const char *report_agency_name(const struct report *r, const char *id);
 
-/* "Stage 2 (Informal Dispute Procedure)" */
+/* "Stage 2: Informal Dispute Procedure" ("Stage 2" when it has no name). */
 const char *report_stage_label(const struct report *r, int stage, char *buf, size_t cap);
 
-/* Write a table (applying --suppress) and free it. */
-void report_table(struct report *r, struct tab *t);
+/* Write a table under disclosure control (--suppress: tab_suppress()), as
+ * markdown and, under --csv, as CSV (report_tables.c).  Returns 1 when
+ * disclosure control hid a count in it (a chart of it would show the
+ * count).  report_put() leaves the table to the caller; report_table()
+ * frees it. */
+int report_put(struct report *r, struct tab *t);
+int report_table(struct report *r, struct tab *t);
 
-/* Write a table as it stands (markdown, and its CSV under --csv). */
+/* Write a table as it stands, with no disclosure control (a case-level
+ * list: references, stages and days, not counts of people). */
 void report_emit(struct report *r, const struct tab *t);
+
+/* A paper: its sections in order (NULL-terminated) under a title block
+ * whose subtitle is subtitle, or "<subtitle_quarter>, 2026-Q3" for a
+ * quarter (paper.c). */
+struct paper {
+	const char *subtitle;
+	const char *subtitle_quarter;
+	void (*const *sections)(struct report *r);
+};
+void paper_write(struct report *r, const char *title, const struct paper *p);
+
+/*
+ * Named queries (report_query.c).  report_prepare() prepares
+ * queries/<name>.sql with the parameters it knows bound by name: the
+ * period's (:partnership, :from, :to, :as_of, and :end, the earlier of :to
+ * and :as_of), :agency (an agency pack's) and :last_stage; any other is
+ * the caller's to bind (report_bind_text/int).  report_bind_period() binds
+ * parameter i when name is one of the period's: 0, or -1 when it is not.
+ * report_rows() steps the statement to its end, adding to t a row for each
+ * of its rows, a cell per column as t's column kinds say (a NULL text is
+ * "", a NULL rate or number "-"), finalizes it and returns the number of
+ * rows; report_query() does both.
+ */
+int report_bind_period(const struct report *r, sqlite3_stmt *st, int i, const char *name);
+sqlite3_stmt *report_prepare(struct report *r, const char *query);
+void report_bind_text(sqlite3_stmt *st, const char *name, const char *value);
+void report_bind_int(sqlite3_stmt *st, const char *name, int value);
+int report_rows(sqlite3_stmt *st, struct tab *t);
+int report_query(struct report *r, const char *query, struct tab *t);
 
 /* Turn the written markdown report into another format with pandoc
  * (report_format.c): "html" (one self-contained file), "docx" or "pdf".
@@ -130,27 +171,34 @@ void report_emit(struct report *r, const struct tab *t);
 int report_convert(struct report *r, const char *format);
 
 /* Fill r->quarter[] once (the 8 quarters ending with the period's last
- * quarter, each as of the earlier of its end and the report's as-of). */
+ * quarter, each as of the earlier of its end and the report's as-of;
+ * report_timescales.c). */
 void report_quarters(struct report *r);
 
 /* Set up r->cc for the report's kind, partnership and period (enabled is
  * r->charts); call after report_setup(). */
 void report_charts_init(struct report *r);
 
-/* The charts (report_charts.c), each written right after the table it
- * draws.  hidden is 1 when disclosure control hid a count of that table:
- * the chart would show it, so a note says why it is not drawn. */
-void report_chart_stages(struct report *r, int hidden);
-void report_chart_agencies(struct report *r, const long *raised, const long *received, int hidden);
-void report_chart_themes(struct report *r, const struct m_item *items, int n, int hidden);
-void report_chart_breach(struct report *r, int hidden);
-void report_chart_open_age(struct report *r, const char *const *labels, const long *n, int nband,
-			   int hidden);
-int report_chart_funnel(struct report *r, int hidden); /* 0 when drawn */
-void report_chart_spc(struct report *r);
+/* The charts (report_charts.c), each written to md right after the table
+ * t it draws, from t's rows (all but the total row).  When disclosure
+ * control hid a count of t, the chart would show it: a note says why it
+ * is not drawn instead. */
+void report_chart_stages(struct chart_ctx *cc, FILE *md, const struct tab *t);
+void report_chart_agencies(struct chart_ctx *cc, FILE *md, const struct tab *t);
+void report_chart_themes(struct chart_ctx *cc, FILE *md, const struct tab *t);
+void report_chart_breach(struct chart_ctx *cc, FILE *md, const struct tab *t);
+void report_chart_open_age(struct chart_ctx *cc, FILE *md, const struct tab *t);
+/* The funnel plot after the funnel table t (a row per m->funnel agency,
+ * named in its first column), an agency in the colour of its place in the
+ * partnership's list (agency, agency_name); 0 when drawn.  The SPC chart
+ * of m's monthly series, left out when suppress would hide a month. */
+int report_chart_funnel(struct chart_ctx *cc, FILE *md, const struct metrics *m,
+			const struct tab *t, int nagency, const char (*agency)[M_ID],
+			const char (*agency_name)[256]);
+void report_chart_spc(struct chart_ctx *cc, FILE *md, const struct metrics *m, int suppress);
 
-/* The sections (report_sections.c). */
-void sec_title(struct report *r, const char *title, const char *subtitle);
+/* The sections (report_sections.c; report_timescales.c: stages by
+ * quarter, timescales; report_challenge.c: challenge in the system). */
 void sec_headline(struct report *r);
 void sec_stages_by_quarter(struct report *r);
 void sec_agencies(struct report *r);
@@ -163,14 +211,14 @@ void sec_open_age(struct report *r);
 void sec_resolved_at(struct report *r);
 void sec_learning(struct report *r);
 void sec_challenge(struct report *r);
-void sec_forum_cases(struct report *r, const struct report_forum *f);
 void sec_data_quality(struct report *r);
 void sec_notes(struct report *r);
-int sec_local(struct report *r); /* report_template.c: the partnership's own sections */
+void sec_local(struct report *r); /* report_template.c: the partnership's own sections */
 
-/* The reports (report_board.c, report_forum.c). */
+/* The papers (report_board.c, report_forum.c, report_agency.c): each
+ * lists its sections and runs them with paper_write(); 0. */
 int report_board(struct report *r);
 int report_forum(struct report *r, const struct report_forum *f);
-int report_agency(struct report *r); /* report_agency.c: r->agency_id's pack */
+int report_agency(struct report *r); /* r->agency_id's pack */
 
 #endif

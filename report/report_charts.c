@@ -3,9 +3,10 @@
  * written as its data files for charts/chart.h (DESIGN.md "Reports":
  * "charts as images beside the table they draw").
  *
- * Every chart draws exactly the numbers of the table it follows (or, for
- * the SPC chart, of the monthly series the trend paragraph describes), so
- * its CSV can be checked against the table.  Labels (stage names, agency
+ * Every chart draws exactly the numbers of the table it follows, read from
+ * that table (the funnel from the figures its table shows, the SPC chart
+ * from the monthly series the trend paragraph describes), so its CSV can
+ * be checked against the table.  Labels (stage names, agency
  * names, theme ids) go only into the data files, through chart_dat_str(),
  * cut to a length the picture has room for.
  * Colours are fixed by charts/common.gp: stage k in colour k, an agency in
@@ -59,161 +60,163 @@ static void csv_header(FILE *csv, const char *const *titles, int n)
 	fputs("\r\n", csv);
 }
 
-void report_chart_stages(struct report *r, int hidden)
+/* The rows of t a chart draws: all but the total row. */
+static int data_rows(const struct tab *t)
 {
-	struct chart c;
-	char buf[300];
+	return t->total_row >= 0 ? t->total_row : t->nrow;
+}
 
-	if (hidden) {
-		chart_note(&r->cc, r->out, SUPPRESSED_NOTE);
+static long count_at(const struct tab *t, int row, int col)
+{
+	return t->rows[row][col].count;
+}
+
+/* Write the note in place of a chart whose table disclosure control hid a
+ * count of; 1 when it did. */
+static int hidden(struct chart_ctx *cc, FILE *md, const struct tab *t)
+{
+	if (!tab_hidden(t))
+		return 0;
+	chart_note(cc, md, SUPPRESSED_NOTE);
+	return 1;
+}
+
+void report_chart_stages(struct chart_ctx *cc, FILE *md, const struct tab *t)
+{
+	int nstage = data_rows(t), nq = t->ncol - 2; /* Stage, the quarters, Total */
+	struct chart c;
+
+	if (hidden(cc, md, t))
 		return;
-	}
-	report_quarters(r);
-	if (chart_begin(&r->cc, &c, "stages", "stages", "Escalations entering each stage per quarter")) {
+	if (chart_begin(cc, &c, "stages", "stages", "Escalations entering each stage per quarter")) {
 		/* .dat: a row per quarter (the bars), a column per stage. */
 		fputs("\"Quarter\" \"Total\"", c.dat);
-		for (int s = 1; s <= r->last_stage; s++) {
+		for (int s = 0; s < nstage; s++) {
 			fputc(' ', c.dat);
-			chart_dat_str(c.dat, report_stage_label(r, s, buf, sizeof(buf)), LABEL_KEY);
+			chart_dat_str(c.dat, t->rows[s][0].text, LABEL_KEY);
 		}
 		fputc('\n', c.dat);
-		for (int k = 0; k < r->nquarter; k++) {
+		for (int k = 1; k <= nq; k++) {
 			long total = 0;
 
-			for (int s = 1; s <= r->last_stage; s++)
-				total += r->quarter[k].entered[s];
-			chart_dat_str(c.dat, r->quarter[k].name, 0);
+			for (int s = 0; s < nstage; s++)
+				total += count_at(t, s, k);
+			chart_dat_str(c.dat, t->header[k], 0);
 			fprintf(c.dat, " %ld", total);
-			for (int s = 1; s <= r->last_stage; s++)
-				fprintf(c.dat, " %ld", r->quarter[k].entered[s]);
+			for (int s = 0; s < nstage; s++)
+				fprintf(c.dat, " %ld", count_at(t, s, k));
 			fputc('\n', c.dat);
 		}
 		/* .csv: the table's layout, a row per stage. */
 		chart_csv_str(c.csv, "Stage");
-		for (int k = 0; k < r->nquarter; k++) {
+		for (int k = 1; k <= nq; k++) {
 			fputc(',', c.csv);
-			chart_csv_str(c.csv, r->quarter[k].name);
+			chart_csv_str(c.csv, t->header[k]);
 		}
 		fputs("\r\n", c.csv);
-		for (int s = 1; s <= r->last_stage; s++) {
-			chart_csv_str(c.csv, report_stage_label(r, s, buf, sizeof(buf)));
-			for (int k = 0; k < r->nquarter; k++)
-				fprintf(c.csv, ",%ld", r->quarter[k].entered[s]);
+		for (int s = 0; s < nstage; s++) {
+			chart_csv_str(c.csv, t->rows[s][0].text);
+			for (int k = 1; k <= nq; k++)
+				fprintf(c.csv, ",%ld", count_at(t, s, k));
 			fputs("\r\n", c.csv);
 		}
 	}
-	chart_end(&c, r->out);
+	chart_end(&c, md);
 }
 
-void report_chart_agencies(struct report *r, const long *raised, const long *received, int hidden)
+void report_chart_agencies(struct chart_ctx *cc, FILE *md, const struct tab *t)
 {
 	static const char *const titles[] = {"Agency", "Raised", "Received", "Colour"};
 	struct chart c;
 
-	if (hidden) {
-		chart_note(&r->cc, r->out, SUPPRESSED_NOTE);
+	if (hidden(cc, md, t) || data_rows(t) == 0)
 		return;
-	}
-	if (r->nagency == 0)
-		return;
-	if (chart_begin(&r->cc, &c, "agencies", "agencies", "Escalations raised and received by agency")) {
+	if (chart_begin(cc, &c, "agencies", "agencies", "Escalations raised and received by agency")) {
 		dat_header(c.dat, titles, 4);
 		csv_header(c.csv, titles, 3);
-		for (int i = 0; i < r->nagency; i++) {
-			chart_dat_str(c.dat, r->agency_name[i], LABEL_TIC);
-			fprintf(c.dat, " %ld %ld %d\n", raised[i], received[i], i + 1);
-			chart_csv_str(c.csv, r->agency_name[i]);
-			fprintf(c.csv, ",%ld,%ld\r\n", raised[i], received[i]);
+		for (int i = 0; i < data_rows(t); i++) {
+			chart_dat_str(c.dat, t->rows[i][0].text, LABEL_TIC);
+			fprintf(c.dat, " %ld %ld %d\n", count_at(t, i, 1), count_at(t, i, 2), i + 1);
+			chart_csv_str(c.csv, t->rows[i][0].text);
+			fprintf(c.csv, ",%ld,%ld\r\n", count_at(t, i, 1), count_at(t, i, 2));
 		}
 	}
-	chart_end(&c, r->out);
+	chart_end(&c, md);
 }
 
-void report_chart_themes(struct report *r, const struct m_item *items, int n, int hidden)
+/* A bar per row of a two-column table (label, count). */
+static void bars(struct chart_ctx *cc, FILE *md, const struct tab *t, const char *name,
+		 const char *script, const char *title, const char *const *titles)
 {
-	static const char *const titles[] = {"Theme", "Raised"};
 	struct chart c;
 
-	if (n == 0)
-		return;
-	if (hidden) {
-		chart_note(&r->cc, r->out, SUPPRESSED_NOTE);
-		return;
-	}
-	if (chart_begin(&r->cc, &c, "themes", "themes", "Escalations raised by theme")) {
+	if (chart_begin(cc, &c, name, script, title)) {
 		dat_header(c.dat, titles, 2);
 		csv_header(c.csv, titles, 2);
-		for (int i = 0; i < n; i++) {
-			chart_dat_str(c.dat, items[i].id, LABEL_TIC);
-			fprintf(c.dat, " %ld\n", items[i].a);
-			chart_csv_str(c.csv, items[i].id);
-			fprintf(c.csv, ",%ld\r\n", items[i].a);
+		for (int i = 0; i < data_rows(t); i++) {
+			chart_dat_str(c.dat, t->rows[i][0].text, LABEL_TIC);
+			fprintf(c.dat, " %ld\n", count_at(t, i, 1));
+			chart_csv_str(c.csv, t->rows[i][0].text);
+			fprintf(c.csv, ",%ld\r\n", count_at(t, i, 1));
 		}
 	}
-	chart_end(&c, r->out);
+	chart_end(&c, md);
 }
 
-void report_chart_breach(struct report *r, int hidden)
+void report_chart_themes(struct chart_ctx *cc, FILE *md, const struct tab *t)
+{
+	static const char *const titles[] = {"Theme", "Raised"};
+
+	if (data_rows(t) == 0 || hidden(cc, md, t))
+		return;
+	bars(cc, md, t, "themes", "themes", "Escalations raised by theme", titles);
+}
+
+void report_chart_open_age(struct chart_ctx *cc, FILE *md, const struct tab *t)
+{
+	static const char *const titles[] = {"Age (working days since raised)", "Open"};
+
+	if (hidden(cc, md, t))
+		return;
+	bars(cc, md, t, "open-age", "open_age", "Open escalations at the end of the period, by age",
+	     titles);
+}
+
+void report_chart_breach(struct chart_ctx *cc, FILE *md, const struct tab *t)
 {
 	static const char *const titles[] = {"Quarter", "Due", "Met", "Breached", "Pending",
 					     "Breach rate (%)"};
 	struct chart c;
 
-	if (hidden) {
-		chart_note(&r->cc, r->out, SUPPRESSED_NOTE);
+	if (hidden(cc, md, t))
 		return;
-	}
-	report_quarters(r);
-	if (chart_begin(&r->cc, &c, "breach", "breach",
-			"Stage deadlines due and breach rate per quarter")) {
+	if (chart_begin(cc, &c, "breach", "breach", "Stage deadlines due and breach rate per quarter")) {
 		dat_header(c.dat, titles, 6);
 		csv_header(c.csv, titles, 6);
-		for (int k = 0; k < r->nquarter; k++) {
-			const struct report_quarter *q = &r->quarter[k];
+		for (int k = 0; k < data_rows(t); k++) {
+			const struct tab_cell *q = t->rows[k];
 
-			chart_dat_str(c.dat, q->name, 0);
-			fprintf(c.dat, " %ld %ld %ld %ld ", q->due, q->met, q->breached, q->pending);
-			chart_dat_num(c.dat, 100 * q->breach_rate);
+			chart_dat_str(c.dat, q[0].text, 0);
+			fprintf(c.dat, " %ld %ld %ld %ld ", q[1].count, q[2].count, q[3].count, q[4].count);
+			chart_dat_num(c.dat, 100 * q[5].value);
 			fputc('\n', c.dat);
-			chart_csv_str(c.csv, q->name);
-			fprintf(c.csv, ",%ld,%ld,%ld,%ld,", q->due, q->met, q->breached, q->pending);
-			chart_csv_num(c.csv, 100 * q->breach_rate);
+			chart_csv_str(c.csv, q[0].text);
+			fprintf(c.csv, ",%ld,%ld,%ld,%ld,", q[1].count, q[2].count, q[3].count, q[4].count);
+			chart_csv_num(c.csv, 100 * q[5].value);
 			fputs("\r\n", c.csv);
 		}
 	}
-	chart_end(&c, r->out);
-}
-
-void report_chart_open_age(struct report *r, const char *const *labels, const long *n, int nband,
-			   int hidden)
-{
-	static const char *const titles[] = {"Age (working days since raised)", "Open"};
-	struct chart c;
-
-	if (hidden) {
-		chart_note(&r->cc, r->out, SUPPRESSED_NOTE);
-		return;
-	}
-	if (chart_begin(&r->cc, &c, "open-age", "open_age", "Open escalations at the end of the period, by age")) {
-		dat_header(c.dat, titles, 2);
-		csv_header(c.csv, titles, 2);
-		for (int b = 0; b < nband; b++) {
-			chart_dat_str(c.dat, labels[b], LABEL_TIC);
-			fprintf(c.dat, " %ld\n", n[b]);
-			chart_csv_str(c.csv, labels[b]);
-			fprintf(c.csv, ",%ld\r\n", n[b]);
-		}
-	}
-	chart_end(&c, r->out);
+	chart_end(&c, md);
 }
 
 /* Points along the activity axis for the funnel's limit lines: enough
  * that each step of a limit (a whole count) shows. */
 #define FUNNEL_GRID 400
 
-int report_chart_funnel(struct report *r, int hidden)
+int report_chart_funnel(struct chart_ctx *cc, FILE *md, const struct metrics *m,
+			const struct tab *t, int nagency, const char (*agency)[M_ID],
+			const char (*agency_name)[256])
 {
-	const struct metrics *m = r->m;
 	struct chart c;
 	struct stats_funnel_limits lim;
 	double xmax = 0;
@@ -221,17 +224,15 @@ int report_chart_funnel(struct report *r, int hidden)
 
 	if (m->n_funnel == 0 || isnan(m->funnel_p))
 		return -1;
-	if (hidden) {
-		chart_note(&r->cc, r->out, SUPPRESSED_NOTE);
+	if (hidden(cc, md, t))
 		return -1;
-	}
 	for (int i = 0; i < m->n_funnel; i++)
 		if (m->funnel[i].activity > xmax)
 			xmax = m->funnel[i].activity;
 	if (!(xmax > 0))
 		return -1;
-	if (!chart_begin(&r->cc, &c, "funnel", "funnel", "Escalations against activity (funnel plot)"))
-		return chart_end(&c, r->out);
+	if (!chart_begin(cc, &c, "funnel", "funnel", "Escalations against activity (funnel plot)"))
+		return chart_end(&c, md);
 	/* Block 0: the limits along the activity axis, per 1,000. */
 	fputs("\"Activity\" \"Partnership rate\" \"95% lower\" \"95% upper\" \"99.8% lower\" "
 	      "\"99.8% upper\"\n", c.dat);
@@ -246,20 +247,20 @@ int report_chart_funnel(struct report *r, int hidden)
 	}
 	/* Blocks 1..n: one per agency of the partnership, in its order, so
 	 * block k is drawn in agency colour k. */
-	for (int a = 0; a < r->nagency; a++) {
+	for (int a = 0; a < nagency; a++) {
 		const struct m_funnel *f = NULL;
 
 		for (int i = 0; i < m->n_funnel; i++)
-			if (strcmp(m->funnel[i].agency, r->agency[a]) == 0)
+			if (strcmp(m->funnel[i].agency, agency[a]) == 0)
 				f = &m->funnel[i];
 		fputs("\n\n", c.dat);
-		chart_dat_str(c.dat, f ? r->agency_name[a] : "", LABEL_KEY3);
+		chart_dat_str(c.dat, f ? agency_name[a] : "", LABEL_KEY3);
 		fputs(" \"Activity\" \"Raised\" \"Rate per 1,000\"\n", c.dat);
 		if (!f) {
 			fputs("\"\" NaN NaN NaN\n", c.dat);
 			continue;
 		}
-		chart_dat_str(c.dat, r->agency_name[a], LABEL_KEY3);
+		chart_dat_str(c.dat, agency_name[a], LABEL_KEY3);
 		fprintf(c.dat, " %.10g %ld ", f->activity, f->raised);
 		chart_dat_num(c.dat, 1000.0 * (double)f->raised / f->activity);
 		fputc('\n', c.dat);
@@ -274,7 +275,7 @@ int report_chart_funnel(struct report *r, int hidden)
 	for (int i = 0; i < m->n_funnel; i++) {
 		const struct m_funnel *f = &m->funnel[i];
 
-		chart_csv_str(c.csv, report_agency_name(r, f->agency));
+		chart_csv_str(c.csv, t->rows[i][0].text); /* the table's name for it */
 		fprintf(c.csv, ",%ld,%.10g,", f->raised, f->activity);
 		chart_csv_num(c.csv, 1000.0 * (double)f->raised / f->activity);
 		fputc(',', c.csv);
@@ -290,24 +291,22 @@ int report_chart_funnel(struct report *r, int hidden)
 			fputs(",,,", c.csv);
 		fputs("\r\n", c.csv);
 	}
-	return chart_end(&c, r->out);
+	return chart_end(&c, md);
 }
 
-void report_chart_spc(struct report *r)
+void report_chart_spc(struct chart_ctx *cc, FILE *md, const struct metrics *m, int suppress)
 {
-	const struct metrics *m = r->m;
 	struct chart c;
 
 	if (m->n_month == 0)
 		return;
 	/* No table shows the monthly counts, so look at them here. */
-	if (r->suppress >= 2)
-		for (int i = 0; i < m->n_month; i++)
-			if (m->month_n[i] >= 1 && m->month_n[i] < r->suppress) {
-				chart_note(&r->cc, r->out, SUPPRESSED_NOTE);
-				return;
-			}
-	if (chart_begin(&r->cc, &c, "spc", "spc", "Escalations raised per month (XmR chart)")) {
+	for (int i = 0; i < m->n_month; i++)
+		if (tab_small(suppress, m->month_n[i])) {
+			chart_note(cc, md, SUPPRESSED_NOTE);
+			return;
+		}
+	if (chart_begin(cc, &c, "spc", "spc", "Escalations raised per month (XmR chart)")) {
 		fprintf(c.dat, "\"Month\" \"Escalations raised\" \"Mean\" \"%s\" \"Lower process limit\" "
 			"\"%s\"\n",
 			m->spc_provisional ? "Process limits (provisional: under 12 months)" : "Process limits",
@@ -348,5 +347,5 @@ void report_chart_spc(struct report *r)
 			fputs("\r\n", c.csv);
 		}
 	}
-	chart_end(&c, r->out);
+	chart_end(&c, md);
 }

@@ -5,20 +5,9 @@
  *
  * The files are the .md files of <data>/protocols/<partnership>.sections/
  * (and of any folder given with `report --sections DIR`), in name order:
- *
- *   ---
- *   title: Police threshold disputes
- *   reports: board, pdg
- *   ---
- *   Threshold disputes the police raised in {{period}}, by agency.
- *
- *   ```sql police_thresholds
- *   SELECT raised_with AS "Raised with", count(*) AS "Escalations"
- *   FROM escalation
- *   WHERE partnership = :partnership AND raised_by = 'dc-police'
- *     AND theme = 'threshold' AND raised_on BETWEEN :from AND :end
- *   GROUP BY raised_with ORDER BY 2 DESC
- *   ```
+ * front matter (title:, and reports: the report kinds it is for), then
+ * markdown with ```sql <name> blocks in it.  docs/sections.md has a worked
+ * example (fixtures/devon/sections/10-threshold-disputes.md).
  *
  * Text is copied with {{partnership}}, {{partnership_name}}, {{period}},
  * {{from}}, {{to}} and {{as_of}} filled in.  A ```sql block becomes a table
@@ -37,6 +26,7 @@
 #include "core/cli.h"
 #include "core/date.h"
 #include "core/msg.h"
+#include "core/util.h"
 #include "report.h"
 
 #define P(...) fprintf(r->out, __VA_ARGS__)
@@ -100,7 +90,6 @@ static int run_sql(struct report *r, const char *file, int line, const char *nam
 	sqlite3_stmt *st = NULL;
 	const char *tail = NULL;
 	struct tab *t = NULL;
-	char a[11], b[11], c[11], d[11];
 	int rc, ncol, counts = 0, first = 1;
 
 	if (sqlite3_prepare_v2(r->w->db, sql, -1, &st, &tail) != SQLITE_OK)
@@ -114,19 +103,7 @@ static int run_sql(struct report *r, const char *file, int line, const char *nam
 	for (int i = 1; i <= sqlite3_bind_parameter_count(st); i++) {
 		const char *p = sqlite3_bind_parameter_name(st, i);
 
-		if (!p)
-			continue;
-		if (!strcmp(p, ":partnership"))
-			sqlite3_bind_text(st, i, r->id, -1, SQLITE_STATIC);
-		else if (!strcmp(p, ":from"))
-			sqlite3_bind_text(st, i, date_format(r->period.from, a), 10, SQLITE_TRANSIENT);
-		else if (!strcmp(p, ":to"))
-			sqlite3_bind_text(st, i, date_format(r->period.to, b), 10, SQLITE_TRANSIENT);
-		else if (!strcmp(p, ":as_of"))
-			sqlite3_bind_text(st, i, date_format(r->period.as_of, c), 10, SQLITE_TRANSIENT);
-		else if (!strcmp(p, ":end"))
-			sqlite3_bind_text(st, i, date_format(metrics_end(&r->period), d), 10, SQLITE_TRANSIENT);
-		else {
+		if (p && report_bind_period(r, st, i, p)) {
 			error("%s:%d: sql %s: unknown parameter %s (known: :partnership, :from, :to, "
 			      ":as_of, :end)", file, line, name, p);
 			sqlite3_finalize(st); /* p is the statement's: report first */
@@ -173,6 +150,27 @@ static int run_sql(struct report *r, const char *file, int line, const char *nam
 	return 0;
 }
 
+/* Read the front matter (between "---" lines) of text into title[256]
+ * and reports[256]; 1 when there is one. */
+static int front_matter(const char *text, char *title, char *reports)
+{
+	const char *end;
+
+	if (strncmp(text, "---\n", 4) != 0 || !(end = strstr(text + 4, "\n---\n")))
+		return 0;
+	for (const char *l = text + 4; l < end;) {
+		const char *nl = strchr(l, '\n');
+		size_t n = nl ? (size_t)(nl - l) : strlen(l);
+
+		if (n > 6 && strncmp(l, "title:", 6) == 0)
+			snprintf(title, 256, "%.*s", (int)(n - 6), l + 6);
+		else if (n > 8 && strncmp(l, "reports:", 8) == 0)
+			snprintf(reports, 256, "%.*s", (int)(n - 8), l + 8);
+		l = nl ? nl + 1 : end;
+	}
+	return 1;
+}
+
 /* One section file; returns 0 or -1 (an error was printed and noted). */
 static int one_section(struct report *r, const char *path)
 {
@@ -181,42 +179,18 @@ static int one_section(struct report *r, const char *path)
 	size_t sqllen = 0;
 	int lineno = 0, in_front = 0, in_sql = 0, sql_line = 0, status = 0;
 	FILE *fp = fopen(path, "rb");
-	long size;
+	size_t size;
 
 	if (!fp)
 		return error("%s: cannot read: %s", path, strerror(errno));
-	fseek(fp, 0, SEEK_END);
-	size = ftell(fp);
-	rewind(fp);
-	if (size < 0 || size > MAX_TEMPLATE) {
-		fclose(fp);
-		return error("%s: not a section file (larger than %d bytes)", path, MAX_TEMPLATE);
-	}
-	text = calloc((size_t)size + 1, 1);
-	if (!text || fread(text, 1, (size_t)size, fp) != (size_t)size) {
-		fclose(fp);
-		free(text);
-		return error("%s: cannot read", path);
-	}
+	text = util_slurp_fp(fp, MAX_TEMPLATE, &size);
 	fclose(fp);
+	if (!text && errno == EFBIG)
+		return error("%s: not a section file (larger than %d bytes)", path, MAX_TEMPLATE);
+	if (!text)
+		return error("%s: cannot read", path);
 	/* Front matter first: is this section for this report? */
-	if (strncmp(text, "---\n", 4) == 0) {
-		char *end = strstr(text + 4, "\n---\n");
-
-		if (end) {
-			for (char *l = text + 4; l < end;) {
-				char *nl = strchr(l, '\n');
-				size_t n = nl ? (size_t)(nl - l) : strlen(l);
-
-				if (n > 6 && strncmp(l, "title:", 6) == 0)
-					snprintf(title, sizeof(title), "%.*s", (int)(n - 6), l + 6);
-				else if (n > 8 && strncmp(l, "reports:", 8) == 0)
-					snprintf(reports, sizeof(reports), "%.*s", (int)(n - 8), l + 8);
-				l = nl ? nl + 1 : end;
-			}
-			in_front = 1;
-		}
-	}
+	in_front = front_matter(text, title, reports);
 	if (reports[0] && !lists(reports, r->agency_id ? "agency" : r->kind)) {
 		free(text);
 		return 0;
@@ -253,11 +227,7 @@ static int one_section(struct report *r, const char *path)
 		}
 		if (in_sql) {
 			size_t n = strlen(line);
-			char *grown = realloc(sql, sqllen + n + 2);
-
-			if (!grown)
-				die(EXIT_INTERNAL, "out of memory");
-			sql = grown;
+			sql = xrealloc(sql, sqllen + n + 2);
 			memcpy(sql + sqllen, line, n);
 			sqllen += n;
 			sql[sqllen++] = '\n';
@@ -291,9 +261,8 @@ static int section_dir(struct report *r, const char *dir, int must_exist)
 
 		if (l < 4 || strcmp(de->d_name + l - 3, ".md") != 0 || de->d_name[0] == '.')
 			continue;
-		names = realloc(names, (size_t)(n + 1) * sizeof(char *));
-		if (!names || !(names[n++] = strdup(de->d_name)))
-			die(EXIT_INTERNAL, "out of memory");
+		names = xrealloc(names, (size_t)(n + 1) * sizeof(char *));
+		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(dh);
 	qsort(names, (size_t)n, sizeof(char *), cmp_str);
@@ -307,7 +276,7 @@ static int section_dir(struct report *r, const char *dir, int must_exist)
 	return status;
 }
 
-int sec_local(struct report *r)
+void sec_local(struct report *r)
 {
 	char dir[4400];
 	int status = 0;
@@ -319,5 +288,4 @@ int sec_local(struct report *r)
 		status = -1;
 	if (status)
 		r->local_failed = 1;
-	return status;
 }

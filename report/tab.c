@@ -6,33 +6,21 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/util.h"
 #include "tab.h"
 
-static void *xcalloc(size_t n, size_t size)
+static char *copy(const char *s)
 {
-	void *p = calloc(n ? n : 1, size);
-
-	if (!p)
-		die(EXIT_INTERNAL, "out of memory");
-	return p;
-}
-
-static char *xstrdup(const char *s)
-{
-	char *d = strdup(s ? s : "");
-
-	if (!d)
-		die(EXIT_INTERNAL, "out of memory");
-	return d;
+	return xstrdup(s ? s : "");
 }
 
 struct tab *tab_new(const char *name, const char *title, const char *definition)
 {
 	struct tab *t = xcalloc(1, sizeof(*t));
 
-	t->name = xstrdup(name);
-	t->title = xstrdup(title);
-	t->definition = xstrdup(definition);
+	t->name = copy(name);
+	t->title = copy(title);
+	t->definition = copy(definition);
 	t->total_row = -1;
 	t->row_total = -1;
 	t->decimals = 1;
@@ -53,6 +41,7 @@ void tab_free(struct tab *t)
 		free(t->header[c]);
 	free(t->header);
 	free(t->kind);
+	free(t->from);
 	free(t->title);
 	free(t->definition);
 	free(t->name);
@@ -63,24 +52,29 @@ void tab_col(struct tab *t, const char *header, enum tab_kind kind)
 {
 	if (t->nrow)
 		die(EXIT_INTERNAL, "tab_col after rows");
-	t->header = realloc(t->header, (size_t)(t->ncol + 1) * sizeof(char *));
-	t->kind = realloc(t->kind, (size_t)(t->ncol + 1) * sizeof(enum tab_kind));
-	if (!t->header || !t->kind)
-		die(EXIT_INTERNAL, "out of memory");
-	t->header[t->ncol] = xstrdup(header);
+	t->header = xrealloc(t->header, (size_t)(t->ncol + 1) * sizeof(char *));
+	t->kind = xrealloc(t->kind, (size_t)(t->ncol + 1) * sizeof(enum tab_kind));
+	t->from = xrealloc(t->from, (size_t)(t->ncol + 1) * sizeof(unsigned long));
+	t->header[t->ncol] = copy(header);
 	t->kind[t->ncol] = kind;
+	t->from[t->ncol] = 0;
 	t->ncol++;
+}
+
+void tab_derived(struct tab *t, unsigned long from)
+{
+	if (!t->ncol || t->nrow)
+		die(EXIT_INTERNAL, "tab_derived without a column or after rows");
+	t->from[t->ncol - 1] = from;
 }
 
 void tab_row(struct tab *t)
 {
 	if (t->nrow == t->caprow) {
 		t->caprow = t->caprow ? 2 * t->caprow : 16;
-		t->rows = realloc(t->rows, (size_t)t->caprow * sizeof(*t->rows));
-		if (!t->rows)
-			die(EXIT_INTERNAL, "out of memory");
+		t->rows = xrealloc(t->rows, (size_t)t->caprow * sizeof(*t->rows));
 	}
-	t->rows[t->nrow] = xcalloc((size_t)t->ncol, sizeof(struct tab_cell));
+	t->rows[t->nrow] = xcalloc((size_t)(t->ncol ? t->ncol : 1), sizeof(struct tab_cell));
 	for (int c = 0; c < t->ncol; c++) {
 		t->rows[t->nrow][c].kind = t->kind[c];
 		t->rows[t->nrow][c].empty = 1;
@@ -102,7 +96,7 @@ void tab_text(struct tab *t, const char *s)
 {
 	struct tab_cell *c = next(t);
 
-	c->text = xstrdup(s);
+	c->text = copy(s);
 }
 
 void tab_count(struct tab *t, long n)
@@ -130,7 +124,7 @@ void tab_note(struct tab *t, const char *s)
 {
 	struct tab_cell *c = next(t);
 
-	c->text = xstrdup(s);
+	c->text = copy(s);
 }
 
 void tab_total(struct tab *t, const char *label)
@@ -143,7 +137,7 @@ void tab_total(struct tab *t, const char *label)
 		struct tab_cell *cell = &t->rows[n][c];
 
 		if (c == 0) {
-			cell->text = xstrdup(label);
+			cell->text = copy(label);
 			cell->empty = 0;
 			continue;
 		}
@@ -156,6 +150,11 @@ void tab_total(struct tab *t, const char *label)
 				cell->count += t->rows[r][c].count;
 	}
 	t->cur = t->ncol;
+}
+
+int tab_small(int n, long v)
+{
+	return n >= 2 && v >= 1 && v < n;
 }
 
 static int is_count(const struct tab_cell *c)
@@ -195,6 +194,28 @@ static int protect(struct tab_cell **cells, int n, struct tab_cell *total)
 	return 1;
 }
 
+/* A derived cell beside a hidden count would give it away. */
+static void blank_derived(struct tab *t)
+{
+	for (int c = 0; c < t->ncol; c++) {
+		if (!t->from[c])
+			continue;
+		for (int r = 0; r < t->nrow; r++) {
+			struct tab_cell *cell = &t->rows[r][c];
+			int hide = 0;
+
+			if (t->from[c] == TAB_FROM_TABLE)
+				hide = !cell->text;
+			else
+				for (int k = 0; !hide && k < t->ncol && k < 64; k++)
+					if ((t->from[c] & TAB_COL(k)) && t->rows[r][k].suppressed)
+						hide = 1;
+			if (hide)
+				cell->empty = 1;
+		}
+	}
+}
+
 void tab_suppress(struct tab *t, int n)
 {
 	struct tab_cell **group;
@@ -207,7 +228,7 @@ void tab_suppress(struct tab *t, int n)
 		for (int c = 0; c < t->ncol; c++) {
 			struct tab_cell *cell = &t->rows[r][c];
 
-			if (is_count(cell) && cell->count >= 1 && cell->count < n)
+			if (is_count(cell) && tab_small(n, cell->count))
 				cell->suppressed = 1;
 		}
 	/* The row total of the count columns: as declared, else a column
@@ -216,7 +237,7 @@ void tab_suppress(struct tab *t, int n)
 	for (int c = 0; total_col < 0 && c < t->ncol; c++)
 		if (t->kind[c] == TAB_COUNT && strcmp(t->header[c], "Total") == 0)
 			total_col = c;
-	group = xcalloc((size_t)(t->nrow + t->ncol), sizeof(*group));
+	group = xcalloc((size_t)(t->nrow + t->ncol + 1), sizeof(*group));
 	while (changed) {
 		changed = 0;
 		/* columns: cells above the total row add up to it */
@@ -243,6 +264,16 @@ void tab_suppress(struct tab *t, int n)
 			}
 	}
 	free(group);
+	blank_derived(t);
+}
+
+int tab_hidden(const struct tab *t)
+{
+	for (int i = 0; i < t->nrow; i++)
+		for (int c = 0; c < t->ncol; c++)
+			if (t->rows[i][c].suppressed)
+				return 1;
+	return 0;
 }
 
 const char *tab_cell_text(const struct tab *t, const struct tab_cell *c, char *buf, size_t cap)

@@ -4,21 +4,25 @@
  * markdown pipe table (and, later, CSV and chart data from the same cells).
  *
  * Cells are counts (long), rates (double, shown as a percentage), other
- * numbers (double) or text.  Disclosure control works on the count cells:
- * tab_suppress(t, n) hides counts from 1 to n-1 as "<n" and then hides
+ * numbers (double) or text.  Disclosure control is one rule, applied once
+ * by tab_suppress(t, n): it hides counts from 1 to n-1 as "<n" and then
  * enough other counts in the same rows and columns that no hidden count
  * can be worked out from a total (secondary suppression), shown as "[c]"
  * (the GSS symbol for a confidential cell): "<n" would misstate a hidden
- * 0 or a count of n or more.
+ * 0 or a count of n or more.  A column worked out from counts (a rate, a
+ * share, a change) says so with tab_derived(), and tab_suppress() blanks
+ * its cells wherever they would give a hidden count away.
  *
- *   struct tab *t = tab_new("Themes", "Escalations raised in the period by theme.");
+ *   struct tab *t = tab_new("themes", "Themes",
+ *                           "Escalations raised in the period by theme.");
  *   tab_col(t, "Theme", TAB_TEXT); tab_col(t, "Raised", TAB_COUNT);
- *   tab_row(t); tab_text(t, "threshold"); tab_count(t, 11);
+ *   tab_col(t, "Share", TAB_RATE); tab_derived(t, TAB_FROM_TABLE);
+ *   tab_row(t); tab_text(t, "threshold"); tab_count(t, 11); tab_rate(t, 0.5);
  *   tab_total(t, "Total");      sums the count columns
- *   tab_md(t, fp); tab_free(t);
+ *   tab_suppress(t, 5); tab_md(t, fp); tab_free(t);
  *
- * Strings are copied.  All functions accept a NULL table after a failed
- * tab_new() by dying (allocation failure is fatal in this tool).
+ * Strings are copied (a NULL string is copied as "").  Running out of
+ * memory ends the program (core/util.h).
  */
 #ifndef OVERSIGHT_TAB_H
 #define OVERSIGHT_TAB_H
@@ -43,6 +47,7 @@ struct tab {
 	int ncol;
 	char **header;
 	enum tab_kind *kind;
+	unsigned long *from; /* per column: 0, or how it is derived (tab_derived) */
 	int nrow, caprow;
 	struct tab_cell **rows; /* nrow x ncol */
 	int total_row;       /* index of the total row, -1 none */
@@ -59,6 +64,18 @@ void tab_free(struct tab *t);
 
 void tab_col(struct tab *t, const char *header, enum tab_kind kind);
 
+/*
+ * The column just added is worked out from counts.  from is a mask of the
+ * count columns it comes from (TAB_COL(1) | TAB_COL(2)): under disclosure
+ * control its cell is blank in any row where one of them is hidden.  Or
+ * TAB_FROM_TABLE, from the table as a whole (a share of the total, a rate
+ * the reader could turn back into counts): blank in every row under
+ * disclosure control, except notes (tab_note).
+ */
+#define TAB_COL(c) (1UL << (c))
+#define TAB_FROM_TABLE (~0UL)
+void tab_derived(struct tab *t, unsigned long from);
+
 /* Start a row; the cells that follow fill it left to right. */
 void tab_row(struct tab *t);
 void tab_text(struct tab *t, const char *s);
@@ -70,8 +87,17 @@ void tab_note(struct tab *t, const char *s); /* a text in a count/rate column */
 /* Append a row labelled label whose count columns are the column sums. */
 void tab_total(struct tab *t, const char *label);
 
-/* Apply disclosure control with threshold n (n >= 2). */
+/* Apply disclosure control with threshold n (nothing when n < 2): hide
+ * small counts, the counts that would reveal them, and the derived cells
+ * that would.  Call once, when the table is complete. */
 void tab_suppress(struct tab *t, int n);
+
+/* The rule: 1 when disclosure control with threshold n hides count v
+ * (from 1 to n - 1; never when n < 2).  For prose that gives a count. */
+int tab_small(int n, long v);
+
+/* 1 when disclosure control hid a count of t (a chart would show it). */
+int tab_hidden(const struct tab *t);
 
 /* Write "### title", the definition, and the pipe table. */
 void tab_md(const struct tab *t, FILE *out);

@@ -1,0 +1,158 @@
+/*
+ * paper.c - a board paper as a file: the temporary file renamed into place
+ * when complete, the title block, and the sections run in order (the
+ * tables they write go through report_tables.c).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/cli.h"
+#include "core/date.h"
+#include "core/msg.h"
+#include "report.h"
+
+#define P(...) fprintf(r->out, __VA_ARGS__)
+
+int report_begin(struct report *r)
+{
+	int fd;
+
+	/* <kind>-<partnership>[-<agency>]-<period>.md */
+	snprintf(r->stem, sizeof(r->stem), "%s-%s%s%s-%s", r->kind, r->id, r->agency_id ? "-" : "",
+		 r->agency_id ? r->agency_id : "", r->period_name);
+	snprintf(r->path, sizeof(r->path), "%s/%s.md", r->dir, r->stem);
+	snprintf(r->tmp, sizeof(r->tmp), "%s/.%s.md.XXXXXX", r->dir, r->stem);
+	fd = mkstemp(r->tmp);
+	if (fd < 0)
+		return error("%s: cannot write: %s", r->dir, strerror(errno));
+	fchmod(fd, 0644);
+	r->out = fdopen(fd, "w");
+	if (!r->out) {
+		close(fd);
+		unlink(r->tmp);
+		return error("%s: cannot write: %s", r->tmp, strerror(errno));
+	}
+	return 0;
+}
+
+int report_finish(struct report *r, int ok)
+{
+	int bad = ferror(r->out);
+
+	if (fclose(r->out) != 0)
+		bad = 1;
+	r->out = NULL;
+	if (!ok || bad) {
+		unlink(r->tmp);
+		return ok ? error("%s: write failed", r->path) : -1;
+	}
+	if (rename(r->tmp, r->path) != 0) {
+		unlink(r->tmp);
+		return error("%s: cannot write: %s", r->path, strerror(errno));
+	}
+	return 0;
+}
+
+static const char *month_name(int m)
+{
+	static const char *const names[] = {"January", "February", "March", "April", "May", "June",
+					    "July", "August", "September", "October", "November",
+					    "December"};
+	return names[(m - 1) % 12];
+}
+
+/* "1 July to 30 September 2026" */
+static void period_words(const struct period *p, char *buf, size_t cap)
+{
+	int y1, m1, d1, y2, m2, d2;
+
+	date_to_ymd(p->from, &y1, &m1, &d1);
+	date_to_ymd(p->to, &y2, &m2, &d2);
+	if (y1 == y2)
+		snprintf(buf, cap, "%d %s to %d %s %d", d1, month_name(m1), d2, month_name(m2), y2);
+	else
+		snprintf(buf, cap, "%d %s %d to %d %s %d", d1, month_name(m1), y1, d2, month_name(m2), y2);
+}
+
+static void day_words(int day, char *buf, size_t cap)
+{
+	int y, m, d;
+
+	date_to_ymd(day, &y, &m, &d);
+	snprintf(buf, cap, "%d %s %d", d, month_name(m), y);
+}
+
+/* The title block: pandoc's metadata, then the paper's particulars. */
+static void title_block(struct report *r, const char *title, const char *subtitle)
+{
+	char pw[96], asof[48], fq[32];
+	sqlite3_stmt *st;
+
+	period_words(&r->period, pw, sizeof(pw));
+	day_words(r->period.as_of, asof, sizeof(asof));
+	/* pandoc title block: the document's metadata in every format. */
+	P("---\ntitle: \"");
+	md_escape(r->out, title);
+	P("\"\nsubtitle: \"");
+	md_escape(r->out, subtitle);
+	P("\"\ndate: \"As of %s\"\n---\n\n", asof);
+	/* The title and subtitle are the YAML block's alone: pandoc makes
+	 * them the document's title (an H1 as well would print it twice),
+	 * GitHub shows them as a table, and they read as plain text. */
+	P("| | |\n|:---|:---|\n");
+	P("| Partnership | ");
+	md_escape(r->out, r->name);
+	if (r->short_name[0]) {
+		P(" (");
+		md_escape(r->out, r->short_name);
+		P(")");
+	}
+	P(" |\n");
+	if (r->period.q) {
+		cli_fin_quarter(r->period.year, r->period.q, fq, sizeof(fq));
+		P("| Period | %d-Q%d, %s (UK financial year %s) |\n", r->period.year, r->period.q, pw, fq);
+	} else {
+		P("| Period | %s |\n", pw);
+	}
+	P("| As of | %s: events recorded after this date are not counted |\n", asof);
+	if (r->protocol_title[0]) {
+		P("| Protocol | ");
+		md_escape(r->out, r->protocol_title);
+		P(" |\n");
+	}
+	st = report_prepare(r, "r_sources");
+	{
+		int n = 0;
+		long rows = 0;
+		char last[32] = "";
+
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			n++;
+			rows += sqlite3_column_int64(st, 3);
+			snprintf(last, sizeof(last), "%.10s", (const char *)sqlite3_column_text(st, 2));
+		}
+		P("| Data sources | %ld current rows from %d agency log files; latest loaded %s |\n", rows, n,
+		  last[0] ? last : "never");
+	}
+	sqlite3_finalize(st);
+	if (r->suppress >= 2)
+		P("| Disclosure control | counts from 1 to %d are shown as <%d, with other cells hidden "
+		  "(shown as \\[c\\]) where a total would reveal them |\n", r->suppress - 1, r->suppress);
+	P("\n");
+}
+
+void paper_write(struct report *r, const char *title, const struct paper *p)
+{
+	char sub[256];
+
+	if (r->period.q)
+		snprintf(sub, sizeof(sub), "%s, %d-Q%d", p->subtitle_quarter, r->period.year, r->period.q);
+	else
+		snprintf(sub, sizeof(sub), "%s", p->subtitle);
+	title_block(r, title, sub);
+	for (int i = 0; p->sections[i]; i++)
+		p->sections[i](r);
+}

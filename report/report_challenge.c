@@ -1,0 +1,155 @@
+/*
+ * report_challenge.c - "Challenge in the system": escalations set against
+ * activity (the funnel), silent and one-way agencies, and the monthly
+ * trend; signals that point to where to ask questions, not findings.
+ */
+#include <string.h>
+
+#include "report.h"
+#include "stats.h"
+
+#define P(...) fprintf(r->out, __VA_ARGS__)
+
+/* The funnel: each agency's escalations against its activity, the table,
+ * the funnel plot and a line for each agency flagged. */
+static void funnel(struct report *r)
+{
+	const struct metrics *m = r->m;
+	int flagged = 0, drawn;
+	struct tab *t = tab_new("funnel", "Escalations against activity",
+				"For each agency with activity in the period: escalations it raised, "
+				"its activity, the count expected if it escalated at the partnership's "
+				"overall rate, and the Poisson probability of raising so few (p low) or "
+				"so many (p high).");
+	char buf[128];
+	int hid[M_MAX_ITEMS] = {0};
+
+	tab_col(t, "Agency", TAB_TEXT);
+	tab_col(t, "Raised", TAB_COUNT);
+	snprintf(buf, sizeof(buf), "Activity (%s)", m->measure);
+	tab_col(t, buf, TAB_COUNT);
+	tab_col(t, "Expected", TAB_NUMBER);
+	tab_col(t, "p low", TAB_TEXT);
+	tab_derived(t, TAB_COL(1)); /* p low would give a hidden count away */
+	tab_col(t, "Signal", TAB_TEXT);
+	for (int i = 0; i < m->n_funnel; i++) {
+		const struct m_funnel *f = &m->funnel[i];
+
+		tab_row(t);
+		tab_text(t, report_agency_name(r, f->agency));
+		tab_count(t, f->raised);
+		tab_count(t, (long)f->activity);
+		tab_number(t, f->expected);
+		snprintf(buf, sizeof(buf), "%.3g", f->p_low);
+		tab_text(t, buf);
+		if (!strcmp(f->level, "alert"))
+			tab_text(t, "alert: far fewer than expected");
+		else if (!strcmp(f->level, "watch"))
+			tab_text(t, "watch: fewer than expected");
+		else if (f->high)
+			tab_text(t, "unusually high");
+		else
+			tab_text(t, "none");
+	}
+	tab_total(t, "Total");
+	report_put(r, t);
+	for (int i = 0; i < m->n_funnel; i++)
+		hid[i] = t->rows[i][1].suppressed;
+	P("Method: each agency's expected count is its activity times the partnership's overall "
+	  "rate (escalations raised ÷ activity, over the agencies with activity); *alert* when the "
+	  "Poisson probability of raising that few is below 0.001, *watch* below 0.025.\n\n");
+	drawn = report_chart_funnel(&r->cc, r->out, m, t, r->nagency, r->agency, r->agency_name);
+	tab_free(t);
+	if (drawn == 0)
+		P("In the funnel plot each point is an agency; the solid line is the partnership's "
+		  "rate and the dashed and dotted lines the 95%% and 99.8%% limits around it (exact "
+		  "Poisson limits for the agency's activity). A point below a lower limit raised "
+		  "fewer escalations than its activity would predict.\n\n");
+	for (int i = 0; i < m->n_funnel; i++) {
+		const struct m_funnel *f = &m->funnel[i];
+
+		if (strcmp(f->level, "none") == 0)
+			continue;
+		flagged++;
+		P("- **");
+		md_escape(r->out, report_agency_name(r, f->agency));
+		if (hid[i])
+			P("** raised fewer escalations than the %.1f expected from its activity (%.0f "
+			  "%s): level *%s*.\n", f->expected, f->activity, m->measure, f->level);
+		else
+			P("** raised %ld escalation%s against %.1f expected from its activity (%.0f %s): "
+			  "level *%s* (p = %.3g).\n", f->raised, f->raised == 1 ? "" : "s", f->expected,
+			  f->activity, m->measure, f->level, f->p_low);
+	}
+	if (flagged)
+		P("\n");
+}
+
+void sec_challenge(struct report *r)
+{
+	struct metrics *m = r->m;
+
+	P("## Challenge in the system\n\n");
+	P("A lack of escalations may indicate a lack of appropriate challenge in the system. These "
+	  "signals point to where to ask questions; they are not findings.\n\n");
+	if (m->n_funnel) {
+		funnel(r);
+	} else {
+		P("No activity figures (%s) are loaded for the period, so escalations cannot be set "
+		  "against activity: too little data to say whether any agency escalates less than "
+		  "expected.\n\n", m->measure);
+	}
+	if (m->n_no_denominator && m->n_funnel) {
+		P("No activity figures for: ");
+		for (int i = 0; i < m->n_no_denominator; i++) {
+			P("%s", i ? ", " : "");
+			md_escape(r->out, report_agency_name(r, m->no_denominator[i]));
+		}
+		P(" (no denominator: not assessed).\n\n");
+	}
+	if (m->n_silent) {
+		P("**Silent agencies** (raised no escalation in the period nor in the three months "
+		  "before it): ");
+		for (int i = 0; i < m->n_silent; i++) {
+			P("%s", i ? ", " : "");
+			md_escape(r->out, report_agency_name(r, m->silent[i]));
+		}
+		P(".\n\n");
+	} else {
+		P("No agency has been silent (every agency raised at least one escalation in the period "
+		  "or the three months before it).\n\n");
+	}
+	if (m->n_one_way) {
+		P("**One-way challenge** (received escalations in the last four quarters but raised "
+		  "none): ");
+		for (int i = 0; i < m->n_one_way; i++) {
+			P("%s", i ? ", " : "");
+			md_escape(r->out, report_agency_name(r, m->one_way[i]));
+		}
+		P(".\n\n");
+	}
+	if (m->n_month) {
+		P("**Monthly trend** (escalations raised per month over %d months, XmR chart as NHS "
+		  "England's *Making Data Count*): mean %.1f a month, process limits %.1f to %.1f%s. ",
+		  m->n_month, m->spc_mean, m->spc_lcl, m->spc_ucl,
+		  m->spc_provisional ? " (provisional: fewer than 12 months of data)" : "");
+		if (m->spc_rules) {
+			int first = 1;
+
+			P("Signals: ");
+			for (int k = 0; k < STATS_SPC_NRULES; k++)
+				if (m->spc_rules & STATS_SPC_BIT(k)) {
+					P("%s%s", first ? "" : ", ", stats_spc_rule_name(k));
+					first = 0;
+				}
+			P(".");
+			if (m->spc_rules & (STATS_SPC_BIT(STATS_SPC_RUN_BELOW) | STATS_SPC_BIT(STATS_SPC_TREND_DOWN) |
+					    STATS_SPC_BIT(STATS_SPC_TWO_OF_THREE_LOW)))
+				P(" The monthly count has shifted down: ask whether challenge has fallen away.");
+			P("\n\n");
+		} else {
+			P("No special-cause variation: the monthly count varies within its usual range.\n\n");
+		}
+		report_chart_spc(&r->cc, r->out, m, r->suppress);
+	}
+}

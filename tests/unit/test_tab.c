@@ -1,0 +1,92 @@
+/*
+ * test_tab.c - unit tests of report/tab.c: the one disclosure-control rule
+ * (small counts, the counts that would reveal them, derived cells).
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "report/tab.h"
+#include "tests/unit/unit.h"
+
+static const char *cell(const struct tab *t, int r, int c)
+{
+	static char buf[64];
+
+	return tab_cell_text(t, &t->rows[r][c], buf, sizeof(buf));
+}
+
+static void test_small(void)
+{
+	CHECK(!tab_small(0, 1), "small: no threshold hides nothing");
+	CHECK(!tab_small(1, 1), "small: threshold 1 hides nothing");
+	CHECK(!tab_small(5, 0), "small: 0 is never hidden");
+	CHECK(tab_small(5, 1), "small: 1 under 5 is hidden");
+	CHECK(tab_small(5, 4), "small: 4 under 5 is hidden");
+	CHECK(!tab_small(5, 5), "small: 5 under 5 is shown");
+}
+
+/* Label, two counts, a rate from both, a share of the whole table. */
+static struct tab *sample(void)
+{
+	struct tab *t = tab_new("sample", "Sample", "Counts.");
+
+	tab_col(t, "Label", TAB_TEXT);
+	tab_col(t, "A", TAB_COUNT);
+	tab_col(t, "B", TAB_COUNT);
+	tab_col(t, "Rate", TAB_RATE);
+	tab_derived(t, TAB_COL(1) | TAB_COL(2));
+	tab_col(t, "Share", TAB_RATE);
+	tab_derived(t, TAB_FROM_TABLE);
+	tab_row(t);
+	tab_text(t, "x");
+	tab_count(t, 2);
+	tab_count(t, 10);
+	tab_rate(t, 0.2);
+	tab_rate(t, 0.1);
+	tab_row(t);
+	tab_text(t, "y");
+	tab_count(t, 9);
+	tab_count(t, 12);
+	tab_rate(t, 0.5);
+	tab_note(t, "n/a");
+	tab_row(t);
+	tab_text(t, "z");
+	tab_count(t, 7);
+	tab_count(t, 8);
+	tab_rate(t, 0.5);
+	tab_rate(t, 0.3);
+	tab_total(t, "Total");
+	return t;
+}
+
+static void test_suppress(void)
+{
+	struct tab *t = sample();
+
+	tab_suppress(t, 1);
+	CHECK(!tab_hidden(t), "threshold 1: nothing hidden");
+	CHECK_STR(cell(t, 0, 3), "20.0%", "threshold 1: rate shown");
+	CHECK_STR(cell(t, 0, 4), "10.0%", "threshold 1: share shown");
+	tab_free(t);
+
+	t = sample();
+	tab_suppress(t, 5);
+	CHECK(tab_hidden(t), "threshold 5: something hidden");
+	CHECK_STR(cell(t, 0, 1), "<5", "primary: 2 shown as <5");
+	CHECK_STR(cell(t, 2, 1), "[c]", "secondary: the smallest other count in the column");
+	CHECK_STR(cell(t, 1, 1), "9", "a count not needed stays");
+	CHECK_STR(cell(t, 3, 1), "18", "the column total stays");
+	CHECK_STR(cell(t, 0, 3), "", "derived: blank beside a hidden count");
+	CHECK_STR(cell(t, 2, 3), "", "derived: blank beside a secondary hidden count");
+	CHECK_STR(cell(t, 1, 3), "50.0%", "derived: kept where its counts show");
+	CHECK_STR(cell(t, 0, 4), "", "from the table: blank under disclosure control");
+	CHECK_STR(cell(t, 1, 4), "n/a", "from the table: a note is kept");
+	tab_free(t);
+}
+
+int main(void)
+{
+	test_small();
+	test_suppress();
+	return unit_done();
+}
