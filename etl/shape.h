@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "ingest.h"
+#include "shape_front.h"
 
 struct shape_opts {
 	int ignore_unknown; /* drop unknown columns instead of refusing the file */
@@ -23,18 +24,5 @@ int shape_canonical(struct ingest *g, FILE *fp, const char *name, const struct s
 
 /* DESIGN.md profile "activity": partnership,agency,quarter,measure,value. */
 int shape_activity(struct ingest *g, FILE *fp, const char *name, const struct shape_opts *o);
-
-/* 1 when the n bytes at s are valid UTF-8. */
-int shape_utf8_valid(const char *s, size_t n);
-
-/*
- * Append the fields as one CSV line to buf (cap bytes, NUL-terminated,
- * truncated with "..." when longer), writing mask instead of field
- * mask_col (0-based; -1 for none) and leaving out the fields whose drop[]
- * is set (drop may be NULL).  For quarantined rows: the case reference and
- * narrative never reach the warehouse.
- */
-void shape_raw_row(char *buf, size_t cap, char *const *field, const size_t *len, int n,
-		   int mask_col, const unsigned char *drop);
 
 #endif
