@@ -146,12 +146,62 @@ static int check_len(const struct canon_in *in, int f, size_t max, struct canon_
 	return 0;
 }
 
-static int one_of(const char *s, const char *const *set)
+/* The values of the coded fields (DESIGN.md), listed once: a record is
+ * held to them here, and a profile's value maps and defaults are checked
+ * against them (profile_parse.c).  A yes/no field's canonical spellings
+ * are "y" and "n"; canon_yes_no() reads a few more. */
+static const char *const subjects[] = {"child", "unborn", "adult", "none", NULL};
+static const char *const categories[] = {"case", "policy", "iru", NULL};
+static const char *const statuses[] = {"open", "resolved", "withdrawn", NULL};
+static const char *const yes_no[] = {"y", "n", NULL};
+
+static const char *const *const allowed[CF_COUNT] = {
+	[CF_SUBJECT] = subjects,
+	[CF_CATEGORY] = categories,
+	[CF_STATUS] = statuses,
+	[CF_SERIOUS] = yes_no,
+	[CF_STUCK] = yes_no,
+	[CF_LEARNING] = yes_no,
+};
+
+const char *const *canon_allowed(int f)
 {
+	return f >= 0 && f < CF_COUNT ? allowed[f] : NULL;
+}
+
+int canon_is_yes_no_field(int f)
+{
+	return canon_allowed(f) == yes_no;
+}
+
+int canon_is_allowed(int f, const char *s)
+{
+	const char *const *set = canon_allowed(f);
+
+	if (!set)
+		return 1;
 	for (; *set; set++)
 		if (strcmp(s, *set) == 0)
 			return 1;
 	return 0;
+}
+
+const char *canon_allowed_text(int f, char *buf, size_t cap)
+{
+	const char *const *set = canon_allowed(f);
+	size_t n = 0, used;
+
+	if (!set) {
+		snprintf(buf, cap, "?");
+		return buf;
+	}
+	while (set[n])
+		n++;
+	used = (size_t)snprintf(buf, cap, "%s", n > 2 ? "one of " : "");
+	for (size_t i = 0; i < n && used < cap; i++)
+		used += (size_t)snprintf(buf + used, cap - used, "%s%s",
+					 i == 0 ? "" : n > 2 ? ", " : " or ", set[i]);
+	return buf;
 }
 
 static int check_agency(const struct canon_in *in, int f, const struct ref_partnership *p,
@@ -174,11 +224,8 @@ int canon_validate(const struct canon_in *in, const struct ref *r, int today,
 {
 	static const char *const required[] = {"ref", "partnership", "raised_by", "raised_with",
 					       "raised_on", "theme", "status", NULL};
-	static const char *const subjects[] = {"child", "unborn", "adult", "none", NULL};
-	static const char *const categories[] = {"case", "policy", "iru", NULL};
-	static const char *const statuses[] = {"open", "resolved", "withdrawn", NULL};
 	const struct ref_partnership *p;
-	char b[64];
+	char b[64], set[80];
 	int last_f = -1, last_day = DATE_NONE, first_f = -1, first_day = DATE_NONE;
 
 	memset(out, 0, sizeof(*out));
@@ -223,9 +270,9 @@ int canon_validate(const struct canon_in *in, const struct ref *r, int today,
 	out->case_len = out->case_ref ? in->len[CF_CASE_REF] : 0;
 
 	out->subject = empty(in, CF_SUBJECT) ? "child" : in->v[CF_SUBJECT];
-	if (!one_of(out->subject, subjects))
-		return fail(err, in, CF_SUBJECT, "'%s' is not one of child, unborn, adult, none",
-			    shown(in, CF_SUBJECT, b, sizeof(b)));
+	if (!canon_is_allowed(CF_SUBJECT, out->subject))
+		return fail(err, in, CF_SUBJECT, "'%s' is not %s", shown(in, CF_SUBJECT, b, sizeof(b)),
+			    canon_allowed_text(CF_SUBJECT, set, sizeof(set)));
 	if (parse_date(in, CF_RAISED_ON, today, &out->raised_on, err))
 		return -1;
 	if (!ref_is_theme(r, in->v[CF_THEME])) {
@@ -238,15 +285,18 @@ int canon_validate(const struct canon_in *in, const struct ref *r, int today,
 	}
 	out->theme = in->v[CF_THEME];
 	out->category = empty(in, CF_CATEGORY) ? "case" : in->v[CF_CATEGORY];
-	if (!one_of(out->category, categories))
-		return fail(err, in, CF_CATEGORY, "'%s' is not one of case, policy, iru",
-			    shown(in, CF_CATEGORY, b, sizeof(b)));
+	if (!canon_is_allowed(CF_CATEGORY, out->category))
+		return fail(err, in, CF_CATEGORY, "'%s' is not %s", shown(in, CF_CATEGORY, b, sizeof(b)),
+			    canon_allowed_text(CF_CATEGORY, set, sizeof(set)));
 	if ((out->serious = canon_yes_no(in->v[CF_SERIOUS], 0)) < 0)
-		return fail(err, in, CF_SERIOUS, "'%s' is not y or n", shown(in, CF_SERIOUS, b, sizeof(b)));
+		return fail(err, in, CF_SERIOUS, "'%s' is not %s", shown(in, CF_SERIOUS, b, sizeof(b)),
+			    canon_allowed_text(CF_SERIOUS, set, sizeof(set)));
 	if ((out->stuck = canon_yes_no(in->v[CF_STUCK], 0)) < 0)
-		return fail(err, in, CF_STUCK, "'%s' is not y or n", shown(in, CF_STUCK, b, sizeof(b)));
+		return fail(err, in, CF_STUCK, "'%s' is not %s", shown(in, CF_STUCK, b, sizeof(b)),
+			    canon_allowed_text(CF_STUCK, set, sizeof(set)));
 	if ((out->learning = canon_yes_no(in->v[CF_LEARNING], 0)) < 0)
-		return fail(err, in, CF_LEARNING, "'%s' is not y or n", shown(in, CF_LEARNING, b, sizeof(b)));
+		return fail(err, in, CF_LEARNING, "'%s' is not %s", shown(in, CF_LEARNING, b, sizeof(b)),
+			    canon_allowed_text(CF_LEARNING, set, sizeof(set)));
 	out->learning_theme = empty(in, CF_LEARNING_THEME) ? NULL : in->v[CF_LEARNING_THEME];
 
 	/* Stages: at least one; none beyond the protocol's last; dates never
@@ -283,9 +333,9 @@ int canon_validate(const struct canon_in *in, const struct ref *r, int today,
 			    in->v[CF_RAISED_ON], names[first_f], in->v[first_f]);
 
 	out->status = in->v[CF_STATUS];
-	if (!one_of(out->status, statuses))
-		return fail(err, in, CF_STATUS, "'%s' is not one of open, resolved, withdrawn",
-			    shown(in, CF_STATUS, b, sizeof(b)));
+	if (!canon_is_allowed(CF_STATUS, out->status))
+		return fail(err, in, CF_STATUS, "'%s' is not %s", shown(in, CF_STATUS, b, sizeof(b)),
+			    canon_allowed_text(CF_STATUS, set, sizeof(set)));
 	out->closed_on = DATE_NONE;
 	if (strcmp(out->status, "open") == 0) {
 		if (!empty(in, CF_CLOSED_ON))

@@ -256,9 +256,6 @@ static inline const struct profile_rec *profile_rec_of(const struct canon_in *in
 							  offsetof(struct profile_rec, in));
 }
 
-/* 1 when field f is one of the yes/no fields (profile_parse.c). */
-int profile_is_yes_no_field(int f);
-
 /* 1 when field f holds a date (profile_date.c). */
 int profile_is_date_field(int f);
 

@@ -85,38 +85,18 @@ int pctx_string(const struct pctx *c, const cJSON *obj, const char *key, const c
 	return 0;
 }
 
-int profile_is_yes_no_field(int f)
-{
-	return f == CF_SERIOUS || f == CF_STUCK || f == CF_LEARNING;
-}
-
-static int one_of(const char *s, const char *const *set)
-{
-	for (; *set; set++)
-		if (strcmp(s, *set) == 0)
-			return 1;
-	return 0;
-}
-
-/* Is v a canonical value field f can hold?  (Ids of agencies, themes and
- * partnerships are checked at load, against the warehouse.) */
+/* Is v a canonical value field f can hold (canon_allowed())?  (Ids of
+ * agencies, themes and partnerships are checked at load, against the
+ * warehouse.) */
 static int check_target(const struct pctx *c, const char *where, int f, const char *v)
 {
-	static const char *const subjects[] = {"child", "unborn", "adult", "none", NULL};
-	static const char *const categories[] = {"case", "policy", "iru", NULL};
-	static const char *const statuses[] = {"open", "resolved", "withdrawn", NULL};
-	static const char *const yn[] = {"y", "n", NULL};
+	char set[80];
 
 	if (!*v)
 		return pctx_err(c, "%s: blank (a code maps to a canonical value)", where);
-	if (f == CF_SUBJECT && !one_of(v, subjects))
-		return pctx_err(c, "%s: '%s' is not one of child, unborn, adult, none", where, v);
-	if (f == CF_CATEGORY && !one_of(v, categories))
-		return pctx_err(c, "%s: '%s' is not one of case, policy, iru", where, v);
-	if (f == CF_STATUS && !one_of(v, statuses))
-		return pctx_err(c, "%s: '%s' is not one of open, resolved, withdrawn", where, v);
-	if (profile_is_yes_no_field(f) && !one_of(v, yn))
-		return pctx_err(c, "%s: '%s' is not y or n", where, v);
+	if (!canon_is_allowed(f, v))
+		return pctx_err(c, "%s: '%s' is not %s", where, v,
+				canon_allowed_text(f, set, sizeof(set)));
 	return 0;
 }
 

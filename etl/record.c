@@ -199,7 +199,7 @@ void profile_rec_set(struct profile_rec *r, int f, const char *v, size_t len, in
 		}
 		t = pf->vmap[f].to[i];
 		tlen = strlen(t);
-	} else if (profile_is_yes_no_field(f)) {
+	} else if (canon_is_yes_no_field(f)) {
 		int yn = yes_no(pf, v, len);
 
 		if (yn < 0) {

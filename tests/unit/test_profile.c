@@ -216,9 +216,31 @@ static void records(void)
 	      "a date format not on the list is refused");
 }
 
+/* The canonical values a profile maps onto are canon's one list, and the
+ * messages that name them read as they did when each file had its own. */
+static void allowed(void)
+{
+	char buf[80];
+
+	CHECK_STR(canon_allowed_text(CF_SUBJECT, buf, sizeof(buf)),
+		  "one of child, unborn, adult, none", "subject's values");
+	CHECK_STR(canon_allowed_text(CF_CATEGORY, buf, sizeof(buf)), "one of case, policy, iru",
+		  "category's values");
+	CHECK_STR(canon_allowed_text(CF_STATUS, buf, sizeof(buf)),
+		  "one of open, resolved, withdrawn", "status's values");
+	CHECK_STR(canon_allowed_text(CF_STUCK, buf, sizeof(buf)), "y or n", "a yes/no field's values");
+	CHECK(canon_is_allowed(CF_STATUS, "withdrawn") && !canon_is_allowed(CF_STATUS, "closed"),
+	      "status: withdrawn, not closed");
+	CHECK(canon_is_allowed(CF_THEME, "anything"), "a field that is not coded takes any value");
+	CHECK(canon_is_yes_no_field(CF_SERIOUS) && canon_is_yes_no_field(CF_LEARNING) &&
+	      !canon_is_yes_no_field(CF_SUBJECT), "the yes/no fields");
+	CHECK(canon_allowed(CF_REF) == NULL, "ref is not coded");
+}
+
 int main(void)
 {
 	dates();
 	records();
+	allowed();
 	return unit_done();
 }
