@@ -16,7 +16,7 @@
  * what is blank, and the result is a struct canon_in whose src[] names the
  * agency's own column, so that the one validation (canon.c) and the one
  * storage path (ingest.c) speak of the agency's file:
- *   police.csv:14:5: Date Raised (raised_on): "31/04/2025" is not a date
+ *   police.csv:14:5: Date Raised (raised_on): "31/04/2025" is not a date (%d/%m/%Y)
  * What a profile cannot map (an unknown code, a date not in the profile's
  * format) is handed to the sink's reject() with the same file:line:col.
  *
@@ -24,6 +24,12 @@
  * names) and unmapped columns the profile ignores are never handed on, not
  * even in the raw text of a quarantined row; the case reference is masked
  * there.
+ *
+ * The parts, each calling only the ones after it: shape_read.c chooses
+ * the shape reader; the readers (shape_profile_csv.c over the CSV front
+ * end, shape_json.c) call the record builder (record.c); it uses the
+ * profile as read (profile.c, profile_parse.c) and its date formats
+ * (profile_date.c).  profile_ref.c checks a profile against the warehouse.
  */
 #ifndef OVERSIGHT_PROFILE_H
 #define OVERSIGHT_PROFILE_H
@@ -184,7 +190,7 @@ int profile_read_json(const struct profile *pf, FILE *fp, const char *name,
 		      const struct profile_sink *sink);
 
 /*
- * The profile's text stream: fp itself for UTF-8, or a stream that
+ * The profile's text stream (profile_text.c): fp itself for UTF-8, or a stream that
  * converts Windows-1252 to UTF-8 with iconv(3) as it is read (a byte that
  * Windows-1252 leaves undefined is an error naming its line).  Close the
  * result with profile_text_close(), which leaves fp open.  NULL after an

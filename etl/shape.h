@@ -1,6 +1,10 @@
 /*
- * shape.h - the input shapes: each reads one file and hands every row to
- * the ingest path (ingest.h) as canonical values.
+ * shape.h - the built-in input shapes, the canonical log and activity
+ * (shape_canonical.c): each reads one file through the CSV front end
+ * (shape_front.h, included here for shape_utf8_valid() and
+ * shape_raw_row()) and hands every row to the ingest path (ingest.h) as
+ * canonical values.  An agency's own shapes are read through its profile:
+ * profile_read() in profile.h.
  *
  * A shape returns 0 when the file was taken (rows loaded or quarantined),
  * or an exit code (msg.h) after printing one error when the file cannot be

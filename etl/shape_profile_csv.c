@@ -1,7 +1,8 @@
 /*
  * shape_profile_csv.c - an agency's CSV export read through its profile:
  * the "wide" shape (one row per escalation) and the "long" shape (one row
- * per stage event).  See profile.h and docs/profiles.md.
+ * per stage event), through the CSV front end (shape_front.h), each record
+ * built by record.c.  See profile.h and docs/profiles.md.
  *
  * Long shape: the rows of one escalation are adjacent and share its
  * reference (the column mapped to ref); the group is one record, whose
