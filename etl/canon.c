@@ -219,16 +219,12 @@ static int check_agency(const struct canon_in *in, int f, const struct ref_partn
 	return fail(err, in, f, "unknown agency '%s' in %s", shown(in, f, b, sizeof(b)), p->id);
 }
 
-int canon_validate(const struct canon_in *in, const struct ref *r, int today,
-		   struct canon *out, struct canon_err *err)
+/* Required values present, and no value too long. */
+static int check_present(const struct canon_in *in, struct canon_err *err)
 {
 	static const char *const required[] = {"ref", "partnership", "raised_by", "raised_with",
 					       "raised_on", "theme", "status", NULL};
-	const struct ref_partnership *p;
-	char b[64], set[80];
-	int last_f = -1, last_day = DATE_NONE, first_f = -1, first_day = DATE_NONE;
 
-	memset(out, 0, sizeof(*out));
 	for (int i = 0; required[i]; i++) {
 		int f = canon_field_lookup(required[i]);
 
@@ -244,30 +240,14 @@ int canon_validate(const struct canon_in *in, const struct ref *r, int today,
 	if (check_len(in, CF_CASE_REF, MAX_CASE_REF, err) ||
 	    check_len(in, CF_LEARNING_THEME, MAX_LEARNING_THEME, err))
 		return -1;
+	return 0;
+}
 
-	out->ref = in->v[CF_REF];
-	p = ref_find_partnership(r, in->v[CF_PARTNERSHIP]);
-	if (!p) {
-		char *ids[64];
-		int n = r->npartnership < 64 ? r->npartnership : 64;
-		const char *hint;
-
-		for (int i = 0; i < n; i++)
-			ids[i] = r->partnership[i].id;
-		hint = ref_suggest(in->v[CF_PARTNERSHIP], ids, n);
-		if (hint)
-			return fail(err, in, CF_PARTNERSHIP, "unknown partnership '%s'; did you mean '%s'?",
-				    shown(in, CF_PARTNERSHIP, b, sizeof(b)), hint);
-		return fail(err, in, CF_PARTNERSHIP, "unknown partnership '%s'",
-			    shown(in, CF_PARTNERSHIP, b, sizeof(b)));
-	}
-	out->p = p;
-	if (check_agency(in, CF_RAISED_BY, p, err) || check_agency(in, CF_RAISED_WITH, p, err))
-		return -1;
-	out->raised_by = in->v[CF_RAISED_BY];
-	out->raised_with = in->v[CF_RAISED_WITH];
-	out->case_ref = empty(in, CF_CASE_REF) ? NULL : in->v[CF_CASE_REF];
-	out->case_len = out->case_ref ? in->len[CF_CASE_REF] : 0;
+/* The coded values, the date raised and the theme. */
+static int check_values(const struct canon_in *in, const struct ref *r, int today,
+			struct canon *out, struct canon_err *err)
+{
+	char b[64], set[80];
 
 	out->subject = empty(in, CF_SUBJECT) ? "child" : in->v[CF_SUBJECT];
 	if (!canon_is_allowed(CF_SUBJECT, out->subject))
@@ -298,6 +278,14 @@ int canon_validate(const struct canon_in *in, const struct ref *r, int today,
 		return fail(err, in, CF_LEARNING, "'%s' is not %s", shown(in, CF_LEARNING, b, sizeof(b)),
 			    canon_allowed_text(CF_LEARNING, set, sizeof(set)));
 	out->learning_theme = empty(in, CF_LEARNING_THEME) ? NULL : in->v[CF_LEARNING_THEME];
+	return 0;
+}
+
+/* The stage dates; *top_f and *top_day: the highest stage given and its day. */
+static int check_stages(const struct canon_in *in, const struct ref_partnership *p, int today,
+			struct canon *out, struct canon_err *err, int *top_f, int *top_day)
+{
+	int last_f = -1, last_day = DATE_NONE, first_f = -1, first_day = DATE_NONE;
 
 	/* Stages: at least one; none beyond the protocol's last; dates never
 	 * decrease up the ladder (gaps are allowed: a protocol may start at a
@@ -331,6 +319,16 @@ int canon_validate(const struct canon_in *in, const struct ref *r, int today,
 	if (out->raised_on > first_day)
 		return fail(err, in, CF_RAISED_ON, "%s is after the first stage date (%s %s)",
 			    in->v[CF_RAISED_ON], names[first_f], in->v[first_f]);
+	*top_f = last_f;
+	*top_day = last_day;
+	return 0;
+}
+
+/* The status, and the day an escalation that is not open closed on. */
+static int check_status(const struct canon_in *in, int today, struct canon *out,
+			struct canon_err *err, int last_f, int last_day)
+{
+	char b[64], set[80];
 
 	out->status = in->v[CF_STATUS];
 	if (!canon_is_allowed(CF_STATUS, out->status))
@@ -349,5 +347,46 @@ int canon_validate(const struct canon_in *in, const struct ref *r, int today,
 			return fail(err, in, CF_CLOSED_ON, "%s is before the last stage date (%s %s)",
 				    in->v[CF_CLOSED_ON], names[last_f], in->v[last_f]);
 	}
+	return 0;
+}
+
+int canon_validate(const struct canon_in *in, const struct ref *r, int today,
+		   struct canon *out, struct canon_err *err)
+{
+	const struct ref_partnership *p;
+	char b[64];
+	int last_f = -1, last_day = DATE_NONE;
+
+	memset(out, 0, sizeof(*out));
+	if (check_present(in, err))
+		return -1;
+	out->ref = in->v[CF_REF];
+	p = ref_find_partnership(r, in->v[CF_PARTNERSHIP]);
+	if (!p) {
+		char *ids[64];
+		int n = r->npartnership < 64 ? r->npartnership : 64;
+		const char *hint;
+
+		for (int i = 0; i < n; i++)
+			ids[i] = r->partnership[i].id;
+		hint = ref_suggest(in->v[CF_PARTNERSHIP], ids, n);
+		if (hint)
+			return fail(err, in, CF_PARTNERSHIP, "unknown partnership '%s'; did you mean '%s'?",
+				    shown(in, CF_PARTNERSHIP, b, sizeof(b)), hint);
+		return fail(err, in, CF_PARTNERSHIP, "unknown partnership '%s'",
+			    shown(in, CF_PARTNERSHIP, b, sizeof(b)));
+	}
+	out->p = p;
+	if (check_agency(in, CF_RAISED_BY, p, err) || check_agency(in, CF_RAISED_WITH, p, err))
+		return -1;
+	out->raised_by = in->v[CF_RAISED_BY];
+	out->raised_with = in->v[CF_RAISED_WITH];
+	out->case_ref = empty(in, CF_CASE_REF) ? NULL : in->v[CF_CASE_REF];
+	out->case_len = out->case_ref ? in->len[CF_CASE_REF] : 0;
+
+	if (check_values(in, r, today, out, err) ||
+	    check_stages(in, p, today, out, err, &last_f, &last_day) ||
+	    check_status(in, today, out, err, last_f, last_day))
+		return -1;
 	return 0;
 }

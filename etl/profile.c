@@ -113,29 +113,123 @@ static char *name_of_path(const char *path)
 	return name;
 }
 
+/* "source": whose log it is. */
+static int load_source(const struct pctx *c, const cJSON *root)
+{
+	static const char *const known[] = {"partnership", "agency", "ref_prefix", NULL};
+	struct profile *pf = c->pf;
+	const cJSON *src = cJSON_GetObjectItemCaseSensitive(root, "source");
+	const char *s;
+
+	if (!cJSON_IsObject(src))
+		return pctx_err(c, "source: %s",
+				src ? "not an object" : "missing (partnership, agency, ref_prefix)");
+	if (pctx_keys(c, src, "source.", known) || pctx_string(c, src, "agency", "source.", 0, &s))
+		return -1;
+	if (!s[0])
+		return pctx_err(c, "source.agency: blank (whose log it is)");
+	pf->agency = xstrdup(s);
+	if (pctx_string(c, src, "partnership", "source.", 1, &s))
+		return -1;
+	pf->partnership = s && s[0] ? xstrdup(s) : NULL;
+	if (pctx_string(c, src, "ref_prefix", "source.", 1, &s))
+		return -1;
+	pf->ref_prefix = s && s[0] ? xstrdup(s) : NULL;
+	return 0;
+}
+
+/* "shape", "encoding" and "delimiter": the form of the agency's file. */
+static int load_form(const struct pctx *c, const cJSON *root)
+{
+	struct profile *pf = c->pf;
+	const char *s;
+
+	if (pctx_string(c, root, "shape", "", 0, &s))
+		return -1;
+	if (!strcmp(s, "wide"))
+		pf->shape = PROFILE_WIDE;
+	else if (!strcmp(s, "long"))
+		pf->shape = PROFILE_LONG;
+	else if (!strcmp(s, "json"))
+		pf->shape = PROFILE_JSON;
+	else
+		return pctx_err(c, "shape: '%s' is not wide, long or json", s);
+	if (pctx_string(c, root, "encoding", "", 1, &s))
+		return -1;
+	if (!s || !strcasecmp(s, "utf-8"))
+		pf->encoding = PROFILE_UTF8;
+	else if (!strcasecmp(s, "windows-1252"))
+		pf->encoding = PROFILE_CP1252;
+	else
+		return pctx_err(c, "encoding: '%s' is not utf-8 or windows-1252", s);
+	if (pctx_string(c, root, "delimiter", "", 1, &s))
+		return -1;
+	if (s) {
+		if (pf->shape == PROFILE_JSON)
+			return pctx_err(c, "delimiter: a json profile has none");
+		if (strcmp(s, ",") && strcmp(s, ";") && strcmp(s, "\t"))
+			return pctx_err(c, "delimiter: '%s' is not \",\", \";\" or \"\\t\"", s);
+		pf->delim = (unsigned char)s[0];
+	}
+	return 0;
+}
+
+/* The mapping: "columns" to "stages", in the order their checks run. */
+static int load_mapping(const struct pctx *c, const cJSON *root)
+{
+	struct profile *pf = c->pf;
+	const cJSON *v;
+
+	if (pctx_columns(c, cJSON_GetObjectItemCaseSensitive(root, "columns")))
+		return -1;
+	if ((v = cJSON_GetObjectItemCaseSensitive(root, "drop")) &&
+	    pctx_strings(c, v, "drop", &pf->drop, &pf->ndrop))
+		return -1;
+	if ((v = cJSON_GetObjectItemCaseSensitive(root, "ignore_unmapped"))) {
+		if (!cJSON_IsBool(v))
+			return pctx_err(c, "ignore_unmapped: not true or false");
+		pf->ignore_unmapped = cJSON_IsTrue(v);
+	}
+	if (((v = cJSON_GetObjectItemCaseSensitive(root, "dates")) && pctx_dates(c, v)) ||
+	    ((v = cJSON_GetObjectItemCaseSensitive(root, "values")) && pctx_values(c, v)) ||
+	    ((v = cJSON_GetObjectItemCaseSensitive(root, "defaults")) && pctx_defaults(c, v)) ||
+	    ((v = cJSON_GetObjectItemCaseSensitive(root, "yes_no")) && pctx_yes_no(c, v)))
+		return -1;
+	if ((v = cJSON_GetObjectItemCaseSensitive(root, "records"))) {
+		if (pf->shape != PROFILE_JSON)
+			return pctx_err(c, "records: only a json profile has records");
+		if (!cJSON_IsString(v))
+			return pctx_err(c, "records: not a string (a path such as \"data.items\")");
+		pf->records = xstrdup(v->valuestring);
+	}
+	if ((v = cJSON_GetObjectItemCaseSensitive(root, "stages"))) {
+		if (pf->shape == PROFILE_WIDE)
+			return pctx_err(c, "stages: a wide profile maps stage columns (stage1_on ...) "
+					"instead");
+		if (pctx_stages(c, v))
+			return -1;
+	}
+	return check_whole(c);
+}
+
 struct profile *profile_load(const char *path, int *status)
 {
 	static const char *const known[] = {
 		"format", "description", "source", "shape", "encoding", "delimiter", "columns",
 		"drop", "ignore_unmapped", "dates", "values", "defaults", "yes_no", "records",
 		"stages", NULL};
-	static const char *const known_source[] = {"partnership", "agency", "ref_prefix", NULL};
 	struct pctx c = {path, NULL};
 	struct profile *pf = NULL;
+	struct stat sb;
 	char *text = NULL;
 	cJSON *root = NULL;
-	const cJSON *v, *src;
 	const char *s;
 
 	*status = EXIT_DATA;
-	{
-		struct stat sb;
-
-		if (stat(path, &sb) != 0) {
-			error("%s: cannot open profile: %s", path, strerror(errno));
-			*status = EXIT_ENV;
-			return NULL;
-		}
+	if (stat(path, &sb) != 0) {
+		error("%s: cannot open profile: %s", path, strerror(errno));
+		*status = EXIT_ENV;
+		return NULL;
 	}
 	text = refdata_slurp(path, PROFILE_MAX_BYTES);
 	if (!text) {
@@ -147,7 +241,8 @@ struct profile *profile_load(const char *path, int *status)
 	if (!root)
 		goto fail;
 	if (!cJSON_IsObject(root)) {
-		pctx_err(&c, "not a JSON object (a profile is {\"format\": \"%s\", ...})", PROFILE_FORMAT);
+		pctx_err(&c, "not a JSON object (a profile is {\"format\": \"%s\", ...})",
+			 PROFILE_FORMAT);
 		goto fail;
 	}
 	pf = xcalloc(1, sizeof(*pf));
@@ -156,9 +251,7 @@ struct profile *profile_load(const char *path, int *status)
 	pf->name = name_of_path(path);
 	pf->delim = ',';
 	default_yes_no(pf);
-	if (pctx_keys(&c, root, "", known))
-		goto fail;
-	if (pctx_string(&c, root, "format", "", 0, &s))
+	if (pctx_keys(&c, root, "", known) || pctx_string(&c, root, "format", "", 0, &s))
 		goto fail;
 	if (strcmp(s, PROFILE_FORMAT)) {
 		pctx_err(&c, "format: '%s' is not \"%s\"", s, PROFILE_FORMAT);
@@ -167,102 +260,7 @@ struct profile *profile_load(const char *path, int *status)
 	if (pctx_string(&c, root, "description", "", 1, &s))
 		goto fail;
 	pf->description = s ? xstrdup(s) : NULL;
-
-	src = cJSON_GetObjectItemCaseSensitive(root, "source");
-	if (!cJSON_IsObject(src)) {
-		pctx_err(&c, "source: %s", src ? "not an object" : "missing (partnership, agency, ref_prefix)");
-		goto fail;
-	}
-	if (pctx_keys(&c, src, "source.", known_source) ||
-	    pctx_string(&c, src, "agency", "source.", 0, &s))
-		goto fail;
-	if (!s[0]) {
-		pctx_err(&c, "source.agency: blank (whose log it is)");
-		goto fail;
-	}
-	pf->agency = xstrdup(s);
-	if (pctx_string(&c, src, "partnership", "source.", 1, &s))
-		goto fail;
-	pf->partnership = s && s[0] ? xstrdup(s) : NULL;
-	if (pctx_string(&c, src, "ref_prefix", "source.", 1, &s))
-		goto fail;
-	pf->ref_prefix = s && s[0] ? xstrdup(s) : NULL;
-
-	if (pctx_string(&c, root, "shape", "", 0, &s))
-		goto fail;
-	if (!strcmp(s, "wide")) {
-		pf->shape = PROFILE_WIDE;
-	} else if (!strcmp(s, "long")) {
-		pf->shape = PROFILE_LONG;
-	} else if (!strcmp(s, "json")) {
-		pf->shape = PROFILE_JSON;
-	} else {
-		pctx_err(&c, "shape: '%s' is not wide, long or json", s);
-		goto fail;
-	}
-	if (pctx_string(&c, root, "encoding", "", 1, &s))
-		goto fail;
-	if (!s || !strcasecmp(s, "utf-8")) {
-		pf->encoding = PROFILE_UTF8;
-	} else if (!strcasecmp(s, "windows-1252")) {
-		pf->encoding = PROFILE_CP1252;
-	} else {
-		pctx_err(&c, "encoding: '%s' is not utf-8 or windows-1252", s);
-		goto fail;
-	}
-	if (pctx_string(&c, root, "delimiter", "", 1, &s))
-		goto fail;
-	if (s) {
-		if (pf->shape == PROFILE_JSON) {
-			pctx_err(&c, "delimiter: a json profile has none");
-			goto fail;
-		}
-		if (strcmp(s, ",") && strcmp(s, ";") && strcmp(s, "\t")) {
-			pctx_err(&c, "delimiter: '%s' is not \",\", \";\" or \"\\t\"", s);
-			goto fail;
-		}
-		pf->delim = (unsigned char)s[0];
-	}
-	if (pctx_columns(&c, cJSON_GetObjectItemCaseSensitive(root, "columns")))
-		goto fail;
-	if ((v = cJSON_GetObjectItemCaseSensitive(root, "drop")) &&
-	    pctx_strings(&c, v, "drop", &pf->drop, &pf->ndrop))
-		goto fail;
-	if ((v = cJSON_GetObjectItemCaseSensitive(root, "ignore_unmapped"))) {
-		if (!cJSON_IsBool(v)) {
-			pctx_err(&c, "ignore_unmapped: not true or false");
-			goto fail;
-		}
-		pf->ignore_unmapped = cJSON_IsTrue(v);
-	}
-	if ((v = cJSON_GetObjectItemCaseSensitive(root, "dates")) && pctx_dates(&c, v))
-		goto fail;
-	if ((v = cJSON_GetObjectItemCaseSensitive(root, "values")) && pctx_values(&c, v))
-		goto fail;
-	if ((v = cJSON_GetObjectItemCaseSensitive(root, "defaults")) && pctx_defaults(&c, v))
-		goto fail;
-	if ((v = cJSON_GetObjectItemCaseSensitive(root, "yes_no")) && pctx_yes_no(&c, v))
-		goto fail;
-	if ((v = cJSON_GetObjectItemCaseSensitive(root, "records"))) {
-		if (pf->shape != PROFILE_JSON) {
-			pctx_err(&c, "records: only a json profile has records");
-			goto fail;
-		}
-		if (!cJSON_IsString(v)) {
-			pctx_err(&c, "records: not a string (a path such as \"data.items\")");
-			goto fail;
-		}
-		pf->records = xstrdup(v->valuestring);
-	}
-	if ((v = cJSON_GetObjectItemCaseSensitive(root, "stages"))) {
-		if (pf->shape == PROFILE_WIDE) {
-			pctx_err(&c, "stages: a wide profile maps stage columns (stage1_on ...) instead");
-			goto fail;
-		}
-		if (pctx_stages(&c, v))
-			goto fail;
-	}
-	if (check_whole(&c))
+	if (load_source(&c, root) || load_form(&c, root) || load_mapping(&c, root))
 		goto fail;
 	cJSON_Delete(root);
 	free(text);
