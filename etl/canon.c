@@ -1,5 +1,6 @@
 /*
- * canon.c - DESIGN.md's rejection rules for one canonical record.
+ * canon.c - DESIGN.md's rejection rules for one canonical record, and the
+ * one list of the values its coded fields may hold (canon_allowed()).
  *
  * The order of the checks decides which reason a row with several faults
  * is quarantined under: required values first, then ids, then dates, then
