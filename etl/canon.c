@@ -1,5 +1,6 @@
 /*
- * canon.c - DESIGN.md's rejection rules for one canonical record.
+ * canon.c - DESIGN.md's rejection rules for one canonical record, and the
+ * one list of the values its coded fields may hold (canon_allowed()).
  *
  * The order of the checks decides which reason a row with several faults
  * is quarantined under: required values first, then ids, then dates, then
@@ -146,12 +147,62 @@ static int check_len(const struct canon_in *in, int f, size_t max, struct canon_
 	return 0;
 }
 
-static int one_of(const char *s, const char *const *set)
+/* The values of the coded fields (DESIGN.md), listed once: a record is
+ * held to them here, and a profile's value maps and defaults are checked
+ * against them (profile_parse.c).  A yes/no field's canonical spellings
+ * are "y" and "n"; canon_yes_no() reads a few more. */
+static const char *const subjects[] = {"child", "unborn", "adult", "none", NULL};
+static const char *const categories[] = {"case", "policy", "iru", NULL};
+static const char *const statuses[] = {"open", "resolved", "withdrawn", NULL};
+static const char *const yes_no[] = {"y", "n", NULL};
+
+static const char *const *const allowed[CF_COUNT] = {
+	[CF_SUBJECT] = subjects,
+	[CF_CATEGORY] = categories,
+	[CF_STATUS] = statuses,
+	[CF_SERIOUS] = yes_no,
+	[CF_STUCK] = yes_no,
+	[CF_LEARNING] = yes_no,
+};
+
+const char *const *canon_allowed(int f)
 {
+	return f >= 0 && f < CF_COUNT ? allowed[f] : NULL;
+}
+
+int canon_is_yes_no_field(int f)
+{
+	return canon_allowed(f) == yes_no;
+}
+
+int canon_is_allowed(int f, const char *s)
+{
+	const char *const *set = canon_allowed(f);
+
+	if (!set)
+		return 1;
 	for (; *set; set++)
 		if (strcmp(s, *set) == 0)
 			return 1;
 	return 0;
+}
+
+const char *canon_allowed_text(int f, char *buf, size_t cap)
+{
+	const char *const *set = canon_allowed(f);
+	size_t n = 0, used;
+
+	if (!set) {
+		snprintf(buf, cap, "?");
+		return buf;
+	}
+	while (set[n])
+		n++;
+	used = (size_t)snprintf(buf, cap, "%s", n > 2 ? "one of " : "");
+	for (size_t i = 0; i < n && used < cap; i++)
+		used += (size_t)snprintf(buf + used, cap - used, "%s%s",
+					 i == 0 ? "" : n > 2 ? ", " : " or ", set[i]);
+	return buf;
 }
 
 static int check_agency(const struct canon_in *in, int f, const struct ref_partnership *p,
@@ -169,19 +220,12 @@ static int check_agency(const struct canon_in *in, int f, const struct ref_partn
 	return fail(err, in, f, "unknown agency '%s' in %s", shown(in, f, b, sizeof(b)), p->id);
 }
 
-int canon_validate(const struct canon_in *in, const struct ref *r, int today,
-		   struct canon *out, struct canon_err *err)
+/* Required values present, and no value too long. */
+static int check_present(const struct canon_in *in, struct canon_err *err)
 {
 	static const char *const required[] = {"ref", "partnership", "raised_by", "raised_with",
 					       "raised_on", "theme", "status", NULL};
-	static const char *const subjects[] = {"child", "unborn", "adult", "none", NULL};
-	static const char *const categories[] = {"case", "policy", "iru", NULL};
-	static const char *const statuses[] = {"open", "resolved", "withdrawn", NULL};
-	const struct ref_partnership *p;
-	char b[64];
-	int last_f = -1, last_day = DATE_NONE, first_f = -1, first_day = DATE_NONE;
 
-	memset(out, 0, sizeof(*out));
 	for (int i = 0; required[i]; i++) {
 		int f = canon_field_lookup(required[i]);
 
@@ -197,35 +241,19 @@ int canon_validate(const struct canon_in *in, const struct ref *r, int today,
 	if (check_len(in, CF_CASE_REF, MAX_CASE_REF, err) ||
 	    check_len(in, CF_LEARNING_THEME, MAX_LEARNING_THEME, err))
 		return -1;
+	return 0;
+}
 
-	out->ref = in->v[CF_REF];
-	p = ref_find_partnership(r, in->v[CF_PARTNERSHIP]);
-	if (!p) {
-		char *ids[64];
-		int n = r->npartnership < 64 ? r->npartnership : 64;
-		const char *hint;
-
-		for (int i = 0; i < n; i++)
-			ids[i] = r->partnership[i].id;
-		hint = ref_suggest(in->v[CF_PARTNERSHIP], ids, n);
-		if (hint)
-			return fail(err, in, CF_PARTNERSHIP, "unknown partnership '%s'; did you mean '%s'?",
-				    shown(in, CF_PARTNERSHIP, b, sizeof(b)), hint);
-		return fail(err, in, CF_PARTNERSHIP, "unknown partnership '%s'",
-			    shown(in, CF_PARTNERSHIP, b, sizeof(b)));
-	}
-	out->p = p;
-	if (check_agency(in, CF_RAISED_BY, p, err) || check_agency(in, CF_RAISED_WITH, p, err))
-		return -1;
-	out->raised_by = in->v[CF_RAISED_BY];
-	out->raised_with = in->v[CF_RAISED_WITH];
-	out->case_ref = empty(in, CF_CASE_REF) ? NULL : in->v[CF_CASE_REF];
-	out->case_len = out->case_ref ? in->len[CF_CASE_REF] : 0;
+/* The coded values, the date raised and the theme. */
+static int check_values(const struct canon_in *in, const struct ref *r, int today,
+			struct canon *out, struct canon_err *err)
+{
+	char b[64], set[80];
 
 	out->subject = empty(in, CF_SUBJECT) ? "child" : in->v[CF_SUBJECT];
-	if (!one_of(out->subject, subjects))
-		return fail(err, in, CF_SUBJECT, "'%s' is not one of child, unborn, adult, none",
-			    shown(in, CF_SUBJECT, b, sizeof(b)));
+	if (!canon_is_allowed(CF_SUBJECT, out->subject))
+		return fail(err, in, CF_SUBJECT, "'%s' is not %s", shown(in, CF_SUBJECT, b, sizeof(b)),
+			    canon_allowed_text(CF_SUBJECT, set, sizeof(set)));
 	if (parse_date(in, CF_RAISED_ON, today, &out->raised_on, err))
 		return -1;
 	if (!ref_is_theme(r, in->v[CF_THEME])) {
@@ -238,16 +266,27 @@ int canon_validate(const struct canon_in *in, const struct ref *r, int today,
 	}
 	out->theme = in->v[CF_THEME];
 	out->category = empty(in, CF_CATEGORY) ? "case" : in->v[CF_CATEGORY];
-	if (!one_of(out->category, categories))
-		return fail(err, in, CF_CATEGORY, "'%s' is not one of case, policy, iru",
-			    shown(in, CF_CATEGORY, b, sizeof(b)));
+	if (!canon_is_allowed(CF_CATEGORY, out->category))
+		return fail(err, in, CF_CATEGORY, "'%s' is not %s", shown(in, CF_CATEGORY, b, sizeof(b)),
+			    canon_allowed_text(CF_CATEGORY, set, sizeof(set)));
 	if ((out->serious = canon_yes_no(in->v[CF_SERIOUS], 0)) < 0)
-		return fail(err, in, CF_SERIOUS, "'%s' is not y or n", shown(in, CF_SERIOUS, b, sizeof(b)));
+		return fail(err, in, CF_SERIOUS, "'%s' is not %s", shown(in, CF_SERIOUS, b, sizeof(b)),
+			    canon_allowed_text(CF_SERIOUS, set, sizeof(set)));
 	if ((out->stuck = canon_yes_no(in->v[CF_STUCK], 0)) < 0)
-		return fail(err, in, CF_STUCK, "'%s' is not y or n", shown(in, CF_STUCK, b, sizeof(b)));
+		return fail(err, in, CF_STUCK, "'%s' is not %s", shown(in, CF_STUCK, b, sizeof(b)),
+			    canon_allowed_text(CF_STUCK, set, sizeof(set)));
 	if ((out->learning = canon_yes_no(in->v[CF_LEARNING], 0)) < 0)
-		return fail(err, in, CF_LEARNING, "'%s' is not y or n", shown(in, CF_LEARNING, b, sizeof(b)));
+		return fail(err, in, CF_LEARNING, "'%s' is not %s", shown(in, CF_LEARNING, b, sizeof(b)),
+			    canon_allowed_text(CF_LEARNING, set, sizeof(set)));
 	out->learning_theme = empty(in, CF_LEARNING_THEME) ? NULL : in->v[CF_LEARNING_THEME];
+	return 0;
+}
+
+/* The stage dates; *top_f and *top_day: the highest stage given and its day. */
+static int check_stages(const struct canon_in *in, const struct ref_partnership *p, int today,
+			struct canon *out, struct canon_err *err, int *top_f, int *top_day)
+{
+	int last_f = -1, last_day = DATE_NONE, first_f = -1, first_day = DATE_NONE;
 
 	/* Stages: at least one; none beyond the protocol's last; dates never
 	 * decrease up the ladder (gaps are allowed: a protocol may start at a
@@ -281,11 +320,21 @@ int canon_validate(const struct canon_in *in, const struct ref *r, int today,
 	if (out->raised_on > first_day)
 		return fail(err, in, CF_RAISED_ON, "%s is after the first stage date (%s %s)",
 			    in->v[CF_RAISED_ON], names[first_f], in->v[first_f]);
+	*top_f = last_f;
+	*top_day = last_day;
+	return 0;
+}
+
+/* The status, and the day an escalation that is not open closed on. */
+static int check_status(const struct canon_in *in, int today, struct canon *out,
+			struct canon_err *err, int last_f, int last_day)
+{
+	char b[64], set[80];
 
 	out->status = in->v[CF_STATUS];
-	if (!one_of(out->status, statuses))
-		return fail(err, in, CF_STATUS, "'%s' is not one of open, resolved, withdrawn",
-			    shown(in, CF_STATUS, b, sizeof(b)));
+	if (!canon_is_allowed(CF_STATUS, out->status))
+		return fail(err, in, CF_STATUS, "'%s' is not %s", shown(in, CF_STATUS, b, sizeof(b)),
+			    canon_allowed_text(CF_STATUS, set, sizeof(set)));
 	out->closed_on = DATE_NONE;
 	if (strcmp(out->status, "open") == 0) {
 		if (!empty(in, CF_CLOSED_ON))
@@ -299,5 +348,46 @@ int canon_validate(const struct canon_in *in, const struct ref *r, int today,
 			return fail(err, in, CF_CLOSED_ON, "%s is before the last stage date (%s %s)",
 				    in->v[CF_CLOSED_ON], names[last_f], in->v[last_f]);
 	}
+	return 0;
+}
+
+int canon_validate(const struct canon_in *in, const struct ref *r, int today,
+		   struct canon *out, struct canon_err *err)
+{
+	const struct ref_partnership *p;
+	char b[64];
+	int last_f = -1, last_day = DATE_NONE;
+
+	memset(out, 0, sizeof(*out));
+	if (check_present(in, err))
+		return -1;
+	out->ref = in->v[CF_REF];
+	p = ref_find_partnership(r, in->v[CF_PARTNERSHIP]);
+	if (!p) {
+		char *ids[64];
+		int n = r->npartnership < 64 ? r->npartnership : 64;
+		const char *hint;
+
+		for (int i = 0; i < n; i++)
+			ids[i] = r->partnership[i].id;
+		hint = ref_suggest(in->v[CF_PARTNERSHIP], ids, n);
+		if (hint)
+			return fail(err, in, CF_PARTNERSHIP, "unknown partnership '%s'; did you mean '%s'?",
+				    shown(in, CF_PARTNERSHIP, b, sizeof(b)), hint);
+		return fail(err, in, CF_PARTNERSHIP, "unknown partnership '%s'",
+			    shown(in, CF_PARTNERSHIP, b, sizeof(b)));
+	}
+	out->p = p;
+	if (check_agency(in, CF_RAISED_BY, p, err) || check_agency(in, CF_RAISED_WITH, p, err))
+		return -1;
+	out->raised_by = in->v[CF_RAISED_BY];
+	out->raised_with = in->v[CF_RAISED_WITH];
+	out->case_ref = empty(in, CF_CASE_REF) ? NULL : in->v[CF_CASE_REF];
+	out->case_len = out->case_ref ? in->len[CF_CASE_REF] : 0;
+
+	if (check_values(in, r, today, out, err) ||
+	    check_stages(in, p, today, out, err, &last_f, &last_day) ||
+	    check_status(in, today, out, err, last_f, last_day))
+		return -1;
 	return 0;
 }

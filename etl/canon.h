@@ -87,6 +87,21 @@ struct canon_err {
 int canon_validate(const struct canon_in *in, const struct ref *r, int today,
 		   struct canon *out, struct canon_err *err);
 
+/* The values coded field f may hold ("child", "unborn", ...; "y", "n"
+ * for a yes/no field), NULL-terminated; NULL for a field that is not
+ * coded. */
+const char *const *canon_allowed(int f);
+
+/* 1 when s is one of field f's values, or f is not coded. */
+int canon_is_allowed(int f, const char *s);
+
+/* Field f's values for a message, in buf: "one of open, resolved,
+ * withdrawn", or "y or n". */
+const char *canon_allowed_text(int f, char *buf, size_t cap);
+
+/* 1 when field f is a yes/no field (serious_concern, stuck, learning). */
+int canon_is_yes_no_field(int f);
+
 /* Parse y/n spellings used by the canonical format: y, n, yes, no (any
  * case), "" = dflt.  Returns 0/1, or -1 when not a yes/no. */
 int canon_yes_no(const char *s, int dflt);

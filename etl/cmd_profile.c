@@ -1,11 +1,13 @@
 /*
- * cmd_profile.c - oversight profile check <profile> [<file>]
+ * cmd_profile.c - oversight profile check [-n <count>] <profile> [<file>]
  *
  * Checks a profile (profile.h, docs/profiles.md) and, given one of the
- * agency's files, shows its first records as the canonical records they
- * become, each value beside the source column and text it came from, with
- * the case reference masked.  Nothing is written and the warehouse is not
- * opened: this is what an analyst runs while writing a profile.
+ * agency's files, shows its first <count> records (10) as the canonical
+ * records they become, each value beside the source column and text it
+ * came from, with the case reference masked, then the first ten records
+ * further on that cannot be mapped, and the counts.  Nothing is written
+ * and the warehouse is not opened: this is what an analyst runs while
+ * writing a profile.
  */
 #include <getopt.h>
 #include <stdio.h>

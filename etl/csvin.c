@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/util.h"
 #include "csvin.h"
 
 struct reader {
@@ -39,15 +40,6 @@ struct reader {
  * the end, in csv_fini(). */
 #define OPTS (CSV_STRICT | CSV_APPEND_NULL)
 
-static void *grow(void *p, size_t n)
-{
-	void *q = realloc(p, n);
-
-	if (!q)
-		die(EXIT_INTERNAL, "out of memory");
-	return q;
-}
-
 static void on_field(void *s, size_t n, void *data)
 {
 	struct reader *r = data;
@@ -58,13 +50,13 @@ static void on_field(void *s, size_t n, void *data)
 		r->row_line = r->started ? r->start_line : r->line;
 	if (r->nfield == r->capfield) {
 		r->capfield = r->capfield ? 2 * r->capfield : 64;
-		r->off = grow(r->off, (size_t)r->capfield * sizeof(size_t));
-		r->len = grow(r->len, (size_t)r->capfield * sizeof(size_t));
+		r->off = xrealloc(r->off, (size_t)r->capfield * sizeof(size_t));
+		r->len = xrealloc(r->len, (size_t)r->capfield * sizeof(size_t));
 	}
 	if (r->used + n + 1 > r->cap) {
 		while (r->used + n + 1 > r->cap)
 			r->cap = r->cap ? 2 * r->cap : 4096;
-		r->buf = grow(r->buf, r->cap);
+		r->buf = xrealloc(r->buf, r->cap);
 	}
 	if (n)
 		memcpy(r->buf + r->used, s, n);
@@ -85,7 +77,7 @@ static void deliver(struct reader *r, int unterminated)
 		goto reset;
 	if (r->nfield > r->capptr) {
 		r->capptr = r->nfield;
-		r->ptr = grow(r->ptr, (size_t)r->capptr * sizeof(char *));
+		r->ptr = xrealloc(r->ptr, (size_t)r->capptr * sizeof(char *));
 	}
 	for (int i = 0; i < r->nfield; i++)
 		r->ptr[i] = r->buf + r->off[i];

@@ -15,7 +15,8 @@
  * the end of the file is delivered as a last row with row->unterminated set;
  * a quoted field with text after its closing quote ("abc"def) ends its row,
  * delivered with row->malformed set and the fields up to that one (as far
- * as it was read), and the rest of that line is dropped.  Lines end at LF, CRLF or a lone CR.
+ * as it was read), and the rest of that line is dropped.  Lines end at
+ * LF, CRLF or a lone CR.
  */
 #ifndef OVERSIGHT_CSVIN_H
 #define OVERSIGHT_CSVIN_H
@@ -41,10 +42,11 @@ struct csvin_row {
 typedef int (*csvin_row_fn)(const struct csvin_row *row, void *ctx);
 
 /*
- * Read fp to the end, calling fn per row.  Returns 0 at the end of the
- * file, fn's non-zero value when it stopped, or -1 after printing an error
- * (read error, out of memory).  *bytes, when not NULL, counts bytes read
- * (for progress).
+ * Read fp (the file called name, for messages) to the end, splitting
+ * fields at delim, calling fn per row.  Returns 0 at the end of the file,
+ * fn's non-zero value when it stopped, or -1 after printing an error (a
+ * read error, or an error libcsv reports).  Out of memory ends the
+ * program (core/util.h).
  */
 int csvin_read(FILE *fp, const char *name, unsigned char delim, csvin_row_fn fn, void *ctx);
 

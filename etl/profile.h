@@ -16,7 +16,7 @@
  * what is blank, and the result is a struct canon_in whose src[] names the
  * agency's own column, so that the one validation (canon.c) and the one
  * storage path (ingest.c) speak of the agency's file:
- *   police.csv:14:5: Date Raised (raised_on): "31/04/2025" is not a date
+ *   police.csv:14:5: Date Raised (raised_on): "31/04/2025" is not a date (%d/%m/%Y)
  * What a profile cannot map (an unknown code, a date not in the profile's
  * format) is handed to the sink's reject() with the same file:line:col.
  *
@@ -24,6 +24,12 @@
  * names) and unmapped columns the profile ignores are never handed on, not
  * even in the raw text of a quarantined row; the case reference is masked
  * there.
+ *
+ * The parts, each calling only the ones after it: shape_read.c chooses
+ * the shape reader; the readers (shape_profile_csv.c over the CSV front
+ * end, shape_json.c) call the record builder (record.c); it uses the
+ * profile as read (profile.c, profile_parse.c) and its date formats
+ * (profile_date.c).  profile_ref.c checks a profile against the warehouse.
  */
 #ifndef OVERSIGHT_PROFILE_H
 #define OVERSIGHT_PROFILE_H
@@ -101,6 +107,10 @@ struct profile {
 	char *ev_date;              /* long/json: column / field holding the event's date */
 };
 
+/* ------------------------------------------------------------------ */
+/* Reading, checking and finding a profile: profile.c (its sections:   */
+/* profile_parse.c), profile_ref.c                                      */
+
 /*
  * Find and read a profile.  arg is a name, looked up as <name>.json in
  * each folder of $OVERSIGHT_PROFILES (colon separated) and then in
@@ -127,6 +137,13 @@ int profile_check_ref(const struct profile *pf, const struct ref *r);
 /* Free a profile; NULL is fine. */
 void profile_free(struct profile *pf);
 
+/* The index of code s[0..len] in m (codes match whatever their case), or
+ * -1. */
+int profile_vmap_find(const struct profile_vmap *m, const char *s, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* Date formats: profile_date.c                                        */
+
 /* "%d/%m/%Y", ..., "excel": the name of a date format. */
 const char *profile_datefmt_name(int fmt);
 
@@ -138,6 +155,10 @@ const char *profile_datefmt_name(int fmt);
  * is checked and dropped.
  */
 int profile_parse_date(int fmt, const char *s, size_t len, int *day);
+
+/* ------------------------------------------------------------------ */
+/* Reading a file through a profile: shape_read.c chooses the shape    */
+/* reader; the readers build records with record.c                     */
 
 /* Where the records of a file go: the loader hands them to ingest_row()
  * and ingest_reject(); "oversight profile check" prints them. */
@@ -161,14 +182,15 @@ struct profile_sink {
 int profile_read(const struct profile *pf, FILE *fp, const char *name,
 		 const struct profile_sink *sink);
 
-/* The shapes behind profile_read(): etl/shape_profile_csv.c, etl/shape_json.c. */
+/* The shape readers behind profile_read(): etl/shape_profile_csv.c,
+ * etl/shape_json.c. */
 int profile_read_csv(const struct profile *pf, FILE *fp, const char *name,
 		     const struct profile_sink *sink);
 int profile_read_json(const struct profile *pf, FILE *fp, const char *name,
 		      const struct profile_sink *sink);
 
 /*
- * The profile's text stream: fp itself for UTF-8, or a stream that
+ * The profile's text stream (profile_text.c): fp itself for UTF-8, or a stream that
  * converts Windows-1252 to UTF-8 with iconv(3) as it is read (a byte that
  * Windows-1252 leaves undefined is an error naming its line).  Close the
  * result with profile_text_close(), which leaves fp open.  NULL after an
@@ -178,7 +200,7 @@ FILE *profile_text_open(const struct profile *pf, FILE *fp, const char *name);
 void profile_text_close(const struct profile *pf, FILE *text);
 
 /* ------------------------------------------------------------------ */
-/* Building one canonical record                                       */
+/* Building one canonical record: record.c                             */
 
 #define PROFILE_SRC_MAX 160 /* a source column name or JSON path, as shown */
 
@@ -240,10 +262,7 @@ static inline const struct profile_rec *profile_rec_of(const struct canon_in *in
 							  offsetof(struct profile_rec, in));
 }
 
-/* 1 when field f is one of the profile's yes/no fields. */
-int profile_is_yes_no_field(int f);
-
-/* 1 when field f holds a date. */
+/* 1 when field f holds a date (profile_date.c). */
 int profile_is_date_field(int f);
 
 #endif

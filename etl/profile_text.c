@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/util.h"
 #include "profile.h"
 
 struct decoder {
@@ -108,9 +109,7 @@ FILE *profile_text_open(const struct profile *pf, FILE *fp, const char *name)
 
 	if (pf->encoding == PROFILE_UTF8)
 		return fp;
-	d = calloc(1, sizeof(*d));
-	if (!d)
-		die(EXIT_INTERNAL, "out of memory");
+	d = xcalloc(1, sizeof(*d));
 	d->in = fp;
 	d->name = name;
 	d->line = 1;

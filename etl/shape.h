@@ -1,6 +1,10 @@
 /*
- * shape.h - the input shapes: each reads one file and hands every row to
- * the ingest path (ingest.h) as canonical values.
+ * shape.h - the built-in input shapes, the canonical log and activity
+ * (shape_canonical.c): each reads one file through the CSV front end
+ * (shape_front.h, included here for shape_utf8_valid() and
+ * shape_raw_row()) and hands every row to the ingest path (ingest.h) as
+ * canonical values.  An agency's own shapes are read through its profile:
+ * profile_read() in profile.h.
  *
  * A shape returns 0 when the file was taken (rows loaded or quarantined),
  * or an exit code (msg.h) after printing one error when the file cannot be
@@ -13,6 +17,7 @@
 #include <stdio.h>
 
 #include "ingest.h"
+#include "shape_front.h"
 
 struct shape_opts {
 	int ignore_unknown; /* drop unknown columns instead of refusing the file */
@@ -23,18 +28,5 @@ int shape_canonical(struct ingest *g, FILE *fp, const char *name, const struct s
 
 /* DESIGN.md profile "activity": partnership,agency,quarter,measure,value. */
 int shape_activity(struct ingest *g, FILE *fp, const char *name, const struct shape_opts *o);
-
-/* 1 when the n bytes at s are valid UTF-8. */
-int shape_utf8_valid(const char *s, size_t n);
-
-/*
- * Append the fields as one CSV line to buf (cap bytes, NUL-terminated,
- * truncated with "..." when longer), writing mask instead of field
- * mask_col (0-based; -1 for none) and leaving out the fields whose drop[]
- * is set (drop may be NULL).  For quarantined rows: the case reference and
- * narrative never reach the warehouse.
- */
-void shape_raw_row(char *buf, size_t cap, char *const *field, const size_t *len, int n,
-		   int mask_col, const unsigned char *drop);
 
 #endif

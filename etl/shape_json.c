@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/util.h"
 #include "profile.h"
 #include "shape.h"
 
@@ -266,33 +267,6 @@ static int read_record(struct pjson *s, const cJSON *rec, int idx)
 			       s->rec.why, raw);
 }
 
-/* The whole text of fp; NULL after an error. */
-static char *slurp(FILE *fp, const char *name, size_t *len)
-{
-	char *buf = NULL;
-	size_t n = 0, cap = 0, got;
-
-	do {
-		if (n + 65536 + 1 > cap) {
-			cap = cap ? 2 * cap : 1 << 20;
-			buf = realloc(buf, cap);
-			if (!buf)
-				die(EXIT_INTERNAL, "out of memory");
-		}
-		got = fread(buf + n, 1, cap - n - 1, fp);
-		n += got;
-	} while (got > 0);
-	if (ferror(fp)) {
-		if (errno != EILSEQ) /* the decoder has said which byte */
-			error("%s: read error: %s", name, strerror(errno));
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 int profile_read_json(const struct profile *pf, FILE *fp, const char *name,
 		      const struct profile_sink *sink)
 {
@@ -313,7 +287,9 @@ int profile_read_json(const struct profile *pf, FILE *fp, const char *name,
 	text_fp = profile_text_open(pf, fp, name);
 	if (!text_fp)
 		return EXIT_DATA;
-	text = slurp(text_fp, name, &len);
+	text = util_slurp_fp(text_fp, 0, &len);
+	if (!text && errno != EILSEQ) /* the decoder has said which byte */
+		error("%s: read error: %s", name, strerror(errno));
 	profile_text_close(pf, text_fp);
 	if (!text) {
 		status = EXIT_DATA;
@@ -330,15 +306,8 @@ int profile_read_json(const struct profile *pf, FILE *fp, const char *name,
 		status = EXIT_DATA;
 		goto out;
 	}
-	root = cJSON_ParseWithOpts(body, NULL, 1); /* body[len] is the NUL; no text after the value */
+	root = util_json_parse(name, body, len); /* body[len] is the NUL */
 	if (!root) {
-		const char *where = cJSON_GetErrorPtr();
-		long line = 1;
-
-		if (where && where >= body && where <= body + len)
-			for (const char *p = body; p < where; p++)
-				line += *p == '\n';
-		error("%s:%ld: not valid JSON", name, line);
 		status = EXIT_DATA;
 		goto out;
 	}

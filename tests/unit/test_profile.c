@@ -15,7 +15,9 @@
 #include <unistd.h>
 
 #include "core/date.h"
+#include "core/msg.h"
 #include "etl/profile.h"
+#include "etl/shape_front.h"
 #include "unit.h"
 
 /* The date as YYYY-MM-DD, or "no" when it does not parse. */
@@ -216,9 +218,128 @@ static void records(void)
 	      "a date format not on the list is refused");
 }
 
+/* The canonical values a profile maps onto are canon's one list, and the
+ * messages that name them read as they did when each file had its own. */
+static void allowed(void)
+{
+	char buf[80];
+
+	CHECK_STR(canon_allowed_text(CF_SUBJECT, buf, sizeof(buf)),
+		  "one of child, unborn, adult, none", "subject's values");
+	CHECK_STR(canon_allowed_text(CF_CATEGORY, buf, sizeof(buf)), "one of case, policy, iru",
+		  "category's values");
+	CHECK_STR(canon_allowed_text(CF_STATUS, buf, sizeof(buf)),
+		  "one of open, resolved, withdrawn", "status's values");
+	CHECK_STR(canon_allowed_text(CF_STUCK, buf, sizeof(buf)), "y or n", "a yes/no field's values");
+	CHECK(canon_is_allowed(CF_STATUS, "withdrawn") && !canon_is_allowed(CF_STATUS, "closed"),
+	      "status: withdrawn, not closed");
+	CHECK(canon_is_allowed(CF_THEME, "anything"), "a field that is not coded takes any value");
+	CHECK(canon_is_yes_no_field(CF_SERIOUS) && canon_is_yes_no_field(CF_LEARNING) &&
+	      !canon_is_yes_no_field(CF_SUBJECT), "the yes/no fields");
+	CHECK(canon_allowed(CF_REF) == NULL, "ref is not coded");
+}
+
+/* What the CSV front end handed on, for front(). */
+struct seen {
+	char names[256];
+	int rows;
+	char rejects[512];
+	int dup;
+};
+
+static int seen_header(void *ctx, struct shape_front *f, long line)
+{
+	struct seen *t = ctx;
+
+	(void)line;
+	for (int i = 0; i < f->ncol; i++) {
+		size_t used = strlen(t->names);
+
+		snprintf(t->names + used, sizeof(t->names) - used, "%s[%s]", i ? "," : "",
+			 f->colname[i]);
+		if (shape_front_dup(f, i) >= 0)
+			t->dup = i + 1;
+		if (!strcmp(f->colname[i], "case"))
+			f->case_col = i;
+	}
+	return 0;
+}
+
+static int seen_row(void *ctx, const struct csvin_row *row, const char *raw)
+{
+	struct seen *t = ctx;
+
+	(void)row;
+	(void)raw;
+	t->rows++;
+	return 0;
+}
+
+static int seen_reject(void *ctx, long line, int col, const char *field, const char *reason,
+		       const char *raw)
+{
+	struct seen *t = ctx;
+	size_t used = strlen(t->rejects);
+
+	snprintf(t->rejects + used, sizeof(t->rejects) - used, "%ld:%d:%s:%s:%s;", line, col,
+		 field ? field : "-", reason, raw ? raw : "-");
+	return 0;
+}
+
+/* Read text through the front end; its status. */
+static int front_read(const char *text, size_t len, int trim, struct seen *t)
+{
+	const struct shape_front_ops ops = {
+		.not_utf8_file = "not UTF-8",
+		.not_utf8_field = "not UTF-8 text",
+		.trim_names = trim,
+		.raw_unterminated = 1,
+		.nul_names_column = 1,
+		.read_error = 99,
+		.header = seen_header,
+		.row = seen_row,
+		.reject = seen_reject,
+	};
+	FILE *fp = fmemopen((void *)text, len, "r");
+	int st;
+
+	memset(t, 0, sizeof(*t));
+	st = shape_front_read(fp, "t.csv", ',', &ops, t);
+	fclose(fp);
+	return st;
+}
+
+/* The CSV front end's checks, made once for every CSV shape. */
+static void front(void)
+{
+	static const char bom[] = "\xef\xbb\xbf a , case \nx,C1\ny,C2,extra\n";
+	static const char nul[] = "a,case\nx\0z,C1\n";
+	struct seen t;
+
+	CHECK_INT(front_read(bom, sizeof(bom) - 1, 1, &t), 0, "a file with a ragged row is taken");
+	CHECK_STR(t.names, "[a],[case]", "the byte order mark goes, names are trimmed");
+	CHECK_INT(t.rows, 1, "one row handed on");
+	CHECK_STR(t.rejects, "3:0:-:row has 3 fields, the header has 2:-;",
+		  "the ragged row is quarantined with nothing of itself");
+	CHECK_INT(front_read(bom, sizeof(bom) - 1, 0, &t), 0, "names kept as they are...");
+	/* libcsv drops the blanks around an unquoted field; those after a
+	 * byte order mark are inside the field as libcsv reads it */
+	CHECK_STR(t.names, "[ a],[case]", "... when the shape does not trim them");
+	CHECK_INT(front_read(nul, sizeof(nul) - 1, 0, &t), 0, "a NUL byte in a field...");
+	CHECK_STR(t.rejects, "2:1:a:a: holds a NUL byte:x?z,[case ref masked];",
+		  "... quarantines its row, the case reference masked");
+	CHECK_INT(front_read("a,b,a\n1,2,3\n", 12, 0, &t), 0, "a column named twice...");
+	CHECK_INT(t.dup, 3, "... is found for the shape to name");
+	CHECK_INT(front_read("a,\"b\"c\n", 8, 0, &t), EXIT_DATA, "a malformed header refuses the file");
+	CHECK_INT(front_read("a\n\xff\n", 4, 0, &t), EXIT_DATA, "a field not UTF-8 refuses the file");
+	CHECK_INT(front_read("", 0, 0, &t), EXIT_DATA, "an empty file has no header");
+}
+
 int main(void)
 {
 	dates();
 	records();
+	allowed();
+	front();
 	return unit_done();
 }
