@@ -54,6 +54,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(OBJ) tests/unit/unit.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(OBJ) $(LDLIBS)
 
+# The unit test of the workbook reader writes its workbooks with libxlsxwriter.
+$(BUILD)/tests/test_xlsx: LDLIBS += -lxlsxwriter
+
 # The workbook copies of the fixtures' agency logs (fixtures/xlsx.c): one
 # has a title row and a notes sheet before the log's, one counts dates from 1904.
 $(BUILD)/fixtures/xlsx: fixtures/xlsx.c $(OBJ)
