@@ -347,7 +347,8 @@ static void XMLCALL shared_end(void *data, const XML_Char *name)
 			b->shared_len = xrealloc(b->shared_len, b->capshared * sizeof(*b->shared_len));
 		}
 		b->shared[b->nshared] = xstrndup(s->buf ? s->buf : "", s->len);
-		b->shared_len[b->nshared++] = s->len;
+		b->shared_len[b->nshared] = xlsx_unescape(b->shared[b->nshared], s->len);
+		b->nshared++;
 	}
 }
 

@@ -8,7 +8,8 @@
  * them small).  Cells are read with their types and delivered as text:
  *
  *   shared, inline and formula strings   the text (rich-text runs joined,
- *                                        phonetic runs left out)
+ *                                        phonetic runs left out, _x000D_
+ *                                        escapes undone)
  *   booleans                             "TRUE" or "FALSE"
  *   errors                               Excel's text ("#N/A", "#DIV/0!")
  *   numbers in a date number format     "YYYY-MM-DD", or "YYYY-MM-DD HH:MM"
@@ -81,6 +82,13 @@ char *xlsx_column(char *buf, size_t size, int col);
  * code is not NULL) shows a date or a time: ids 14-22 and 45-47, or a
  * code with d, m, y or h outside quoted text and [brackets]. */
 int xlsx_format_is_date(int id, const char *code);
+
+/*
+ * Undo Excel's escapes of characters XML cannot hold: "_x000D_" is a
+ * carriage return, "_x005F_" a literal underscore (so "_x005F_x000D_"
+ * stays "_x000D_").  In place; returns the new length.
+ */
+size_t xlsx_unescape(char *s, size_t n);
 
 /*
  * The text of a number as this reader delivers it: with date set, the

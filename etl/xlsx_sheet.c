@@ -198,7 +198,7 @@ static void cell_end(struct sheet *s)
 		place(s, num, strlen(num));
 		break;
 	case CELL_TEXT:
-		place(s, s->val, s->vlen);
+		place(s, s->val, xlsx_unescape(s->val, s->vlen));
 		break;
 	}
 }

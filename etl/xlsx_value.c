@@ -213,3 +213,58 @@ char *xlsx_number_text(char *buf, size_t size, double v, int date, int date1904)
 	}
 	return buf;
 }
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = tolower(c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* The UTF-8 bytes of code point c (below 0x10000) at out; their count. */
+static size_t utf8(char *out, unsigned c)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | c >> 6);
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	out[0] = (char)(0xE0 | c >> 12);
+	out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+	out[2] = (char)(0x80 | (c & 0x3F));
+	return 3;
+}
+
+size_t xlsx_unescape(char *s, size_t n)
+{
+	size_t r = 0, w = 0;
+
+	if (!memchr(s, '_', n))
+		return n;
+	while (r < n) {
+		unsigned c = 0;
+		int ok = r + 7 <= n && s[r] == '_' && s[r + 1] == 'x' && s[r + 6] == '_';
+
+		for (int i = 2; ok && i < 6; i++) {
+			int h = hexval((unsigned char)s[r + i]);
+
+			ok = h >= 0;
+			c = c * 16 + (unsigned)h;
+		}
+		/* 7 bytes become at most 3: writing never overtakes reading.
+		 * A NUL or a surrogate is left as written. */
+		if (ok && c && (c < 0xD800 || c > 0xDFFF)) {
+			w += utf8(s + w, c);
+			r += 7;
+		} else {
+			s[w++] = s[r++];
+		}
+	}
+	s[w] = '\0';
+	return w;
+}

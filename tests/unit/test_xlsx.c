@@ -230,6 +230,13 @@ static void test_values(void)
 	CHECK_INT(xlsx_format_is_date(164, "0\\d"), 0, "an escaped d is no date");
 	CHECK_INT(xlsx_format_is_date(164, "General"), 0, "General as a code");
 
+	strcpy(b, "line one_x000D_\nline two");
+	CHECK_INT(xlsx_unescape(b, strlen(b)), 18, "_x000D_: its length");
+	CHECK_STR(b, "line one\r\nline two", "_x000D_ is a carriage return");
+	strcpy(b, "a_x005F_x000D_b_x00e9_c_x0000_d_xZZ");
+	xlsx_unescape(b, strlen(b));
+	CHECK_STR(b, "a_x000D_b\xc3\xa9" "c_x0000_d_xZZ", "_x005F_, a letter, NUL and junk");
+
 	CHECK_STR(xlsx_cell(b, sizeof(b), "Escalations", 14, 3), "Escalations!C14", "a cell's name");
 	CHECK_STR(xlsx_cell(b, sizeof(b), "Q3 log", 2, 28), "'Q3 log'!AB2", "a sheet name quoted");
 	CHECK_STR(xlsx_cell(b, sizeof(b), "Tom's", 1, 1), "'Tom''s'!A1", "a quote doubled");
@@ -345,7 +352,7 @@ static const char styles[] =
 	"<cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"14\"/></cellXfs>"
 	"</styleSheet>";
 static const char shared[] =
-	"<sst xmlns=\"" NS "\"><si><t>plain</t></si>"
+	"<sst xmlns=\"" NS "\"><si><t>pl_x0061_in</t></si>"
 	"<si><r><t xml:space=\"preserve\">rich </t></r><r><rPr><b/></rPr><t>text</t></r>"
 	"<rPh sb=\"0\" eb=\"1\"><t>phonetic</t></rPh></si></sst>";
 static const char sheet1[] =
@@ -398,27 +405,17 @@ static void test_parts(void)
 	table_free(&t);
 }
 
-static void test_errors(void)
+/* The file is no workbook, or not the one asked for. */
+static void test_not_a_workbook(void)
 {
-	char path[512], want[1024];
-	const char *msg;
-	const char *broken[] = {
-		"_rels/.rels", rels, "xl/workbook.xml", workbook,
-		"xl/_rels/workbook.xml.rels", workbook_rels, "xl/sharedStrings.xml", shared,
-		"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c><v>1</v></c>",
-		"xl/worksheets/sheet2.xml", "<worksheet><sheetData><row r=\"2\"><c r=\"B2\" t=\"s\"><v>7</v>"
-		"</c></row></sheetData></worksheet>", NULL,
-	};
-	const char *bomb[] = {
-		"xl/workbook.xml", "<!DOCTYPE w [<!ENTITY a \"aaaa\">]><workbook/>", NULL,
-	};
 	static const unsigned char xls[] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0};
 	struct table t = {0};
 	struct xlsx_info info;
+	char want[1024];
+	const char *msg;
 	FILE *fp;
 	enum err e;
 
-	snprintf(path, sizeof(path), "%s", scratch("broken.xlsx"));
 	capture();
 	e = xlsx_read("fixtures/gloucestershire/xlsx/glos-police.xlsx", "Nope", 1, collect, &t, &info);
 	msg = captured();
@@ -454,7 +451,29 @@ static void test_errors(void)
 	CHECK_INT(e, ERR_ENV, "a missing file: an environment error");
 	CHECK(strstr(msg, "absent.xlsx: cannot open: No such file or directory") != NULL,
 	      "a missing file: the message");
+	table_free(&t);
+}
 
+/* A workbook with a broken part. */
+static void test_broken_parts(void)
+{
+	const char *broken[] = {
+		"_rels/.rels", rels, "xl/workbook.xml", workbook,
+		"xl/_rels/workbook.xml.rels", workbook_rels, "xl/sharedStrings.xml", shared,
+		"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c><v>1</v></c>",
+		"xl/worksheets/sheet2.xml", "<worksheet><sheetData><row r=\"2\"><c r=\"B2\" t=\"s\"><v>7</v>"
+		"</c></row></sheetData></worksheet>", NULL,
+	};
+	const char *bomb[] = {
+		"xl/workbook.xml", "<!DOCTYPE w [<!ENTITY a \"aaaa\">]><workbook/>", NULL,
+	};
+	struct table t = {0};
+	struct xlsx_info info;
+	char path[512], want[1024];
+	const char *msg;
+	enum err e;
+
+	snprintf(path, sizeof(path), "%s", scratch("broken.xlsx"));
 	package(path, broken);
 	capture();
 	e = xlsx_read(path, "First", 1, collect, &t, &info);
@@ -498,7 +517,8 @@ int main(void)
 	test_values();
 	test_xlsxwriter();
 	test_parts();
-	test_errors();
+	test_not_a_workbook();
+	test_broken_parts();
 	if (glob(scratch("*"), 0, NULL, &g) == 0) {
 		for (size_t i = 0; i < g.gl_pathc; i++)
 			unlink(g.gl_pathv[i]);
