@@ -341,6 +341,11 @@ static void XMLCALL shared_end(void *data, const XML_Char *name)
 		s->in_rph = 0;
 	} else if (!strcmp(local, "si") && s->in_si) {
 		s->in_si = 0;
+		b->shared_bytes += s->len;
+		if (b->shared_bytes > XLSX_SHARED_MAX) {
+			xlsx_fail(&s->ps, "shared strings longer than 512 MB");
+			return;
+		}
 		if (b->nshared == b->capshared) {
 			b->capshared = b->capshared ? 2 * b->capshared : 256;
 			b->shared = xrealloc(b->shared, b->capshared * sizeof(*b->shared));
@@ -359,7 +364,7 @@ static void XMLCALL shared_text(void *data, const XML_Char *text, int n)
 	if (!s->in_t || n <= 0)
 		return;
 	if (s->len + (size_t)n > XLSX_CELL_MAX) {
-		xlsx_fail(&s->ps, "a string longer than a cell holds");
+		xlsx_fail(&s->ps, "a string longer than 1 MB");
 		return;
 	}
 	if (s->len + (size_t)n + 1 > s->cap) {
@@ -504,10 +509,10 @@ enum err xlsx_read(const char *path, const char *sheet, int header_row,
 
 	memset(info, 0, sizeof(*info));
 	e = open_book(&b, sheet);
+	info->nsheet = b.nsheet;
+	info->date1904 = b.date1904;
 	if (!e) {
 		snprintf(info->sheet, sizeof(info->sheet), "%s", b.sheet[b.pick].name);
-		info->nsheet = b.nsheet;
-		info->date1904 = b.date1904;
 		e = xlsx_sheet(&b, header_row, fn, ctx, info);
 	}
 	close_book(&b);

@@ -47,7 +47,7 @@
 
 struct xlsx_info {
 	char sheet[256];    /* the sheet read (its name in the workbook) */
-	int nsheet;         /* sheets in the workbook */
+	int nsheet;         /* sheets in the workbook (also after "no sheet") */
 	int date1904;       /* the workbook counts dates from 1904 */
 	long rows;          /* rows delivered to the callback */
 	int stop;           /* the callback's non-zero value when it stopped, else 0 */
@@ -62,7 +62,9 @@ struct xlsx_info {
  * otherwise it has printed "oversight: <path>: <problem>" and returns the
  * class: ERR_ENV when the file cannot be opened or read, ERR_DATA when it
  * is not a workbook (not a zip archive, an old .xls, a missing or corrupt
- * part, no such sheet: the message lists the sheets).
+ * part, no such sheet: the message lists the sheets).  A cell holds at
+ * most 1 MB of text, a row 64 MB and the shared strings 512 MB: beyond
+ * that the part is taken as corrupt.
  */
 enum err xlsx_read(const char *path, const char *sheet, int header_row,
 		   csvin_row_fn fn, void *ctx, struct xlsx_info *info);

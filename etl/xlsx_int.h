@@ -18,6 +18,11 @@
 /* The longest text a cell may hold (Excel's limit is 32,767 characters). */
 #define XLSX_CELL_MAX ((size_t)1 << 20)
 
+/* The most text a row, and all shared strings together, may hold: a
+ * workbook that asks for more is refused rather than exhausting memory. */
+#define XLSX_ROW_MAX ((size_t)64 << 20)
+#define XLSX_SHARED_MAX ((size_t)512 << 20)
+
 struct xlsx_sheet_ref {
 	char *name;        /* as the workbook names it */
 	char *rid;         /* its relationship id */
@@ -37,6 +42,7 @@ struct xlsx_book {
 	char **shared;             /* the shared strings */
 	size_t *shared_len;
 	size_t nshared, capshared;
+	size_t shared_bytes;       /* their lengths added up */
 	unsigned char *xf_date;    /* per cell style (cellXfs): a date format */
 	size_t nxf;
 	enum err err;              /* the class of the error xlsx_part() printed */

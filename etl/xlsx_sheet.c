@@ -131,6 +131,10 @@ static void place(struct sheet *s, const char *text, size_t n)
 {
 	if (!n)
 		return;
+	if (s->alen + n > XLSX_ROW_MAX) {
+		xlsx_fail(&s->ps, "a row longer than 64 MB");
+		return;
+	}
 	if (s->col > s->capcol) {
 		int cap = s->capcol ? s->capcol : 32;
 
@@ -268,7 +272,7 @@ static void XMLCALL sheet_text(void *data, const XML_Char *text, int n)
 	if (!s->collect || n <= 0)
 		return;
 	if (s->vlen + (size_t)n > XLSX_CELL_MAX) {
-		xlsx_fail(&s->ps, "a cell longer than a cell holds");
+		xlsx_fail(&s->ps, "a cell longer than 1 MB");
 		return;
 	}
 	if (s->vlen + (size_t)n + 1 > s->vcap) {

@@ -420,6 +420,7 @@ static void test_not_a_workbook(void)
 	e = xlsx_read("fixtures/gloucestershire/xlsx/glos-police.xlsx", "Nope", 1, collect, &t, &info);
 	msg = captured();
 	CHECK_INT(e, ERR_DATA, "no such sheet: a data error");
+	CHECK_INT(info.nsheet, 2, "no such sheet: the sheets counted");
 	CHECK_STR(msg, "oversight: fixtures/gloucestershire/xlsx/glos-police.xlsx: no sheet 'Nope' "
 		  "(the workbook's sheets: Escalations, Notes)", "no such sheet: the sheets listed");
 
