@@ -81,8 +81,9 @@ char *xlsx_cell(char *buf, size_t size, const char *sheet, long row, int col);
 char *xlsx_column(char *buf, size_t size, int col);
 
 /* Whether the number format (a built-in id, or a custom format code when
- * code is not NULL) shows a date or a time: ids 14-22 and 45-47, or a
- * code with d, m, y or h outside quoted text and [brackets]. */
+ * code is not NULL) shows a date or a time: ids 14-22 and 45-47 (and the
+ * East Asian locales' dates, 27-36 and 50-58), or a code with d, m, y or
+ * h outside quoted text and [brackets], or an elapsed [h], [mm], [ss]. */
 int xlsx_format_is_date(int id, const char *code);
 
 /*
