@@ -15,7 +15,7 @@ OPT     ?= -O2 -g
 WARN    ?= -Wall -Wextra -Werror
 CFLAGS  ?=
 CPPFLAGS += -I. -D_GNU_SOURCE
-LDLIBS  += -lsqlite3 -lcsv -lcjson -lsodium -lm
+LDLIBS  += -lsqlite3 -lcsv -lcjson -lsodium -lzip -lexpat -lm
 BUILD   ?= build
 BIN     ?= oversight
 
@@ -26,7 +26,7 @@ OBJ     := $(patsubst %.c,$(BUILD)/%.o,$(SRC)) $(BUILD)/embedded.o
 EMBED   := $(sort $(wildcard queries/*.sql charts/*.gp report/*.css))
 UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps test test-browser unit demo asan valgrind fuzz fuzz-targets clean bench install uninstall
+.PHONY: all deps test test-browser unit demo asan valgrind fuzz fuzz-targets clean bench install uninstall fixtures-xlsx
 
 all: deps $(BIN)
 
@@ -53,6 +53,26 @@ $(BUILD)/embedded.o: $(BUILD)/embedded.c
 $(BUILD)/tests/%: tests/unit/%.c $(OBJ) tests/unit/unit.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(OBJ) $(LDLIBS)
+
+# The unit test of the workbook reader writes its workbooks with libxlsxwriter.
+$(BUILD)/tests/test_xlsx: LDLIBS += -lxlsxwriter
+
+# The workbook copies of the fixtures' agency logs (fixtures/xlsx.c): one
+# has a title row and a notes sheet before the log's, one counts dates from 1904.
+$(BUILD)/fixtures/xlsx: fixtures/xlsx.c $(OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(OBJ) $(LDLIBS) -lxlsxwriter
+
+fixtures-xlsx: $(BUILD)/fixtures/xlsx
+	@for f in $$(ls fixtures/*/*.csv | grep -v /activity.csv); do \
+		d=$$(dirname $$f)/xlsx; a=$$(basename $$f .csv); mkdir -p $$d; \
+		case $$f in \
+		*/devon/dc-police.csv) $(BUILD)/fixtures/xlsx --before Notes \
+			--title "Devon and Cornwall Police: escalations log" $$f $$d/$$a.xlsx ;; \
+		*/gloucestershire/glos-police.csv) $(BUILD)/fixtures/xlsx --1904 --after Notes $$f $$d/$$a.xlsx ;; \
+		*) $(BUILD)/fixtures/xlsx $$f $$d/$$a.xlsx ;; \
+		esac || exit 1; \
+	done
 
 $(BUILD):
 	@mkdir -p $@

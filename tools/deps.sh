@@ -10,7 +10,7 @@
 # Without root or sudo it prints the exact command to run instead.
 set -u
 
-PKGS="libsqlite3-dev libcsv-dev libcjson-dev libsodium-dev gnuplot-nox sqlite3 jq"
+PKGS="libsqlite3-dev libcsv-dev libcjson-dev libsodium-dev libzip-dev libexpat1-dev libxlsxwriter-dev gnuplot-nox sqlite3 jq"
 mode=install
 want_pandoc=0
 want_fuzz=0
@@ -33,6 +33,9 @@ have_header sqlite3.h || missing="$missing libsqlite3-dev"
 have_header csv.h || missing="$missing libcsv-dev"
 have_header cjson/cJSON.h || missing="$missing libcjson-dev"
 have_header sodium.h || missing="$missing libsodium-dev"
+have_header zip.h || missing="$missing libzip-dev"          # .xlsx: the zip container
+have_header expat.h || missing="$missing libexpat1-dev"     # .xlsx: the XML parts
+have_header xlsxwriter.h || missing="$missing libxlsxwriter-dev" # .xlsx fixtures and tests
 command -v gnuplot >/dev/null 2>&1 || missing="$missing gnuplot-nox"
 command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 command -v jq >/dev/null 2>&1 || missing="$missing jq" # tests read JSON with it
@@ -61,7 +64,7 @@ if [ -z "$missing" ]; then
 fi
 echo "deps: missing:$missing" >&2
 if [ $mode = check ]; then
-	echo "deps: install with: sudo apt-get install -y$missing" >&2
+	echo "deps: install with: sudo apt-get install -y --no-install-recommends$missing" >&2
 	exit 3
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
@@ -74,11 +77,11 @@ elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
 	SUDO="sudo"
 else
 	echo "deps: run this, then make again:" >&2
-	echo "  sudo apt-get update && sudo apt-get install -y$missing" >&2
+	echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends$missing" >&2
 	exit 3
 fi
 echo "deps: installing:$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq >&2 || exit 3
 # shellcheck disable=SC2086
-$SUDO apt-get install -y -qq $missing >&2 || exit 3
+$SUDO apt-get install -y -qq --no-install-recommends $missing >&2 || exit 3
