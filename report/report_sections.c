@@ -51,8 +51,9 @@ void sec_headline(struct report *r)
 {
 	struct metrics *m = r->m, *p = r->prev;
 	struct tab *t = tab_new("headline", "",
-				"Escalations raised in the period, open at its end, and resolved or "
-				"withdrawn (closed) in it; the previous quarter as it stood at its own end.");
+				"Escalations raised in the period, open at its end, resolved or withdrawn "
+				"(closed) in it, and open past a stage deadline at the as-of date "
+				"(overdue); the previous quarter as it stood at its own end.");
 	char buf[300];
 
 	P("## Headline figures\n\n");
@@ -72,6 +73,20 @@ void sec_headline(struct report *r)
 
 		snprintf(label, sizeof(label), "Entered %s", report_stage_label(r, s, buf, sizeof(buf)));
 		headline_row(t, label, m->entered[s], p ? &p->entered[s] : NULL);
+	}
+	if (m->n_timescale) {
+		char label[300];
+
+		/* one timed stage: its row is the total */
+		snprintf(label, sizeof(label), m->n_timescale == 1 ? "Overdue now (%s)" : "Overdue now",
+			 report_stage_label(r, m->timescale[0].stage, buf, sizeof(buf)));
+		headline_row(t, label, m->overdue_n, p ? &p->overdue_n : NULL);
+		for (int i = 0; i < m->n_timescale && m->n_timescale > 1; i++) {
+			int s = m->timescale[i].stage;
+
+			snprintf(label, sizeof(label), "Overdue at %s", report_stage_label(r, s, buf, sizeof(buf)));
+			headline_row(t, label, m->overdue[s], p ? &p->overdue[s] : NULL);
+		}
 	}
 	report_table(r, t);
 	if (!isnan(m->res_median) && !small(r, m->res_n))

@@ -104,6 +104,11 @@ check_eq "10|1" "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*), sum(n_source
 #   entered stage 1: R3 R4 R5 R6 R7 R8 R10 = 7 / R1 R2 = 2 (+5); stage 2:
 #   R3 R8 R9 R10 = 4 / R1 = 1 (+3); stage 3: R8 R10 = 2 / 0; stage 4:
 #   R8 R10 = 2 / 0.
+# Overdue (open at the as-of date, current stage timed, its deadline before
+#   the as-of date): only stage 1 is timed.  At 30 Sep R6 (due 1 Oct) and
+#   R7 (due 30 Sep, the as-of date itself) are not yet overdue; R1 and R10
+#   are at untimed stages 2 and 4: 0.  At 30 Jun R1 is at stage 2: 0.
+#   Forum papers: "No escalation was open past a stage deadline".
 # Resolution time, working days d with raised < d <= resolved: R4 Mon 25
 #   -> Tue 26 Aug = 1; R5 Sun 24 -> Wed 27 Aug: 26, 27 = 2; R3 Fri 22 ->
 #   Fri 29 Aug: 26-29 = 4 (25th a holiday); R8 Mon 7 -> Mon 28 Jul = 15.
