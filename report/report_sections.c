@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/msg.h"
 #include "report.h"
+#include "share.h"
 #include "stats.h"
 
 #define P(...) fprintf(r->out, __VA_ARGS__)
@@ -106,8 +107,8 @@ void sec_headline(struct report *r)
 			P("Timescales: too few stage deadlines fell due in the period to give a breach "
 			  "rate under disclosure control.\n\n");
 		else
-			P("Timescales: %.1f%% of the stage deadlines that fell due in the period were "
-			  "breached.\n\n", 100 * m->breach_rate);
+			P("Timescales: of the stage deadlines that fell due in the period, %s were "
+			  "breached.\n\n", share_text(breached, met + breached, 1, buf, sizeof(buf)));
 	} else {
 		P("Timescales: no timescale set (the protocol sets none and no local target is "
 		  "recorded).\n\n");
@@ -170,7 +171,7 @@ void sec_themes(struct report *r)
 		tab_row(t);
 		tab_text(t, items[i].id);
 		tab_count(t, items[i].a);
-		tab_rate(t, r->m->raised ? (double)items[i].a / (double)r->m->raised : NAN);
+		tab_share(t, items[i].a, r->m->raised);
 	}
 	tab_total(t, "Total");
 	report_put(r, t);
@@ -271,8 +272,8 @@ void sec_resolved_at(struct report *r)
 	tab_total(t, "Total");
 	report_table(r, t);
 	if (all && !(r->suppress >= 2 && (low < r->suppress || all - low < r->suppress)))
-		P("%.0f%% of the escalations resolved in the period were resolved at stage 1 or 2.\n\n",
-		  100.0 * (double)low / (double)all);
+		P("Of the escalations resolved in the period, %s were resolved at stage 1 or 2.\n\n",
+		  share_text(low, all, 0, buf, sizeof(buf)));
 }
 
 void sec_learning(struct report *r)

@@ -180,4 +180,74 @@ check_grep '| 2025-08-13 | 34 |$' "$DP" "dg: across the Scottish holiday"
 check_ok "dg: girfec --public" ov "$DG" report girfec --partnership $D --quarter 2025-Q3 --no-charts --public -o "$T/pub"
 check_no_grep '| 2025-06-17 |' "$T/pub/girfec-$D-2025-Q3.md" "dg: the public paper leaves the list out"
 
+# ===========================================================================
+# 4. Open escalations by age: seven bands (up to 5, 6-10, 11-20, 21-40,
+#    41-60, 61-120, over 120 working days since raised, d with raised < d
+#    <= the end of the period)
+# ===========================================================================
+# ages: count the rows of a paper's age table, one band a line.
+ages() { grep -A10 '^| Age | Open |' "$1" | awk -F'|' 'NR > 2 && NF > 2 { gsub(/^ +| +$/, "", $2); gsub(/ /, "", $3); print $2 ":" $3 }' | tr '\n' ' '; }
+# D&G at Tue 30 Sep (Scotland: 5 and 26 May, 4 Aug holidays):
+#   DA Mon 28 Jul: 29-31 Jul (3) + August 20 + September 22 = 45: 41-60
+#   DB Thu 1 May: May 2-30 less 5 and 26 May (19) + June 21 + 23 + 20 + 22
+#      = 105: 61-120
+#   DC Mon 1 Sep: 2-30 Sep = 21: 21-40
+#   DD Mon 22 Sep: 23 24 25 26 29 30 = 6: 6-10
+check_ok "dg: board paper" ov "$DG" report board --partnership $D --quarter 2025-Q3 --no-charts -o "$T/out"
+check_eq 'up to 5 working days:0 6-10:1 11-20:0 21-40:1 41-60:1 61-120:1 over 120:0 **Total**:**4** ' \
+	"$(ages "$T/out/board-$D-2025-Q3.md")" "dg: open by age, seven bands"
+# NEL at Wed 31 Dec 2025 (England: Christmas Thu 25, Boxing Day Fri 26):
+# October 23, November 20, December 23 - 2 = 21: 64 working days after
+# 30 Sep.  At 30 Sep: NA Fri 22 Aug: 26-29 Aug (4) + 22 = 26; NB Mon 2 Jun:
+# 3-6 (4) 9-27 (15) 30 (1) Jun = 20, + 23 + 20 + 22 = 85; NC 3; ND 1; NE 0;
+# NH 21 (NG closed 15 Oct, NF 15 Sep).  Add 64: NA 90, NB 149, NC 67,
+# ND 65, NE 64, NH 85: five in 61-120, NB over 120.
+check_ok "nel: board paper, Q4" ov "$NEL" report board --partnership $N --quarter 2025-Q4 --no-charts -o "$T/out"
+check_eq 'up to 5 working days:0 6-10:0 11-20:0 21-40:0 41-60:0 61-120:5 over 120:1 **Total**:**6** ' \
+	"$(ages "$T/out/board-$N-2025-Q4.md")" "nel: open by age at 31 Dec, the backlog over 120 apart"
+
+# ===========================================================================
+# 5. Small numbers: a rate or share over fewer than 5 is shown as its
+#    counts ("1 of 1"), from 5 on as a percentage; the JSON keeps the value.
+# ===========================================================================
+# D&G (section 3) stage 4 deadlines: DA due 13 Aug, open at 30 Sep:
+# breached; DB's (17 Jun) fell due in Q2, breached by 30 Jun (open); DD's
+# (2 Oct) after Q3.  Q3: due 1, met 0, breached 1: "1 of 1"; Q2 the same;
+# the two quarters together 2 of 2.
+check_eq 1 "$(jv "$T/dg.json" .breach_rate)" "dg: the JSON keeps the rate 1/1"
+check_grep '^Timescales: of the stage deadlines that fell due in the period, 1 of 1 were breached\.$' "$DP" \
+	"dg: the timescales sentence gives 1 of 1, not 100%"
+check_grep '^| Stage 4: Where Disagreements Remain | [^|]* | protocol | 1 | 0 | 1 | 0 | 1 of 1 |$' "$DP" \
+	"dg: the timescales table gives 1 of 1"
+check_grep '^| 2025-Q2 | 1 | 0 | 1 | 0 | 1 of 1 |$' "$DP" "dg: breach rate by quarter, Q2"
+check_grep '^| \*\*Total\*\* | \*\*2\*\* | \*\*0\*\* | \*\*2\*\* | \*\*0\*\* | \*\*2 of 2\*\* |$' "$DP" \
+	"dg: breach rate by quarter, total"
+check_no_grep '100\.0%' "$DP" "dg: no percentage of fewer than 5"
+# Gloucestershire (section 2) stage 1 deadlines due in Q3: GA 26 Aug open:
+# breached; GB 26 Aug, stage 2 entered 26 Aug: met; GC 1 Jul open:
+# breached; GD 30 Sep (the as-of date) open: breached; GE 2 Sep, closed
+# 2 Sep: met.  Due 5, met 2, breached 3: 3 / 5 = 60.0%.
+# Raised in Q3: GA GB GD GE = 4 (GC in Q2): threshold GA GD GE 3 of 4,
+# plan GB 1 of 4.  Resolved in Q3: GE, at stage 1: 1 of 1 at stage 1 or 2.
+check_eq 0.6 "$(jv "$T/glos.json" .breach_rate)" "glos: breach_rate 3/5"
+check_grep '^Timescales: of the stage deadlines that fell due in the period, 60\.0% were breached\.$' "$GP" \
+	"glos: a denominator of 5 is a percentage"
+check_grep '^| Stage 1: Preventing Disputes | [^|]* | protocol | 5 | 2 | 3 | 0 | 60\.0% |$' "$GP" \
+	"glos: the timescales table, 60.0%"
+check_grep '^| threshold | 3 | 3 of 4 |$' "$GP" "glos: theme share of 4 raised as counts"
+check_grep '^| plan | 1 | 1 of 4 |$' "$GP" "glos: theme share, plan"
+check_grep '^Of the escalations resolved in the period, 1 of 1 were resolved at stage 1 or 2\.$' "$GP" \
+	"glos: resolved at stage 1 or 2, 1 of 1"
+# The breach-rate chart leaves out a quarter with fewer than 5 met or
+# breached, and says so (D&G: every quarter has 0 or 1).
+if command -v gnuplot >/dev/null 2>&1; then
+	check_ok "dg: girfec paper with charts" ov "$DG" report girfec --partnership $D --quarter 2025-Q3 -o "$T/ch"
+	check_grep '^The line leaves out quarters with fewer than 5 stage deadlines met or breached' \
+		"$T/ch/girfec-$D-2025-Q3.md" "dg: the chart's note on small numbers"
+	# eight quarters 2023-Q4 to 2025-Q3, none with 5 met or breached
+	check_eq '8 rows, 0 rates' "$(tr -d '\r' <"$T/ch/charts/girfec-$D-2025-Q3-breach.csv" |
+		awk -F, 'NR > 1 { n++; if ($6 != "") k++ } END { printf "%d rows, %d rates", n, k }')" \
+		"dg: no breach-rate point for the small quarters"
+fi
+
 finish
