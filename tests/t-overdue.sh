@@ -238,6 +238,11 @@ check_grep '^| threshold | 3 | 3 of 4 |$' "$GP" "glos: theme share of 4 raised a
 check_grep '^| plan | 1 | 1 of 4 |$' "$GP" "glos: theme share, plan"
 check_grep '^Of the escalations resolved in the period, 1 of 1 were resolved at stage 1 or 2\.$' "$GP" \
 	"glos: resolved at stage 1 or 2, 1 of 1"
+# The agency pack: Children's Social Care raised GA (breached) and GE
+# (met): 1 of 2.
+check_ok "glos: agency pack" ov "$GW" report agency --partnership $GL --agency glos-cs --quarter 2025-Q3 --no-charts -o "$T/out"
+check_grep '^| Stage 1: Preventing Disputes | protocol | 2 | 1 | 1 | 0 | 1 of 2 |$' \
+	"$T/out/agency-$GL-glos-cs-2025-Q3.md" "glos: the agency pack's breach rate as counts"
 # The breach-rate chart leaves out a quarter with fewer than 5 met or
 # breached, and says so (D&G: every quarter has 0 or 1).
 if command -v gnuplot >/dev/null 2>&1; then
