@@ -1,7 +1,8 @@
 -- r_open_age: escalations open at the period's end (raised on or before
 -- it and not closed by it; :end = min(end, as-of)) by their age in working
 -- days from raised_on to the end (days d with raised_on < d <= end), in
--- the paper's five bands, every band a row even when empty.
+-- the paper's seven bands, every band a row even when empty: the bands
+-- past 40 working days separate a long-standing backlog from the rest.
 -- Two halves (never closed; closed after the end) so each reads a range
 -- of the escalation_closed index.
 -- CROSS JOIN keeps the escalations as the outer loop: without statistics
@@ -22,8 +23,9 @@ WITH age(days) AS MATERIALIZED (
 	WHERE e.partnership = :partnership AND e.closed_on > :end AND e.raised_on <= :end
 ),
 band(ord, lo, hi, label) AS (VALUES
-	(1, 0, 5, '0-5 working days'), (2, 6, 10, '6-10'), (3, 11, 20, '11-20'),
-	(4, 21, 40, '21-40'), (5, 41, 1073741824, 'more than 40'))
+	(1, 0, 5, 'up to 5 working days'), (2, 6, 10, '6-10'), (3, 11, 20, '11-20'),
+	(4, 21, 40, '21-40'), (5, 41, 60, '41-60'), (6, 61, 120, '61-120'),
+	(7, 121, 1073741824, 'over 120'))
 SELECT band.label, count(age.days)
 FROM band LEFT JOIN age ON age.days BETWEEN band.lo AND band.hi
 GROUP BY band.ord ORDER BY band.ord;

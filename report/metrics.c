@@ -355,8 +355,11 @@ int metrics_compute(struct wh *w, const char *partnership, const struct period *
 	    items(w, "m_by_subject", partnership, p, m->subject, &m->n_subject) ||
 	    items(w, "m_by_category", partnership, p, m->category, &m->n_category) ||
 	    resolution(w, partnership, p, m) || timescales(w, partnership, p, m) ||
+	    per_stage(w, "m_overdue", partnership, p, m->overdue) ||
 	    signals(w, partnership, p, measure, m) || spc(w, partnership, p, m))
 		return -1;
+	for (int s = 1; s <= M_MAX_STAGE; s++)
+		m->overdue_n += m->overdue[s];
 	return 0;
 }
 
@@ -453,6 +456,9 @@ void metrics_json(const struct metrics *m, FILE *out)
 		cJSON_AddItemToArray(arr, o);
 	}
 	cJSON_AddItemToObject(root, "breach_rate", num_or_null(sig4(m->breach_rate)));
+	o = cJSON_AddObjectToObject(root, "overdue");
+	cJSON_AddNumberToObject(o, "n", (double)m->overdue_n);
+	cJSON_AddItemToObject(o, "by_stage", stage_list(m->overdue, m->last_stage));
 
 	cJSON_AddItemToObject(root, "signals", metrics_signals_json(m));
 	cJSON_AddItemToObject(root, "spc", metrics_spc_json(m));

@@ -63,6 +63,9 @@ struct metrics {
 	int n_timescale;
 	struct m_timescale timescale[M_MAX_STAGE];
 	double breach_rate;
+	/* overdue at the as-of date (m_overdue.sql): [stage], and in all */
+	long overdue[M_MAX_STAGE + 1];
+	long overdue_n;
 
 	/* lack-of-challenge signals */
 	char measure[M_ID];

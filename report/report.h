@@ -208,6 +208,7 @@ void sec_categories(struct report *r);
 void sec_timescales(struct report *r);
 void sec_resolution(struct report *r);
 void sec_open_age(struct report *r);
+void sec_overdue(struct report *r); /* report_overdue.c: the list */
 void sec_resolved_at(struct report *r);
 void sec_learning(struct report *r);
 void sec_challenge(struct report *r);

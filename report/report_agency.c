@@ -77,6 +77,9 @@ static void agency_timescales(struct report *r)
 		  "breach rate can be given (it is not zero).\n\n");
 		return;
 	}
+	for (int i = 0; i < t->nrow; i++) /* breached of met + breached */
+		tab_cell_share(&t->rows[i][6], t->rows[i][4].count,
+			       t->rows[i][3].count + t->rows[i][4].count);
 	tab_total(t, "Total");
 	report_table(r, t);
 }

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "share.h"
 #include "stats.h"
 
 /* The longest labels drawn (characters; longer ones end in "…" in the
@@ -187,6 +188,7 @@ void report_chart_breach(struct chart_ctx *cc, FILE *md, const struct tab *t)
 	static const char *const titles[] = {"Quarter", "Due", "Met", "Breached", "Pending",
 					     "Breach rate (%)"};
 	struct chart c;
+	int few = 0;
 
 	if (hidden(cc, md, t))
 		return;
@@ -195,18 +197,25 @@ void report_chart_breach(struct chart_ctx *cc, FILE *md, const struct tab *t)
 		csv_header(c.csv, titles, 6);
 		for (int k = 0; k < data_rows(t); k++) {
 			const struct tab_cell *q = t->rows[k];
+			/* Small numbers: a rate over fewer than 5 deadlines met
+			 * or breached is left off the line (share.h). */
+			double rate = share_small(q[2].count + q[3].count) ? NAN : 100 * q[5].value;
 
+			few |= share_small(q[2].count + q[3].count);
 			chart_dat_str(c.dat, q[0].text, 0);
 			fprintf(c.dat, " %ld %ld %ld %ld ", q[1].count, q[2].count, q[3].count, q[4].count);
-			chart_dat_num(c.dat, 100 * q[5].value);
+			chart_dat_num(c.dat, rate);
 			fputc('\n', c.dat);
 			chart_csv_str(c.csv, q[0].text);
 			fprintf(c.csv, ",%ld,%ld,%ld,%ld,", q[1].count, q[2].count, q[3].count, q[4].count);
-			chart_csv_num(c.csv, 100 * q[5].value);
+			chart_csv_num(c.csv, rate);
 			fputs("\r\n", c.csv);
 		}
 	}
-	chart_end(&c, md);
+	if (chart_end(&c, md) == 0 && few)
+		fprintf(md, "The line leaves out quarters with fewer than %d stage deadlines met or "
+			"breached: a rate of so few would mislead; the table gives their counts.\n\n",
+			SHARE_MIN);
 }
 
 /* Points along the activity axis for the funnel's limit lines: enough

@@ -209,7 +209,7 @@ static void forum_asks(struct report *r)
 }
 
 static void (*const sections[])(struct report *r) = {
-	forum_about, sec_headline, forum_cases, forum_asks, sec_timescales, sec_themes,
+	forum_about, sec_headline, forum_cases, sec_overdue, forum_asks, sec_timescales, sec_themes,
 	sec_resolved_at, sec_learning, sec_challenge, sec_local, sec_data_quality, sec_notes,
 	NULL,
 };

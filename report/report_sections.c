@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/msg.h"
 #include "report.h"
+#include "share.h"
 #include "stats.h"
 
 #define P(...) fprintf(r->out, __VA_ARGS__)
@@ -51,8 +52,9 @@ void sec_headline(struct report *r)
 {
 	struct metrics *m = r->m, *p = r->prev;
 	struct tab *t = tab_new("headline", "",
-				"Escalations raised in the period, open at its end, and resolved or "
-				"withdrawn (closed) in it; the previous quarter as it stood at its own end.");
+				"Escalations raised in the period, open at its end, resolved or withdrawn "
+				"(closed) in it, and open past a stage deadline at the as-of date "
+				"(overdue); the previous quarter as it stood at its own end.");
 	char buf[300];
 
 	P("## Headline figures\n\n");
@@ -73,6 +75,20 @@ void sec_headline(struct report *r)
 		snprintf(label, sizeof(label), "Entered %s", report_stage_label(r, s, buf, sizeof(buf)));
 		headline_row(t, label, m->entered[s], p ? &p->entered[s] : NULL);
 	}
+	if (m->n_timescale) {
+		char label[300];
+
+		/* one timed stage: its row is the total */
+		snprintf(label, sizeof(label), m->n_timescale == 1 ? "Overdue now (%s)" : "Overdue now",
+			 report_stage_label(r, m->timescale[0].stage, buf, sizeof(buf)));
+		headline_row(t, label, m->overdue_n, p ? &p->overdue_n : NULL);
+		for (int i = 0; i < m->n_timescale && m->n_timescale > 1; i++) {
+			int s = m->timescale[i].stage;
+
+			snprintf(label, sizeof(label), "Overdue at %s", report_stage_label(r, s, buf, sizeof(buf)));
+			headline_row(t, label, m->overdue[s], p ? &p->overdue[s] : NULL);
+		}
+	}
 	report_table(r, t);
 	if (!isnan(m->res_median) && !small(r, m->res_n))
 		P("Median resolution time: %.1f working days (%ld resolved)%s.\n\n", m->res_median, m->res_n,
@@ -91,8 +107,8 @@ void sec_headline(struct report *r)
 			P("Timescales: too few stage deadlines fell due in the period to give a breach "
 			  "rate under disclosure control.\n\n");
 		else
-			P("Timescales: %.1f%% of the stage deadlines that fell due in the period were "
-			  "breached.\n\n", 100 * m->breach_rate);
+			P("Timescales: of the stage deadlines that fell due in the period, %s were "
+			  "breached.\n\n", share_text(breached, met + breached, 1, buf, sizeof(buf)));
 	} else {
 		P("Timescales: no timescale set (the protocol sets none and no local target is "
 		  "recorded).\n\n");
@@ -155,7 +171,7 @@ void sec_themes(struct report *r)
 		tab_row(t);
 		tab_text(t, items[i].id);
 		tab_count(t, items[i].a);
-		tab_rate(t, r->m->raised ? (double)items[i].a / (double)r->m->raised : NAN);
+		tab_share(t, items[i].a, r->m->raised);
 	}
 	tab_total(t, "Total");
 	report_put(r, t);
@@ -256,8 +272,8 @@ void sec_resolved_at(struct report *r)
 	tab_total(t, "Total");
 	report_table(r, t);
 	if (all && !(r->suppress >= 2 && (low < r->suppress || all - low < r->suppress)))
-		P("%.0f%% of the escalations resolved in the period were resolved at stage 1 or 2.\n\n",
-		  100.0 * (double)low / (double)all);
+		P("Of the escalations resolved in the period, %s were resolved at stage 1 or 2.\n\n",
+		  share_text(low, all, 0, buf, sizeof(buf)));
 }
 
 void sec_learning(struct report *r)

@@ -132,14 +132,13 @@ static void breach_by_quarter(struct report *r)
 		tab_count(t, q->met);
 		tab_count(t, q->breached);
 		tab_count(t, q->pending);
-		tab_rate(t, q->breach_rate);
+		tab_share(t, q->breached, q->met + q->breached);
 		met += q->met;
 		breached += q->breached;
 	}
 	tab_total(t, "Total");
 	t->row_total = 1; /* Due = Met + Breached + Pending */
-	t->rows[t->total_row][5].empty = 0;
-	t->rows[t->total_row][5].value = met + breached ? (double)breached / (double)(met + breached) : NAN;
+	tab_cell_share(&t->rows[t->total_row][5], breached, met + breached);
 	report_put(r, t);
 	report_chart_breach(&r->cc, r->out, t);
 	tab_free(t);
@@ -189,7 +188,7 @@ static struct tab *timescale_table(struct report *r)
 		tab_count(t, ts->met);
 		tab_count(t, ts->breached);
 		tab_count(t, ts->pending);
-		tab_rate(t, ts->breach_rate);
+		tab_share(t, ts->breached, ts->met + ts->breached);
 		due += ts->due;
 		met += ts->met;
 		breached += ts->breached;
@@ -204,7 +203,7 @@ static struct tab *timescale_table(struct report *r)
 		tab_count(t, met);
 		tab_count(t, breached);
 		tab_count(t, pending);
-		tab_rate(t, r->m->breach_rate);
+		tab_share(t, breached, met + breached);
 	} else {
 		tab_note(t, "");
 		tab_note(t, "");

@@ -7,6 +7,7 @@
 
 #include "core/msg.h"
 #include "core/util.h"
+#include "share.h"
 #include "tab.h"
 
 static char *copy(const char *s)
@@ -111,6 +112,20 @@ void tab_rate(struct tab *t, double r)
 	struct tab_cell *c = next(t);
 
 	c->value = r;
+}
+
+void tab_cell_share(struct tab_cell *c, long num, long den)
+{
+	c->share = 1;
+	c->num = num;
+	c->den = den;
+	c->value = den ? (double)num / (double)den : NAN;
+	c->empty = 0;
+}
+
+void tab_share(struct tab *t, long num, long den)
+{
+	tab_cell_share(next(t), num, den);
 }
 
 void tab_number(struct tab *t, double v)
@@ -296,7 +311,9 @@ const char *tab_cell_text(const struct tab *t, const struct tab_cell *c, char *b
 		snprintf(buf, cap, "%ld", c->count);
 		break;
 	case TAB_RATE:
-		if (isnan(c->value))
+		if (c->share)
+			share_text(c->num, c->den, 1, buf, cap);
+		else if (isnan(c->value))
 			snprintf(buf, cap, "-");
 		else
 			snprintf(buf, cap, "%.1f%%", 100.0 * c->value);

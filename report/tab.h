@@ -38,6 +38,8 @@ struct tab_cell {
 	double value;    /* TAB_RATE (0..1) or TAB_NUMBER; NAN shows "-" */
 	int suppressed;  /* shown as "<n" */
 	int empty;       /* shown blank */
+	int share;       /* TAB_RATE from tab_share(): value is num / den, */
+	long num, den;   /* shown as share_text() */
 };
 
 struct tab {
@@ -81,6 +83,10 @@ void tab_row(struct tab *t);
 void tab_text(struct tab *t, const char *s);
 void tab_count(struct tab *t, long n);
 void tab_rate(struct tab *t, double r);   /* NAN shows "-" */
+/* A rate num / den: a percentage, or "num of den" below a denominator of
+ * 5 (share.h); "-" when den is 0. */
+void tab_share(struct tab *t, long num, long den);
+void tab_cell_share(struct tab_cell *c, long num, long den);
 void tab_number(struct tab *t, double v); /* NAN shows "-" */
 void tab_note(struct tab *t, const char *s); /* a text in a count/rate column */
 

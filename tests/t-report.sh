@@ -104,6 +104,11 @@ check_eq "10|1" "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*), sum(n_source
 #   entered stage 1: R3 R4 R5 R6 R7 R8 R10 = 7 / R1 R2 = 2 (+5); stage 2:
 #   R3 R8 R9 R10 = 4 / R1 = 1 (+3); stage 3: R8 R10 = 2 / 0; stage 4:
 #   R8 R10 = 2 / 0.
+# Overdue (open at the as-of date, current stage timed, its deadline before
+#   the as-of date): only stage 1 is timed.  At 30 Sep R6 (due 1 Oct) and
+#   R7 (due 30 Sep, the as-of date itself) are not yet overdue; R1 and R10
+#   are at untimed stages 2 and 4: 0.  At 30 Jun R1 is at stage 2: 0.
+#   Forum papers: "No escalation was open past a stage deadline".
 # Resolution time, working days d with raised < d <= resolved: R4 Mon 25
 #   -> Tue 26 Aug = 1; R5 Sun 24 -> Wed 27 Aug: 26, 27 = 2; R3 Fri 22 ->
 #   Fri 29 Aug: 26-29 = 4 (25th a holiday); R8 Mon 7 -> Mon 28 Jul = 15.
@@ -115,7 +120,8 @@ check_eq "10|1" "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*), sum(n_source
 #   8 Jul, stage 1 entered 9 Jul, completed 10 Jul: breached; R10 due Thu
 #   4 Sep, stage 2 4 Sep: met.  Due 6, met 3, breached 3: 50.0%.
 #   Q2: R1 due Wed 11 Jun, completed 12 Jun: breached; R2 due Tue 17 Jun,
-#   closed 18 Jun: breached: due 2, breached 2: 100.0%.  The eight quarters
+#   closed 18 Jun: breached: due 2, breached 2: "2 of 2" (fewer than 5 met
+#   or breached: counts, not a percentage).  The eight quarters
 #   together: due 8, met 3, breached 5: 62.5%.
 # Stages entered per quarter: 2025-Q2 stage 1 2, stage 2 1 (total 3);
 #   2025-Q3 7, 4, 2, 2 (15); rows 9, 5, 2, 2; all 18; earlier quarters 0.
@@ -125,9 +131,11 @@ check_eq "10|1" "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*), sum(n_source
 # Themes: threshold R3 R4 R8 R10 = 4 (50.0%), then 1 each (12.5%):
 #   assessment R6, drift-delay R9, information-sharing R7, plan R5.
 # Subject: unborn R6 = 1, child 7.  Category: case 8.
-# Open at 30 Sep by working days since raised: R6 0 and R7 1 (0-5); R10
-#   Wed 3 -> Tue 30 Sep = 19 (11-20); R1 from 10 Jun > 40.  Total 4.
-# Resolved by highest stage: R4 R5 1; R3 2; R8 4: at stage 1 or 2 3/4 = 75%.
+# Open at 30 Sep by working days since raised: R6 0 and R7 1 (up to 5); R10
+#   Wed 3 -> Tue 30 Sep = 19 (11-20); R1 Tue 10 Jun: 11-13, 16-20, 23-27,
+#   30 Jun (14) + July 23 + August 20 + September 22 = 79 (61-120).  Total 4.
+# Resolved by highest stage: R4 R5 1; R3 2; R8 4: at stage 1 or 2 "3 of 4"
+#   (a share of fewer than 5: counts).
 # Learning, closed in Q3 with learning: "Threshold understanding" R3 R8 = 2;
 #   R4's and R5's labels 1 each (R2's closed in Q2); total 4.
 # Funnel: x = 2 for glos-cs, glos-police, glos-health, education, 0 for

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "report/share.h"
 #include "report/tab.h"
 #include "tests/unit/unit.h"
 
@@ -84,9 +85,34 @@ static void test_suppress(void)
 	tab_free(t);
 }
 
+/* DESIGN.md "Small numbers": under a denominator of 5, the counts. */
+static void test_share(void)
+{
+	char buf[32];
+	struct tab *t;
+
+	CHECK_STR(share_text(1, 1, 1, buf, sizeof(buf)), "1 of 1", "share: 1 of 1, not 100.0%");
+	CHECK_STR(share_text(0, 4, 1, buf, sizeof(buf)), "0 of 4", "share: 0 of 4, not 0.0%");
+	CHECK_STR(share_text(3, 5, 1, buf, sizeof(buf)), "60.0%", "share: 3 of 5 is 60.0%");
+	CHECK_STR(share_text(3, 4, 0, buf, sizeof(buf)), "3 of 4", "share: a sentence's 3 of 4");
+	CHECK_STR(share_text(7, 8, 0, buf, sizeof(buf)), "88%", "share: 7 of 8 rounds to 88%");
+	CHECK_STR(share_text(0, 0, 1, buf, sizeof(buf)), "-", "share: nothing to measure");
+	t = tab_new("s", "", "");
+	tab_col(t, "Rate", TAB_RATE);
+	tab_row(t);
+	tab_share(t, 2, 2);
+	tab_row(t);
+	tab_share(t, 1, 5);
+	CHECK_STR(cell(t, 0, 0), "2 of 2", "tab_share: counts under 5");
+	CHECK_STR(cell(t, 1, 0), "20.0%", "tab_share: a percentage from 5");
+	CHECK_NEAR(t->rows[0][0].value, 1.0, 1e-12, "tab_share: the value is kept");
+	tab_free(t);
+}
+
 int main(void)
 {
 	test_small();
 	test_suppress();
+	test_share();
 	return unit_done();
 }
