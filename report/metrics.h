@@ -17,9 +17,9 @@
 
 #include "core/cli.h"
 #include "core/wh.h"
+#include "model/proto.h"
 
 #define M_MAX_ITEMS 64  /* agencies, themes, subjects, categories */
-#define M_MAX_STAGE 5
 #define M_SPC_MONTHS 24
 #define M_ID 65
 
@@ -53,15 +53,15 @@ struct metrics {
 	struct period period;
 	int last_stage;
 	long raised, open_at_end, resolved, withdrawn;
-	long entered[M_MAX_STAGE + 1];           /* [stage] */
-	long resolved_at_stage[M_MAX_STAGE + 1]; /* [stage] */
+	long entered[MODEL_STAGES + 1];           /* [stage] */
+	long resolved_at_stage[MODEL_STAGES + 1]; /* [stage] */
 	int n_agency, n_theme, n_subject, n_category;
 	struct m_item agency[M_MAX_ITEMS], theme[M_MAX_ITEMS], subject[M_MAX_ITEMS],
 		category[M_MAX_ITEMS];
 	long res_n;
 	double res_median;
 	int n_timescale;
-	struct m_timescale timescale[M_MAX_STAGE];
+	struct m_timescale timescale[MODEL_STAGES];
 	double breach_rate;
 
 	/* lack-of-challenge signals */
