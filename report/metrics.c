@@ -402,17 +402,15 @@ static cJSON *num_or_null(double v)
 	return isnan(v) ? cJSON_CreateNull() : cJSON_CreateNumber(v);
 }
 
-/* Round to 4 decimal places for stable, readable output ("at least 4
- * significant digits" holds for the magnitudes here); p-values keep 4
- * significant digits however small. */
+/* Round to the 4 significant digits the text output shows (p-values keep
+ * 4 significant digits however small), for stable, readable output. */
 static double sig4(double v)
 {
 	char buf[32];
 
 	if (isnan(v) || v == 0)
 		return v;
-	snprintf(buf, sizeof(buf), "%.4g", v);
-	return strtod(buf, NULL);
+	return strtod(cli_show_number(v, buf, sizeof(buf)), NULL);
 }
 
 static cJSON *item_list(const struct m_item *it, int n, const char *key, const char *a, const char *b)

@@ -1,6 +1,7 @@
 /*
  * metrics.h - every figure of a partnership's period (DESIGN.md
- * "Definitions"), computed by the named queries in queries/m_*.sql.
+ * "Definitions"), computed by the named queries in queries/m_*.sql over
+ * the partnership as the protocol model (model/proto.h) defines it.
  *
  *   struct metrics m;
  *   if (metrics_compute(w, "devon", &period, "referrals", &m) == 0)

@@ -1,10 +1,10 @@
 /*
  * tab.c - report tables, disclosure control, markdown: see tab.h.
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/cli.h"
 #include "core/msg.h"
 #include "core/util.h"
 #include "tab.h"
@@ -296,17 +296,9 @@ const char *tab_cell_text(const struct tab *t, const struct tab_cell *c, char *b
 		snprintf(buf, cap, "%ld", c->count);
 		break;
 	case TAB_RATE:
-		if (isnan(c->value))
-			snprintf(buf, cap, "-");
-		else
-			snprintf(buf, cap, "%.1f%%", 100.0 * c->value);
-		break;
+		return cli_show_figure(100.0 * c->value, 'f', 1, "%", buf, cap);
 	case TAB_NUMBER:
-		if (isnan(c->value))
-			snprintf(buf, cap, "-");
-		else
-			snprintf(buf, cap, "%.*f", t->decimals, c->value);
-		break;
+		return cli_show_figure(c->value, 'f', t->decimals, "", buf, cap);
 	default:
 		snprintf(buf, cap, "%s", c->text ? c->text : "");
 	}
