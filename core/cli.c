@@ -146,13 +146,21 @@ void cli_period_done(const char *cmd, struct period *p)
 		p->as_of = p->to;
 }
 
-const char *cli_show_number(double v, char *buf, size_t len)
+const char *cli_show_figure(double v, char style, int digits, const char *unit, char *buf,
+			    size_t len)
 {
 	if (isnan(v))
 		snprintf(buf, len, "-");
+	else if (style == 'f')
+		snprintf(buf, len, "%.*f%s", digits, v, unit);
 	else
-		snprintf(buf, len, "%.4g", v);
+		snprintf(buf, len, "%.*g%s", digits, v, unit);
 	return buf;
+}
+
+const char *cli_show_number(double v, char *buf, size_t len)
+{
+	return cli_show_figure(v, 'g', 4, "", buf, len);
 }
 
 int cli_list_next(const char *list, int *pos, char *buf, size_t cap)

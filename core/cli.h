@@ -68,8 +68,15 @@ void cli_fin_quarter(int year, int q, char *buf, int len);
  * (cut at cap); *pos moves past it.  Returns 0 at the end of the list. */
 int cli_list_next(const char *list, int *pos, char *buf, size_t cap);
 
-/* A figure as the text output shows it: "%.4g", the precision of the
- * JSON, and "-" for a number that is not (NAN).  Returns buf. */
+/*
+ * A figure as every output shows it: "-" for a number that is not (NAN),
+ * else v in printf's style 'f' (digits decimal places) or 'g' (digits
+ * significant digits), unit after it ("%").  Returns buf.
+ * cli_show_number() is the text output's: "%.4g", the precision of the
+ * JSON.
+ */
+const char *cli_show_figure(double v, char style, int digits, const char *unit, char *buf,
+			    size_t len);
 const char *cli_show_number(double v, char *buf, size_t len);
 
 #endif

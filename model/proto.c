@@ -1,6 +1,8 @@
 /*
  * proto.c - the protocol model read from the warehouse: see proto.h.
  */
+#include <cjson/cJSON.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,13 +18,39 @@ static char *dup_col(sqlite3_stmt *st, int idx)
 	return xstrdup(s ? (const char *)s : "");
 }
 
-int ref_read(struct wh *w, struct ref *r)
+/* A string member of a JSON object, "" when it has none, owned by the caller. */
+static char *dup_json(const cJSON *o, const char *key)
 {
-	sqlite3_stmt *st = NULL;
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return xstrdup(cJSON_IsString(v) ? v->valuestring : "");
+}
+
+/* The protocol's title and principle, the timescales note and the notes of
+ * the definition as loaded; a definition that does not parse has none. */
+static void read_definition(struct ref_partnership *p, const char *text)
+{
+	cJSON *def = text ? cJSON_Parse(text) : NULL;
+	const cJSON *proto = cJSON_GetObjectItemCaseSensitive(def, "protocol");
+	const cJSON *n;
+
+	p->protocol_title = dup_json(proto, "title");
+	p->protocol_principle = dup_json(proto, "principle");
+	p->timescales_note = dup_json(def, "timescales_note");
+	cJSON_ArrayForEach(n, cJSON_GetObjectItemCaseSensitive(def, "notes")) {
+		if (!cJSON_IsString(n))
+			continue;
+		p->note = xrealloc(p->note, (size_t)(p->nnote + 1) * sizeof(char *));
+		p->note[p->nnote++] = xstrdup(n->valuestring);
+	}
+	cJSON_Delete(def);
+}
+
+static int read_partnerships(struct wh *w, struct ref *r)
+{
+	sqlite3_stmt *st = wh_prepare(w, "ref_partnerships");
 	int rc;
 
-	memset(r, 0, sizeof(*r));
-	st = wh_prepare(w, "ref_partnerships");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct ref_partnership *p;
 
@@ -35,25 +63,77 @@ int ref_read(struct wh *w, struct ref *r)
 		p->last_stage = sqlite3_column_int(st, 3);
 		p->adults_apart = sqlite3_column_int(st, 4);
 		p->subjects = dup_col(st, 5);
+		p->short_name = dup_col(st, 6);
+		for (int s = 0; s <= MODEL_STAGES; s++)
+			p->stage[s].name = xstrdup("");
+		read_definition(p, (const char *)sqlite3_column_text(st, 7));
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return wh_error(w, "reading partnerships");
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "reading partnerships");
+}
 
-	st = wh_prepare(w, "ref_agencies");
+/* Run query for each partnership (bound to :partnership), handing each
+ * row to add. */
+static void per_partnership(struct wh *w, struct ref *r, const char *query,
+			    void (*add)(struct ref_partnership *p, sqlite3_stmt *st))
+{
+	sqlite3_stmt *st = wh_prepare(w, query);
+
 	for (int i = 0; i < r->npartnership; i++) {
 		struct ref_partnership *p = &r->partnership[i];
 
 		sqlite3_bind_text(st, wh_param(st, ":partnership"), p->id, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			p->agency = xrealloc(p->agency, (size_t)(p->nagency + 1) * sizeof(char *));
-			p->agency_name = xrealloc(p->agency_name, (size_t)(p->nagency + 1) * sizeof(char *));
-			p->agency[p->nagency] = dup_col(st, 0);
-			p->agency_name[p->nagency++] = dup_col(st, 1);
-		}
+		while (sqlite3_step(st) == SQLITE_ROW)
+			add(p, st);
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
+}
+
+static void add_agency(struct ref_partnership *p, sqlite3_stmt *st)
+{
+	p->agency = xrealloc(p->agency, (size_t)(p->nagency + 1) * sizeof(char *));
+	p->agency_name = xrealloc(p->agency_name, (size_t)(p->nagency + 1) * sizeof(char *));
+	p->agency[p->nagency] = dup_col(st, 0);
+	p->agency_name[p->nagency++] = dup_col(st, 1);
+}
+
+static void add_stage(struct ref_partnership *p, sqlite3_stmt *st)
+{
+	int s = sqlite3_column_int(st, 0);
+
+	if (s < 1 || s > MODEL_STAGES)
+		return;
+	free(p->stage[s].name);
+	p->stage[s].name = dup_col(st, 1);
+	p->stage[s].tier = sqlite3_column_int(st, 2);
+}
+
+static void add_forum(struct ref_partnership *p, sqlite3_stmt *st)
+{
+	struct ref_forum *f;
+
+	p->forum = xrealloc(p->forum, (size_t)(p->nforum + 1) * sizeof(*f));
+	f = &p->forum[p->nforum++];
+	f->id = dup_col(st, 0);
+	f->name = dup_col(st, 1);
+	f->stage = sqlite3_column_int(st, 2);
+	f->report = dup_col(st, 3);
+	f->reports_to = dup_col(st, 4);
+	f->description = dup_col(st, 5);
+}
+
+int ref_read(struct wh *w, struct ref *r)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	if (read_partnerships(w, r))
+		return -1;
+	per_partnership(w, r, "ref_agencies", add_agency);
+	per_partnership(w, r, "ref_stages", add_stage);
+	per_partnership(w, r, "ref_forums", add_forum);
 
 	st = wh_prepare(w, "ref_themes");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -64,29 +144,58 @@ int ref_read(struct wh *w, struct ref *r)
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "reading themes");
 }
 
+static void free_strings(char **v, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void free_partnership(struct ref_partnership *p)
+{
+	free_strings(p->agency, p->nagency);
+	free_strings(p->agency_name, p->nagency);
+	for (int s = 0; s <= MODEL_STAGES; s++)
+		free(p->stage[s].name);
+	for (int i = 0; i < p->nforum; i++) {
+		struct ref_forum *f = &p->forum[i];
+
+		free(f->id);
+		free(f->name);
+		free(f->report);
+		free(f->reports_to);
+		free(f->description);
+	}
+	free(p->forum);
+	free_strings(p->note, p->nnote);
+	free(p->id);
+	free(p->name);
+	free(p->short_name);
+	free(p->jurisdiction);
+	free(p->subjects);
+	free(p->protocol_title);
+	free(p->protocol_principle);
+	free(p->timescales_note);
+}
+
 void ref_free(struct ref *r)
 {
 	if (!r)
 		return;
-	for (int i = 0; i < r->npartnership; i++) {
-		struct ref_partnership *p = &r->partnership[i];
-
-		for (int j = 0; j < p->nagency; j++) {
-			free(p->agency[j]);
-			free(p->agency_name[j]);
-		}
-		free(p->agency);
-		free(p->agency_name);
-		free(p->id);
-		free(p->name);
-		free(p->jurisdiction);
-		free(p->subjects);
-	}
+	for (int i = 0; i < r->npartnership; i++)
+		free_partnership(&r->partnership[i]);
 	free(r->partnership);
-	for (int i = 0; i < r->ntheme; i++)
-		free(r->theme[i]);
-	free(r->theme);
+	free_strings(r->theme, r->ntheme);
 	memset(r, 0, sizeof(*r));
+}
+
+const char *ref_stage_label(const struct ref_partnership *p, int stage, char *buf, size_t cap)
+{
+	if (stage >= 1 && stage <= MODEL_STAGES && p->stage[stage].name[0])
+		snprintf(buf, cap, "Stage %d: %s", stage, p->stage[stage].name);
+	else
+		snprintf(buf, cap, "Stage %d", stage);
+	return buf;
 }
 
 const struct ref_partnership *ref_find_partnership(const struct ref *r, const char *id)

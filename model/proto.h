@@ -1,7 +1,8 @@
 /*
- * proto.h - the protocol model: the partnerships, their agencies, subjects
- * and stage counts, and the themes, read once from the warehouse so that
- * the loader (and the reports) need no query per field.  The definitions
+ * proto.h - the protocol model: the partnerships, their agencies, subjects,
+ * stages, forums and the notes of their definitions, and the themes, read
+ * once from the warehouse (queries/ref_*.sql) so that neither the loader
+ * nor the reports need a query of their own for any of it.  The definitions
  * themselves are loaded into the warehouse by refdata.h; the deadline rule
  * over the stages' timescales is deadline.h; pseudonyms are pseudo.h.
  *
@@ -16,11 +17,28 @@
  * MODEL_STAGES. */
 #define MODEL_STAGES 5
 
+#include <stddef.h>
+
 #include "core/wh.h"
+
+struct ref_stage {
+	char *name;         /* "Informal Dispute Procedure"; "" when undefined */
+	int tier;
+};
+
+struct ref_forum {
+	char *id;
+	char *name;
+	int stage;          /* 0 when the forum has none */
+	char *report;       /* the paper's kind ("pdg"), "" when none */
+	char *reports_to;
+	char *description;
+};
 
 struct ref_partnership {
 	char *id;           /* "devon" */
 	char *name;         /* "Devon Children and Families Partnership" */
+	char *short_name;   /* "" when none */
 	char *jurisdiction; /* "england-wales" or "scotland" */
 	char *subjects;     /* "child,unborn": the subjects the protocol covers */
 	int last_stage;     /* the protocol's top stage */
@@ -28,6 +46,15 @@ struct ref_partnership {
 	int nagency;
 	char **agency;      /* agency ids, in the definition's order */
 	char **agency_name;
+	struct ref_stage stage[MODEL_STAGES + 1]; /* [1..MODEL_STAGES] */
+	int nforum;
+	struct ref_forum *forum;    /* by stage (none first), then id */
+	/* from the definition's JSON: "" / 0 when it has none */
+	char *protocol_title;
+	char *protocol_principle;
+	char *timescales_note;
+	int nnote;
+	char **note;
 };
 
 struct ref {
@@ -44,6 +71,10 @@ int ref_read(struct wh *w, struct ref *r);
 void ref_free(struct ref *r);
 
 const struct ref_partnership *ref_find_partnership(const struct ref *r, const char *id);
+
+/* "Stage 2: Informal Dispute Procedure" ("Stage 2" when it has no name)
+ * in buf; returns buf. */
+const char *ref_stage_label(const struct ref_partnership *p, int stage, char *buf, size_t cap);
 
 /* Index of the agency in p, or -1. */
 int ref_agency_index(const struct ref_partnership *p, const char *id);

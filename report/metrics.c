@@ -60,13 +60,13 @@ static int per_stage(struct wh *w, const char *query, const char *partnership,
 	sqlite3_stmt *st = wh_prepare(w, query);
 	int rc;
 
-	for (int s = 0; s <= M_MAX_STAGE; s++)
+	for (int s = 0; s <= MODEL_STAGES; s++)
 		out[s] = 0;
 	metrics_bind_period(st, partnership, p);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int s = sqlite3_column_int(st, 0);
 
-		if (s >= 1 && s <= M_MAX_STAGE)
+		if (s >= 1 && s <= MODEL_STAGES)
 			out[s] = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
@@ -105,7 +105,7 @@ static int timescales(struct wh *w, const char *partnership, const struct period
 
 	m->n_timescale = 0;
 	metrics_bind_period(st, partnership, p);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && m->n_timescale < M_MAX_STAGE) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && m->n_timescale < MODEL_STAGES) {
 		struct m_timescale *t = &m->timescale[m->n_timescale++];
 		const char *cite = (const char *)sqlite3_column_text(st, 4);
 
@@ -142,19 +142,16 @@ static int month_index(int day)
 	return y * 12 + mo - 1;
 }
 
-static int signals(struct wh *w, const char *partnership, const struct period *p,
-		   const char *measure, struct metrics *m)
+/* Funnel: agencies with activity n > 0 in the period, each against the
+ * partnership's overall rate. */
+static int funnel(struct wh *w, const char *partnership, const struct period *p,
+		  const char *measure, struct metrics *m)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = wh_prepare(w, "m_activity");
 	struct stats_funnel_row rows[M_MAX_ITEMS];
-	struct period prev, year;
-	struct m_item before[M_MAX_ITEMS], last4[M_MAX_ITEMS];
-	int nbefore = 0, nlast4 = 0, rc, y, mo, d;
-	sqlite3_stmt *ag;
+	int rc;
 
 	snprintf(m->measure, sizeof(m->measure), "%s", measure);
-	/* Funnel: agencies with activity n > 0 in the period. */
-	st = wh_prepare(w, "m_activity");
 	metrics_bind_period(st, partnership, p);
 	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":measure"), measure, -1,
 			  SQLITE_TRANSIENT);
@@ -188,53 +185,77 @@ static int signals(struct wh *w, const char *partnership, const struct period *p
 		m->funnel[i].high = rows[i].p_high < STATS_FUNNEL_WATCH;
 	}
 	qsort(m->funnel, (size_t)m->n_funnel, sizeof(m->funnel[0]), cmp_funnel);
+	return 0;
+}
 
-	/* Silent: none raised in the period nor in the three months before
-	 * it (for a quarter, the quarter before).  One-way: received in the
-	 * four quarters ending with the period, none raised. */
-	prev = *p;
-	date_to_ymd(p->from, &y, &mo, &d);
-	mo -= 3;
-	if (mo < 1) {
+/* The day a year (months = 12) or three months before day, kept in its
+ * month's length. */
+static int months_before(int day, int months)
+{
+	int y, mo, d;
+
+	date_to_ymd(day, &y, &mo, &d);
+	mo -= months;
+	while (mo < 1) {
 		mo += 12;
 		y--;
 	}
-	prev.from = date_from_ymd(y, mo, d <= date_days_in_month(y, mo) ? d : date_days_in_month(y, mo));
+	return date_from_ymd(y, mo, d <= date_days_in_month(y, mo) ? d : date_days_in_month(y, mo));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static long item_figure(const struct m_item *it, int n, const char *id, int b)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(it[i].id, id))
+			return b ? it[i].b : it[i].a;
+	return 0;
+}
+
+/* Silent: none raised in the period nor in the three months before it
+ * (for a quarter, the quarter before).  One-way: received in the four
+ * quarters ending with the period, none raised.  No denominator: no
+ * activity in the funnel.  Each list by agency id. */
+static int silences(struct wh *w, const struct ref_partnership *part, const struct period *p,
+		    struct metrics *m)
+{
+	struct period prev = *p, year = *p;
+	struct m_item before[M_MAX_ITEMS], last4[M_MAX_ITEMS];
+	int nbefore = 0, nlast4 = 0;
+	char **ids;
+
+	prev.from = months_before(p->from, 3);
 	prev.to = metrics_end(p);
-	year = *p;
-	date_to_ymd(metrics_end(p) + 1, &y, &mo, &d);
-	year.from = date_from_ymd(y - 1, mo, d <= date_days_in_month(y - 1, mo) ? d : date_days_in_month(y - 1, mo));
+	year.from = months_before(metrics_end(p) + 1, 12);
 	year.to = metrics_end(p);
-	if (items(w, "m_raised_between", partnership, &prev, before, &nbefore) ||
-	    items(w, "m_raised_between", partnership, &year, last4, &nlast4))
+	if (items(w, "m_raised_between", part->id, &prev, before, &nbefore) ||
+	    items(w, "m_raised_between", part->id, &year, last4, &nlast4))
 		return -1;
 
 	m->n_silent = m->n_one_way = m->n_no_denominator = 0;
-	ag = wh_prepare_sql(w, "SELECT id FROM agency WHERE partnership = ?1 ORDER BY id");
-	sqlite3_bind_text(ag, 1, partnership, -1, SQLITE_TRANSIENT);
-	while (sqlite3_step(ag) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(ag, 0);
-		long raised_prev = 0, raised_year = 0, received_year = 0;
+	ids = xmalloc((size_t)(part->nagency + 1) * sizeof(char *));
+	memcpy(ids, part->agency, (size_t)part->nagency * sizeof(char *));
+	qsort(ids, (size_t)part->nagency, sizeof(char *), cmp_str);
+	for (int k = 0; k < part->nagency; k++) {
+		const char *id = ids[k];
+		long received_year = item_figure(last4, nlast4, id, 1);
 		int has_activity = 0;
 
-		for (int i = 0; i < nbefore; i++)
-			if (!strcmp(before[i].id, id))
-				raised_prev = before[i].a;
-		for (int i = 0; i < nlast4; i++)
-			if (!strcmp(last4[i].id, id)) {
-				raised_year = last4[i].a;
-				received_year = last4[i].b;
-			}
 		for (int i = 0; i < m->n_funnel; i++)
 			has_activity |= !strcmp(m->funnel[i].agency, id);
-		if (raised_prev == 0 && m->n_silent < M_MAX_ITEMS)
+		if (item_figure(before, nbefore, id, 0) == 0 && m->n_silent < M_MAX_ITEMS)
 			snprintf(m->silent[m->n_silent++], M_ID, "%s", id);
-		if (raised_year == 0 && received_year > 0 && m->n_one_way < M_MAX_ITEMS)
+		if (item_figure(last4, nlast4, id, 0) == 0 && received_year > 0 &&
+		    m->n_one_way < M_MAX_ITEMS)
 			snprintf(m->one_way[m->n_one_way++], M_ID, "%s", id);
 		if (!has_activity && m->n_no_denominator < M_MAX_ITEMS)
 			snprintf(m->no_denominator[m->n_no_denominator++], M_ID, "%s", id);
 	}
-	sqlite3_finalize(ag);
+	free(ids);
 	return 0;
 }
 
@@ -318,25 +339,12 @@ int metrics_compute_stages(struct wh *w, const char *partnership, const struct p
 	return 0;
 }
 
-int metrics_compute(struct wh *w, const char *partnership, const struct period *p,
-		    const char *measure, struct metrics *m)
+static int headline(struct wh *w, const char *partnership, const struct period *p,
+		    struct metrics *m)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = wh_prepare(w, "m_headline");
 	int rc;
 
-	memset(m, 0, sizeof(*m));
-	snprintf(m->partnership, sizeof(m->partnership), "%s", partnership);
-	m->period = *p;
-	st = wh_prepare_sql(w, "SELECT last_stage FROM partnership WHERE id = ?1");
-	sqlite3_bind_text(st, 1, partnership, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		m->last_stage = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return error("unknown partnership '%s'", partnership);
-
-	st = wh_prepare(w, "m_headline");
 	metrics_bind_period(st, partnership, p);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -346,21 +354,49 @@ int metrics_compute(struct wh *w, const char *partnership, const struct period *
 		m->withdrawn = sqlite3_column_int64(st, 3);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return wh_error(w, "m_headline");
-	if (per_stage(w, "m_entered_stage", partnership, p, m->entered) ||
-	    per_stage(w, "m_resolved_at_stage", partnership, p, m->resolved_at_stage) ||
-	    items(w, "m_by_agency", partnership, p, m->agency, &m->n_agency) ||
-	    items(w, "m_by_theme", partnership, p, m->theme, &m->n_theme) ||
-	    items(w, "m_by_subject", partnership, p, m->subject, &m->n_subject) ||
-	    items(w, "m_by_category", partnership, p, m->category, &m->n_category) ||
-	    resolution(w, partnership, p, m) || timescales(w, partnership, p, m) ||
-	    per_stage(w, "m_overdue", partnership, p, m->overdue) ||
-	    signals(w, partnership, p, measure, m) || spc(w, partnership, p, m))
+	return rc == SQLITE_ROW ? 0 : wh_error(w, "m_headline");
+}
+
+static int compute(struct wh *w, const struct ref_partnership *part, const struct period *p,
+		   const char *measure, struct metrics *m)
+{
+	const char *id = part->id;
+
+	m->last_stage = part->last_stage;
+	if (headline(w, id, p, m) || per_stage(w, "m_entered_stage", id, p, m->entered) ||
+	    per_stage(w, "m_resolved_at_stage", id, p, m->resolved_at_stage) ||
+	    items(w, "m_by_agency", id, p, m->agency, &m->n_agency) ||
+	    items(w, "m_by_theme", id, p, m->theme, &m->n_theme) ||
+	    items(w, "m_by_subject", id, p, m->subject, &m->n_subject) ||
+	    items(w, "m_by_category", id, p, m->category, &m->n_category) ||
+	    resolution(w, id, p, m) || timescales(w, id, p, m) ||
+	    per_stage(w, "m_overdue", id, p, m->overdue) ||
+	    funnel(w, id, p, measure, m) || silences(w, part, p, m) || spc(w, id, p, m))
 		return -1;
-	for (int s = 1; s <= M_MAX_STAGE; s++)
+	for (int s = 1; s <= MODEL_STAGES; s++)
 		m->overdue_n += m->overdue[s];
 	return 0;
+}
+
+int metrics_compute(struct wh *w, const char *partnership, const struct period *p,
+		    const char *measure, struct metrics *m)
+{
+	struct ref model;
+	const struct ref_partnership *part;
+	int rc = -1;
+
+	memset(m, 0, sizeof(*m));
+	snprintf(m->partnership, sizeof(m->partnership), "%s", partnership);
+	m->period = *p;
+	if (ref_read(w, &model) == 0) {
+		part = ref_find_partnership(&model, partnership);
+		if (part)
+			rc = compute(w, part, p, measure, m);
+		else
+			error("unknown partnership '%s'", partnership);
+	}
+	ref_free(&model);
+	return rc;
 }
 
 /* cJSON prints NAN as null already, but say it: null is the contract. */
@@ -369,17 +405,15 @@ static cJSON *num_or_null(double v)
 	return isnan(v) ? cJSON_CreateNull() : cJSON_CreateNumber(v);
 }
 
-/* Round to 4 decimal places for stable, readable output ("at least 4
- * significant digits" holds for the magnitudes here); p-values keep 4
- * significant digits however small. */
+/* Round to the 4 significant digits the text output shows (p-values keep
+ * 4 significant digits however small), for stable, readable output. */
 static double sig4(double v)
 {
 	char buf[32];
 
 	if (isnan(v) || v == 0)
 		return v;
-	snprintf(buf, sizeof(buf), "%.4g", v);
-	return strtod(buf, NULL);
+	return strtod(cli_show_number(v, buf, sizeof(buf)), NULL);
 }
 
 static cJSON *item_list(const struct m_item *it, int n, const char *key, const char *a, const char *b)
@@ -402,7 +436,7 @@ static cJSON *stage_list(const long *v, int last)
 {
 	cJSON *arr = cJSON_CreateArray();
 
-	for (int s = 1; s <= last && s <= M_MAX_STAGE; s++) {
+	for (int s = 1; s <= last && s <= MODEL_STAGES; s++) {
 		cJSON *o;
 
 		if (!v[s])

@@ -1,6 +1,7 @@
 /*
  * metrics.h - every figure of a partnership's period (DESIGN.md
- * "Definitions"), computed by the named queries in queries/m_*.sql.
+ * "Definitions"), computed by the named queries in queries/m_*.sql over
+ * the partnership as the protocol model (model/proto.h) defines it.
  *
  *   struct metrics m;
  *   if (metrics_compute(w, "devon", &period, "referrals", &m) == 0)
@@ -17,9 +18,9 @@
 
 #include "core/cli.h"
 #include "core/wh.h"
+#include "model/proto.h"
 
 #define M_MAX_ITEMS 64  /* agencies, themes, subjects, categories */
-#define M_MAX_STAGE 5
 #define M_SPC_MONTHS 24
 #define M_ID 65
 
@@ -53,18 +54,18 @@ struct metrics {
 	struct period period;
 	int last_stage;
 	long raised, open_at_end, resolved, withdrawn;
-	long entered[M_MAX_STAGE + 1];           /* [stage] */
-	long resolved_at_stage[M_MAX_STAGE + 1]; /* [stage] */
+	long entered[MODEL_STAGES + 1];           /* [stage] */
+	long resolved_at_stage[MODEL_STAGES + 1]; /* [stage] */
 	int n_agency, n_theme, n_subject, n_category;
 	struct m_item agency[M_MAX_ITEMS], theme[M_MAX_ITEMS], subject[M_MAX_ITEMS],
 		category[M_MAX_ITEMS];
 	long res_n;
 	double res_median;
 	int n_timescale;
-	struct m_timescale timescale[M_MAX_STAGE];
+	struct m_timescale timescale[MODEL_STAGES];
 	double breach_rate;
 	/* overdue at the as-of date (m_overdue.sql): [stage], and in all */
-	long overdue[M_MAX_STAGE + 1];
+	long overdue[MODEL_STAGES + 1];
 	long overdue_n;
 
 	/* lack-of-challenge signals */

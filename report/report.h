@@ -20,9 +20,13 @@
 #include "core/cli.h"
 #include "core/wh.h"
 #include "metrics.h"
+#include "model/proto.h"
 #include "tab.h"
 
+/* The report keeps bounded copies of the partnership's lists. */
 #define R_MAX_AGENCY 64
+#define R_MAX_FORUM 8
+#define R_MAX_NOTE 8
 
 struct report_forum {
 	char id[M_ID];
@@ -36,7 +40,7 @@ struct report_forum {
 /* One of the eight quarters the trend tables and charts show. */
 struct report_quarter {
 	char name[16];                  /* "2026-Q3" */
-	long entered[M_MAX_STAGE + 1];  /* [stage]: entered the stage in it */
+	long entered[MODEL_STAGES + 1];  /* [stage]: entered the stage in it */
 	long due, met, breached, pending; /* timed stage instances due in it */
 	double breach_rate;             /* NAN when met + breached == 0 */
 	int has_timescale;              /* the protocol (or a target) times a stage */
@@ -60,7 +64,10 @@ struct report {
 	char period_name[64];     /* "2026-Q3" or "2026-04-01_2027-03-31" */
 	char stem[256];           /* "<kind>-<partnership>[-<agency>]-<period>" */
 
-	/* the partnership, from its definition */
+	/* the partnership, from the protocol model (model/proto.h): the
+	 * model as read, and copies of what the sections show */
+	struct ref model;
+	const struct ref_partnership *part;
 	char id[M_ID];
 	char name[256];
 	char short_name[64];
@@ -70,15 +77,13 @@ struct report {
 	char timescales_note[1024];
 	int adults_apart;
 	int last_stage;
-	char stage_name[M_MAX_STAGE + 1][256];
-	int stage_tier[M_MAX_STAGE + 1];
 	int nagency;
 	char agency[R_MAX_AGENCY][M_ID];
 	char agency_name[R_MAX_AGENCY][256];
 	int nforum;
-	struct report_forum forum[8];
+	struct report_forum forum[R_MAX_FORUM];
 	int nnote;
-	char note[8][1024];
+	char note[R_MAX_NOTE][1024];
 
 	struct metrics *m;        /* this period */
 	struct metrics *prev;     /* the quarter before (quarters only) */
@@ -107,8 +112,10 @@ struct report {
 	int local_failed;
 };
 
-/* Read the partnership's definition and compute this period's metrics.
- * Returns 0, or -1 after an error (unknown partnership). */
+/* Read the partnership from the protocol model and compute this period's
+ * metrics (and the quarter before's, for a quarter).  Returns 0, or -1
+ * after an error (unknown partnership).  report_release() frees what it
+ * read, whether it succeeded or not. */
 int report_setup(struct report *r, struct wh *w, const char *partnership);
 void report_release(struct report *r);
 

@@ -222,6 +222,39 @@ void report_chart_breach(struct chart_ctx *cc, FILE *md, const struct tab *t)
  * that each step of a limit (a whole count) shows. */
 #define FUNNEL_GRID 400
 
+/* The funnel's CSV: the table's rows, with each agency's limits as counts. */
+static void funnel_csv(FILE *csv, const struct metrics *m, const struct tab *t)
+{
+	struct stats_funnel_limits lim;
+	char head[160];
+
+	fputs("Agency,Raised,", csv);
+	/* the measure is text from the command line: a field of its own */
+	snprintf(head, sizeof(head), "Activity (%s)", m->measure);
+	chart_csv_str(csv, head);
+	fputs(",Rate per 1000,Expected,p low,Level,95% lower limit,95% upper limit,"
+	      "99.8% lower limit,99.8% upper limit\r\n", csv);
+	for (int i = 0; i < m->n_funnel; i++) {
+		const struct m_funnel *f = &m->funnel[i];
+
+		chart_csv_str(csv, t->rows[i][0].text); /* the table's name for it */
+		fprintf(csv, ",%ld,%.10g,", f->raised, f->activity);
+		chart_csv_num(csv, 1000.0 * (double)f->raised / f->activity);
+		fputc(',', csv);
+		chart_csv_num(csv, f->expected);
+		fputc(',', csv);
+		chart_csv_num(csv, f->p_low);
+		fputc(',', csv);
+		chart_csv_str(csv, f->level);
+		fputc(',', csv);
+		if (stats_funnel_limits(m->funnel_p, f->activity, &lim) == 0)
+			fprintf(csv, "%ld,%ld,%ld,%ld", lim.lo95, lim.hi95, lim.lo998, lim.hi998);
+		else
+			fputs(",,,", csv);
+		fputs("\r\n", csv);
+	}
+}
+
 int report_chart_funnel(struct chart_ctx *cc, FILE *md, const struct metrics *m,
 			const struct tab *t, int nagency, const char (*agency)[M_ID],
 			const char (*agency_name)[256])
@@ -229,7 +262,6 @@ int report_chart_funnel(struct chart_ctx *cc, FILE *md, const struct metrics *m,
 	struct chart c;
 	struct stats_funnel_limits lim;
 	double xmax = 0;
-	char head[160];
 
 	if (m->n_funnel == 0 || isnan(m->funnel_p))
 		return -1;
@@ -274,32 +306,7 @@ int report_chart_funnel(struct chart_ctx *cc, FILE *md, const struct metrics *m,
 		chart_dat_num(c.dat, 1000.0 * (double)f->raised / f->activity);
 		fputc('\n', c.dat);
 	}
-	/* The CSV: the table's rows, with each agency's limits as counts. */
-	fputs("Agency,Raised,", c.csv);
-	/* the measure is text from the command line: a field of its own */
-	snprintf(head, sizeof(head), "Activity (%s)", m->measure);
-	chart_csv_str(c.csv, head);
-	fputs(",Rate per 1000,Expected,p low,Level,95% lower limit,95% upper limit,"
-	      "99.8% lower limit,99.8% upper limit\r\n", c.csv);
-	for (int i = 0; i < m->n_funnel; i++) {
-		const struct m_funnel *f = &m->funnel[i];
-
-		chart_csv_str(c.csv, t->rows[i][0].text); /* the table's name for it */
-		fprintf(c.csv, ",%ld,%.10g,", f->raised, f->activity);
-		chart_csv_num(c.csv, 1000.0 * (double)f->raised / f->activity);
-		fputc(',', c.csv);
-		chart_csv_num(c.csv, f->expected);
-		fputc(',', c.csv);
-		chart_csv_num(c.csv, f->p_low);
-		fputc(',', c.csv);
-		chart_csv_str(c.csv, f->level);
-		fputc(',', c.csv);
-		if (stats_funnel_limits(m->funnel_p, f->activity, &lim) == 0)
-			fprintf(c.csv, "%ld,%ld,%ld,%ld", lim.lo95, lim.hi95, lim.lo998, lim.hi998);
-		else
-			fputs(",,,", c.csv);
-		fputs("\r\n", c.csv);
-	}
+	funnel_csv(c.csv, m, t);
 	return chart_end(&c, md);
 }
 

@@ -8,20 +8,19 @@
 #include "core/embed.h"
 #include "core/util.h"
 #include "metrics.h"
+#include "model/proto.h"
 #include "run.h"
 
-/* One row when the partnership is defined; 0, or -1 after an SQL error. */
+/* Whether the protocol model holds the partnership; 0, or -1 after an SQL
+ * error. */
 static int partnership_known(struct wh *w, const char *partnership, int *known)
 {
-	sqlite3_stmt *st = wh_prepare(w, "partnership_known");
-	int rc;
+	struct ref model;
+	int rc = ref_read(w, &model);
 
-	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":partnership"), partnership, -1,
-			  SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	*known = rc == SQLITE_ROW;
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : wh_error(w, "partnership_known");
+	*known = rc == 0 && ref_find_partnership(&model, partnership) != NULL;
+	ref_free(&model);
+	return rc;
 }
 
 enum err run_open(const char *warehouse, const char *partnership, struct wh **w)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/cli.h"
 #include "core/msg.h"
 #include "core/util.h"
 #include "share.h"
@@ -311,19 +312,13 @@ const char *tab_cell_text(const struct tab *t, const struct tab_cell *c, char *b
 		snprintf(buf, cap, "%ld", c->count);
 		break;
 	case TAB_RATE:
-		if (c->share)
+		if (c->share) {
 			share_text(c->num, c->den, 1, buf, cap);
-		else if (isnan(c->value))
-			snprintf(buf, cap, "-");
-		else
-			snprintf(buf, cap, "%.1f%%", 100.0 * c->value);
-		break;
+			break;
+		}
+		return cli_show_figure(100.0 * c->value, 'f', 1, "%", buf, cap);
 	case TAB_NUMBER:
-		if (isnan(c->value))
-			snprintf(buf, cap, "-");
-		else
-			snprintf(buf, cap, "%.*f", t->decimals, c->value);
-		break;
+		return cli_show_figure(c->value, 'f', t->decimals, "", buf, cap);
 	default:
 		snprintf(buf, cap, "%s", c->text ? c->text : "");
 	}

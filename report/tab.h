@@ -1,10 +1,11 @@
 /*
  * tab.h - a report table: a title, a one-sentence definition, column
  * headers, rows of cells, and optionally a total row, rendered as a
- * markdown pipe table (and, later, CSV and chart data from the same cells).
+ * markdown pipe table or as CSV (charts draw from the same cells).
  *
  * Cells are counts (long), rates (double, shown as a percentage), other
- * numbers (double) or text.  Disclosure control is one rule, applied once
+ * numbers (double) or text; a rate or number that is not (NAN) shows as
+ * "-" (core/cli.h, cli_show_figure()).  Disclosure control is one rule, applied once
  * by tab_suppress(t, n): it hides counts from 1 to n-1 as "<n" and then
  * enough other counts in the same rows and columns that no hidden count
  * can be worked out from a total (secondary suppression), shown as "[c]"

@@ -33,6 +33,10 @@ static void test_cli(void)
 	CHECK(cli_parse_quarter("26-Q1", &y, &q) != 0, "a four-digit year");
 	CHECK_STR(cli_show_number(NAN, buf, sizeof(buf)), "-", "NAN shows as -");
 	CHECK_STR(cli_show_number(0.0123456, buf, sizeof(buf)), "0.01235", "four significant digits");
+	CHECK_STR(cli_show_figure(12.345, 'f', 1, "%", buf, sizeof(buf)), "12.3%", "a rate, one place");
+	CHECK_STR(cli_show_figure(NAN, 'f', 1, "%", buf, sizeof(buf)), "-", "no rate shows as - alone");
+	CHECK_STR(cli_show_figure(2.5, 'f', 0, "", buf, sizeof(buf)), "2", "no places");
+	CHECK_STR(cli_show_figure(0.000123456, 'g', 3, "", buf, sizeof(buf)), "0.000123", "three significant digits");
 	while (cli_list_next("md,html,,pdf", &pos, buf, sizeof(buf)))
 		n++;
 	CHECK_INT(n, 4, "a comma list's items, an empty one too");
