@@ -152,6 +152,8 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 		return EXIT_ENV;
 	}
 	ingest_set_echo(g, quiet ? 0 : 10);
+	ingest_set_source(g, pf ? pf->partnership : NULL, pf && pf->agency ? pf->agency : o->agency,
+			  o->exported);
 	/* A progress line for long loads, at a terminal only. */
 	if (!quiet && isatty(STDERR_FILENO)) {
 		struct stat sb;

@@ -16,6 +16,7 @@
 #include "core/util.h"
 #include "activity.h"
 #include "ingest.h"
+#include "owner.h"
 #include "model/proto.h"
 #include "reconcile.h"
 
@@ -35,6 +36,9 @@ struct ingest {
 	long long progress_size;
 	double progress_start, progress_last;
 	int progress_shown;
+	struct load_owner own;  /* whose log the rows make it */
+	const char *src_partnership, *src_agency; /* given by profile or option */
+	int exported;           /* export date, DATE_NONE: today */
 };
 
 /* Every statement of the load, for finalizing. */
@@ -76,6 +80,7 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	g->r = r;
 	g->key = key;
 	g->file = file;
+	g->exported = DATE_NONE;
 	/* OVERSIGHT_TODAY pins "today" for the future-date rule in tests. */
 	if (!today || date_parse_iso(today, strlen(today), &g->today))
 		g->today = date_today();
@@ -423,6 +428,7 @@ int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
 	progress(g);
 	if (canon_validate(in, g->r, g->today, &c, &e))
 		return reject_canon(g, in, &e, raw);
+	owner_row(&g->own, c.p->id, c.raised_by, c.raised_with);
 	/* A subject the partnership's protocol does not cover (an adult in a
 	 * children's partnership) is a mistake in the log. */
 	if (!ref_covers_subject(c.p, c.subject)) {
@@ -483,6 +489,7 @@ int ingest_activity(struct ingest *g, long line, char *const *v, const int *col,
 	bind_activity(g->st_activity_current, p->id, v);
 	old = wh_scalar_int(g->st_activity_current, -1);
 	g->n.read++;
+	owner_row(&g->own, p->id, NULL, NULL);
 	if (old == value) {
 		g->n.unchanged++;
 		return 0;
@@ -499,11 +506,49 @@ int ingest_activity(struct ingest *g, long line, char *const *v, const int *col,
 	return 0;
 }
 
-/* Record the counts of the load. */
+void ingest_set_source(struct ingest *g, const char *partnership, const char *agency, int exported)
+{
+	g->src_partnership = partnership;
+	g->src_agency = agency;
+	g->exported = exported;
+}
+
+/* Whose log the load is (owner.h): the given agency, which must be one of
+ * the partnership's, else the one its rows name.  Binds :partnership,
+ * :agency and :exported_on.  Returns 0 or -1 after an error. */
+static int bind_source(struct ingest *g, sqlite3_stmt *st)
+{
+	const char *p = owner_partnership(&g->own), *a = owner_agency(&g->own);
+	const struct ref_partnership *rp;
+	char day[11];
+
+	if (!p && !g->own.mixed)
+		p = g->src_partnership;
+	if (g->src_agency && p) {
+		rp = ref_find_partnership(g->r, p);
+		if (!rp || ref_agency_index(rp, g->src_agency) < 0)
+			return error("%s: --agency: '%s' is not an agency of %s", g->file,
+				     g->src_agency, p);
+		a = g->src_agency;
+	}
+	sqlite3_bind_text(st, wh_param(st, ":partnership"), p, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, wh_param(st, ":agency"), p ? a : NULL, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, wh_param(st, ":exported_on"),
+			  date_format(g->exported != DATE_NONE ? g->exported : g->today, day), 10,
+			  SQLITE_TRANSIENT);
+	return 0;
+}
+
+/* Record the counts of the load and whose log it is. */
 static int finish_load(struct ingest *g)
 {
 	sqlite3_stmt *st = wh_prepare(g->w, "load_finish");
 	int rc;
+
+	if (bind_source(g, st)) {
+		sqlite3_finalize(st);
+		return -1;
+	}
 
 	sqlite3_bind_int64(st, wh_param(st, ":id"), g->load_id);
 	sqlite3_bind_int64(st, wh_param(st, ":read"), g->n.read);
