@@ -27,8 +27,8 @@
 #include "shape.h"
 
 static const char usage_text[] =
-	"usage: oversight load [--profile <profile>] [--agency <id>] [--exported <date>] [--json]\n"
-	"                      [--ignore-unknown] [--quiet] <file>...\n"
+	"usage: oversight load [--profile <profile>] [--agency <id> | --shared] [--exported <date>]\n"
+	"                      [--json] [--ignore-unknown] [--quiet] <file>...\n"
 	"\n"
 	"Load agency logs into the warehouse.  Each file loads whole or not at all;\n"
 	"bad rows are quarantined with their line and reason ('oversight rejects').\n"
@@ -40,6 +40,8 @@ static const char usage_text[] =
 	"    --agency <id>     whose log the files are (default: the profile's agency,\n"
 	"                      else the one agency named in every row, else the\n"
 	"                      partnership's shared log)\n"
+	"    --shared          the files are the partnership's shared log, kept\n"
+	"                      centrally: it covers every agency\n"
 	"    --exported <date> the day the log was exported, YYYY-MM-DD (default:\n"
 	"                      today): the agency's data runs to it\n"
 	"    --json            one JSON object per file instead of a summary line\n"
@@ -60,6 +62,7 @@ int cmd_load(int argc, char **argv)
 		{"json", no_argument, 0, 'j'},
 		{"agency", required_argument, 0, 'a'},
 		{"exported", required_argument, 0, 'e'},
+		{"shared", no_argument, 0, 's'},
 		{"ignore-unknown", no_argument, 0, 'i'},
 		{"quiet", no_argument, 0, 'q'},
 		{"help", no_argument, 0, 'h'},
@@ -82,7 +85,10 @@ int cmd_load(int argc, char **argv)
 			json = 1;
 			break;
 		case 'a':
-			o.agency = optarg;
+		case 's':
+			if (o.agency)
+				usage_error("load", "--agency and --shared: give one");
+			o.agency = c == 'a' ? optarg : "";
 			break;
 		case 'e':
 			if (date_parse_iso(optarg, strlen(optarg), &o.exported))

@@ -55,7 +55,8 @@ int ingest_activity(struct ingest *g, long line, char *const *v, const int *col,
 
 /* Whose log it is and its export date (DESIGN.md "Whose log, and how
  * recent"): partnership (NULL: the rows say), agency (NULL: the one agency
- * every row names, else the shared log), exported (DATE_NONE: today).
+ * every row names, else the shared log; "": the shared log), exported
+ * (DATE_NONE: today).
  * The strings must outlive the load.  Activity files are nobody's log:
  * the listing of coverage leaves them out by profile. */
 void ingest_set_source(struct ingest *g, const char *partnership, const char *agency, int exported);

@@ -524,7 +524,9 @@ static int bind_source(struct ingest *g, sqlite3_stmt *st)
 
 	if (!p && !g->own.mixed)
 		p = g->src_partnership;
-	if (g->src_agency && p) {
+	if (g->src_agency && !g->src_agency[0]) {
+		a = NULL; /* load --shared */
+	} else if (g->src_agency && p) {
 		rp = ref_find_partnership(g->r, p);
 		if (!rp || ref_agency_index(rp, g->src_agency) < 0)
 			return error("%s: --agency: '%s' is not an agency of %s", g->file,

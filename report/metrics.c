@@ -142,6 +142,18 @@ static int month_index(int day)
 	return y * 12 + mo - 1;
 }
 
+/* Only agencies whose logs cover the period enter the funnel (DESIGN.md
+ * "Whose log, and how recent"): a missing log is not a lack of challenge. */
+static void drop_uncovered(struct metrics *m)
+{
+	int k = 0;
+
+	for (int i = 0; i < m->n_funnel; i++)
+		if (coverage_covered(m->coverage, m->n_coverage, m->funnel[i].agency))
+			m->funnel[k++] = m->funnel[i];
+	m->n_funnel = k;
+}
+
 static int signals(struct wh *w, const char *partnership, const struct period *p,
 		   const char *measure, struct metrics *m)
 {
@@ -171,6 +183,7 @@ static int signals(struct wh *w, const char *partnership, const struct period *p
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return wh_error(w, "m_activity");
+	drop_uncovered(m);
 	for (int i = 0; i < m->n_funnel; i++)
 		for (int j = 0; j < m->n_agency; j++)
 			if (strcmp(m->funnel[i].agency, m->agency[j].id) == 0)
@@ -209,7 +222,7 @@ static int signals(struct wh *w, const char *partnership, const struct period *p
 	    items(w, "m_raised_between", partnership, &year, last4, &nlast4))
 		return -1;
 
-	m->n_silent = m->n_one_way = m->n_no_denominator = 0;
+	m->n_silent = m->n_one_way = m->n_no_denominator = m->n_no_log = 0;
 	ag = wh_prepare_sql(w, "SELECT id FROM agency WHERE partnership = ?1 ORDER BY id");
 	sqlite3_bind_text(ag, 1, partnership, -1, SQLITE_TRANSIENT);
 	while (sqlite3_step(ag) == SQLITE_ROW) {
@@ -217,6 +230,11 @@ static int signals(struct wh *w, const char *partnership, const struct period *p
 		long raised_prev = 0, raised_year = 0, received_year = 0;
 		int has_activity = 0;
 
+		if (!coverage_covered(m->coverage, m->n_coverage, id)) {
+			if (m->n_no_log < M_MAX_ITEMS)
+				snprintf(m->no_log[m->n_no_log++], M_ID, "%s", id);
+			continue;
+		}
 		for (int i = 0; i < nbefore; i++)
 			if (!strcmp(before[i].id, id))
 				raised_prev = before[i].a;
@@ -355,6 +373,7 @@ int metrics_compute(struct wh *w, const char *partnership, const struct period *
 	    items(w, "m_by_subject", partnership, p, m->subject, &m->n_subject) ||
 	    items(w, "m_by_category", partnership, p, m->category, &m->n_category) ||
 	    resolution(w, partnership, p, m) || timescales(w, partnership, p, m) ||
+	    coverage_read(w, partnership, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||
 	    signals(w, partnership, p, measure, m) || spc(w, partnership, p, m))
 		return -1;
 	return 0;
@@ -454,6 +473,7 @@ void metrics_json(const struct metrics *m, FILE *out)
 	}
 	cJSON_AddItemToObject(root, "breach_rate", num_or_null(sig4(m->breach_rate)));
 
+	cJSON_AddItemToObject(root, "coverage", coverage_json(m->coverage, m->n_coverage));
 	cJSON_AddItemToObject(root, "signals", metrics_signals_json(m));
 	cJSON_AddItemToObject(root, "spc", metrics_spc_json(m));
 
@@ -492,6 +512,9 @@ cJSON *metrics_signals_json(const struct metrics *m)
 	arr = cJSON_AddArrayToObject(sig, "one_way");
 	for (int i = 0; i < m->n_one_way; i++)
 		cJSON_AddItemToArray(arr, cJSON_CreateString(m->one_way[i]));
+	arr = cJSON_AddArrayToObject(sig, "no_log");
+	for (int i = 0; i < m->n_no_log; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateString(m->no_log[i]));
 	arr = cJSON_AddArrayToObject(sig, "no_denominator");
 	for (int i = 0; i < m->n_no_denominator; i++)
 		cJSON_AddItemToArray(arr, cJSON_CreateString(m->no_denominator[i]));

@@ -17,6 +17,7 @@
 
 #include "core/cli.h"
 #include "core/wh.h"
+#include "coverage.h"
 
 #define M_MAX_ITEMS 64  /* agencies, themes, subjects, categories */
 #define M_MAX_STAGE 5
@@ -63,6 +64,13 @@ struct metrics {
 	int n_timescale;
 	struct m_timescale timescale[M_MAX_STAGE];
 	double breach_rate;
+
+	/* whose logs are in (coverage.h): only covered agencies enter the
+	 * funnel, the silent list and one-way; no_log lists the others */
+	int n_coverage;
+	struct cov_agency coverage[M_MAX_ITEMS];
+	int n_no_log;
+	char no_log[M_MAX_ITEMS][M_ID];
 
 	/* lack-of-challenge signals */
 	char measure[M_ID];
