@@ -61,6 +61,11 @@ int ingest_activity(struct ingest *g, long line, char *const *v, const int *col,
  * the listing of coverage leaves them out by profile. */
 void ingest_set_source(struct ingest *g, const char *partnership, const char *agency, int exported);
 
+/* Check the load's source: an --agency given must be an agency of the
+ * partnership its rows name.  Returns 0, or -1 after an error (the load
+ * must then be abandoned: a data problem). */
+int ingest_check_source(struct ingest *g);
+
 /* The load's id (for messages). */
 long long ingest_load_id(const struct ingest *g);
 

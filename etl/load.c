@@ -176,6 +176,11 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 		error("%s: not loaded; the warehouse is unchanged", file);
 		return rc;
 	}
+	if (ingest_check_source(g)) {
+		ingest_end(g, 0, NULL);
+		error("%s: not loaded; the warehouse is unchanged", file);
+		return EXIT_DATA;
+	}
 	if (ingest_end(g, 1, &n)) {
 		/* The commit failed (disk full, I/O error): it rolled back. */
 		error("%s: not loaded; the warehouse is unchanged", file);

@@ -514,13 +514,12 @@ void ingest_set_source(struct ingest *g, const char *partnership, const char *ag
 }
 
 /* Whose log the load is (owner.h): the given agency, which must be one of
- * the partnership's, else the one its rows name.  Binds :partnership,
- * :agency and :exported_on.  Returns 0 or -1 after an error. */
-static int bind_source(struct ingest *g, sqlite3_stmt *st)
+ * the partnership's, else the one its rows name.  Sets *pp and *pa (NULL:
+ * none, the shared log).  Returns 0 or -1 after an error. */
+static int resolve_source(struct ingest *g, const char **pp, const char **pa)
 {
 	const char *p = owner_partnership(&g->own), *a = owner_agency(&g->own);
 	const struct ref_partnership *rp;
-	char day[11];
 
 	if (!p && !g->own.mixed)
 		p = g->src_partnership;
@@ -533,8 +532,28 @@ static int bind_source(struct ingest *g, sqlite3_stmt *st)
 				     g->src_agency, p);
 		a = g->src_agency;
 	}
+	*pp = p;
+	*pa = p ? a : NULL;
+	return 0;
+}
+
+int ingest_check_source(struct ingest *g)
+{
+	const char *p, *a;
+
+	return resolve_source(g, &p, &a);
+}
+
+/* Bind :partnership, :agency and :exported_on.  Returns 0 or -1. */
+static int bind_source(struct ingest *g, sqlite3_stmt *st)
+{
+	const char *p, *a;
+	char day[11];
+
+	if (resolve_source(g, &p, &a))
+		return -1;
 	sqlite3_bind_text(st, wh_param(st, ":partnership"), p, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, wh_param(st, ":agency"), p ? a : NULL, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, wh_param(st, ":agency"), a, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, wh_param(st, ":exported_on"),
 			  date_format(g->exported != DATE_NONE ? g->exported : g->today, day), 10,
 			  SQLITE_TRANSIENT);
