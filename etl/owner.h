@@ -14,6 +14,9 @@
 #ifndef OVERSIGHT_OWNER_H
 #define OVERSIGHT_OWNER_H
 
+#include "core/wh.h"
+#include "model/proto.h"
+
 #define OWNER_ID 65
 
 struct load_owner {
@@ -33,5 +36,26 @@ const char *owner_partnership(const struct load_owner *o);
 
 /* The one agency named in every row, or NULL (the shared log). */
 const char *owner_agency(const struct load_owner *o);
+
+/* A load's source: what its rows show, and what the profile or the
+ * command line says (load --agency, --shared, --exported). */
+struct load_source {
+	struct load_owner own;   /* what the rows show */
+	const char *partnership; /* the profile's, NULL: the rows say */
+	const char *agency;      /* given; NULL: inferred; "": the shared log */
+	int exported;            /* export date; DATE_NONE: today */
+};
+
+/* Whose log the load is: a given agency, which must be one of the
+ * partnership's (else an error naming file), else the one its rows name.
+ * Sets *pp (NULL: no one partnership) and *pa (NULL: the shared log).
+ * Returns 0 or -1 after an error. */
+int owner_resolve(const struct load_source *s, const struct ref *r, const char *file,
+		  const char **pp, const char **pa);
+
+/* Bind :partnership, :agency and :exported_on (today when no export date
+ * was given) of st.  Returns 0 or -1 after an error. */
+int owner_bind(const struct load_source *s, const struct ref *r, const char *file, int today,
+	       sqlite3_stmt *st);
 
 #endif

@@ -36,9 +36,7 @@ struct ingest {
 	long long progress_size;
 	double progress_start, progress_last;
 	int progress_shown;
-	struct load_owner own;  /* whose log the rows make it */
-	const char *src_partnership, *src_agency; /* given by profile or option */
-	int exported;           /* export date, DATE_NONE: today */
+	struct load_source src; /* whose log it is (owner.h) */
 };
 
 /* Every statement of the load, for finalizing. */
@@ -80,7 +78,7 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	g->r = r;
 	g->key = key;
 	g->file = file;
-	g->exported = DATE_NONE;
+	g->src.exported = DATE_NONE;
 	/* OVERSIGHT_TODAY pins "today" for the future-date rule in tests. */
 	if (!today || date_parse_iso(today, strlen(today), &g->today))
 		g->today = date_today();
@@ -428,7 +426,7 @@ int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
 	progress(g);
 	if (canon_validate(in, g->r, g->today, &c, &e))
 		return reject_canon(g, in, &e, raw);
-	owner_row(&g->own, c.p->id, c.raised_by, c.raised_with);
+	owner_row(&g->src.own, c.p->id, c.raised_by, c.raised_with);
 	/* A subject the partnership's protocol does not cover (an adult in a
 	 * children's partnership) is a mistake in the log. */
 	if (!ref_covers_subject(c.p, c.subject)) {
@@ -489,7 +487,7 @@ int ingest_activity(struct ingest *g, long line, char *const *v, const int *col,
 	bind_activity(g->st_activity_current, p->id, v);
 	old = wh_scalar_int(g->st_activity_current, -1);
 	g->n.read++;
-	owner_row(&g->own, p->id, NULL, NULL);
+	owner_row(&g->src.own, p->id, NULL, NULL);
 	if (old == value) {
 		g->n.unchanged++;
 		return 0;
@@ -508,56 +506,16 @@ int ingest_activity(struct ingest *g, long line, char *const *v, const int *col,
 
 void ingest_set_source(struct ingest *g, const char *partnership, const char *agency, int exported)
 {
-	g->src_partnership = partnership;
-	g->src_agency = agency;
-	g->exported = exported;
-}
-
-/* Whose log the load is (owner.h): the given agency, which must be one of
- * the partnership's, else the one its rows name.  Sets *pp and *pa (NULL:
- * none, the shared log).  Returns 0 or -1 after an error. */
-static int resolve_source(struct ingest *g, const char **pp, const char **pa)
-{
-	const char *p = owner_partnership(&g->own), *a = owner_agency(&g->own);
-	const struct ref_partnership *rp;
-
-	if (!p && !g->own.mixed)
-		p = g->src_partnership;
-	if (g->src_agency && !g->src_agency[0]) {
-		a = NULL; /* load --shared */
-	} else if (g->src_agency && p) {
-		rp = ref_find_partnership(g->r, p);
-		if (!rp || ref_agency_index(rp, g->src_agency) < 0)
-			return error("%s: --agency: '%s' is not an agency of %s", g->file,
-				     g->src_agency, p);
-		a = g->src_agency;
-	}
-	*pp = p;
-	*pa = p ? a : NULL;
-	return 0;
+	g->src.partnership = partnership;
+	g->src.agency = agency;
+	g->src.exported = exported;
 }
 
 int ingest_check_source(struct ingest *g)
 {
 	const char *p, *a;
 
-	return resolve_source(g, &p, &a);
-}
-
-/* Bind :partnership, :agency and :exported_on.  Returns 0 or -1. */
-static int bind_source(struct ingest *g, sqlite3_stmt *st)
-{
-	const char *p, *a;
-	char day[11];
-
-	if (resolve_source(g, &p, &a))
-		return -1;
-	sqlite3_bind_text(st, wh_param(st, ":partnership"), p, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, wh_param(st, ":agency"), a, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, wh_param(st, ":exported_on"),
-			  date_format(g->exported != DATE_NONE ? g->exported : g->today, day), 10,
-			  SQLITE_TRANSIENT);
-	return 0;
+	return owner_resolve(&g->src, g->r, g->file, &p, &a);
 }
 
 /* Record the counts of the load and whose log it is. */
@@ -566,7 +524,7 @@ static int finish_load(struct ingest *g)
 	sqlite3_stmt *st = wh_prepare(g->w, "load_finish");
 	int rc;
 
-	if (bind_source(g, st)) {
+	if (owner_bind(&g->src, g->r, g->file, g->today, st)) {
 		sqlite3_finalize(st);
 		return -1;
 	}
