@@ -158,6 +158,12 @@ check_grep "^\*\*Silent agencies\*\* (.*): NHS Gloucestershire\.$" "$B" "A: the 
 check_no_grep "^| Early Years | 0 | 1,\{0,1\}200 |" "$B" "A: Early Years is not in the funnel table"
 check_no_grep "Warning: incomplete data" "$B" "A: a covered period has no warning"
 
+# Education's own pack: no log, so not assessed (not "silent").
+check_ok "A: education's agency pack" "$OV" report agency --partnership $GL --agency education \
+	--quarter 2025-Q3 --no-charts -o "$T/out"
+check_grep "^- Not assessed: no log of the agency's escalations covering the period has been received" \
+	"$T/out/agency-$GL-education-2025-Q3.md" "A: an agency pack without a log says it is not assessed"
+
 # As of 2 October 2025 (the period 1 July - 30 September): glos-health's
 # log ends 1 October, before the as-of date: left out, named with its date.
 check_ok "A: board paper as of 2025-10-02" "$OV" report board --partnership $GL --quarter 2025-Q3 \
