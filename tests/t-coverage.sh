@@ -243,6 +243,23 @@ check_ok "C: board paper" env OVERSIGHT_WAREHOUSE="$W" "$OV" report board --part
 check_grep "^| Agency logs | Children's Social Care: log to 4 October 2025; Gloucestershire Constabulary: shared log to 4 October 2025; " \
 	"$T/c-out/board-$GL-2025-Q3.md" "C: the paper names the shared log"
 
+# The same bytes of the shared log sent again, exported 2025-10-08: no
+# row is new, but the data now run to 2025-10-08 (load 3, reading 0);
+# sent again with an earlier date, 2025-10-06: nothing to do.
+check_ok "C: the shared log again, exported later" env OVERSIGHT_WAREHOUSE="$W" "$OV" load --quiet \
+	--exported 2025-10-08 "$T/shared.csv"
+check_grep "shared.csv: read 0, .* -- already loaded: the same bytes were load 1 on .*; the export date is now later$" \
+	"$T/.out" "C: the same bytes, a later export: says so"
+check_ok "C: the shared log again, exported earlier" env OVERSIGHT_WAREHOUSE="$W" "$OV" load --quiet \
+	--exported 2025-10-06 "$T/shared.csv"
+check_grep "; nothing to do$" "$T/.out" "C: the same bytes, an earlier export: nothing to do"
+env OVERSIGHT_WAREHOUSE="$W" "$OV" loads --json >"$T/c-loads.json"
+check_eq '[[1,"shared","2025-10-04",2],[2,"glos-cs","2025-09-20",1],[3,"shared","2025-10-08",0]]' \
+	"$(jv "$T/c-loads.json" '[.[] | [.load, .log, .exported, .read]]')" "C: loads: the re-export is load 3, reading 0"
+env OVERSIGHT_WAREHOUSE="$W" "$OV" agencies --partnership $GL >"$T/c-a.txt"
+check_grep "^glos-police  *shared  *2025-10-08  *1  " "$T/c-a.txt" "C: coverage runs to the re-export's date"
+check_grep "^glos-cs  *own  *2025-10-08  *2  " "$T/c-a.txt" "C: glos-cs: the later of its own log and the shared one"
+
 # ===========================================================================
 # D. A version 1 warehouse is upgraded in place.
 # ===========================================================================
