@@ -27,6 +27,8 @@ static const struct cmd commands[] = {
 	{"init", cmd_init, "create or upgrade the warehouse and load reference data"},
 	{"load", cmd_load, "load agency logs into the warehouse"},
 	{"loads", cmd_loads, "list the loads (provenance)"},
+	{"partnerships", cmd_partnerships, "list the partnerships and how recent their logs are"},
+	{"agencies", cmd_agencies, "list a partnership's agencies and whose logs are in"},
 	{"rejects", cmd_rejects, "list quarantined rows with file, line, field and reason"},
 	{"profile", cmd_profile, "check an agency export profile and preview a file through it"},
 	{"calendar", cmd_calendar, "list bank holidays or working days"},
@@ -42,7 +44,7 @@ static void usage(FILE *out)
 	fprintf(out, "usage: oversight [-w <warehouse>] [--key-file <path>] <command> [<args>]\n"
 		     "       oversight --version\n\ncommands:\n");
 	for (const struct cmd *c = commands; c->name; c++)
-		fprintf(out, "   %-10s %s\n", c->name, c->help);
+		fprintf(out, "   %-12s %s\n", c->name, c->help);
 	fprintf(out, "\n'oversight <command> --help' describes a command.\n"
 		     "The warehouse defaults to $OVERSIGHT_WAREHOUSE, else ./oversight.db.\n");
 }

@@ -18,5 +18,7 @@ int cmd_metrics(int argc, char **argv);  /* report/cmd_metrics.c */
 int cmd_report(int argc, char **argv);   /* report/cmd_report.c */
 int cmd_signals(int argc, char **argv);  /* report/cmd_signals.c */
 int cmd_check(int argc, char **argv);    /* report/cmd_check.c */
+int cmd_partnerships(int argc, char **argv); /* report/cmd_partnerships.c */
+int cmd_agencies(int argc, char **argv); /* report/cmd_agencies.c */
 
 #endif

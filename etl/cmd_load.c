@@ -17,6 +17,7 @@
 
 #include "core/cli.h"
 #include "core/cmds.h"
+#include "core/date.h"
 #include "core/msg.h"
 #include "core/wh.h"
 #include "load.h"
@@ -26,7 +27,8 @@
 #include "shape.h"
 
 static const char usage_text[] =
-	"usage: oversight load [--profile <profile>] [--json] [--ignore-unknown] [--quiet] <file>...\n"
+	"usage: oversight load [--profile <profile>] [--agency <id> | --shared] [--exported <date>]\n"
+	"                      [--json] [--ignore-unknown] [--quiet] <file>...\n"
 	"\n"
 	"Load agency logs into the warehouse.  Each file loads whole or not at all;\n"
 	"bad rows are quarantined with their line and reason ('oversight rejects').\n"
@@ -35,12 +37,20 @@ static const char usage_text[] =
 	"                      agency's export profile: a name found in\n"
 	"                      $OVERSIGHT_PROFILES or <data>/profiles/, or a path\n"
 	"                      to its .json (docs/profiles.md)\n"
+	"    --agency <id>     whose log the files are (default: the profile's agency,\n"
+	"                      else the one agency named in every row, else the\n"
+	"                      partnership's shared log)\n"
+	"    --shared          the files are the partnership's shared log, kept\n"
+	"                      centrally: it covers every agency\n"
+	"    --exported <date> the day the log was exported, YYYY-MM-DD (default:\n"
+	"                      today): the agency's data runs to it\n"
 	"    --json            one JSON object per file instead of a summary line\n"
 	"    --ignore-unknown  drop columns the profile does not know (never kept)\n"
 	"    -q, --quiet       no progress line, and no rejected rows listed on stderr\n"
 	"\n"
 	"example:\n"
 	"    oversight load fixtures/devon/dc-police.csv fixtures/devon/devon-cs.csv\n"
+	"    oversight load --exported 2026-10-02 fixtures/devon/dc-police.csv\n"
 	"    oversight load --profile activity fixtures/devon/activity.csv\n"
 	"    oversight load --profile fixtures/devon/profiles/dc-police-wide.json \\\n"
 	"        fixtures/devon/agency-shapes/dc-police.csv\n";
@@ -50,6 +60,9 @@ int cmd_load(int argc, char **argv)
 	static const struct option opts[] = {
 		{"profile", required_argument, 0, 'p'},
 		{"json", no_argument, 0, 'j'},
+		{"agency", required_argument, 0, 'a'},
+		{"exported", required_argument, 0, 'e'},
+		{"shared", no_argument, 0, 's'},
 		{"ignore-unknown", no_argument, 0, 'i'},
 		{"quiet", no_argument, 0, 'q'},
 		{"help", no_argument, 0, 'h'},
@@ -57,7 +70,7 @@ int cmd_load(int argc, char **argv)
 	};
 	const char *profile = "canonical";
 	struct profile *pf = NULL;
-	struct shape_opts o = {0};
+	struct shape_opts o = {0, NULL, DATE_NONE};
 	int json = 0, quiet = 0, c, status = EXIT_OK;
 	struct wh *w = NULL;
 	struct ref r = {0};
@@ -70,6 +83,16 @@ int cmd_load(int argc, char **argv)
 			break;
 		case 'j':
 			json = 1;
+			break;
+		case 'a':
+		case 's':
+			if (o.agency)
+				usage_error("load", "--agency and --shared: give one");
+			o.agency = c == 'a' ? optarg : "";
+			break;
+		case 'e':
+			if (date_parse_iso(optarg, strlen(optarg), &o.exported))
+				usage_error("load", "--exported: '%s' is not a date (YYYY-MM-DD)", optarg);
 			break;
 		case 'i':
 			o.ignore_unknown = 1;

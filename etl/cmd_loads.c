@@ -15,7 +15,10 @@ static const char loads_usage[] =
 	"usage: oversight loads [--json]\n"
 	"\n"
 	"List every load: id, when, profile, file and its counts\n"
-	"(read = loaded + updated + unchanged + merged + rejected).\n"
+	"(read = loaded + updated + unchanged + merged + rejected), and whose log\n"
+	"it is: the partnership, the agency that owns it ('shared': the\n"
+	"partnership's shared log; 'activity': activity figures, not a log) and the\n"
+	"day it was exported, to which its agencies' data run.\n"
 	"\n"
 	"example:\n"
 	"    oversight loads\n";
@@ -70,8 +73,9 @@ int cmd_loads(int argc, char **argv)
 	if (json)
 		printf("[");
 	else
-		printf("%-5s %-20s %-10s %7s %7s %7s %9s %7s %8s  %s\n", "load", "loaded_at", "profile",
-		       "read", "loaded", "updated", "unchanged", "merged", "rejected", "file");
+		printf("%-5s %-20s %-10s %7s %7s %7s %9s %7s %8s  %-10s %-24s %-10s  %s\n", "load",
+		       "loaded_at", "profile", "read", "loaded", "updated", "unchanged", "merged",
+		       "rejected", "exported", "partnership", "log", "file");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (json) {
 			printf("%s\n {\"load\": %lld, \"loaded_at\": \"%s\", \"profile\": ", first ? "" : ",",
@@ -80,16 +84,22 @@ int cmd_loads(int argc, char **argv)
 			printf(", \"file\": ");
 			json_str(sqlite3_column_text(st, 3));
 			printf(", \"read\": %d, \"loaded\": %d, \"updated\": %d, \"unchanged\": %d, "
-			       "\"merged\": %d, \"rejected\": %d}",
+			       "\"merged\": %d, \"rejected\": %d, \"partnership\": ",
 			       sqlite3_column_int(st, 4), sqlite3_column_int(st, 5), sqlite3_column_int(st, 6),
 			       sqlite3_column_int(st, 7), sqlite3_column_int(st, 8), sqlite3_column_int(st, 9));
+			json_str(sqlite3_column_text(st, 10));
+			printf(", \"log\": ");
+			json_str(sqlite3_column_text(st, 11));
+			printf(", \"exported\": \"%s\"}", sqlite3_column_text(st, 12));
 			first = 0;
 		} else {
-			printf("%-5lld %-20s %-10s %7d %7d %7d %9d %7d %8d  %s\n",
+			printf("%-5lld %-20s %-10s %7d %7d %7d %9d %7d %8d  %-10s %-24s %-10s  %s\n",
 			       (long long)sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1),
 			       sqlite3_column_text(st, 2), sqlite3_column_int(st, 4), sqlite3_column_int(st, 5),
 			       sqlite3_column_int(st, 6), sqlite3_column_int(st, 7), sqlite3_column_int(st, 8),
-			       sqlite3_column_int(st, 9), sqlite3_column_text(st, 3));
+			       sqlite3_column_int(st, 9), sqlite3_column_text(st, 12),
+			       sqlite3_column_text(st, 10), sqlite3_column_text(st, 11),
+			       sqlite3_column_text(st, 3));
 		}
 	}
 	if (json)

@@ -53,6 +53,19 @@ int ingest_reject(struct ingest *g, long line, int col, const char *field, const
  * (YYYY-Qn), measure, value.  Validated here; same counting. */
 int ingest_activity(struct ingest *g, long line, char *const *v, const int *col, const char *raw);
 
+/* Whose log it is and its export date (DESIGN.md "Whose log, and how
+ * recent"): partnership (NULL: the rows say), agency (NULL: the one agency
+ * every row names, else the shared log; "": the shared log), exported
+ * (DATE_NONE: today).
+ * The strings must outlive the load.  Activity files are nobody's log:
+ * the listing of coverage leaves them out by profile. */
+void ingest_set_source(struct ingest *g, const char *partnership, const char *agency, int exported);
+
+/* Check the load's source: an --agency given must be an agency of the
+ * partnership its rows name.  Returns 0, or -1 after an error (the load
+ * must then be abandoned: a data problem). */
+int ingest_check_source(struct ingest *g);
+
 /* The load's id (for messages). */
 long long ingest_load_id(const struct ingest *g);
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/cli.h"
+#include "core/date.h"
 #include "core/embed.h"
 #include "core/msg.h"
 #include "ingest.h"
@@ -111,6 +112,26 @@ static int sink_reject(void *ctx, long line, int col, const char *field, const c
 	return ingest_reject(ctx, line, col, field, reason, raw);
 }
 
+/* The same bytes with a later --exported: record the new export date
+ * (queries/load_reexport.sql).  Returns 1 when it was recorded. */
+static int reexport(struct wh *w, const char *file, long long id, const struct shape_opts *o)
+{
+	sqlite3_stmt *st;
+	char day[11];
+	int n;
+
+	if (o->exported == DATE_NONE)
+		return 0;
+	st = wh_prepare(w, "load_reexport");
+	sqlite3_bind_text(st, wh_param(st, ":file"), file, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, wh_param(st, ":id"), id);
+	sqlite3_bind_text(st, wh_param(st, ":exported_on"), date_format(o->exported, day), 10,
+			  SQLITE_TRANSIENT);
+	n = sqlite3_step(st) == SQLITE_DONE ? sqlite3_changes(w->db) : 0;
+	sqlite3_finalize(st);
+	return n > 0;
+}
+
 int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const char *file,
 	      const char *profile, const struct profile *pf, const struct shape_opts *o,
 	      int json, int quiet)
@@ -132,10 +153,12 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 	sqlite3_bind_text(st, wh_param(st, ":sha256"), sha, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, wh_param(st, ":profile"), profile, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		char note[128];
+		char note[160];
 
-		snprintf(note, sizeof(note), "already loaded: the same bytes were load %lld on %s; nothing to do",
-			 (long long)sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1));
+		snprintf(note, sizeof(note), "already loaded: the same bytes were load %lld on %s; %s",
+			 (long long)sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1),
+			 reexport(w, file, sqlite3_column_int64(st, 0), o) ? "the export date is now later"
+									    : "nothing to do");
 		sqlite3_finalize(st);
 		fclose(fp);
 		memset(&n, 0, sizeof(n));
@@ -152,6 +175,8 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 		return EXIT_ENV;
 	}
 	ingest_set_echo(g, quiet ? 0 : 10);
+	ingest_set_source(g, pf ? pf->partnership : NULL, pf && pf->agency ? pf->agency : o->agency,
+			  o->exported);
 	/* A progress line for long loads, at a terminal only. */
 	if (!quiet && isatty(STDERR_FILENO)) {
 		struct stat sb;
@@ -173,6 +198,11 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 		ingest_end(g, 0, NULL);
 		error("%s: not loaded; the warehouse is unchanged", file);
 		return rc;
+	}
+	if (ingest_check_source(g)) {
+		ingest_end(g, 0, NULL);
+		error("%s: not loaded; the warehouse is unchanged", file);
+		return EXIT_DATA;
 	}
 	if (ingest_end(g, 1, &n)) {
 		/* The commit failed (disk full, I/O error): it rolled back. */

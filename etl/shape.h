@@ -21,6 +21,9 @@
 
 struct shape_opts {
 	int ignore_unknown; /* drop unknown columns instead of refusing the file */
+	const char *agency; /* load --agency: whose log it is, NULL: inferred,
+			       "": the partnership's shared log (--shared) */
+	int exported;       /* load --exported, DATE_NONE: the day loaded */
 };
 
 /* DESIGN.md "Canonical escalation log": CSV, header row, comma. */

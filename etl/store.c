@@ -16,6 +16,7 @@
 #include "core/util.h"
 #include "activity.h"
 #include "ingest.h"
+#include "owner.h"
 #include "model/proto.h"
 #include "reconcile.h"
 
@@ -35,6 +36,7 @@ struct ingest {
 	long long progress_size;
 	double progress_start, progress_last;
 	int progress_shown;
+	struct load_source src; /* whose log it is (owner.h) */
 };
 
 /* Every statement of the load, for finalizing. */
@@ -76,6 +78,7 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	g->r = r;
 	g->key = key;
 	g->file = file;
+	g->src.exported = DATE_NONE;
 	/* OVERSIGHT_TODAY pins "today" for the future-date rule in tests. */
 	if (!today || date_parse_iso(today, strlen(today), &g->today))
 		g->today = date_today();
@@ -423,6 +426,7 @@ int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
 	progress(g);
 	if (canon_validate(in, g->r, g->today, &c, &e))
 		return reject_canon(g, in, &e, raw);
+	owner_row(&g->src.own, c.p->id, c.raised_by, c.raised_with);
 	/* A subject the partnership's protocol does not cover (an adult in a
 	 * children's partnership) is a mistake in the log. */
 	if (!ref_covers_subject(c.p, c.subject)) {
@@ -483,6 +487,7 @@ int ingest_activity(struct ingest *g, long line, char *const *v, const int *col,
 	bind_activity(g->st_activity_current, p->id, v);
 	old = wh_scalar_int(g->st_activity_current, -1);
 	g->n.read++;
+	owner_row(&g->src.own, p->id, NULL, NULL);
 	if (old == value) {
 		g->n.unchanged++;
 		return 0;
@@ -499,11 +504,30 @@ int ingest_activity(struct ingest *g, long line, char *const *v, const int *col,
 	return 0;
 }
 
-/* Record the counts of the load. */
+void ingest_set_source(struct ingest *g, const char *partnership, const char *agency, int exported)
+{
+	g->src.partnership = partnership;
+	g->src.agency = agency;
+	g->src.exported = exported;
+}
+
+int ingest_check_source(struct ingest *g)
+{
+	const char *p, *a;
+
+	return owner_resolve(&g->src, g->r, g->file, &p, &a);
+}
+
+/* Record the counts of the load and whose log it is. */
 static int finish_load(struct ingest *g)
 {
 	sqlite3_stmt *st = wh_prepare(g->w, "load_finish");
 	int rc;
+
+	if (owner_bind(&g->src, g->r, g->file, g->today, st)) {
+		sqlite3_finalize(st);
+		return -1;
+	}
 
 	sqlite3_bind_int64(st, wh_param(st, ":id"), g->load_id);
 	sqlite3_bind_int64(st, wh_param(st, ":read"), g->n.read);

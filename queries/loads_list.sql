@@ -1,3 +1,11 @@
--- loads_list: every load, oldest first (`oversight loads`).
-SELECT id, loaded_at, profile, file, n_read, n_loaded, n_updated, n_unchanged, n_merged, n_rejected
+-- loads_list: every load, oldest first (`oversight loads`), with whose log
+-- it is (DESIGN.md "Whose log, and how recent"): the owning agency, or
+-- 'shared' (the partnership's shared log), or 'activity' (not a log), and
+-- its export date.
+SELECT id, loaded_at, profile, file, n_read, n_loaded, n_updated, n_unchanged, n_merged, n_rejected,
+	coalesce(partnership, '-') AS partnership,
+	CASE WHEN profile = 'activity' THEN 'activity'
+	     WHEN partnership IS NULL THEN '-'
+	     ELSE coalesce(agency, 'shared') END AS log,
+	exported_on
 FROM load ORDER BY id;

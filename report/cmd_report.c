@@ -20,6 +20,7 @@ static const char usage_text[] =
 	"usage: oversight report <kind> --partnership <p> (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
 	"                        [--as-of <date>] [-o <dir>] [--suppress <n>] [--public] [--measure <m>]\n"
 	"                        [--no-charts] [--format <md,html,docx,pdf>] [--csv <dir>] [--agency <a>]\n"
+	"                        [--allow-incomplete]\n"
 	"\n"
 	"Write a board paper as markdown: <dir>/<kind>-<partnership>-<period>.md, and its\n"
 	"charts (drawn by gnuplot) as <dir>/charts/<kind>-<partnership>-<period>-<chart>.png\n"
@@ -43,6 +44,9 @@ static const char usage_text[] =
 	"                        from the markdown (package pandoc; pdf also needs weasyprint)\n"
 	"    --csv <dir>         every table also as CSV (UTF-8 with BOM, for Excel)\n"
 	"    --agency <id>       the agency of an agency pack\n"
+	"    --allow-incomplete  write the paper even when no agency's log runs to the as-of\n"
+	"                        date (it carries a warning at the top); without it that is\n"
+	"                        an error (exit 1) naming the latest export date\n"
 	"    --sections <dir>    add the partnership's own sections (markdown with a named SQL\n"
 	"                        query; also read from protocols/<partnership>.sections/)\n"
 	"\n"
@@ -107,6 +111,7 @@ int cmd_report(int argc, char **argv)
 		{"csv", required_argument, 0, 'c'},
 		{"agency", required_argument, 0, 'a'},
 		{"sections", required_argument, 0, 'S'},
+		{"allow-incomplete", no_argument, 0, 'A'},
 		{"help", no_argument, 0, 'h'},
 		PERIOD_LONG_OPTIONS,
 		{0, 0, 0, 0},
@@ -161,6 +166,9 @@ int cmd_report(int argc, char **argv)
 			break;
 		case 'S':
 			r.sections_dir = optarg;
+			break;
+		case 'A':
+			r.allow_incomplete = 1;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

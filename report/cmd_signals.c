@@ -13,7 +13,7 @@
 
 static const char usage_text[] =
 	"usage: oversight signals --partnership <p> (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
-	"                         [--as-of <date>] [--measure <m>] [--json]\n"
+	"                         [--as-of <date>] [--measure <m>] [--json] [--allow-incomplete]\n"
 	"\n"
 	"Lack-of-challenge signals of the period (DESIGN.md \"Definitions\"):\n"
 	"\n"
@@ -32,13 +32,19 @@ static const char usage_text[] =
 	"  SPC      escalations raised per month over the 24 months to the period's\n"
 	"           end: mean, limits, and the rules that fire with their months\n"
 	"\n"
+	"Only agencies whose log (their own or the partnership's shared log) runs to\n"
+	"the as-of date are assessed; the others are listed as \"no log\" or \"log\n"
+	"ends DATE\" ('oversight agencies').\n"
+	"\n"
 	"The table ends with the flagged agencies: alert or watch in either funnel,\n"
-	"silent or one-way.  Exit 0 whatever is flagged.\n"
+	"silent or one-way.  Exit 0 whatever is flagged; exit 1 when no agency's log\n"
+	"covers the period, naming the latest export date.\n"
 	"\n"
 	"    --measure <m>   the activity measure of the funnel (default: referrals)\n"
 	"    --json          the \"signals\" and \"spc\" objects of 'oversight metrics\n"
 	"                    --json', with \"four_quarters\" (period and funnel, or\n"
 	"                    null) and \"months_flagged\" (month and rules)\n"
+	"    --allow-incomplete  show the signals of a period no log covers (a warning)\n"
 	"\n"
 	"example:\n"
 	"    oversight signals --partnership devon --quarter 2026-Q3\n";
@@ -49,13 +55,14 @@ int cmd_signals(int argc, char **argv)
 		{"partnership", required_argument, 0, 'p'},
 		{"measure", required_argument, 0, 'm'},
 		{"json", no_argument, 0, 'j'},
+		{"allow-incomplete", no_argument, 0, 'A'},
 		{"help", no_argument, 0, 'h'},
 		PERIOD_LONG_OPTIONS,
 		{0, 0, 0, 0},
 	};
 	const char *partnership = NULL, *measure = "referrals";
 	struct period p;
-	int c, json = 0;
+	int c, json = 0, allow = 0;
 
 	cli_period_init(&p);
 	while ((c = getopt_long(argc, argv, "p:h", opts, NULL)) != -1) {
@@ -68,6 +75,9 @@ int cmd_signals(int argc, char **argv)
 			break;
 		case 'j':
 			json = 1;
+			break;
+		case 'A':
+			allow = 1;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -89,5 +99,5 @@ int cmd_signals(int argc, char **argv)
 	if (!*measure)
 		usage_error("signals", "--measure: empty");
 	cli_period_done("signals", &p);
-	return err_exit(run_signals(partnership, &p, measure, json));
+	return err_exit(run_signals(partnership, &p, measure, json, allow));
 }

@@ -142,6 +142,18 @@ static int month_index(int day)
 	return y * 12 + mo - 1;
 }
 
+/* Only agencies whose logs cover the period enter the funnel (DESIGN.md
+ * "Whose log, and how recent"): a missing log is not a lack of challenge. */
+static void drop_uncovered(struct metrics *m)
+{
+	int k = 0;
+
+	for (int i = 0; i < m->n_funnel; i++)
+		if (coverage_covered(m->coverage, m->n_coverage, m->funnel[i].agency))
+			m->funnel[k++] = m->funnel[i];
+	m->n_funnel = k;
+}
+
 /* Funnel: agencies with activity n > 0 in the period, each against the
  * partnership's overall rate. */
 static int funnel(struct wh *w, const char *partnership, const struct period *p,
@@ -168,6 +180,7 @@ static int funnel(struct wh *w, const char *partnership, const struct period *p,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return wh_error(w, "m_activity");
+	drop_uncovered(m);
 	for (int i = 0; i < m->n_funnel; i++)
 		for (int j = 0; j < m->n_agency; j++)
 			if (strcmp(m->funnel[i].agency, m->agency[j].id) == 0)
@@ -236,7 +249,7 @@ static int silences(struct wh *w, const struct ref_partnership *part, const stru
 	    items(w, "m_raised_between", part->id, &year, last4, &nlast4))
 		return -1;
 
-	m->n_silent = m->n_one_way = m->n_no_denominator = 0;
+	m->n_silent = m->n_one_way = m->n_no_denominator = m->n_no_log = 0;
 	ids = xmalloc((size_t)(part->nagency + 1) * sizeof(char *));
 	memcpy(ids, part->agency, (size_t)part->nagency * sizeof(char *));
 	qsort(ids, (size_t)part->nagency, sizeof(char *), cmp_str);
@@ -245,6 +258,11 @@ static int silences(struct wh *w, const struct ref_partnership *part, const stru
 		long received_year = item_figure(last4, nlast4, id, 1);
 		int has_activity = 0;
 
+		if (!coverage_covered(m->coverage, m->n_coverage, id)) {
+			if (m->n_no_log < M_MAX_ITEMS)
+				snprintf(m->no_log[m->n_no_log++], M_ID, "%s", id);
+			continue;
+		}
 		for (int i = 0; i < m->n_funnel; i++)
 			has_activity |= !strcmp(m->funnel[i].agency, id);
 		if (item_figure(before, nbefore, id, 0) == 0 && m->n_silent < M_MAX_ITEMS)
@@ -371,6 +389,7 @@ static int compute(struct wh *w, const struct ref_partnership *part, const struc
 	    items(w, "m_by_category", id, p, m->category, &m->n_category) ||
 	    resolution(w, id, p, m) || timescales(w, id, p, m) ||
 	    per_stage(w, "m_overdue", id, p, m->overdue) ||
+	    coverage_read(w, id, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||
 	    funnel(w, id, p, measure, m) || silences(w, part, p, m) || spc(w, id, p, m))
 		return -1;
 	for (int s = 1; s <= MODEL_STAGES; s++)
@@ -494,6 +513,7 @@ void metrics_json(const struct metrics *m, FILE *out)
 	cJSON_AddNumberToObject(o, "n", (double)m->overdue_n);
 	cJSON_AddItemToObject(o, "by_stage", stage_list(m->overdue, m->last_stage));
 
+	cJSON_AddItemToObject(root, "coverage", coverage_json(m->coverage, m->n_coverage));
 	cJSON_AddItemToObject(root, "signals", metrics_signals_json(m));
 	cJSON_AddItemToObject(root, "spc", metrics_spc_json(m));
 
@@ -532,6 +552,9 @@ cJSON *metrics_signals_json(const struct metrics *m)
 	arr = cJSON_AddArrayToObject(sig, "one_way");
 	for (int i = 0; i < m->n_one_way; i++)
 		cJSON_AddItemToArray(arr, cJSON_CreateString(m->one_way[i]));
+	arr = cJSON_AddArrayToObject(sig, "no_log");
+	for (int i = 0; i < m->n_no_log; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateString(m->no_log[i]));
 	arr = cJSON_AddArrayToObject(sig, "no_denominator");
 	for (int i = 0; i < m->n_no_denominator; i++)
 		cJSON_AddItemToArray(arr, cJSON_CreateString(m->no_denominator[i]));

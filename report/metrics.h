@@ -18,6 +18,7 @@
 
 #include "core/cli.h"
 #include "core/wh.h"
+#include "coverage.h"
 #include "model/proto.h"
 
 #define M_MAX_ITEMS 64  /* agencies, themes, subjects, categories */
@@ -67,6 +68,13 @@ struct metrics {
 	/* overdue at the as-of date (m_overdue.sql): [stage], and in all */
 	long overdue[MODEL_STAGES + 1];
 	long overdue_n;
+
+	/* whose logs are in (coverage.h): only covered agencies enter the
+	 * funnel, the silent list and one-way; no_log lists the others */
+	int n_coverage;
+	struct cov_agency coverage[M_MAX_ITEMS];
+	int n_no_log;
+	char no_log[M_MAX_ITEMS][M_ID];
 
 	/* lack-of-challenge signals */
 	char measure[M_ID];

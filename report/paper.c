@@ -138,6 +138,7 @@ static void title_block(struct report *r, const char *title, const char *subtitl
 		  last[0] ? last : "never");
 	}
 	sqlite3_finalize(st);
+	report_coverage_row(r);
 	if (r->suppress >= 2)
 		P("| Disclosure control | counts from 1 to %d are shown as <%d, with other cells hidden "
 		  "(shown as \\[c\\]) where a total would reveal them |\n", r->suppress - 1, r->suppress);
@@ -153,6 +154,7 @@ void paper_write(struct report *r, const char *title, const struct paper *p)
 	else
 		snprintf(sub, sizeof(sub), "%s", p->subtitle);
 	title_block(r, title, sub);
+	report_coverage_warning(r);
 	for (int i = 0; p->sections[i]; i++)
 		p->sections[i](r);
 }

@@ -125,6 +125,11 @@ enum err paper_run(struct report *r, const char *kind, const char *partnership, 
 		e = ERR_INTERNAL;
 		goto out;
 	}
+	if (coverage_require(r->m->coverage, r->m->n_coverage, partnership, r->period.as_of,
+			     r->allow_incomplete)) {
+		e = ERR_DATA;
+		goto out;
+	}
 	if (r->agency_id)
 		e = find_agency(r, partnership);
 	else if (strcmp(kind, "board") != 0)

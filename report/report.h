@@ -110,6 +110,8 @@ struct report {
 	 * of them failed */
 	const char *sections_dir;
 	int local_failed;
+
+	int allow_incomplete;     /* --allow-incomplete: a period no log covers */
 };
 
 /* Read the partnership from the protocol model and compute this period's
@@ -152,6 +154,13 @@ struct paper {
 	void (*const *sections)(struct report *r);
 };
 void paper_write(struct report *r, const char *title, const struct paper *p);
+
+/* Whose logs the paper rests on (report_coverage.c): the title block's
+ * row of each agency's coverage, the warning at the top when no log
+ * covers the period, and the agencies the challenge signals leave out. */
+void report_coverage_row(struct report *r);
+void report_coverage_warning(struct report *r);
+void report_coverage_left_out(struct report *r);
 
 /*
  * Named queries (report_query.c).  report_prepare() prepares

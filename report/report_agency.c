@@ -108,7 +108,10 @@ static void agency_signals(struct report *r)
 			  "of so few %.3g)%s.\n", f->activity, m->measure, f->raised, f->raised == 1 ? "" : "s",
 			  f->expected, f->level, f->p_low, f->high ? "; unusually high" : "");
 	}
-	if (!found)
+	if (!found && !coverage_covered(m->coverage, m->n_coverage, r->agency_id))
+		P("- Not assessed: no log of the agency's escalations covering the period has been "
+		  "received (a missing log is not a lack of challenge).\n");
+	else if (!found)
 		P("- No activity figures (%s) for the agency in the period: no denominator, not "
 		  "assessed.\n", m->measure);
 	for (int i = 0; i < m->n_silent; i++)

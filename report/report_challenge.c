@@ -92,6 +92,7 @@ void sec_challenge(struct report *r)
 	P("## Challenge in the system\n\n");
 	P("A lack of escalations may indicate a lack of appropriate challenge in the system. These "
 	  "signals point to where to ask questions; they are not findings.\n\n");
+	report_coverage_left_out(r);
 	if (m->n_funnel) {
 		funnel(r);
 	} else {

@@ -26,8 +26,9 @@ enum err run_open(const char *warehouse, const char *partnership, struct wh **w)
 enum err run_metrics(const char *partnership, const struct period *p, const char *measure);
 
 /* oversight signals: the lack-of-challenge signals as text, or as JSON
- * when json (report/signals_view.c). */
+ * when json (report/signals_view.c).  A period no agency's log covers is
+ * a data error unless allow_incomplete (coverage.h). */
 enum err run_signals(const char *partnership, const struct period *p, const char *measure,
-		     int json);
+		     int json, int allow_incomplete);
 
 #endif

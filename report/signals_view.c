@@ -221,6 +221,25 @@ static void print_flagged(const struct metrics *m, const struct metrics *y)
 		printf("  none\n");
 }
 
+/* The agencies left out of every signal for want of a log covering the
+ * period (DESIGN.md "Whose log, and how recent"). */
+static void print_no_log(const struct metrics *m)
+{
+	printf("not assessed, no log covering the period:");
+	for (int i = 0; i < m->n_no_log; i++) {
+		const char *runs_to = "";
+
+		for (int k = 0; k < m->n_coverage; k++)
+			if (!strcmp(m->coverage[k].agency, m->no_log[i]))
+				runs_to = m->coverage[k].runs_to;
+		if (runs_to[0])
+			printf(" %s (log ends %s)", m->no_log[i], runs_to);
+		else
+			printf(" %s (no log)", m->no_log[i]);
+	}
+	printf("%s\n", m->n_no_log ? "" : " none");
+}
+
 static void print_text(const struct metrics *m, const struct metrics *y)
 {
 	char buf[160], a[11], b[11];
@@ -236,6 +255,7 @@ static void print_text(const struct metrics *m, const struct metrics *y)
 		printf("\n");
 		print_funnel(y, title);
 	}
+	print_no_log(m);
 	printf("\n");
 	print_list("silent (raised none in the period nor in the quarter before)",
 		   m->silent, m->n_silent);
@@ -305,7 +325,7 @@ static void print_json(const struct metrics *m, const struct metrics *y)
 }
 
 enum err run_signals(const char *partnership, const struct period *p, const char *measure,
-		     int json)
+		     int json, int allow_incomplete)
 {
 	struct period yp;
 	struct wh *w = NULL;
@@ -316,6 +336,10 @@ enum err run_signals(const char *partnership, const struct period *p, const char
 		goto out;
 	if (metrics_compute(w, partnership, p, measure, m)) {
 		e = ERR_INTERNAL;
+		goto out;
+	}
+	if (coverage_require(m->coverage, m->n_coverage, partnership, p->as_of, allow_incomplete)) {
+		e = ERR_DATA;
 		goto out;
 	}
 	if (four_quarters(p, &yp)) {

@@ -217,7 +217,7 @@ check_eq "1|2025-07-01|2025-07-08
 	"stage completion: next stage date, then closed_on"
 
 "$OV" loads --json >"$T/loads.json"
-check_grep '"read": 5, "loaded": 3, "updated": 0, "unchanged": 0, "merged": 0, "rejected": 2}' "$T/loads.json" \
+check_grep '"read": 5, "loaded": 3, "updated": 0, "unchanged": 0, "merged": 0, "rejected": 2, ' "$T/loads.json" \
 	"oversight loads --json carries the counts"
 
 sqlite3 "$OVERSIGHT_WAREHOUSE" .dump >"$T/dump1"

@@ -87,7 +87,9 @@ $GL,education,2025-Q3,referrals,100
 $GL,early-years,2025-Q3,referrals,600
 EOF
 check_ok "init" "$OV" init
-check_ok "load the four logs" "$OV" load --quiet "$T/cs.csv" "$T/police.csv" "$T/health.csv" "$T/education.csv"
+# --shared: this data set stands for the whole partnership's escalations,
+# so every agency is covered (t-coverage.sh tests missing logs).
+check_ok "load the four logs" "$OV" load --quiet --shared "$T/cs.csv" "$T/police.csv" "$T/health.csv" "$T/education.csv"
 check_ok "load the activity" "$OV" load --quiet --profile activity "$T/activity.csv"
 check_eq "10|1" "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*), sum(n_sources = 2) FROM escalation")" \
 	"12 rows, 1 quarantined, 1 reconciled: 10 escalations"
@@ -98,6 +100,10 @@ check_eq "10|1" "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*), sum(n_source
 # checked (hand working from DESIGN.md "Definitions"):
 # Title block: 11 current rows (cs 4 + police 2 + health 3 + education 2;
 #   the quarantined row is none) from 4 files; 2025-Q3 is 2025/26 Q2.
+#   Agency logs: the four files are loaded as the partnership's shared log
+#   (--shared), exported "today", 31 December 2025 (OVERSIGHT_TODAY): every
+#   agency, in the protocol's order, "shared log to 31 December 2025",
+#   covered (on or after the as-of date, 30 September 2025).
 # Headline, this quarter (as of 30 Sep) / previous quarter (as of 30 Jun):
 #   raised R3-R10 = 8 / R1 R2 = 2 (+6); open at end R1 R6 R7 R10 = 4 / R1 = 1
 #   (+3); resolved R3 R4 R5 R8 = 4 / R2 = 1 (+3); withdrawn R9 = 1 / 0 (+1);
@@ -273,7 +279,7 @@ check_grep '^| \*\*Total\*\* |  |  | \*\*6\*\* | \*\*\\\[c\\\]\*\* | \*\*\\<5\*\
 } >"$T/k-activity.csv"
 K=$T/k.db
 check_ok "pk: init" env OVERSIGHT_WAREHOUSE="$K" "$OV" init
-check_ok "pk: load" env OVERSIGHT_WAREHOUSE="$K" "$OV" load --quiet "$T/k.csv"
+check_ok "pk: load" env OVERSIGHT_WAREHOUSE="$K" "$OV" load --quiet --shared "$T/k.csv"
 check_ok "pk: load activity" env OVERSIGHT_WAREHOUSE="$K" "$OV" load --quiet --profile activity "$T/k-activity.csv"
 check_ok "pk: board" env OVERSIGHT_WAREHOUSE="$K" "$OV" report board --partnership perth-kinross --quarter 2025-Q3 --no-charts -o "$T/k"
 check_grep '^- \*\*Police Scotland\*\* raised 1 escalation against 6.0 expected from its activity (300 referrals): level \*watch\* (p = 0.0174)\.$' \

@@ -17,21 +17,26 @@ $OV init --targets fixtures/devon/targets.json
 # agency-shapes/, read through the profiles in fixtures/<p>/profiles/, by
 # name) are loaded as they come; the others in the canonical format.  The
 # shaped files hold exactly the canonical rows, so the papers are the same.
+# Each export has its date, as the agencies sent them: June's in the first
+# days of July, September's in the first days of October (one agency a day
+# apart from the next), so the papers show how recent each agency's log is.
 for p in devon gloucestershire perth-kinross north-east-lincolnshire dumfries-galloway; do
 	echo "== $p: the agencies' June 2026 exports, then September's (the quarterly cycle)"
-	$OV load --quiet $(ls fixtures/$p/2026-06/*.csv)
-	canonical=
+	$OV load --quiet --exported 2026-07-03 $(ls fixtures/$p/2026-06/*.csv)
+	day=1
 	for f in $(ls fixtures/$p/*.csv | grep -v /activity.csv); do
 		a=$(basename "$f" .csv)
 		own=$(ls fixtures/$p/agency-shapes/"$a".* 2>/dev/null || true)
+		exported=2026-10-0$day
+		day=$((day % 5 + 1))
 		if [ -n "$own" ]; then
 			profile=$(basename "$(ls fixtures/$p/profiles/"$a"-*.json)" .json)
-			OVERSIGHT_PROFILES=fixtures/$p/profiles $OV load --quiet --profile "$profile" "$own"
+			OVERSIGHT_PROFILES=fixtures/$p/profiles $OV load --quiet --profile "$profile" \
+				--exported $exported "$own"
 		else
-			canonical="$canonical $f"
+			$OV load --quiet --exported $exported "$f"
 		fi
 	done
-	$OV load --quiet $canonical
 	$OV load --profile activity fixtures/$p/activity.csv
 done
 
