@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/msg.h"
 #include "core/util.h"
+#include "json_num.h"
 #include "metrics.h"
 #include "stats.h"
 
@@ -360,25 +361,6 @@ int metrics_compute(struct wh *w, const char *partnership, const struct period *
 	return 0;
 }
 
-/* cJSON prints NAN as null already, but say it: null is the contract. */
-static cJSON *num_or_null(double v)
-{
-	return isnan(v) ? cJSON_CreateNull() : cJSON_CreateNumber(v);
-}
-
-/* Round to 4 decimal places for stable, readable output ("at least 4
- * significant digits" holds for the magnitudes here); p-values keep 4
- * significant digits however small. */
-static double sig4(double v)
-{
-	char buf[32];
-
-	if (isnan(v) || v == 0)
-		return v;
-	snprintf(buf, sizeof(buf), "%.4g", v);
-	return strtod(buf, NULL);
-}
-
 static cJSON *item_list(const struct m_item *it, int n, const char *key, const char *a, const char *b)
 {
 	cJSON *arr = cJSON_CreateArray();
@@ -435,7 +417,7 @@ void metrics_json(const struct metrics *m, FILE *out)
 	cJSON_AddItemToObject(root, "resolved_at_stage", stage_list(m->resolved_at_stage, m->last_stage));
 	o = cJSON_AddObjectToObject(root, "resolution_working_days");
 	cJSON_AddNumberToObject(o, "n", (double)m->res_n);
-	cJSON_AddItemToObject(o, "median", num_or_null(m->res_median));
+	cJSON_AddItemToObject(o, "median", json_num(m->res_median));
 	arr = cJSON_AddArrayToObject(root, "timescales");
 	for (int i = 0; i < m->n_timescale; i++) {
 		const struct m_timescale *t = &m->timescale[i];
@@ -449,10 +431,10 @@ void metrics_json(const struct metrics *m, FILE *out)
 		cJSON_AddNumberToObject(o, "met", (double)t->met);
 		cJSON_AddNumberToObject(o, "breached", (double)t->breached);
 		cJSON_AddNumberToObject(o, "pending", (double)t->pending);
-		cJSON_AddItemToObject(o, "breach_rate", num_or_null(sig4(t->breach_rate)));
+		cJSON_AddItemToObject(o, "breach_rate", json_num(t->breach_rate));
 		cJSON_AddItemToArray(arr, o);
 	}
-	cJSON_AddItemToObject(root, "breach_rate", num_or_null(sig4(m->breach_rate)));
+	cJSON_AddItemToObject(root, "breach_rate", json_num(m->breach_rate));
 
 	cJSON_AddItemToObject(root, "signals", metrics_signals_json(m));
 	cJSON_AddItemToObject(root, "spc", metrics_spc_json(m));
@@ -478,10 +460,10 @@ cJSON *metrics_signals_json(const struct metrics *m)
 		o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "agency", f->agency);
 		cJSON_AddNumberToObject(o, "raised", (double)f->raised);
-		cJSON_AddNumberToObject(o, "activity", f->activity);
-		cJSON_AddItemToObject(o, "expected", num_or_null(sig4(f->expected)));
-		cJSON_AddItemToObject(o, "p_low", num_or_null(sig4(f->p_low)));
-		cJSON_AddItemToObject(o, "p_high", num_or_null(sig4(f->p_high)));
+		cJSON_AddItemToObject(o, "activity", json_num(f->activity));
+		cJSON_AddItemToObject(o, "expected", json_num(f->expected));
+		cJSON_AddItemToObject(o, "p_low", json_num(f->p_low));
+		cJSON_AddItemToObject(o, "p_high", json_num(f->p_high));
 		cJSON_AddStringToObject(o, "level", f->level);
 		cJSON_AddBoolToObject(o, "unusually_high", f->high);
 		cJSON_AddItemToArray(arr, o);
@@ -509,9 +491,9 @@ cJSON *metrics_spc_json(const struct metrics *m)
 		cJSON_AddNumberToObject(o, "n", (double)m->month_n[i]);
 		cJSON_AddItemToArray(arr, o);
 	}
-	cJSON_AddItemToObject(sp, "mean", num_or_null(sig4(m->spc_mean)));
-	cJSON_AddItemToObject(sp, "ucl", num_or_null(sig4(m->spc_ucl)));
-	cJSON_AddItemToObject(sp, "lcl", num_or_null(sig4(m->spc_lcl)));
+	cJSON_AddItemToObject(sp, "mean", json_num(m->spc_mean));
+	cJSON_AddItemToObject(sp, "ucl", json_num(m->spc_ucl));
+	cJSON_AddItemToObject(sp, "lcl", json_num(m->spc_lcl));
 	cJSON_AddBoolToObject(sp, "provisional", m->spc_provisional);
 	arr = cJSON_AddArrayToObject(sp, "rules");
 	for (int r = 0; r < STATS_SPC_NRULES; r++)
