@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/msg.h"
+#include "comparisons.h"
 #include "core/util.h"
 #include "json_num.h"
 #include "metrics.h"
@@ -356,7 +357,8 @@ int metrics_compute(struct wh *w, const char *partnership, const struct period *
 	    items(w, "m_by_subject", partnership, p, m->subject, &m->n_subject) ||
 	    items(w, "m_by_category", partnership, p, m->category, &m->n_category) ||
 	    resolution(w, partnership, p, m) || timescales(w, partnership, p, m) ||
-	    signals(w, partnership, p, measure, m) || spc(w, partnership, p, m))
+	    signals(w, partnership, p, measure, m) || spc(w, partnership, p, m) ||
+	    comparisons_compute(w, partnership, p, m))
 		return -1;
 	return 0;
 }
@@ -438,6 +440,8 @@ void metrics_json(const struct metrics *m, FILE *out)
 
 	cJSON_AddItemToObject(root, "signals", metrics_signals_json(m));
 	cJSON_AddItemToObject(root, "spc", metrics_spc_json(m));
+	cJSON_AddItemToObject(root, "previous", comparisons_json(&m->previous, m->last_stage));
+	cJSON_AddItemToObject(root, "year_before", comparisons_json(&m->year_before, m->last_stage));
 
 	text = cJSON_Print(root);
 	if (!text)

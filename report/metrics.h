@@ -48,6 +48,14 @@ struct m_funnel {
 	int high;          /* unusually high: p_high < 0.025 */
 };
 
+/* The headline figures of another period (comparisons.h): the previous
+ * period or the same period a year earlier, as of its own last day. */
+struct m_headline {
+	struct period period;
+	long raised, open_at_end, resolved, withdrawn;
+	long entered[M_MAX_STAGE + 1]; /* [stage] */
+};
+
 struct metrics {
 	char partnership[M_ID];
 	struct period period;
@@ -63,6 +71,7 @@ struct metrics {
 	int n_timescale;
 	struct m_timescale timescale[M_MAX_STAGE];
 	double breach_rate;
+	struct m_headline previous, year_before;
 
 	/* lack-of-challenge signals */
 	char measure[M_ID];

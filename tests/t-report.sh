@@ -209,7 +209,9 @@ S=$T/sup/board-$GL-2025-Q3.md
 check_grep '^| child | \\\[c\\\] |$' "$S" "suppress: the one other cell of a column with a small cell is hidden"
 check_grep '^| Stage 1: Preventing Disputes | 0 | 0 | 0 | 0 | 0 | 0 | \\<5 | \\\[c\\\] | 9 |$' "$S" \
 	"suppress: the one other cell of a row with a small cell is hidden"
-check_grep '^| Raised | 8 | \\<5 |  |$' "$S" "suppress: no change beside a hidden count"
+# Same quarter last year (2024-Q3): nothing raised before R1 (10 Jun 2025),
+# so 0, shown, and the change +8 (8 - 0) gives nothing hidden away.
+check_grep '^| Raised | 8 | \\<5 |  | 0 | +8 |$' "$S" "suppress: no change beside a hidden count"
 check_no_grep '[^0-9.][1-4] working days\|: [1-4];\|: [1-4]\.\| [1-4] resolved' "$S" "suppress: no small count in the prose"
 check_no_grep '^| [^|]* | \\<5 | [0-9]* | [0-9.]* | 0\.' "$S" "suppress: no p low beside a hidden count"
 
@@ -305,8 +307,16 @@ check_exit 2 "-o out/../../x refused" "$OV" report board --partnership $GL --qua
 # --from/--to names the file by its dates.
 check_ok "--from/--to report" "$OV" report board --partnership $GL --from 2025-08-01 --to 2025-08-31 --no-charts -o "$T/range"
 check_eq "board-$GL-2025-08-01_2025-08-31.md" "$(ls "$T/range")" "--from/--to: file named by its dates"
-# August only: raised R3 R4 R5 = 3.
-check_grep '^| Raised | 3 |$' "$T/range/board-$GL-2025-08-01_2025-08-31.md" "--from/--to: August raised 3, no previous-quarter column"
+# August only: raised R3 R4 R5 = 3.  One whole month: the previous month
+# is July 2025 (R8 7 Jul, R9 14 Jul; GPC-99 was quarantined) = 2, change
+# +1; the same month last year, August 2024, nothing (data begin 10 Jun
+# 2025) = 0, change +3.
+check_grep '^| Raised | 3 | 2 | +1 | 0 | +3 |$' "$T/range/board-$GL-2025-08-01_2025-08-31.md" \
+	"--from/--to: August raised 3, previous month 2, August 2024 none"
+check_grep '^| Figure | This period | Previous month | Change | Same month last year | Change |$' \
+	"$T/range/board-$GL-2025-08-01_2025-08-31.md" "--from/--to: the columns of one whole month"
+check_grep 'beside them the previous month (1 July to 31 July 2025) and the same month a year earlier (1 August to 31 August 2024)' \
+	"$T/range/board-$GL-2025-08-01_2025-08-31.md" "--from/--to: the header names the columns' months"
 
 # An output folder that cannot be made (a file stands in its way).
 : >"$T/afile"
