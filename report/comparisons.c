@@ -159,3 +159,17 @@ const char *comparisons_words(const struct period *p, char *buf, size_t cap)
 		snprintf(buf, cap, "%d %s %d to %d %s %d", fd, month[fm - 1], fy, td, month[tm - 1], ty);
 	return buf;
 }
+
+int comparisons_four_quarters(const struct period *p, struct period *year)
+{
+	int y, m, d;
+
+	date_to_ymd(p->to, &y, &m, &d);
+	if (m % 3 != 0 || d != date_days_in_month(y, m))
+		return 0;
+	*year = *p;
+	year->from = m == 12 ? date_from_ymd(y, 1, 1) : date_from_ymd(y - 1, m + 1, 1);
+	year->is_quarter = 0;
+	year->year = year->q = 0;
+	return year->from < p->from;
+}

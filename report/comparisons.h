@@ -29,6 +29,13 @@ int comparisons_compute(struct wh *w, const char *partnership, const struct peri
 /* The JSON object of one: from, to and the headline figures. */
 struct cJSON *comparisons_json(const struct m_headline *h, int last_stage);
 
+/*
+ * The four quarters ending with the period, for the funnel's longer view:
+ * set *year and return 1, or return 0 when there is no such longer view
+ * (the period does not end a quarter, or is a year or longer).
+ */
+int comparisons_four_quarters(const struct period *p, struct period *year);
+
 /* "1 April to 30 June 2026" (or "... 2025 to ... 2026" across years). */
 const char *comparisons_words(const struct period *p, char *buf, size_t cap);
 

@@ -135,6 +135,14 @@ check_eq "10|1" "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*), sum(n_source
 #   e = 0.8 each, 4.8 for early-years.  P(X <= 2 | 0.8) = e^-0.8 (1 + 0.8 +
 #   0.32) = 0.953: none.  early-years P(X <= 0 | 4.8) = e^-4.8 = 0.00823:
 #   watch.  Total raised 8, activity 1000.
+# Funnel over the four quarters 1 Oct 2024 - 30 Sep 2025 (activity only in
+#   Q3, so n as above): x = glos-cs R1 R3 R8 = 3, glos-health R2 R5 R10 =
+#   3, glos-police R4 R9 = 2, education R6 R7 = 2, early-years 0; p = 10 /
+#   1000 = 0.01, e = 1.0 each, 6.0 for early-years.  P(X <= 2 | 1) = e^-1
+#   x 2.5 = 0.920, P(X <= 3 | 1) = e^-1 x 2.667 = 0.981: none;
+#   early-years e^-6 = 0.00248: watch.  Total 10, activity 1000.
+# Headline, same quarter last year (2024-Q3): nothing raised before R1
+#   (10 Jun 2025), so 0 in every row and the change is this quarter's count.
 # Silent (none raised 1 Apr - 30 Sep): early-years.  One-way (received
 #   R7, raised none in the four quarters): early-years.
 # Monthly trend: data begin June 2025: June R1 R2 = 2, July R8 R9 = 2,
