@@ -27,6 +27,21 @@ static void funnel_def(const char *year, char *def, size_t cap)
 			 "rate, and the Poisson probability of raising so few (p low) or so many (p high).");
 }
 
+/* Beside agencies that escalate far less, the pooled rate is low: say so
+ * where it makes another agency look unusually high. */
+static void pooled_note(struct report *r, const struct metrics *m)
+{
+	int high = 0, low = 0;
+
+	for (int i = 0; i < m->n_funnel; i++) {
+		high |= m->funnel[i].high;
+		low |= strcmp(m->funnel[i].level, "none") != 0;
+	}
+	if (high && low)
+		P("The partnership's rate pools every agency, the low ones too: beside them, an agency "
+		  "escalating at the usual rate can look *unusually high*.\n\n");
+}
+
 /* The funnel of m: each agency's escalations against its activity, the
  * table, the funnel plot (the period's only: year is NULL) and a line for
  * each agency flagged.  year names the four quarters of the longer view. */
@@ -103,6 +118,7 @@ static void funnel(struct report *r, const struct metrics *m, const char *year)
 	}
 	if (flagged)
 		P("\n");
+	pooled_note(r, m);
 }
 
 /*

@@ -69,6 +69,10 @@ check_grep '^| Early Years, Schools and Academies | 0 | 100 | 2.3 | 0.0995 | non
 	"nel four quarters: Education none"
 check_grep '^- \*\*Health\*\* raised 1 escalation against 23.1 expected from its activity (1000 referrals) over the four quarters: level \*alert\* (p = 2.29e-09).$' \
 	"$N" "nel four quarters: Health's line says over the four quarters"
+# Children's Services unusually high beside Health at alert: the note on
+# the pooled rate follows the table.
+check_grep "^The partnership's rate pools every agency, the low ones too" "$N" \
+	"nel: unusually high beside an agency at alert is explained"
 # Monthly chart (t-signals.sh's working): May 2025 .. Sep 2025 = 1, 0, 20,
 # 20, 20; mean 12.2, limits 11.31 .. 13.09.  beyond-limits: May and June
 # below, July to September above; two-of-three-high: July to September.
