@@ -6,12 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "comparisons.h"
 #include "core/date.h"
 #include "core/msg.h"
-#include "comparisons.h"
 #include "core/util.h"
 #include "json_num.h"
 #include "metrics.h"
+#include "spc_words.h"
 #include "stats.h"
 
 int metrics_end(const struct period *p)
@@ -503,5 +504,6 @@ cJSON *metrics_spc_json(const struct metrics *m)
 	for (int r = 0; r < STATS_SPC_NRULES; r++)
 		if (m->spc_rules & STATS_SPC_BIT(r))
 			cJSON_AddItemToArray(arr, cJSON_CreateString(stats_spc_rule_name(r)));
+	cJSON_AddItemToObject(sp, "signals", spc_groups_json(m));
 	return sp;
 }

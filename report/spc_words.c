@@ -9,6 +9,7 @@
  * months: "7 months in a row below the average, March to September 2026".
  * A group ending before the last six months of the series is past.
  */
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,42 +88,78 @@ static void append(char *buf, size_t cap, const char *text)
 	snprintf(buf + len, cap - len, "%s%s", len ? "; " : "", text);
 }
 
-int spc_words(const struct metrics *m, char *recent, size_t rcap, char *past, size_t pcap)
+int spc_groups(const struct metrics *m, struct spc_group *out, int max)
 {
-	int down = 0, gap_ok;
+	int ngroup = 0, gap_ok;
 
-	recent[0] = past[0] = '\0';
 	for (int r = 0; r < STATS_SPC_NRULES; r++) {
 		if (!(m->spc_rules & STATS_SPC_BIT(r)))
 			continue;
 		gap_ok = r == STATS_SPC_TWO_OF_THREE_LOW || r == STATS_SPC_TWO_OF_THREE_HIGH;
-		for (int i = 0; i < m->n_month;) {
-			int a = i, b = i, n = 1, dir;
-			char text[256];
+		for (int i = 0; i < m->n_month && ngroup < max;) {
+			struct spc_group *g = &out[ngroup];
 
 			if (!(m->month_flags[i] & STATS_SPC_BIT(r))) {
 				i++;
 				continue;
 			}
-			dir = direction(m, r, i);
-			for (int j = i + 1; j < m->n_month && j - b <= 1 + gap_ok; j++)
-				if ((m->month_flags[j] & STATS_SPC_BIT(r)) && direction(m, r, j) == dir) {
-					b = j;
-					n++;
-				} else if (j - b == 1 && !gap_ok) {
+			g->rule = r;
+			g->dir = direction(m, r, i);
+			g->first = g->last = i;
+			g->n = 1;
+			for (int j = i + 1; j < m->n_month && j - g->last <= 1 + gap_ok; j++)
+				if ((m->month_flags[j] & STATS_SPC_BIT(r)) && direction(m, r, j) == g->dir) {
+					g->last = j;
+					g->n++;
+				} else if (j - g->last == 1 && !gap_ok) {
 					break;
 				}
-			i = b + 1;
-			group_text(m, r, dir, a, b, n, text, sizeof(text));
-			if (b >= m->n_month - SPC_RECENT_MONTHS) {
-				append(recent, rcap, text);
-				/* a shift, not one odd month: as before, only the
-				 * run, the trend and two-of-three point down */
-				down |= dir < 0 && r != STATS_SPC_BEYOND_LIMITS;
-			} else {
-				append(past, pcap, text);
-			}
+			g->recent = g->last >= m->n_month - SPC_RECENT_MONTHS;
+			i = g->last + 1;
+			ngroup++;
+		}
+	}
+	return ngroup;
+}
+
+int spc_words(const struct metrics *m, char *recent, size_t rcap, char *past, size_t pcap)
+{
+	struct spc_group g[SPC_MAX_GROUPS];
+	int n = spc_groups(m, g, SPC_MAX_GROUPS), down = 0;
+
+	recent[0] = past[0] = '\0';
+	for (int k = 0; k < n; k++) {
+		char text[256];
+
+		group_text(m, g[k].rule, g[k].dir, g[k].first, g[k].last, g[k].n, text, sizeof(text));
+		if (g[k].recent) {
+			append(recent, rcap, text);
+			/* a shift, not one odd month: as before, only the run,
+			 * the trend and two-of-three point down */
+			down |= g[k].dir < 0 && g[k].rule != STATS_SPC_BEYOND_LIMITS;
+		} else {
+			append(past, pcap, text);
 		}
 	}
 	return down;
+}
+
+cJSON *spc_groups_json(const struct metrics *m)
+{
+	struct spc_group g[SPC_MAX_GROUPS];
+	int n = spc_groups(m, g, SPC_MAX_GROUPS);
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int k = 0; k < n; k++) {
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "rule", stats_spc_rule_name(g[k].rule));
+		cJSON_AddStringToObject(o, "direction", g[k].dir < 0 ? "low" : "high");
+		cJSON_AddStringToObject(o, "from", m->month[g[k].first]);
+		cJSON_AddStringToObject(o, "to", m->month[g[k].last]);
+		cJSON_AddNumberToObject(o, "months", g[k].n);
+		cJSON_AddBoolToObject(o, "recent", g[k].recent);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
 }

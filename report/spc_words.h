@@ -17,6 +17,26 @@
 #include "metrics.h"
 
 #define SPC_RECENT_MONTHS 6
+#define SPC_MAX_GROUPS (7 * M_SPC_MONTHS)
+
+/* The months one rule flags, cut into groups each one way and without a
+ * gap (two-of-three: a gap of one month). */
+struct spc_group {
+	int rule;        /* enum stats_spc_rule */
+	int dir;         /* 1 high, -1 low */
+	int first, last; /* indexes into m->month[] */
+	int n;           /* flagged months in it */
+	int recent;      /* it ends within the last SPC_RECENT_MONTHS */
+};
+
+/* The groups of every rule that fired, rule by rule, oldest first, at
+ * most max; returns how many. */
+int spc_groups(const struct metrics *m, struct spc_group *out, int max);
+
+/* The groups as the JSON array "spc.signals" of `metrics --json`:
+ * [{"rule", "direction": "high"|"low", "from": "YYYY-MM", "to", "months",
+ * "recent": bool}]. */
+struct cJSON *spc_groups_json(const struct metrics *m);
 
 /* Fill recent and past ("" when none), signals joined by "; ".  Returns
  * 1 when a recent run, trend or two-of-three signal points down (a shift

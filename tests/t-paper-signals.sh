@@ -76,6 +76,14 @@ check_grep "^The partnership's rate pools every agency, the low ones too" "$N" \
 # Monthly chart (t-signals.sh's working): May 2025 .. Sep 2025 = 1, 0, 20,
 # 20, 20; mean 12.2, limits 11.31 .. 13.09.  beyond-limits: May and June
 # below, July to September above; two-of-three-high: July to September.
+# In metrics --json: beyond-limits low May-June (2 months) and high
+# July-September (3), two-of-three-high July-September (3), all recent.
+if command -v jq >/dev/null 2>&1; then
+	"$OV" metrics --json --partnership $P --quarter 2025-Q3 >"$T/nel.json"
+	check_eq '["beyond-limits low 2025-05 2025-06 2 true","beyond-limits high 2025-07 2025-09 3 true","two-of-three-high high 2025-07 2025-09 3 true"]' \
+		"$(jq -c '[.spc.signals[] | "\(.rule) \(.direction) \(.from) \(.to) \(.months) \(.recent)"]' "$T/nel.json")" \
+		"nel: metrics --json spc.signals, each way apart"
+fi
 # All five months are within the last six: news.  Two months below the
 # limit are not a shift down (no run, trend or two-of-three low).
 check_grep 'Signals in the last 6 months: 2 months below the lower process limit, May to June 2025; 3 months above the upper process limit, July to September 2025; 3 months close to or beyond the upper process limit, July to September 2025\.$' \
@@ -120,6 +128,11 @@ R=$T/recent/board-devon-2026-Q3.md
 check_grep 'mean 10.2 a month, process limits 5.4 to 14.9\. Signals in the last 6 months: 8 months in a row below the average, February to September 2026\. The monthly count has shifted down: ask whether challenge has fallen away\.$' \
 	"$R" "recent: the run below, its months and direction, as news"
 check_no_grep 'In the past' "$R" "recent: nothing told as past"
+if command -v jq >/dev/null 2>&1; then
+	"$OV" metrics --json --partnership devon --quarter 2026-Q3 >"$T/recent.json"
+	check_eq '[{"rule":"run-below","direction":"low","from":"2026-02","to":"2026-09","months":8,"recent":true}]' \
+		"$(jq -c .spc.signals "$T/recent.json")" "recent: metrics --json spc.signals, the run with its months"
+fi
 
 # ===========================================================================
 # 3. Monthly chart: a run below the average long ago only
@@ -142,5 +155,10 @@ O=$T/old/board-devon-2026-Q3.md
 check_grep 'mean 10.2 a month, process limits 5.5 to 14.8\. No signal in the last 6 months\. In the past (before the last 6 months, not news): 8 months in a row below the average, October 2024 to May 2025\.$' \
 	"$O" "old: the run below told as past"
 check_no_grep 'shifted down' "$O" "old: a past run is not a shift now"
+if command -v jq >/dev/null 2>&1; then
+	"$OV" metrics --json --partnership devon --quarter 2026-Q3 >"$T/old.json"
+	check_eq '[{"rule":"run-below","direction":"low","from":"2024-10","to":"2025-05","months":8,"recent":false}]' \
+		"$(jq -c .spc.signals "$T/old.json")" "old: metrics --json spc.signals, not recent"
+fi
 
 finish
