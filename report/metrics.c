@@ -6,10 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "comparisons.h"
 #include "core/date.h"
 #include "core/msg.h"
 #include "core/util.h"
+#include "json_num.h"
 #include "metrics.h"
+#include "spc_words.h"
 #include "stats.h"
 
 int metrics_end(const struct period *p)
@@ -390,7 +393,8 @@ static int compute(struct wh *w, const struct ref_partnership *part, const struc
 	    resolution(w, id, p, m) || timescales(w, id, p, m) ||
 	    per_stage(w, "m_overdue", id, p, m->overdue) ||
 	    coverage_read(w, id, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||
-	    funnel(w, id, p, measure, m) || silences(w, part, p, m) || spc(w, id, p, m))
+	    funnel(w, id, p, measure, m) || silences(w, part, p, m) || spc(w, id, p, m) ||
+	    comparisons_compute(w, id, p, m))
 		return -1;
 	for (int s = 1; s <= MODEL_STAGES; s++)
 		m->overdue_n += m->overdue[s];
@@ -416,23 +420,6 @@ int metrics_compute(struct wh *w, const char *partnership, const struct period *
 	}
 	ref_free(&model);
 	return rc;
-}
-
-/* cJSON prints NAN as null already, but say it: null is the contract. */
-static cJSON *num_or_null(double v)
-{
-	return isnan(v) ? cJSON_CreateNull() : cJSON_CreateNumber(v);
-}
-
-/* Round to the 4 significant digits the text output shows (p-values keep
- * 4 significant digits however small), for stable, readable output. */
-static double sig4(double v)
-{
-	char buf[32];
-
-	if (isnan(v) || v == 0)
-		return v;
-	return strtod(cli_show_number(v, buf, sizeof(buf)), NULL);
 }
 
 static cJSON *item_list(const struct m_item *it, int n, const char *key, const char *a, const char *b)
@@ -491,7 +478,7 @@ void metrics_json(const struct metrics *m, FILE *out)
 	cJSON_AddItemToObject(root, "resolved_at_stage", stage_list(m->resolved_at_stage, m->last_stage));
 	o = cJSON_AddObjectToObject(root, "resolution_working_days");
 	cJSON_AddNumberToObject(o, "n", (double)m->res_n);
-	cJSON_AddItemToObject(o, "median", num_or_null(m->res_median));
+	cJSON_AddItemToObject(o, "median", json_num(m->res_median));
 	arr = cJSON_AddArrayToObject(root, "timescales");
 	for (int i = 0; i < m->n_timescale; i++) {
 		const struct m_timescale *t = &m->timescale[i];
@@ -505,10 +492,10 @@ void metrics_json(const struct metrics *m, FILE *out)
 		cJSON_AddNumberToObject(o, "met", (double)t->met);
 		cJSON_AddNumberToObject(o, "breached", (double)t->breached);
 		cJSON_AddNumberToObject(o, "pending", (double)t->pending);
-		cJSON_AddItemToObject(o, "breach_rate", num_or_null(sig4(t->breach_rate)));
+		cJSON_AddItemToObject(o, "breach_rate", json_num(t->breach_rate));
 		cJSON_AddItemToArray(arr, o);
 	}
-	cJSON_AddItemToObject(root, "breach_rate", num_or_null(sig4(m->breach_rate)));
+	cJSON_AddItemToObject(root, "breach_rate", json_num(m->breach_rate));
 	o = cJSON_AddObjectToObject(root, "overdue");
 	cJSON_AddNumberToObject(o, "n", (double)m->overdue_n);
 	cJSON_AddItemToObject(o, "by_stage", stage_list(m->overdue, m->last_stage));
@@ -516,6 +503,8 @@ void metrics_json(const struct metrics *m, FILE *out)
 	cJSON_AddItemToObject(root, "coverage", coverage_json(m->coverage, m->n_coverage));
 	cJSON_AddItemToObject(root, "signals", metrics_signals_json(m));
 	cJSON_AddItemToObject(root, "spc", metrics_spc_json(m));
+	cJSON_AddItemToObject(root, "previous", comparisons_json(&m->previous, m->last_stage));
+	cJSON_AddItemToObject(root, "year_before", comparisons_json(&m->year_before, m->last_stage));
 
 	text = cJSON_Print(root);
 	if (!text)
@@ -538,10 +527,10 @@ cJSON *metrics_signals_json(const struct metrics *m)
 		o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "agency", f->agency);
 		cJSON_AddNumberToObject(o, "raised", (double)f->raised);
-		cJSON_AddNumberToObject(o, "activity", f->activity);
-		cJSON_AddItemToObject(o, "expected", num_or_null(sig4(f->expected)));
-		cJSON_AddItemToObject(o, "p_low", num_or_null(sig4(f->p_low)));
-		cJSON_AddItemToObject(o, "p_high", num_or_null(sig4(f->p_high)));
+		cJSON_AddItemToObject(o, "activity", json_num(f->activity));
+		cJSON_AddItemToObject(o, "expected", json_num(f->expected));
+		cJSON_AddItemToObject(o, "p_low", json_num(f->p_low));
+		cJSON_AddItemToObject(o, "p_high", json_num(f->p_high));
 		cJSON_AddStringToObject(o, "level", f->level);
 		cJSON_AddBoolToObject(o, "unusually_high", f->high);
 		cJSON_AddItemToArray(arr, o);
@@ -572,13 +561,14 @@ cJSON *metrics_spc_json(const struct metrics *m)
 		cJSON_AddNumberToObject(o, "n", (double)m->month_n[i]);
 		cJSON_AddItemToArray(arr, o);
 	}
-	cJSON_AddItemToObject(sp, "mean", num_or_null(sig4(m->spc_mean)));
-	cJSON_AddItemToObject(sp, "ucl", num_or_null(sig4(m->spc_ucl)));
-	cJSON_AddItemToObject(sp, "lcl", num_or_null(sig4(m->spc_lcl)));
+	cJSON_AddItemToObject(sp, "mean", json_num(m->spc_mean));
+	cJSON_AddItemToObject(sp, "ucl", json_num(m->spc_ucl));
+	cJSON_AddItemToObject(sp, "lcl", json_num(m->spc_lcl));
 	cJSON_AddBoolToObject(sp, "provisional", m->spc_provisional);
 	arr = cJSON_AddArrayToObject(sp, "rules");
 	for (int r = 0; r < STATS_SPC_NRULES; r++)
 		if (m->spc_rules & STATS_SPC_BIT(r))
 			cJSON_AddItemToArray(arr, cJSON_CreateString(stats_spc_rule_name(r)));
+	cJSON_AddItemToObject(sp, "signals", spc_groups_json(m));
 	return sp;
 }

@@ -50,6 +50,16 @@ struct m_funnel {
 	int high;          /* unusually high: p_high < 0.025 */
 };
 
+/* The headline figures of another period (comparisons.h): the previous
+ * period or the same period a year earlier, as of its own last day. */
+struct m_headline {
+	struct period period;
+	long raised, open_at_end, resolved, withdrawn;
+	long entered[MODEL_STAGES + 1]; /* [stage] */
+	long overdue[MODEL_STAGES + 1]; /* [stage], at the period's own end */
+	long overdue_n;
+};
+
 struct metrics {
 	char partnership[M_ID];
 	struct period period;
@@ -75,6 +85,8 @@ struct metrics {
 	struct cov_agency coverage[M_MAX_ITEMS];
 	int n_no_log;
 	char no_log[M_MAX_ITEMS][M_ID];
+
+	struct m_headline previous, year_before;
 
 	/* lack-of-challenge signals */
 	char measure[M_ID];

@@ -216,6 +216,9 @@ void report_chart_spc(struct chart_ctx *cc, FILE *md, const struct metrics *m, i
 /* The sections (report_sections.c; report_timescales.c: stages by
  * quarter, timescales; report_challenge.c: challenge in the system). */
 void sec_headline(struct report *r);
+/* The headline table, with the previous period and the same period last
+ * year (report_headline.c). */
+void report_headline_table(struct report *r);
 void sec_stages_by_quarter(struct report *r);
 void sec_agencies(struct report *r);
 void sec_themes(struct report *r);

@@ -3,25 +3,57 @@
  * activity (the funnel), silent and one-way agencies, and the monthly
  * trend; signals that point to where to ask questions, not findings.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "comparisons.h"
+#include "core/util.h"
 #include "report.h"
+#include "spc_words.h"
 #include "stats.h"
 
 #define P(...) fprintf(r->out, __VA_ARGS__)
 
-/* The funnel: each agency's escalations against its activity, the table,
- * the funnel plot and a line for each agency flagged. */
-static void funnel(struct report *r)
+/* The sentence under the funnel's title; year as funnel() takes it. */
+static void funnel_def(const char *year, char *def, size_t cap)
 {
-	const struct metrics *m = r->m;
-	int flagged = 0, drawn;
-	struct tab *t = tab_new("funnel", "Escalations against activity",
-				"For each agency with activity in the period: escalations it raised, "
-				"its activity, the count expected if it escalated at the partnership's "
-				"overall rate, and the Poisson probability of raising so few (p low) or "
-				"so many (p high).");
-	char buf[128];
+	if (year)
+		snprintf(def, cap, "The same table over the four quarters %s, with each agency's level "
+			 "over the longer run: a steady habit of escalating less than activity predicts "
+			 "can be too small to show in one quarter.", year);
+	else
+		snprintf(def, cap, "For each agency with activity in the period: escalations it raised, "
+			 "its activity, the count expected if it escalated at the partnership's overall "
+			 "rate, and the Poisson probability of raising so few (p low) or so many (p high).");
+}
+
+/* Beside agencies that escalate far less, the pooled rate is low: say so
+ * where it makes another agency look unusually high. */
+static void pooled_note(struct report *r, const struct metrics *m)
+{
+	int high = 0, low = 0;
+
+	for (int i = 0; i < m->n_funnel; i++) {
+		high |= m->funnel[i].high;
+		low |= strcmp(m->funnel[i].level, "none") != 0;
+	}
+	if (high && low)
+		P("The partnership's rate pools every agency, the low ones too: beside them, an agency "
+		  "escalating at the usual rate can look *unusually high*.\n\n");
+}
+
+/* The funnel of m: each agency's escalations against its activity, the
+ * table, the funnel plot (the period's only: year is NULL) and a line for
+ * each agency flagged.  year names the four quarters of the longer view. */
+static void funnel(struct report *r, const struct metrics *m, const char *year)
+{
+	int flagged = 0, drawn = 1;
+	char def[600], buf[128];
+	struct tab *t;
+
+	funnel_def(year, def, sizeof(def));
+	t = tab_new(year ? "funnel-four-quarters" : "funnel",
+		    year ? "Escalations against activity, four quarters" : "Escalations against activity", def);
 	int hid[M_MAX_ITEMS] = {0};
 
 	tab_col(t, "Agency", TAB_TEXT);
@@ -55,10 +87,12 @@ static void funnel(struct report *r)
 	report_put(r, t);
 	for (int i = 0; i < m->n_funnel; i++)
 		hid[i] = t->rows[i][1].suppressed;
-	P("Method: each agency's expected count is its activity times the partnership's overall "
-	  "rate (escalations raised ÷ activity, over the agencies with activity); *alert* when the "
-	  "Poisson probability of raising that few is below 0.001, *watch* below 0.025.\n\n");
-	drawn = report_chart_funnel(&r->cc, r->out, m, t, r->nagency, r->agency, r->agency_name);
+	if (!year) {
+		P("Method: each agency's expected count is its activity times the partnership's overall "
+		  "rate (escalations raised ÷ activity, over the agencies with activity); *alert* when the "
+		  "Poisson probability of raising that few is below 0.001, *watch* below 0.025.\n\n");
+		drawn = report_chart_funnel(&r->cc, r->out, m, t, r->nagency, r->agency, r->agency_name);
+	}
 	tab_free(t);
 	if (drawn == 0)
 		P("In the funnel plot each point is an agency; the solid line is the partnership's "
@@ -75,14 +109,63 @@ static void funnel(struct report *r)
 		md_escape(r->out, report_agency_name(r, f->agency));
 		if (hid[i])
 			P("** raised fewer escalations than the %.1f expected from its activity (%.0f "
-			  "%s): level *%s*.\n", f->expected, f->activity, m->measure, f->level);
+			  "%s)%s: level *%s*.\n", f->expected, f->activity, m->measure,
+			  year ? " over the four quarters" : "", f->level);
 		else
-			P("** raised %ld escalation%s against %.1f expected from its activity (%.0f %s): "
+			P("** raised %ld escalation%s against %.1f expected from its activity (%.0f %s)%s: "
 			  "level *%s* (p = %.3g).\n", f->raised, f->raised == 1 ? "" : "s", f->expected,
-			  f->activity, m->measure, f->level, f->p_low);
+			  f->activity, m->measure, year ? " over the four quarters" : "", f->level, f->p_low);
 	}
 	if (flagged)
 		P("\n");
+	pooled_note(r, m);
+}
+
+/*
+ * The funnel of the four quarters ending with the period, beside the
+ * period's (as `oversight signals` shows it): in one quarter an agency
+ * raising a fifth of its share reaches "watch" at best; over four quarters
+ * the same habit reaches "alert".  Nothing when the period is not a
+ * quarter's end or is a year or longer (it is its own longer view).
+ */
+static void four_quarter_funnel(struct report *r)
+{
+	struct period yp;
+	struct metrics *y;
+	char words[96];
+
+	if (!comparisons_four_quarters(&r->period, &yp))
+		return;
+	y = xcalloc(1, sizeof(*y));
+	if (metrics_compute(r->w, r->id, &yp, r->measure, y) == 0 && y->n_funnel) {
+		comparisons_words(&yp, words, sizeof(words));
+		funnel(r, y, words);
+	}
+	free(y);
+}
+
+/* The monthly chart's paragraph: mean, limits and each signal with its
+ * months and direction; signals before the last six months are past. */
+static void spc_paragraph(struct report *r, const struct metrics *m)
+{
+	char recent[2048], past[2048];
+	int down = spc_words(m, recent, sizeof(recent), past, sizeof(past));
+
+	P("**Monthly trend** (escalations raised per month over %d months, XmR chart as NHS "
+	  "England's *Making Data Count*): mean %.1f a month, process limits %.1f to %.1f%s. ",
+	  m->n_month, m->spc_mean, m->spc_lcl, m->spc_ucl,
+	  m->spc_provisional ? " (provisional: fewer than 12 months of data)" : "");
+	if (!m->spc_rules)
+		P("No special-cause variation: the monthly count varies within its usual range.");
+	else if (recent[0])
+		P("Signals in the last %d months: %s.", SPC_RECENT_MONTHS, recent);
+	else
+		P("No signal in the last %d months.", SPC_RECENT_MONTHS);
+	if (past[0])
+		P(" In the past (before the last %d months, not news): %s.", SPC_RECENT_MONTHS, past);
+	if (down)
+		P(" The monthly count has shifted down: ask whether challenge has fallen away.");
+	P("\n\n");
 }
 
 void sec_challenge(struct report *r)
@@ -94,7 +177,8 @@ void sec_challenge(struct report *r)
 	  "signals point to where to ask questions; they are not findings.\n\n");
 	report_coverage_left_out(r);
 	if (m->n_funnel) {
-		funnel(r);
+		funnel(r, m, NULL);
+		four_quarter_funnel(r);
 	} else {
 		P("No activity figures (%s) are loaded for the period, so escalations cannot be set "
 		  "against activity: too little data to say whether any agency escalates less than "
@@ -130,27 +214,7 @@ void sec_challenge(struct report *r)
 		P(".\n\n");
 	}
 	if (m->n_month) {
-		P("**Monthly trend** (escalations raised per month over %d months, XmR chart as NHS "
-		  "England's *Making Data Count*): mean %.1f a month, process limits %.1f to %.1f%s. ",
-		  m->n_month, m->spc_mean, m->spc_lcl, m->spc_ucl,
-		  m->spc_provisional ? " (provisional: fewer than 12 months of data)" : "");
-		if (m->spc_rules) {
-			int first = 1;
-
-			P("Signals: ");
-			for (int k = 0; k < STATS_SPC_NRULES; k++)
-				if (m->spc_rules & STATS_SPC_BIT(k)) {
-					P("%s%s", first ? "" : ", ", stats_spc_rule_name(k));
-					first = 0;
-				}
-			P(".");
-			if (m->spc_rules & (STATS_SPC_BIT(STATS_SPC_RUN_BELOW) | STATS_SPC_BIT(STATS_SPC_TREND_DOWN) |
-					    STATS_SPC_BIT(STATS_SPC_TWO_OF_THREE_LOW)))
-				P(" The monthly count has shifted down: ask whether challenge has fallen away.");
-			P("\n\n");
-		} else {
-			P("No special-cause variation: the monthly count varies within its usual range.\n\n");
-		}
+		spc_paragraph(r, m);
 		report_chart_spc(&r->cc, r->out, m, r->suppress);
 	}
 }

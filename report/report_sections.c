@@ -34,62 +34,13 @@ static const char *count_words(const struct report *r, long n, char *buf, size_t
 	return buf;
 }
 
-static void headline_row(struct tab *t, const char *label, long now, const long *before)
-{
-	tab_row(t);
-	tab_text(t, label);
-	tab_count(t, now);
-	if (before) {
-		char buf[32];
-
-		tab_count(t, *before);
-		snprintf(buf, sizeof(buf), "%+ld", now - *before);
-		tab_note(t, buf);
-	}
-}
-
 void sec_headline(struct report *r)
 {
 	struct metrics *m = r->m, *p = r->prev;
-	struct tab *t = tab_new("headline", "",
-				"Escalations raised in the period, open at its end, resolved or withdrawn "
-				"(closed) in it, and open past a stage deadline at the as-of date "
-				"(overdue); the previous quarter as it stood at its own end.");
 	char buf[300];
 
 	P("## Headline figures\n\n");
-	tab_col(t, "Figure", TAB_TEXT);
-	tab_col(t, "This period", TAB_COUNT);
-	if (p) {
-		tab_col(t, "Previous quarter", TAB_COUNT);
-		tab_col(t, "Change", TAB_TEXT);
-		tab_derived(t, TAB_COL(1) | TAB_COL(2));
-	}
-	headline_row(t, "Raised", m->raised, p ? &p->raised : NULL);
-	headline_row(t, "Open at the end of the period", m->open_at_end, p ? &p->open_at_end : NULL);
-	headline_row(t, "Resolved", m->resolved, p ? &p->resolved : NULL);
-	headline_row(t, "Withdrawn", m->withdrawn, p ? &p->withdrawn : NULL);
-	for (int s = 1; s <= r->last_stage; s++) {
-		char label[300];
-
-		snprintf(label, sizeof(label), "Entered %s", report_stage_label(r, s, buf, sizeof(buf)));
-		headline_row(t, label, m->entered[s], p ? &p->entered[s] : NULL);
-	}
-	if (m->n_timescale) {
-		char label[300];
-
-		/* one timed stage: its row is the total */
-		snprintf(label, sizeof(label), m->n_timescale == 1 ? "Overdue now (%s)" : "Overdue now",
-			 report_stage_label(r, m->timescale[0].stage, buf, sizeof(buf)));
-		headline_row(t, label, m->overdue_n, p ? &p->overdue_n : NULL);
-		for (int i = 0; i < m->n_timescale && m->n_timescale > 1; i++) {
-			int s = m->timescale[i].stage;
-
-			snprintf(label, sizeof(label), "Overdue at %s", report_stage_label(r, s, buf, sizeof(buf)));
-			headline_row(t, label, m->overdue[s], p ? &p->overdue[s] : NULL);
-		}
-	}
-	report_table(r, t);
+	report_headline_table(r); /* report_headline.c */
 	if (!isnan(m->res_median) && !small(r, m->res_n))
 		P("Median resolution time: %.1f working days (%ld resolved)%s.\n\n", m->res_median, m->res_n,
 		  p && !isnan(p->res_median) ? "" : "");

@@ -27,6 +27,7 @@
 #include "core/cli.h"
 #include "core/date.h"
 #include "core/msg.h"
+#include "comparisons.h"
 #include "core/util.h"
 #include "metrics.h"
 #include "run.h"
@@ -46,25 +47,6 @@ static void period_text(const struct period *p, char *buf, size_t len)
 		snprintf(buf, len, "%s to %s, as of %s", date_format(p->from, a),
 			 date_format(p->to, b), date_format(p->as_of, c));
 	}
-}
-
-/*
- * The four quarters ending with the period: set *year and return 1, or
- * return 0 when there is no such longer view (the period does not end a
- * quarter, whose activity is all there is, or is a year or longer).
- */
-static int four_quarters(const struct period *p, struct period *year)
-{
-	int y, m, d;
-
-	date_to_ymd(p->to, &y, &m, &d);
-	if (m % 3 != 0 || d != date_days_in_month(y, m))
-		return 0;
-	*year = *p;
-	year->from = m == 12 ? date_from_ymd(y, 1, 1) : date_from_ymd(y - 1, m + 1, 1);
-	year->is_quarter = 0;
-	year->year = year->q = 0;
-	return year->from < p->from;
 }
 
 static void print_funnel(const struct metrics *m, const char *title)
@@ -342,7 +324,7 @@ enum err run_signals(const char *partnership, const struct period *p, const char
 		e = ERR_DATA;
 		goto out;
 	}
-	if (four_quarters(p, &yp)) {
+	if (comparisons_four_quarters(p, &yp)) {
 		y = xcalloc(1, sizeof(*y));
 		if (metrics_compute(w, partnership, &yp, measure, y)) {
 			e = ERR_INTERNAL;

@@ -51,6 +51,16 @@ check_cmp() {
 	if cmp -s "$1" "$2"; then _ok "$3"; else
 		_notok "$3"; diff -u "$1" "$2" | head -40 | sed 's/^/#   /'; fi
 }
+# JSON floats are written at full precision (0.5555555555555556); a
+# figure worked out by hand to 4 significant digits is compared after
+# JQ_SIG4 rounds every non-integer number of a jq result the same way:
+#   jq -c "$JQ_SIG4 [.breach_rate] | sig4all" f.json   ->  [0.5556]
+# (the rounded value is an integer divided by an exact power of ten, so it
+# is the double that "0.5556" reads as).
+JQ_SIG4='def sig4: if . == 0 then . else (3 - (fabs | log10 | floor)) as $k
+  | if $k >= 0 then (. * pow(10; $k) | round) / pow(10; $k)
+    else (. / pow(10; -$k) | round) * pow(10; -$k) end end;
+def sig4all: walk(if type == "number" and . != floor then sig4 else . end);'
 finish() {
 	[ "$_failed" -eq 0 ]
 	exit $?

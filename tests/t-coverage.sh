@@ -11,7 +11,7 @@ if ! command -v jq >/dev/null 2>&1; then
 	echo "not ok 1 - jq is needed to read the JSON (sh tools/deps.sh installs it)"
 	exit 1
 fi
-jv() { jq -c "$2" "$1"; }
+jv() { jq -c "$JQ_SIG4 $2 | sig4all" "$1"; }
 
 export OVERSIGHT_TODAY=2025-12-31
 H=ref,partnership,raised_by,raised_with,subject,raised_on,theme,category,stage1_on,status

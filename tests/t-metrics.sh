@@ -54,6 +54,8 @@ met() {
 }
 # jv FILE FILTER: the compact value of a jq filter.
 jv() { jq -c "$2" "$1"; }
+# jv4 FILE FILTER: the same, floats rounded to 4 significant digits (lib.sh).
+jv4() { jq -c "$JQ_SIG4 $2 | sig4all" "$1"; }
 
 H5=ref,partnership,raised_by,raised_with,case_ref,subject,raised_on,theme,category,stage1_on,stage2_on,stage3_on,stage4_on,stage5_on,status,closed_on,learning,learning_theme
 H4=ref,partnership,raised_by,raised_with,case_ref,subject,raised_on,theme,category,stage1_on,stage2_on,stage3_on,stage4_on,status,closed_on,learning,learning_theme
@@ -220,7 +222,7 @@ check_eq '[{"stage":1,"source":"protocol","due":10,"met":3,"breached":7,"pending
 	"nel: timescales, every stage (by working day 2, 8, 11, 15, 22)"
 check_eq '["by_working_day",2,"by_working_day",8,"by_working_day",11,"by_working_day",15,"by_working_day",22]' \
 	"$(jv "$J" '[.timescales[] | .kind, .days]')" "nel: timescales are the flowchart's working days"
-check_eq 0.5556 "$(jv "$J" .breach_rate)" "nel: breach_rate 10/18"
+check_eq 0.5556 "$(jv4 "$J" .breach_rate)" "nel: breach_rate 10/18"
 
 # --- signals: no activity loaded; every agency raised in Q2 or Q3 ----------
 check_eq '[[],[]]' "$(jv "$J" '[.signals.funnel, .signals.silent]')" \
@@ -231,7 +233,7 @@ check_eq '[[],[]]' "$(jv "$J" '[.signals.funnel, .signals.silent]')" \
 # none >= 3.267 AMR; UCL 3.25 + 2.66 * 5/3 = 7.6833; LCL below 0 -> 0.
 check_eq '[{"month":"2025-06","n":2},{"month":"2025-07","n":5},{"month":"2025-08","n":3},{"month":"2025-09","n":3}]' \
 	"$(jv "$J" .spc.months)" "nel: spc months start at the earliest raised_on"
-check_eq '[3.25,7.683,0,true,[]]' "$(jv "$J" '[.spc.mean, .spc.ucl, .spc.lcl, .spc.provisional, .spc.rules]')" \
+check_eq '[3.25,7.683,0,true,[]]' "$(jv4 "$J" '[.spc.mean, .spc.ucl, .spc.lcl, .spc.provisional, .spc.rules]')" \
 	"nel: spc mean, limits, provisional with 4 months, no rule"
 
 # --- --from/--to: the same quarter named by its dates ----------------------
@@ -274,7 +276,7 @@ check_eq '{"n":3,"median":3}' "$(jv "$A" .resolution_working_days)" "as-of: reso
 check_eq '[[1,8,2,4,2],[2,2,1,1,0],[3,1,1,0,0],[4,1,1,0,0],[5,1,0,1,0]]' \
 	"$(jv "$A" '[.timescales[] | [.stage, .due, .met, .breached, .pending]]')" \
 	"as-of: timescales, pending where the deadline is after the as-of date"
-check_eq 0.5455 "$(jv "$A" .breach_rate)" "as-of: breach_rate 6/11"
+check_eq 0.5455 "$(jv4 "$A" .breach_rate)" "as-of: breach_rate 6/11"
 check_eq '[{"agency":"education","raised":0,"received":1},{"agency":"health","raised":1,"received":2},{"agency":"humberside-police","raised":3,"received":1},{"agency":"nel-cs","raised":4,"received":4}]' \
 	"$(jv "$A" .by_agency)" "as-of: by_agency"
 check_eq '[["2025-06","2025-07","2025-08"],[2,5,3]]' "$(jv "$A" '[[.spc.months[].month], [.spc.months[].n]]')" \
@@ -559,7 +561,7 @@ check_eq '[20,[],null]' "$(jv "$K" '[.raised, .timescales, .breach_rate]')" \
 check_eq true "$(jv "$K" '[.signals.funnel[] | [has("agency","raised","activity","expected","p_low","level")] | all] | all')" \
 	"schema: every key of a funnel item"
 check_eq '[["education",3,100,2,0.8571,0.3233,"none"],["nhs-tayside",4,200,4,0.6288,0.5665,"none"],["pk-sw",12,400,8,0.9362,0.1119,"none"],["police-scotland",1,300,6,0.01735,0.9975,"watch"]]' \
-	"$(jv "$K" '[.signals.funnel[] | [.agency, .raised, .activity, .expected, .p_low, .p_high, .level]]')" \
+	"$(jv4 "$K" '[.signals.funnel[] | [.agency, .raised, .activity, .expected, .p_low, .p_high, .level]]')" \
 	"pk Q3: funnel of every agency with activity, by id; police-scotland at watch"
 # Silent: raised none in Q3 nor in Q2: third-sector only (police-scotland
 # raised none in Q2 but one in Q3).  One-way: third-sector received one
@@ -574,7 +576,7 @@ check_eq '[["third-sector"],["third-sector"],["third-sector"]]' \
 # 5.6667 + 2.66 * 1.4 = 9.3907; LCL 5.6667 - 3.724 = 1.9427; fewer than
 # 12 months: provisional; no rule.
 check_eq '[[5,5,4,8,6,6],5.667,9.391,1.943,true,[]]' \
-	"$(jv "$K" '[[.spc.months[].n], .spc.mean, .spc.ucl, .spc.lcl, .spc.provisional, .spc.rules]')" \
+	"$(jv4 "$K" '[[.spc.months[].n], .spc.mean, .spc.ucl, .spc.lcl, .spc.provisional, .spc.rules]')" \
 	"pk Q3: SPC over 6 months, provisional"
 check_eq '["2025-04","2025-09"]' "$(jv "$K" '[.spc.months[0].month, .spc.months[-1].month]')" \
 	"pk Q3: SPC from the earliest month to the period's last"
@@ -587,7 +589,7 @@ check_eq '["2025-04","2025-09"]' "$(jv "$K" '[.spc.months[0].month, .spc.months[
 # police-scotland, third-sector.
 met "$PK" "$T/pk2.json" --partnership $P --quarter 2025-Q2
 check_eq '[["pk-sw",14,7,0.9943,0.01281,"none",true],["police-scotland",0,7,0.0009119,1,"alert",false]]' \
-	"$(jv "$T/pk2.json" '[.signals.funnel[] | [.agency, .raised, .expected, .p_low, .p_high, .level, .unusually_high]]')" \
+	"$(jv4 "$T/pk2.json" '[.signals.funnel[] | [.agency, .raised, .expected, .p_low, .p_high, .level, .unusually_high]]')" \
 	"pk Q2: police-scotland raised none against 7 expected: alert"
 check_eq '["education","nhs-tayside","police-scotland","third-sector"]' "$(jv "$T/pk2.json" .signals.silent)" \
 	"pk Q2: four silent agencies"
@@ -598,7 +600,7 @@ check_eq '["education","nhs-tayside","police-scotland","third-sector"]' "$(jv "$
 # ppois(26, 14.167) = 0.9985: none.
 met "$PK" "$T/pk23.json" --partnership $P --from 2025-04-01 --to 2025-09-30
 check_eq '[["education",100,0.6845,"none"],["nhs-tayside",200,0.3321,"none"],["pk-sw",500,0.9985,"none"],["police-scotland",400,0.0001476,"alert"]]' \
-	"$(jv "$T/pk23.json" '[.signals.funnel[] | [.agency, .activity, .p_low, .level]]')" \
+	"$(jv4 "$T/pk23.json" '[.signals.funnel[] | [.agency, .activity, .p_low, .level]]')" \
 	"pk Q2+Q3: activity summed over the quarters of the period"
 
 # ===========================================================================
@@ -639,7 +641,7 @@ check_eq '[24,"2023-10","2025-09",[10,12,10,12,10,12,10,12,10,12,10,12,10,12,10,
 	"$(jv "$T/spc.json" '.spc.months | [length, .[0].month, .[-1].month, map(.n)]')" \
 	"spc: the 24 months ending with the period's last month"
 check_eq '[10.17,14.91,5.425,false,["run-below"]]' \
-	"$(jv "$T/spc.json" '[.spc.mean, .spc.ucl, .spc.lcl, .spc.provisional, .spc.rules]')" \
+	"$(jv4 "$T/spc.json" '[.spc.mean, .spc.ucl, .spc.lcl, .spc.provisional, .spc.rules]')" \
 	"spc: mean, limits, not provisional, run-below"
 
 finish

@@ -149,6 +149,14 @@ check_eq "10|1" "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*), sum(n_source
 #   e = 0.8 each, 4.8 for early-years.  P(X <= 2 | 0.8) = e^-0.8 (1 + 0.8 +
 #   0.32) = 0.953: none.  early-years P(X <= 0 | 4.8) = e^-4.8 = 0.00823:
 #   watch.  Total raised 8, activity 1000.
+# Funnel over the four quarters 1 Oct 2024 - 30 Sep 2025 (activity only in
+#   Q3, so n as above): x = glos-cs R1 R3 R8 = 3, glos-health R2 R5 R10 =
+#   3, glos-police R4 R9 = 2, education R6 R7 = 2, early-years 0; p = 10 /
+#   1000 = 0.01, e = 1.0 each, 6.0 for early-years.  P(X <= 2 | 1) = e^-1
+#   x 2.5 = 0.920, P(X <= 3 | 1) = e^-1 x 2.667 = 0.981: none;
+#   early-years e^-6 = 0.00248: watch.  Total 10, activity 1000.
+# Headline, same quarter last year (2024-Q3): nothing raised before R1
+#   (10 Jun 2025), so 0 in every row and the change is this quarter's count.
 # Silent (none raised 1 Apr - 30 Sep): early-years.  One-way (received
 #   R7, raised none in the four quarters): early-years.
 # Monthly trend: data begin June 2025: June R1 R2 = 2, July R8 R9 = 2,
@@ -223,7 +231,9 @@ S=$T/sup/board-$GL-2025-Q3.md
 check_grep '^| child | \\\[c\\\] |$' "$S" "suppress: the one other cell of a column with a small cell is hidden"
 check_grep '^| Stage 1: Preventing Disputes | 0 | 0 | 0 | 0 | 0 | 0 | \\<5 | \\\[c\\\] | 9 |$' "$S" \
 	"suppress: the one other cell of a row with a small cell is hidden"
-check_grep '^| Raised | 8 | \\<5 |  |$' "$S" "suppress: no change beside a hidden count"
+# Same quarter last year (2024-Q3): nothing raised before R1 (10 Jun 2025),
+# so 0, shown, and the change +8 (8 - 0) gives nothing hidden away.
+check_grep '^| Raised | 8 | \\<5 |  | 0 | +8 |$' "$S" "suppress: no change beside a hidden count"
 check_no_grep '[^0-9.][1-4] working days\|: [1-4];\|: [1-4]\.\| [1-4] resolved' "$S" "suppress: no small count in the prose"
 check_no_grep '^| [^|]* | \\<5 | [0-9]* | [0-9.]* | 0\.' "$S" "suppress: no p low beside a hidden count"
 
@@ -319,8 +329,16 @@ check_exit 2 "-o out/../../x refused" "$OV" report board --partnership $GL --qua
 # --from/--to names the file by its dates.
 check_ok "--from/--to report" "$OV" report board --partnership $GL --from 2025-08-01 --to 2025-08-31 --no-charts -o "$T/range"
 check_eq "board-$GL-2025-08-01_2025-08-31.md" "$(ls "$T/range")" "--from/--to: file named by its dates"
-# August only: raised R3 R4 R5 = 3.
-check_grep '^| Raised | 3 |$' "$T/range/board-$GL-2025-08-01_2025-08-31.md" "--from/--to: August raised 3, no previous-quarter column"
+# August only: raised R3 R4 R5 = 3.  One whole month: the previous month
+# is July 2025 (R8 7 Jul, R9 14 Jul; GPC-99 was quarantined) = 2, change
+# +1; the same month last year, August 2024, nothing (data begin 10 Jun
+# 2025) = 0, change +3.
+check_grep '^| Raised | 3 | 2 | +1 | 0 | +3 |$' "$T/range/board-$GL-2025-08-01_2025-08-31.md" \
+	"--from/--to: August raised 3, previous month 2, August 2024 none"
+check_grep '^| Figure | This period | Previous month | Change | Same month last year | Change |$' \
+	"$T/range/board-$GL-2025-08-01_2025-08-31.md" "--from/--to: the columns of one whole month"
+check_grep 'beside them the previous month (1 July to 31 July 2025) and the same month a year earlier (1 August to 31 August 2024)' \
+	"$T/range/board-$GL-2025-08-01_2025-08-31.md" "--from/--to: the header names the columns' months"
 
 # An output folder that cannot be made (a file stands in its way).
 : >"$T/afile"

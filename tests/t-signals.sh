@@ -128,10 +128,10 @@ if command -v jq >/dev/null 2>&1; then
 	check_eq "$(jq -S '{signals, spc}' "$T/met.json")" "$(jq -S '{signals, spc}' "$T/sig.json")" \
 		"--json: signals and spc are metrics --json's"
 	check_eq "health alert 7.987e-05" \
-		"$(jq -r '.signals.funnel[] | select(.agency == "health") | "\(.agency) \(.level) \(.p_low)"' "$T/sig.json")" \
+		"$(jq -r "$JQ_SIG4"' .signals.funnel[] | select(.agency == "health") | "\(.agency) \(.level) \(.p_low | sig4)"' "$T/sig.json")" \
 		"--json: health's funnel row"
 	check_eq "2024-10-01 2025-09-30 4 2.288e-09" \
-		"$(jq -r '.four_quarters | "\(.period.from) \(.period.to) \(.funnel | length) \(.funnel[1].p_low)"' "$T/sig.json")" \
+		"$(jq -r "$JQ_SIG4"' .four_quarters | "\(.period.from) \(.period.to) \(.funnel | length) \(.funnel[1].p_low | sig4)"' "$T/sig.json")" \
 		"--json: the four quarters' funnel"
 	check_eq '["education"] ["education"] ["focus"]' \
 		"$(jq -c '.signals | .silent, .one_way, .no_denominator' "$T/sig.json" | tr '\n' ' ' | sed 's/ $//')" \
