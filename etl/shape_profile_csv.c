@@ -19,6 +19,7 @@
 #include "core/util.h"
 #include "profile.h"
 #include "shape_front.h"
+#include "text.h"
 
 struct pcsv {
 	const struct profile *pf;
@@ -238,7 +239,7 @@ int profile_read_csv(const struct profile *pf, FILE *fp, const char *name,
 	if (!text)
 		return EXIT_DATA;
 	rc = shape_front_read(text, name, pf->delim, &profile_ops, &s);
-	profile_text_close(pf, text);
+	text_close(text, fp);
 	free(s.field);
 	free(s.key);
 	profile_rec_free(&s.rec);
