@@ -41,7 +41,7 @@
 
 enum profile_shape {
 	PROFILE_WIDE, /* CSV, one row per escalation */
-	PROFILE_LONG, /* CSV, one row per stage event, adjacent rows grouped by ref */
+	PROFILE_LONG, /* CSV, one row per stage event, rows grouped by ref in any order */
 	PROFILE_JSON, /* JSON records with a nested list of stage events */
 };
 

@@ -57,8 +57,8 @@ struct shape_front_ops {
 	/* A quarantined row, as ingest_reject(): 0, or -1 when the sink failed. */
 	int (*reject)(void *ctx, long line, int col, const char *field, const char *reason,
 		      const char *raw);
-	/* NULL, or: finish the record being built (a long group) before a
-	 * quarantined row and at the end of the file; 0 or -1 as row(). */
+	/* NULL, or: the end of the file, after the last row (the long
+	 * shape builds its records then); 0 or -1 as row(). */
 	int (*flush)(void *ctx);
 };
 

@@ -2,7 +2,8 @@
 # t-dialects.sh - the forms an agency's file comes in before it is CSV
 # text (etl/text.h, etl/csvin.h): a UTF-8 byte order mark before a quoted
 # header, Excel's "sep=" first line, UTF-16 with a byte order mark, and a
-# UTF-8 file read through a Windows-1252 profile.
+# UTF-8 file read through a Windows-1252 profile; then long exports in any
+# row order (docs/profiles.md, "Long exports").
 #
 # Expected messages, lines and values were worked out from docs/profiles.md
 # and the files written here (lines counted in each file), never copied
@@ -90,5 +91,80 @@ check_exit 1 "windows-1252 profile, UTF-8 BOM file: refused" "$OV" load --profil
 check_grep "^oversight: bomq.csv:1: the file is UTF-8 with a byte order mark, but profile cp says windows-1252: change the profile's \"encoding\" to \"utf-8\"$" \
 	"$T/.err" "... the message says what to change"
 check_eq "$n" "$(q "SELECT count(*) FROM load")" "... and nothing is loaded"
+
+# --- 5. long exports in any row order ----------------------------------------
+# The fixture's long export (one row per stage event, each escalation's
+# rows together), and the same rows in the order of their stage dates,
+# as case systems write them: both load to the same figures.
+FX=$ROOT/fixtures/devon
+long=$FX/agency-shapes/devon-cs.csv
+head -1 "$long" >dated.csv
+# sort key: the stage date dd/mm/yyyy hh:mm as yyyymmddhhmm, then the line
+sed 1d "$long" | awk '{
+	k = "000000000000"
+	if (match($0, /[0-9][0-9]\/[0-9][0-9]\/[0-9][0-9][0-9][0-9] [0-9][0-9]:[0-9][0-9]/)) {
+		d = substr($0, RSTART, RLENGTH)
+		k = substr(d, 7, 4) substr(d, 4, 2) substr(d, 1, 2) substr(d, 12, 2) substr(d, 15, 2)
+	}
+	printf "%s %08d %s\n", k, NR, $0
+}' | LC_ALL=C sort | cut -d' ' -f3- >>dated.csv
+check_eq "$(wc -l <"$long")" "$(wc -l <dated.csv)" "dated: the same rows"
+# runs of one ref: more runs than refs means some escalation's rows are apart
+runs=$(sed 1d dated.csv | cut -d, -f1 | uniq | wc -l)
+refs=$(sed 1d dated.csv | cut -d, -f1 | LC_ALL=C sort -u | wc -l)
+[ "$runs" -gt "$refs" ] && ok=yes || ok=no
+check_eq yes "$ok" "dated: escalations' rows are interleaved ($runs runs of $refs refs)"
+for f in grouped dated; do
+	w=$T/$f.db
+	OVERSIGHT_WAREHOUSE=$w "$OV" init >/dev/null 2>&1
+	src=$long
+	[ $f = dated ] && src=dated.csv
+	OVERSIGHT_WAREHOUSE=$w OVERSIGHT_PROFILES=$FX/profiles \
+		"$OV" load --quiet --json --profile devon-cs-long "$src" >"$f.load" 2>/dev/null
+	for qt in 2026-Q3 2025-Q4; do
+		OVERSIGHT_WAREHOUSE=$w "$OV" metrics --partnership devon --quarter $qt --json >"$f-$qt.json"
+	done
+	sqlite3 "$w" "SELECT ref, raised_by, raised_with, raised_on, stage1_on, stage2_on, stage3_on,
+		stage4_on, stage5_on, status, closed_on FROM source_row ORDER BY ref" >"$f.rows"
+done
+check_eq "$(sed 's/"file": "[^"]*", //' grouped.load)" "$(sed 's/"file": "[^"]*", //' dated.load)" \
+	"dated: read, loaded and rejected as grouped"
+check_cmp grouped-2026-Q3.json dated-2026-Q3.json "dated: metrics 2026-Q3 as grouped"
+check_cmp grouped-2025-Q4.json dated-2025-Q4.json "dated: metrics 2025-Q4 as grouped"
+check_cmp grouped.rows dated.rows "dated: the same escalations, stage by stage"
+[ "$(wc -l <grouped.rows)" -gt 100 ] && ok=yes || ok=no
+check_eq yes "$ok" "... over more than 100 escalations"
+
+# A ragged row inside an escalation: quarantined alone, the escalation
+# whole from its other rows.  A ref that comes back later is the same
+# escalation, not a repeat.
+prof rag <<EOF
+{$PROF, "shape": "long",
+ "columns": {"Ref": "ref", "By": "raised_by", "With": "raised_with", "Raised": "raised_on", "Theme": "theme"},
+ "stages": {"stage": "Stage", "date": "Date"},
+ "dates": {"*": "%d/%m/%Y"},
+ "values": {"stage": {"Initial": 1, "Manager": 2, "Senior": 3}, "status": {"Agreed": "resolved"}}}
+EOF
+# lines: 2 R-1, 3 R-2, 4 R-1 ragged, 5 R-1, 6 R-2, 7 R-1 closure
+cat >rag.csv <<'EOF'
+Ref,By,With,Raised,Theme,Stage,Date
+R-1,dc-police,devon-cs,01/05/2025,threshold,Initial,01/05/2025
+R-2,dc-police,devon-cs,02/05/2025,threshold,Initial,02/05/2025
+R-1,dc-police,devon-cs,01/05/2025,threshold,Manager
+R-1,dc-police,devon-cs,01/05/2025,threshold,Senior,08/05/2025
+R-2,,,,,Manager,09/05/2025
+R-1,,,,,Agreed,12/05/2025
+EOF
+check_ok "ragged: loads" "$OV" load --json --profile rag rag.csv
+check_grep '"read": 3, "loaded": 2, .*"rejected": 1}' "$T/.out" \
+	"ragged: two escalations loaded, the ragged row quarantined alone"
+check_grep "^rag.csv:4: row has 6 fields, the header has 7$" "$T/.err" "ragged: ... naming its line"
+check_eq "2|2025-05-01||2025-05-08|resolved|2025-05-12" \
+	"$(q "SELECT line, stage1_on, stage2_on, stage3_on, status, closed_on FROM source_row WHERE ref = 'R-1'")" \
+	"ragged: R-1 whole from its other rows, on the line of its first"
+check_eq "3|2025-05-02|2025-05-09|open" \
+	"$(q "SELECT line, stage1_on, stage2_on, status FROM source_row WHERE ref = 'R-2'")" \
+	"ragged: R-2's rows apart are one escalation"
+check_no_grep "repeats" "$T/.err" "ragged: no ref is a repeat"
 
 finish
