@@ -165,6 +165,15 @@ static size_t line_end(const char *s, size_t off, size_t n)
 	return n;
 }
 
+/* Excel's first line "sep=;" (any one byte but a quote or a line end):
+ * the delimiter for the rest of the file. */
+static int sep_line(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return n == 5 && memcmp(s, "sep=", 4) == 0 && s[4] != '"';
+}
+
 int csvin_read(FILE *fp, const char *name, unsigned char delim, csvin_row_fn fn, void *ctx)
 {
 	struct csv_parser p;
@@ -184,7 +193,11 @@ int csvin_read(FILE *fp, const char *name, unsigned char delim, csvin_row_fn fn,
 	while (!r.stop && (n = getline(&line, &linecap, fp)) > 0) {
 		for (size_t off = 0, end; off < (size_t)n && !r.stop; off = end) {
 			end = line_end(line, off, (size_t)n);
-			r.line++;
+			if (r.line++ == 0 && sep_line(line, end)) {
+				r.delim = (unsigned char)line[4];
+				csv_set_delim(&p, r.delim);
+				continue;
+			}
 			/* A row begins on the first line after the last row that
 			 * holds more than blanks (libcsv skips blank lines): its
 			 * first field may be a quoted one whose end is lines

@@ -10,6 +10,9 @@
  *   static int on_row(const struct csvin_row *row, void *ctx) { ... return 0; }
  *   csvin_read(fp, "police.csv", ',', on_row, ctx);
  *
+ * A first line "sep=X" (Excel writes "sep=;" or "sep=," when asked to
+ * say which delimiter it used) sets the delimiter to the byte X for the
+ * rest of the file and is not a row; line numbers still count it.
  * Blank lines are skipped (libcsv's behaviour).  A field that holds a NUL
  * byte is reported through row->has_nul; an unterminated quoted field at
  * the end of the file is delivered as a last row with row->unterminated set;

@@ -41,7 +41,7 @@
 
 enum profile_shape {
 	PROFILE_WIDE, /* CSV, one row per escalation */
-	PROFILE_LONG, /* CSV, one row per stage event, adjacent rows grouped by ref */
+	PROFILE_LONG, /* CSV, one row per stage event, rows grouped by ref in any order */
 	PROFILE_JSON, /* JSON records with a nested list of stage events */
 };
 
@@ -190,14 +190,13 @@ int profile_read_json(const struct profile *pf, FILE *fp, const char *name,
 		      const struct profile_sink *sink);
 
 /*
- * The profile's text stream (profile_text.c): fp itself for UTF-8, or a stream that
- * converts Windows-1252 to UTF-8 with iconv(3) as it is read (a byte that
- * Windows-1252 leaves undefined is an error naming its line).  Close the
- * result with profile_text_close(), which leaves fp open.  NULL after an
- * error.
+ * The profile's text stream (text.c, text.h): text_open() with the
+ * profile's encoding: Windows-1252 is converted to UTF-8 as it is read (a
+ * byte that Windows-1252 leaves undefined is an error naming its line),
+ * and so is UTF-16 with a byte order mark.  Close the result with
+ * text_close(), which leaves fp open.  NULL after an error.
  */
 FILE *profile_text_open(const struct profile *pf, FILE *fp, const char *name);
-void profile_text_close(const struct profile *pf, FILE *text);
 
 /* ------------------------------------------------------------------ */
 /* Building one canonical record: record.c                             */

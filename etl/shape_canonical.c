@@ -11,6 +11,7 @@
 #include "core/util.h"
 #include "shape.h"
 #include "shape_front.h"
+#include "text.h"
 
 struct canon_state {
 	struct ingest *g;
@@ -139,14 +140,18 @@ static int read_shape(struct ingest *g, FILE *fp, const char *name, const struct
 		      int is_activity)
 {
 	struct canon_state s;
+	FILE *text = text_open(fp, name, NULL);
 	int rc;
 
+	if (!text)
+		return EXIT_DATA;
 	memset(&s, 0, sizeof(s));
 	s.g = g;
 	s.name = name;
 	s.o = o;
 	s.is_activity = is_activity;
-	rc = shape_front_read(fp, name, ',', &canonical_ops, &s);
+	rc = shape_front_read(text, name, ',', &canonical_ops, &s);
+	text_close(text, fp);
 	free(s.map);
 	return rc;
 }

@@ -194,8 +194,6 @@ static int on_row(const struct csvin_row *row, void *ctx)
 		/* Keep nothing of the row but where it was: any field may
 		 * be the case reference or narrative.  (A long group loses
 		 * this row only.) */
-		if (o->flush && o->flush(s->ctx))
-			return sink_failed(s);
 		return o->reject(s->ctx, row->line, row->malformed, NULL, why,
 				 row->unterminated && whole && o->raw_unterminated ? raw : NULL) ?
 			       sink_failed(s) : 0;
@@ -208,8 +206,6 @@ static int on_row(const struct csvin_row *row, void *ctx)
 		}
 		if (row->len[i] && memchr(row->field[i], '\0', row->len[i]) &&
 		    (o->nul_everywhere || !f->drop[i])) {
-			if (o->flush && o->flush(s->ctx))
-				return sink_failed(s);
 			snprintf(msg, sizeof(msg), "%s: holds a NUL byte", f->colname[i]);
 			return o->reject(s->ctx, row->line, i + 1,
 					 o->nul_names_column ? f->colname[i] : NULL, msg, raw) ?

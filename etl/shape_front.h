@@ -5,7 +5,9 @@
  *   - a header that holds a NUL byte or is not UTF-8: the file is refused;
  *   - a header with a malformed quoted field: the file is refused;
  *   - a UTF-8 byte order mark before the first column name is dropped
- *     (and, when the shape asks, white space around each name);
+ *     (and, when the shape asks, white space around each name); the
+ *     text layer (text.h) has dropped one before the first byte already,
+ *     so that a quoted first name is read as quoted;
  *   - a row the file ends inside, a malformed row and a ragged row (not
  *     as many fields as the header) are quarantined, keeping nothing of
  *     the row but where it was (any field may be the case reference);
@@ -55,8 +57,8 @@ struct shape_front_ops {
 	/* A quarantined row, as ingest_reject(): 0, or -1 when the sink failed. */
 	int (*reject)(void *ctx, long line, int col, const char *field, const char *reason,
 		      const char *raw);
-	/* NULL, or: finish the record being built (a long group) before a
-	 * quarantined row and at the end of the file; 0 or -1 as row(). */
+	/* NULL, or: the end of the file, after the last row (the long
+	 * shape builds its records then); 0 or -1 as row(). */
 	int (*flush)(void *ctx);
 };
 

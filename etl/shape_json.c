@@ -20,6 +20,7 @@
 #include "core/util.h"
 #include "profile.h"
 #include "shape.h"
+#include "text.h"
 
 #define RAW_MAX 2048
 
@@ -290,7 +291,7 @@ int profile_read_json(const struct profile *pf, FILE *fp, const char *name,
 	text = util_slurp_fp(text_fp, 0, &len);
 	if (!text && errno != EILSEQ) /* the decoder has said which byte */
 		error("%s: read error: %s", name, strerror(errno));
-	profile_text_close(pf, text_fp);
+	text_close(text_fp, fp);
 	if (!text) {
 		status = EXIT_DATA;
 		goto out;

@@ -4,13 +4,12 @@
  * per stage event), through the CSV front end (shape_front.h), each record
  * built by record.c.  See profile.h and docs/profiles.md.
  *
- * Long shape: the rows of one escalation are adjacent and share its
- * reference (the column mapped to ref); the group is one record, whose
- * line in messages is the group's first line.  Adjacency keeps the reader
- * streaming (one group in memory, whatever the size of the file).  Rows of
- * a reference that come back later form a second record with the same
- * ref, which the loader quarantines as "ref repeats" (DESIGN.md: a ref
- * repeating within the file is rejected), naming the first group's line.
+ * Long shape: the rows that share a reference (the column mapped to ref)
+ * are one record, whatever their order in the file; its line in messages
+ * is the line of its first row.  The rows are spooled (shape_long.h) and
+ * the records built at the end of the file, in the order of their first
+ * rows.  A quarantined row stands alone; the other rows of its
+ * escalation still make one record.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +18,8 @@
 #include "core/util.h"
 #include "profile.h"
 #include "shape_front.h"
+#include "shape_long.h"
+#include "text.h"
 
 struct pcsv {
 	const struct profile *pf;
@@ -29,10 +30,9 @@ struct pcsv {
 	int key_col;             /* long: the column grouping rows (ref) */
 	int stage_col, date_col; /* long: the stage event's code and date */
 	struct profile_rec rec;
-	/* long: the group being read */
-	int open;
-	char *key;
-	size_t keylen, keycap;
+	/* long: the rows spooled, the columns they keep; the group being built */
+	struct long_spool *spool;
+	unsigned char *keep;
 	char raw[SHAPE_RAW_MAX];
 	size_t rawlen;
 };
@@ -103,6 +103,11 @@ static int header(void *ctx, struct shape_front *f, long line)
 		      s->stage_col < 0 ? pf->ev_stage : pf->ev_date, pf->name);
 		goto out;
 	}
+	if (pf->shape == PROFILE_LONG) {
+		s->keep = xcalloc((size_t)f->ncol, 1);
+		for (int i = 0; i < f->ncol; i++)
+			s->keep[i] = s->field[i] >= 0 || i == s->stage_col || i == s->date_col;
+	}
 	rc = 0;
 out:
 	free(found);
@@ -118,14 +123,6 @@ static int emit(struct pcsv *s, const char *raw)
 		return s->sink->row(s->sink->ctx, &r->in, raw);
 	return s->sink->reject(s->sink->ctx, r->in.line, r->fail_col, canon_field_name(r->fail_field),
 			       r->why, raw);
-}
-
-static int flush(struct pcsv *s)
-{
-	if (!s->open)
-		return 0;
-	s->open = 0;
-	return emit(s, s->raw);
 }
 
 static void add_raw(struct pcsv *s, const char *raw)
@@ -160,7 +157,8 @@ static void set_fields(struct pcsv *s, const struct csvin_row *row)
 					s->colname[i], row->line);
 }
 
-/* A row that passed the front end's checks. */
+/* A row that passed the front end's checks: a record (wide), or spooled
+ * with its escalation's other rows (long). */
 static int on_row(void *ctx, const struct csvin_row *row, const char *raw)
 {
 	struct pcsv *s = ctx;
@@ -175,20 +173,34 @@ static int on_row(void *ctx, const struct csvin_row *row, const char *raw)
 	key = row->field[s->key_col];
 	keylen = row->len[s->key_col];
 	util_trim(&key, &keylen);
-	if (!s->open || !keylen || keylen != s->keylen || memcmp(key, s->key, keylen) != 0) {
-		if (flush(s))
-			return -1;
-		profile_rec_start(&s->rec, row->line);
-		if (keylen + 1 > s->keycap) {
-			s->keycap = keylen + 64;
-			s->key = xrealloc(s->key, s->keycap);
-		}
-		memcpy(s->key, key, keylen);
-		s->keylen = keylen;
-		s->rawlen = 0;
-		s->raw[0] = '\0';
-		s->open = 1;
-	}
+	return long_spool_row(s->spool, key, keylen, row, s->keep, raw);
+}
+
+static int on_reject(void *ctx, long line, int col, const char *field, const char *reason,
+		     const char *raw)
+{
+	struct pcsv *s = ctx;
+
+	if (s->spool)
+		return long_spool_reject(s->spool, line, col, field, reason, raw);
+	return s->sink->reject(s->sink->ctx, line, col, field, reason, raw);
+}
+
+/* The long shape's records, from the spool. */
+static int group_start(void *ctx, long line)
+{
+	struct pcsv *s = ctx;
+
+	profile_rec_start(&s->rec, line);
+	s->rawlen = 0;
+	s->raw[0] = '\0';
+	return 0;
+}
+
+static int group_row(void *ctx, const struct csvin_row *row, const char *raw)
+{
+	struct pcsv *s = ctx;
+
 	set_fields(s, row);
 	profile_rec_event(&s->rec, row->field[s->stage_col], row->len[s->stage_col], s->stage_col + 1,
 			  s->colname[s->stage_col], row->field[s->date_col], row->len[s->date_col],
@@ -197,17 +209,34 @@ static int on_row(void *ctx, const struct csvin_row *row, const char *raw)
 	return 0;
 }
 
-static int on_reject(void *ctx, long line, int col, const char *field, const char *reason,
-		     const char *raw)
+static int group_end(void *ctx)
+{
+	struct pcsv *s = ctx;
+
+	return emit(s, s->raw);
+}
+
+static int group_reject(void *ctx, long line, int col, const char *field, const char *reason,
+			const char *raw)
 {
 	struct pcsv *s = ctx;
 
 	return s->sink->reject(s->sink->ctx, line, col, field, reason, raw);
 }
 
+static const struct long_spool_ops group_ops = {
+	.start = group_start,
+	.row = group_row,
+	.end = group_end,
+	.reject = group_reject,
+};
+
+/* The end of the file: the long shape's records. */
 static int on_flush(void *ctx)
 {
-	return flush(ctx);
+	struct pcsv *s = ctx;
+
+	return s->spool ? long_spool_drain(s->spool, &group_ops, s) : 0;
 }
 
 static const struct shape_front_ops profile_ops = {
@@ -235,12 +264,20 @@ int profile_read_csv(const struct profile *pf, FILE *fp, const char *name,
 	s.name = name;
 	profile_rec_init(&s.rec, pf);
 	text = profile_text_open(pf, fp, name);
-	if (!text)
+	if (!text) {
+		profile_rec_free(&s.rec);
 		return EXIT_DATA;
+	}
+	if (pf->shape == PROFILE_LONG && !(s.spool = long_spool_open(name))) {
+		text_close(text, fp);
+		profile_rec_free(&s.rec);
+		return EXIT_INTERNAL;
+	}
 	rc = shape_front_read(text, name, pf->delim, &profile_ops, &s);
-	profile_text_close(pf, text);
+	text_close(text, fp);
+	long_spool_close(s.spool);
 	free(s.field);
-	free(s.key);
+	free(s.keep);
 	profile_rec_free(&s.rec);
 	return rc;
 }

@@ -19,7 +19,7 @@ q() { sqlite3 "$OVERSIGHT_WAREHOUSE" "$1"; }
 # file for the rest.  Same escalations, so the same metrics, and the same
 # rows quarantined (each planted bad row fails in the agency's spelling).
 for p in $PARTS; do
-	c=$T/canon-$p.db s=$T/shaped-$p.db nshaped=0 cp1252=0
+	c=$T/canon-$p.db s=$T/shaped-$p.db nshaped=0 cp1252=0 reused=0
 	OVERSIGHT_WAREHOUSE=$c "$OV" init >/dev/null 2>&1
 	OVERSIGHT_WAREHOUSE=$s "$OV" init >/dev/null 2>&1
 	for f in "$FX/$p"/*.csv; do
@@ -34,6 +34,12 @@ for p in $PARTS; do
 				"$OV" load --quiet --json --profile "$prof" "$own" >>"$T/shaped-$p.load"
 			# Windows-1252: a £ is the one byte 0xA3
 			if LC_ALL=C grep -q "$(printf '\243')" "$own"; then cp1252=$((cp1252 + 1)); fi
+			# A ref the canonical log repeats (the second row quarantined as a
+			# repeat) is, in a long export, rows of one escalation in any
+			# order: one record, quarantined because its rows disagree.
+			if grep -q '"shape": "long"' "$FX/$p/profiles/$prof.json"; then
+				reused=$((reused + $(sed 1d "$f" | cut -d, -f1 | sort | uniq -d | wc -l)))
+			fi
 		else
 			OVERSIGHT_WAREHOUSE=$s "$OV" load --quiet --json "$f" >>"$T/shaped-$p.load"
 		fi
@@ -52,12 +58,12 @@ for p in $PARTS; do
 	done
 	# read and rejected totals of the loads: one record per escalation
 	sum() { sed -n "s/.*\"$1\": \([0-9]*\).*/\1/p" "$2" | awk '{s += $1} END {print s}'; }
-	check_eq "$(sum read "$T/canon-$p.load") $(sum rejected "$T/canon-$p.load")" \
+	check_eq "$(($(sum read "$T/canon-$p.load") - reused)) $(sum rejected "$T/canon-$p.load")" \
 		"$(sum read "$T/shaped-$p.load") $(sum rejected "$T/shaped-$p.load")" \
-		"$p: the same records read and quarantined"
-	check_eq "$(OVERSIGHT_WAREHOUSE=$c q 'SELECT count(*), count(DISTINCT ref) FROM source_row')" \
+		"$p: the same records read and quarantined (less $reused reused refs of long exports)"
+	check_eq "$(OVERSIGHT_WAREHOUSE=$c q "SELECT count(*) - $reused, count(DISTINCT ref) - $reused FROM source_row")" \
 		"$(OVERSIGHT_WAREHOUSE=$s q 'SELECT count(*), count(DISTINCT ref) FROM source_row')" \
-		"$p: the same source rows, the same refs"
+		"$p: the same source rows, the same refs (less $reused reused refs of long exports)"
 done
 # (gen.c writes the canonical files as before: none differs from the commit)
 check_eq 0 "$(cd "$ROOT" && git diff --name-only HEAD -- ':(glob)fixtures/*/*.csv' \
@@ -328,7 +334,7 @@ check_grep "the log of iru" "$T/.out" "... is read from there"
 check_ok "\$OVERSIGHT_PROFILES comes first" env OVERSIGHT_DATA="$T/data" "$OV" profile check both
 check_grep "the log of iru" "$T/.out" "... over <data dir>/profiles"
 
-# --- 7. long shape: grouping, closure, repeats --------------------------------
+# --- 7. long shape: grouping, closure, order ---------------------------------
 prof long <<EOF
 {$PROF, "shape": "long",
  "columns": {"Ref": "ref", "By": "raised_by", "With": "raised_with", "Raised": "raised_on", "Theme": "theme"},
@@ -354,21 +360,21 @@ L-4,dc-police,devon-cs,04/05/2025,threshold,Dropped,08/05/2025,
 L-5,dc-police,devon-cs,05/05/2025,threshold,Review,05/05/2025,
 EOF
 check_ok "long: loads" "$OV" load --json --profile long long.csv
-check_eq '{"file": "long.csv", "read": 6, "loaded": 3, "updated": 0, "unchanged": 0, "merged": 0, "rejected": 3}' \
-	"$(cat "$T/.out")" "long: one record per group of adjacent rows"
+check_eq '{"file": "long.csv", "read": 5, "loaded": 3, "updated": 0, "unchanged": 0, "merged": 0, "rejected": 2}' \
+	"$(cat "$T/.out")" "long: one record per ref, its rows in any order"
 check_eq "2|2025-05-01|2025-05-06||resolved|2025-05-09" \
 	"$(q "SELECT line, stage1_on, stage2_on, stage3_on, status, closed_on FROM source_row WHERE ref = 'L-1'")" \
 	"long: stage events, a closure event as status and closed_on; the group's first line"
-check_eq "5||2025-05-02|open|" \
-	"$(q "SELECT line, stage1_on, stage2_on, status, closed_on FROM source_row WHERE ref = 'L-2'")" \
-	"long: no closure event is open"
+check_eq "5||2025-05-02|2025-05-07|open|" \
+	"$(q "SELECT line, stage1_on, stage2_on, stage3_on, status, closed_on FROM source_row WHERE ref = 'L-2'")" \
+	"long: no closure event is open; L-2's rows apart (lines 5 and 8) are one escalation"
 check_eq "9|2025-05-04|withdrawn|2025-05-08" \
 	"$(q "SELECT line, stage1_on, status, closed_on FROM source_row WHERE ref = 'L-4'")" \
 	"long: a stage entered twice keeps its earlier date"
 check_grep "^long.csv:6:3: With (raised_with): 'iru' differs from 'devon-cs' at line 6: the rows of one escalation must agree (line 7)$" \
 	"$T/.err" "long: rows of one escalation that disagree are quarantined"
-check_grep "^long.csv:8:1: Ref: 'L-2' repeats line 5$" "$T/.err" \
-	"long: rows of a ref that come back later are a repeated ref"
+check_no_grep "repeats" "$T/.err" \
+	"long: rows of a ref that come back later are no repeated ref"
 check_grep "^long.csv:12:6: Stage (stage): 'Review' is not a stage of the profile's values.stage nor a closure of values.status$" \
 	"$T/.err" "long: an unknown stage code"
 check_eq 0 "$(cat "$OVERSIGHT_WAREHOUSE"* | LC_ALL=C grep -a -c 'Zebra long')" "long: the dropped note is not stored"
