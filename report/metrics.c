@@ -15,24 +15,6 @@
 #include "spc_words.h"
 #include "stats.h"
 
-int metrics_end(const struct period *p)
-{
-	return p->as_of < p->to ? p->as_of : p->to;
-}
-
-void metrics_bind_period(sqlite3_stmt *st, const char *partnership, const struct period *p)
-{
-	static const char *const names[] = {":from", ":to", ":as_of", ":end"};
-	int days[] = {p->from, p->to, p->as_of, metrics_end(p)};
-	char buf[11];
-
-	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":partnership"), partnership, -1,
-			  SQLITE_TRANSIENT);
-	for (int i = 0; i < 4; i++)
-		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, names[i]),
-				  date_format(days[i], buf), 10, SQLITE_TRANSIENT);
-}
-
 /* Run a two- or three-column "id, count[, count]" query into items. */
 static int items(struct wh *w, const char *query, const char *partnership, const struct period *p,
 		 struct m_item *out, int *n)
