@@ -1,5 +1,6 @@
 /*
- * canon.c - DESIGN.md's rejection rules for one canonical record, and the
+ * canon.c - the rejection rules for one canonical record (docs/log-format.md
+ * lists them with their messages: keep it in step), and the
  * one list of the values its coded fields may hold (canon_allowed()).
  *
  * The order of the checks decides which reason a row with several faults
@@ -147,7 +148,7 @@ static int check_len(const struct canon_in *in, int f, size_t max, struct canon_
 	return 0;
 }
 
-/* The values of the coded fields (DESIGN.md), listed once: a record is
+/* The values of the coded fields (docs/log-format.md), listed once: a record is
  * held to them here, and a profile's value maps and defaults are checked
  * against them (profile_parse.c).  A yes/no field's canonical spellings
  * are "y" and "n"; canon_yes_no() reads a few more. */

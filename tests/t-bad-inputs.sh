@@ -23,7 +23,7 @@ W=$OVERSIGHT_WAREHOUSE
 B=$ROOT/tests/bad
 H=ref,partnership,raised_by,raised_with,case_ref,subject,raised_on,theme,category,serious_concern,stuck,stage1_on,stage2_on,stage3_on,stage4_on,stage5_on,status,closed_on,learning,learning_theme
 NOT_UTF8_CSV="not a UTF-8 CSV file (binary, or another encoding: a profile can read windows-1252)"
-UNKNOWN_COL="(the canonical columns are in DESIGN.md; --ignore-unknown drops others)"
+UNKNOWN_COL="(the canonical columns are in docs/log-format.md; --ignore-unknown drops others)"
 NOT_UTF8="not UTF-8 text (is the file windows-1252? a profile can read it)"
 MALFORMED="text after the closing quote of a quoted field; the rest of the line is not read"
 

@@ -302,7 +302,7 @@ refused 1 "header with no stage column" "^oversight: $T/nostage.csv:1: no stage 
 # with --ignore-unknown, and the column is stored nowhere.
 { echo "$H,summary"; row ref=U1 | sed 's/$/,ZZNARRATIVE said the mother/'; } >"$T/unknown.csv"
 refused 1 "unknown column" \
-	"^oversight: $T/unknown.csv:1:21: unknown column 'summary' (the canonical columns are in DESIGN.md; --ignore-unknown drops others)\$" \
+	"^oversight: $T/unknown.csv:1:21: unknown column 'summary' (the canonical columns are in docs/log-format.md; --ignore-unknown drops others)\$" \
 	"$T/unknown.csv"
 "$OV" load --json --ignore-unknown "$T/unknown.csv" >"$T/out" 2>"$T/err"
 check_eq "0 $(counts "$T/unknown.csv" 1 1 0 0 0 0)" "$? $(cat "$T/out")" "unknown column with --ignore-unknown: loaded"
