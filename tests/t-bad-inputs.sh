@@ -252,11 +252,11 @@ EOF
 # Control characters are shown as '?', long values to 40 characters;
 # ids and codes are case-sensitive.
 taken "odd values" "$B/odd-values.csv" 5 0 5 <<EOF
-$B/odd-values.csv:2:2: partnership: unknown partnership 'dev?on'; did you mean 'devon'?
+$B/odd-values.csv:2:2: partnership: unknown partnership 'dev?on' (partnerships: devon, dumfries-galloway, gloucestershire, north-east-lincolnshire, perth-kinross; did you mean 'devon'?)
 $B/odd-values.csv:3:8: theme: unknown theme '$(printf '%040d' 0 | tr 0 t)...'
-$B/odd-values.csv:4:3: raised_by: unknown agency 'DC-POLICE' in devon
-$B/odd-values.csv:5:6: subject: 'Child' is not one of child, unborn, adult, none
-$B/odd-values.csv:6:17: status: 'OPEN' is not one of open, resolved, withdrawn
+$B/odd-values.csv:4:3: raised_by: unknown agency 'DC-POLICE' in devon (agencies: devon-cs, dc-police, nhs-devon, education, iru; did you mean 'dc-police'?)
+$B/odd-values.csv:5:6: subject: 'Child' is not one of child, unborn, adult, none; did you mean 'child'?
+$B/odd-values.csv:6:17: status: 'OPEN' is not one of open, resolved, withdrawn; did you mean 'open'?
 EOF
 # A ref three times: the second and third are rejected.
 { echo "$H"; G TRI; G TRI | sed 's/threshold/plan/'; G TRI | sed 's/threshold/other/'; } >"$T/three.csv"
