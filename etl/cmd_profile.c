@@ -276,8 +276,15 @@ static int draft_ref(const char *partnership, struct ref *r)
 		return 0;
 	ok = ref_read(w, r) == 0;
 	wh_close(w);
-	if (ok && !ref_find_partnership(r, partnership))
-		return error("unknown partnership '%s'", partnership), -1;
+	if (ok && !ref_find_partnership(r, partnership)) {
+		char *ids[64], hint[512];
+		int n = r->npartnership < 64 ? r->npartnership : 64;
+
+		for (int i = 0; i < n; i++)
+			ids[i] = r->partnership[i].id;
+		return error("unknown partnership '%s'%s", partnership,
+			     ref_hint(hint, sizeof(hint), "partnerships", partnership, ids, n)), -1;
+	}
 	return ok;
 }
 

@@ -40,4 +40,12 @@ check_grep "status: 'Open' is not one of open, resolved, withdrawn; did you mean
 	"$T/rej" "a status in the wrong case: did you mean"
 check_grep "subject: 'Child' is not one of child, unborn, adult, none; did you mean 'child'?" \
 	"$T/rej" "a subject in the wrong case: did you mean"
+
+# Outside the loader too.
+check_exit 2 "signals: an unknown partnership" "$OV" signals --partnership devn --quarter 2025-Q3
+check_grep "^oversight: unknown partnership 'devn' (partnerships: devon, dumfries-galloway, gloucestershire, north-east-lincolnshire, perth-kinross; did you mean 'devon'?)\$" \
+	"$T/.err" "signals: the valid ids and the nearest"
+check_exit 2 "profile draft: an unknown partnership" "$OV" profile draft --partnership Devon \
+	fixtures/devon/agency-shapes/dc-police.csv
+check_grep "did you mean 'devon'?)\$" "$T/.err" "profile draft: the nearest"
 finish
