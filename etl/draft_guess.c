@@ -251,12 +251,6 @@ static int subsequence(const char *code, const char *s)
 	return !*code;
 }
 
-static const char *name_sq(const char *name, char *buf, size_t cap)
-{
-	squash(name, buf, cap);
-	return buf;
-}
-
 /*
  * How well code matches a canonical value id (or its long name): 4 the
  * same letters, 3 every word of it, 2 the initials, 1 a prefix or its
@@ -298,7 +292,8 @@ static int score(const char *code, const char *id, const char *name)
 	}
 	if (strncmp(i, c, strlen(c)) == 0)
 		return 1;
-	return subsequence(c, i) || (name && subsequence(c, name_sq(name, ini, sizeof(ini))));
+	/* in order within the id only: a long name holds too many letters */
+	return subsequence(c, i);
 }
 
 /* The best of n candidates, or NULL when none scores or two tie. */
