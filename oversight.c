@@ -31,6 +31,7 @@ static const struct cmd commands[] = {
 	{"agencies", cmd_agencies, "list a partnership's agencies and whose logs are in"},
 	{"rejects", cmd_rejects, "list quarantined rows with file, line, field and reason"},
 	{"profile", cmd_profile, "check an agency export profile and preview a file through it"},
+	{"pseudonym", cmd_pseudonym, "the short reference papers show for an agency's ref, and back"},
 	{"calendar", cmd_calendar, "list bank holidays or working days"},
 	{"metrics", cmd_metrics, "every figure of a period as JSON"},
 	{"report", cmd_report, "write a board paper (board, pdg, resolution-group, cpc, ...)"},

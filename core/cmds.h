@@ -13,6 +13,7 @@ int cmd_load(int argc, char **argv);     /* etl/cmd_load.c */
 int cmd_loads(int argc, char **argv);    /* etl/cmd_loads.c */
 int cmd_profile(int argc, char **argv);  /* etl/cmd_profile.c */
 int cmd_rejects(int argc, char **argv);  /* etl/cmd_loads.c */
+int cmd_pseudonym(int argc, char **argv); /* etl/cmd_pseudonym.c */
 int cmd_calendar(int argc, char **argv); /* report/cmd_calendar.c */
 int cmd_metrics(int argc, char **argv);  /* report/cmd_metrics.c */
 int cmd_report(int argc, char **argv);   /* report/cmd_report.c */

@@ -51,14 +51,21 @@ int activity_check(const struct ref *r, char *const *v, const struct ref_partner
 		}
 	*p = ref_find_partnership(r, v[ACT_PARTNERSHIP]);
 	if (!*p) {
-		snprintf(msg, cap, "partnership: unknown partnership '%.60s'", v[ACT_PARTNERSHIP]);
+		char *ids[64], hint[320];
+		int n = r->npartnership < 64 ? r->npartnership : 64;
+
+		for (int i = 0; i < n; i++)
+			ids[i] = r->partnership[i].id;
+		snprintf(msg, cap, "partnership: unknown partnership '%.60s'%s", v[ACT_PARTNERSHIP],
+			 ref_hint(hint, sizeof(hint), "partnerships", v[ACT_PARTNERSHIP], ids, n));
 		return ACT_PARTNERSHIP + 1;
 	}
 	if (ref_agency_index(*p, v[ACT_AGENCY]) < 0) {
-		const char *hint = ref_suggest(v[ACT_AGENCY], (*p)->agency, (*p)->nagency);
+		char hint[320];
 
-		snprintf(msg, cap, "agency: unknown agency '%.60s' in %s%s%s%s", v[ACT_AGENCY], (*p)->id,
-			 hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+		snprintf(msg, cap, "agency: unknown agency '%.60s' in %s%s", v[ACT_AGENCY], (*p)->id,
+			 ref_hint(hint, sizeof(hint), "agencies", v[ACT_AGENCY], (*p)->agency,
+				  (*p)->nagency));
 		return ACT_AGENCY + 1;
 	}
 	if (strlen(v[ACT_QUARTER]) != 7 || sscanf(v[ACT_QUARTER], "%4d-Q%1d", &year, &q) != 2 ||

@@ -1,5 +1,6 @@
 /*
- * canon.c - DESIGN.md's rejection rules for one canonical record, and the
+ * canon.c - the rejection rules for one canonical record (docs/log-format.md
+ * lists them with their messages: keep it in step), and the
  * one list of the values its coded fields may hold (canon_allowed()).
  *
  * The order of the checks decides which reason a row with several faults
@@ -147,7 +148,7 @@ static int check_len(const struct canon_in *in, int f, size_t max, struct canon_
 	return 0;
 }
 
-/* The values of the coded fields (DESIGN.md), listed once: a record is
+/* The values of the coded fields (docs/log-format.md), listed once: a record is
  * held to them here, and a profile's value maps and defaults are checked
  * against them (profile_parse.c).  A yes/no field's canonical spellings
  * are "y" and "n"; canon_yes_no() reads a few more. */
@@ -205,19 +206,36 @@ const char *canon_allowed_text(int f, char *buf, size_t cap)
 	return buf;
 }
 
+/* "'Open' is not one of open, resolved, withdrawn; did you mean 'open'?" */
+static int not_allowed(const struct canon_in *in, int f, struct canon_err *err)
+{
+	const char *const *set = canon_allowed(f);
+	const char *near = NULL;
+	char b[64], text[80];
+	int n = 0;
+
+	while (set[n])
+		n++;
+	for (int i = 0; i < n && !near; i++)
+		if (in->v[f] && !strcasecmp(in->v[f], set[i]))
+			near = set[i];
+	/* a near spelling, but not a guess at what "maybe" or "1" meant */
+	if (!near && in->v[f] && strlen(in->v[f]) >= 3 && !canon_is_yes_no_field(f))
+		near = ref_suggest(in->v[f], (char *const *)set, n);
+	return fail(err, in, f, "'%s' is not %s%s%s%s", shown(in, f, b, sizeof(b)),
+		    canon_allowed_text(f, text, sizeof(text)), near ? "; did you mean '" : "",
+		    near ? near : "", near ? "'?" : "");
+}
+
 static int check_agency(const struct canon_in *in, int f, const struct ref_partnership *p,
 			struct canon_err *err)
 {
-	char b[64];
-	const char *hint;
+	char b[64], hint[320];
 
 	if (ref_agency_index(p, in->v[f]) >= 0)
 		return 0;
-	hint = ref_suggest(in->v[f], p->agency, p->nagency);
-	if (hint)
-		return fail(err, in, f, "unknown agency '%s' in %s; did you mean '%s'?",
-			    shown(in, f, b, sizeof(b)), p->id, hint);
-	return fail(err, in, f, "unknown agency '%s' in %s", shown(in, f, b, sizeof(b)), p->id);
+	return fail(err, in, f, "unknown agency '%s' in %s%s", shown(in, f, b, sizeof(b)), p->id,
+		    ref_hint(hint, sizeof(hint), "agencies", in->v[f], p->agency, p->nagency));
 }
 
 /* Required values present, and no value too long. */
@@ -248,12 +266,11 @@ static int check_present(const struct canon_in *in, struct canon_err *err)
 static int check_values(const struct canon_in *in, const struct ref *r, int today,
 			struct canon *out, struct canon_err *err)
 {
-	char b[64], set[80];
+	char b[64];
 
 	out->subject = empty(in, CF_SUBJECT) ? "child" : in->v[CF_SUBJECT];
 	if (!canon_is_allowed(CF_SUBJECT, out->subject))
-		return fail(err, in, CF_SUBJECT, "'%s' is not %s", shown(in, CF_SUBJECT, b, sizeof(b)),
-			    canon_allowed_text(CF_SUBJECT, set, sizeof(set)));
+		return not_allowed(in, CF_SUBJECT, err);
 	if (parse_date(in, CF_RAISED_ON, today, &out->raised_on, err))
 		return -1;
 	if (!ref_is_theme(r, in->v[CF_THEME])) {
@@ -267,17 +284,13 @@ static int check_values(const struct canon_in *in, const struct ref *r, int toda
 	out->theme = in->v[CF_THEME];
 	out->category = empty(in, CF_CATEGORY) ? "case" : in->v[CF_CATEGORY];
 	if (!canon_is_allowed(CF_CATEGORY, out->category))
-		return fail(err, in, CF_CATEGORY, "'%s' is not %s", shown(in, CF_CATEGORY, b, sizeof(b)),
-			    canon_allowed_text(CF_CATEGORY, set, sizeof(set)));
+		return not_allowed(in, CF_CATEGORY, err);
 	if ((out->serious = canon_yes_no(in->v[CF_SERIOUS], 0)) < 0)
-		return fail(err, in, CF_SERIOUS, "'%s' is not %s", shown(in, CF_SERIOUS, b, sizeof(b)),
-			    canon_allowed_text(CF_SERIOUS, set, sizeof(set)));
+		return not_allowed(in, CF_SERIOUS, err);
 	if ((out->stuck = canon_yes_no(in->v[CF_STUCK], 0)) < 0)
-		return fail(err, in, CF_STUCK, "'%s' is not %s", shown(in, CF_STUCK, b, sizeof(b)),
-			    canon_allowed_text(CF_STUCK, set, sizeof(set)));
+		return not_allowed(in, CF_STUCK, err);
 	if ((out->learning = canon_yes_no(in->v[CF_LEARNING], 0)) < 0)
-		return fail(err, in, CF_LEARNING, "'%s' is not %s", shown(in, CF_LEARNING, b, sizeof(b)),
-			    canon_allowed_text(CF_LEARNING, set, sizeof(set)));
+		return not_allowed(in, CF_LEARNING, err);
 	out->learning_theme = empty(in, CF_LEARNING_THEME) ? NULL : in->v[CF_LEARNING_THEME];
 	return 0;
 }
@@ -329,12 +342,9 @@ static int check_stages(const struct canon_in *in, const struct ref_partnership 
 static int check_status(const struct canon_in *in, int today, struct canon *out,
 			struct canon_err *err, int last_f, int last_day)
 {
-	char b[64], set[80];
-
 	out->status = in->v[CF_STATUS];
 	if (!canon_is_allowed(CF_STATUS, out->status))
-		return fail(err, in, CF_STATUS, "'%s' is not %s", shown(in, CF_STATUS, b, sizeof(b)),
-			    canon_allowed_text(CF_STATUS, set, sizeof(set)));
+		return not_allowed(in, CF_STATUS, err);
 	out->closed_on = DATE_NONE;
 	if (strcmp(out->status, "open") == 0) {
 		if (!empty(in, CF_CLOSED_ON))
@@ -364,18 +374,14 @@ int canon_validate(const struct canon_in *in, const struct ref *r, int today,
 	out->ref = in->v[CF_REF];
 	p = ref_find_partnership(r, in->v[CF_PARTNERSHIP]);
 	if (!p) {
-		char *ids[64];
+		char *ids[64], hint[320];
 		int n = r->npartnership < 64 ? r->npartnership : 64;
-		const char *hint;
 
 		for (int i = 0; i < n; i++)
 			ids[i] = r->partnership[i].id;
-		hint = ref_suggest(in->v[CF_PARTNERSHIP], ids, n);
-		if (hint)
-			return fail(err, in, CF_PARTNERSHIP, "unknown partnership '%s'; did you mean '%s'?",
-				    shown(in, CF_PARTNERSHIP, b, sizeof(b)), hint);
-		return fail(err, in, CF_PARTNERSHIP, "unknown partnership '%s'",
-			    shown(in, CF_PARTNERSHIP, b, sizeof(b)));
+		return fail(err, in, CF_PARTNERSHIP, "unknown partnership '%s'%s",
+			    shown(in, CF_PARTNERSHIP, b, sizeof(b)),
+			    ref_hint(hint, sizeof(hint), "partnerships", in->v[CF_PARTNERSHIP], ids, n));
 	}
 	out->p = p;
 	if (check_agency(in, CF_RAISED_BY, p, err) || check_agency(in, CF_RAISED_WITH, p, err))

@@ -4,7 +4,7 @@
  * Every input shape (the canonical CSV, and each agency profile) turns a
  * source row into a struct canon_in: the canonical fields as text, each
  * with the source column it came from, so that messages point at the
- * agency's own file.  canon_validate() applies DESIGN.md's rejection rules
+ * agency's own file.  canon_validate() applies the rejection rules (docs/log-format.md)
  * and yields a struct canon (typed) or the first reason the row is
  * rejected.  No shape validates on its own: there is one set of rules.
  */

@@ -7,10 +7,12 @@
  * as one more protocols/<id>.json appears (no recompiling).  When the
  * timescales or the calendar change, every stored deadline is recomputed.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/cal.h"
 #include "core/cli.h"
@@ -38,15 +40,26 @@ static const char usage_text[] =
 	"example:\n"
 	"    oversight -w board.db init --targets fixtures/devon/targets.json\n";
 
-/* The pseudonym key: created unless it exists, and it must be the
- * warehouse's.  Returns 1 created, 0 found, -1 after an error; fp_have is
- * set to its fingerprint. */
+/*
+ * The pseudonym key: created unless it exists, and it must be the
+ * warehouse's.  A new key is never written beside a warehouse made with
+ * another (one that stores a fingerprint): its case keys would no longer
+ * match, and a key written there would hide the lost one.  Returns 1
+ * created, 0 found, -1 after an error; fp_have is set to its fingerprint.
+ */
 static int init_key(struct wh *w, char fp_have[17])
 {
 	unsigned char key[PSEUDO_KEY_BYTES];
 	char fp_want[64];
-	int created = pseudo_key_create(cli_key_path());
+	int created;
 
+	if (access(cli_key_path(), F_OK) != 0 && errno == ENOENT &&
+	    wh_meta_get(w, "key_fingerprint", fp_want, sizeof(fp_want)) == 1)
+		return error("%s: the pseudonym key is missing; the warehouse %s was made with the "
+			     "key of fingerprint %s: restore that key file from your backup (or give "
+			     "--key-file); no new key is made, as it would not match the warehouse",
+			     cli_key_path(), ov.warehouse, fp_want);
+	created = pseudo_key_create(cli_key_path());
 	if (created < 0 || pseudo_key_read(cli_key_path(), key))
 		return -1;
 	pseudo_fingerprint(key, fp_have);

@@ -1,5 +1,6 @@
 /*
  * cmd_profile.c - oversight profile check [-n <count>] <profile> [<file>]
+ *                 oversight profile draft [--partnership P] [--agency A] [-o F] <file>
  *
  * Checks a profile (profile.h, docs/profiles.md) and, given one of the
  * agency's files, shows its first <count> records (10) as the canonical
@@ -7,19 +8,26 @@
  * came from, with the case reference masked, then the first ten records
  * further on that cannot be mapped, and the counts.  Nothing is written
  * and the warehouse is not opened: this is what an analyst runs while
- * writing a profile.
+ * writing a profile.  "draft" writes a first profile for a file, guessed
+ * from the file alone (draft.h).
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/cli.h"
 #include "core/cmds.h"
 #include "core/msg.h"
+#include "core/util.h"
+#include "core/wh.h"
+#include "draft.h"
+#include "model/proto.h"
 #include "profile.h"
 
 static const char usage_text[] =
 	"usage: oversight profile check [-n <count>] <profile> [<file>]\n"
+	"       oversight profile draft [--partnership <p>] [--agency <a>] [-o <file>] <export>\n"
 	"\n"
 	"Check an agency export profile and, with a file, show its first records\n"
 	"as the canonical records they become (case references masked).  Nothing\n"
@@ -29,6 +37,16 @@ static const char usage_text[] =
 	"    <profile>         a name found in $OVERSIGHT_PROFILES or <data>/profiles/,\n"
 	"                      or a path to the profile's .json\n"
 	"    -n, --count <n>   records to show (default 10)\n"
+	"\n"
+	"'draft' reads an agency's export (CSV or JSON) and writes a draft profile:\n"
+	"columns matched to canonical fields, date formats, every code listed with\n"
+	"its likely canonical value (\"?\" where none), narrative columns dropped; what\n"
+	"it could not decide is said on stderr.  Check the draft with 'profile check'.\n"
+	"\n"
+	"    --partnership <p> guess agency codes against this partnership's agencies\n"
+	"                      (read from the warehouse)\n"
+	"    --agency <a>      whose export it is (source.agency)\n"
+	"    -o, --output <f>  write the draft there rather than to stdout\n"
 	"\n"
 	"Exit status: 0 the profile is valid (and every record of the file maps),\n"
 	"1 it is not (or some records do not map), 2 unknown profile, 3 unreadable.\n"
@@ -245,19 +263,86 @@ static int check(const char *arg, const char *file, long limit)
 	return s.failed ? EXIT_DATA : EXIT_OK;
 }
 
+/* The warehouse's reference data for the draft's agency codes; 0 when
+ * there is none to read (the draft goes on without). */
+static int draft_ref(const char *partnership, struct ref *r)
+{
+	struct wh *w = NULL;
+	int ok;
+
+	if (!partnership)
+		return 0;
+	if (wh_open(ov.warehouse, WH_READONLY, &w))
+		return 0;
+	ok = ref_read(w, r) == 0;
+	wh_close(w);
+	if (ok && !ref_find_partnership(r, partnership)) {
+		char *ids[64], hint[512];
+		int n = r->npartnership < 64 ? r->npartnership : 64;
+
+		for (int i = 0; i < n; i++)
+			ids[i] = r->partnership[i].id;
+		return error("unknown partnership '%s'%s", partnership,
+			     ref_hint(hint, sizeof(hint), "partnerships", partnership, ids, n)), -1;
+	}
+	return ok;
+}
+
+static int draft(const char *file, const char *partnership, const char *agency, const char *out)
+{
+	struct ref r = {0};
+	struct draft d;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem;
+	int st, have = draft_ref(partnership, &r);
+
+	if (have < 0)
+		return EXIT_USAGE;
+	draft_init(&d, have ? &r : NULL, partnership, agency);
+	st = draft_read(&d, file);
+	if (!st) {
+		draft_guess(&d);
+		mem = open_memstream(&text, &len);
+		draft_write(&d, mem);
+		fclose(mem);
+		if (!out)
+			fwrite(text, 1, len, stdout);
+		else if (util_write_atomic(out, text, len))
+			st = EXIT_ENV;
+		free(text);
+	}
+	draft_free(&d);
+	ref_free(&r);
+	return st;
+}
+
 int cmd_profile(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"count", required_argument, 0, 'n'},
+		{"partnership", required_argument, 0, 'p'},
+		{"agency", required_argument, 0, 'a'},
+		{"output", required_argument, 0, 'o'},
 		{"help", no_argument, 0, 'h'},
 		{0, 0, 0, 0},
 	};
+	const char *partnership = NULL, *agency = NULL, *out = NULL;
 	long limit = 10;
 	char *end;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "n:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "n:o:h", opts, NULL)) != -1) {
 		switch (c) {
+		case 'p':
+			partnership = optarg;
+			break;
+		case 'a':
+			agency = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
 		case 'n':
 			limit = strtol(optarg, &end, 10);
 			if (*end || end == optarg || limit < 0)
@@ -272,8 +357,15 @@ int cmd_profile(int argc, char **argv)
 	}
 	if (optind >= argc)
 		usage_error("profile", "no subcommand (check)");
+	if (strcmp(argv[optind], "draft") == 0) {
+		if (argc - optind != 2)
+			usage_error("profile", "draft: one export file");
+		return draft(argv[optind + 1], partnership, agency, out);
+	}
 	if (strcmp(argv[optind], "check") != 0)
 		usage_error("profile", "'%s' is not a profile subcommand (check)", argv[optind]);
+	if (partnership || agency || out)
+		usage_error("profile", "check: --partnership, --agency and --output are for draft");
 	optind++;
 	if (optind >= argc)
 		usage_error("profile", "check: no profile given");

@@ -1,7 +1,7 @@
 /*
  * profile.h - agency export profiles: how one agency's own export maps onto
- * the canonical escalation record (DESIGN.md "Canonical escalation log",
- * the paragraph on profiles).  docs/profiles.md documents the JSON format
+ * the canonical escalation record (docs/log-format.md).  docs/profiles.md
+ * documents the JSON format
  * ("oversight-profile/1") with one complete example per shape.
  *
  *   int status;

@@ -26,10 +26,10 @@ struct shape_opts {
 	int exported;       /* load --exported, DATE_NONE: the day loaded */
 };
 
-/* DESIGN.md "Canonical escalation log": CSV, header row, comma. */
+/* The canonical log (docs/log-format.md): CSV, header row, comma. */
 int shape_canonical(struct ingest *g, FILE *fp, const char *name, const struct shape_opts *o);
 
-/* DESIGN.md profile "activity": partnership,agency,quarter,measure,value. */
+/* Profile "activity" (docs/log-format.md): partnership,agency,quarter,measure,value. */
 int shape_activity(struct ingest *g, FILE *fp, const char *name, const struct shape_opts *o);
 
 #endif

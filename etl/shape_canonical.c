@@ -1,6 +1,5 @@
 /*
- * shape_canonical.c - the canonical CSV log (DESIGN.md "Canonical
- * escalation log") and the activity CSV, read through the one CSV front
+ * shape_canonical.c - the canonical CSV log (docs/log-format.md) and the activity CSV, read through the one CSV front
  * end (shape_front.h): their column names are the canonical ones, so the
  * header maps each column to itself.
  */
@@ -60,7 +59,7 @@ static int header(void *ctx, struct shape_front *f, long line)
 		}
 		if (!s->o->ignore_unknown)
 			return error("%s:%ld:%d: unknown column '%.60s' (the canonical columns are in "
-				     "DESIGN.md; --ignore-unknown drops others)", s->name, line, i + 1, name);
+				     "docs/log-format.md; --ignore-unknown drops others)", s->name, line, i + 1, name);
 		s->map[i] = -1;
 		f->drop[i] = 1; /* unknown columns may be narrative: never kept */
 	}

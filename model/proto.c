@@ -284,3 +284,33 @@ const char *ref_suggest(const char *s, char *const *ids, int n)
 	}
 	return best;
 }
+
+const char *ref_nearest(const char *s, char *const *ids, int n)
+{
+	const char *hit = ref_suggest(s, ids, n);
+	int found = 0;
+
+	if (hit || !*s)
+		return hit;
+	for (int i = 0; i < n; i++)
+		if (strcasestr(ids[i], s) || strcasestr(s, ids[i])) {
+			hit = ids[i];
+			found++;
+		}
+	return found == 1 ? hit : NULL;
+}
+
+const char *ref_hint(char *buf, size_t cap, const char *what, const char *s, char *const *ids,
+		     int n)
+{
+	const char *near = ref_nearest(s, ids, n);
+	size_t used = (size_t)snprintf(buf, cap, " (%s: ", what);
+
+	for (int i = 0; i < n && used < cap; i++)
+		used += (size_t)snprintf(buf + used, cap - used, "%s%s", i ? ", " : "", ids[i]);
+	if (near && used < cap)
+		used += (size_t)snprintf(buf + used, cap - used, "; did you mean '%s'?", near);
+	if (used < cap)
+		snprintf(buf + used, cap - used, ")");
+	return buf;
+}

@@ -91,4 +91,16 @@ int ref_is_theme(const struct ref *r, const char *id);
  */
 const char *ref_suggest(const char *s, char *const *ids, int n);
 
+/* ref_suggest(), else the one id that holds s or that s holds, whatever
+ * the case ("police" -> "dc-police"); NULL when none or several. */
+const char *ref_nearest(const char *s, char *const *ids, int n);
+
+/*
+ * What an "unknown" message ends with: " (<what>: a, b, c; did you mean
+ * 'b'?)", the valid ids and the nearest (ref_nearest()).  Written into buf,
+ * which is returned.
+ */
+const char *ref_hint(char *buf, size_t cap, const char *what, const char *s, char *const *ids,
+		     int n);
+
 #endif

@@ -42,16 +42,15 @@ static int mkdirs(const char *dir)
 static enum err find_agency(const struct report *r, const char *partnership)
 {
 	char *ids[R_MAX_AGENCY];
-	const char *hint;
+	char hint[320];
 
 	for (int i = 0; i < r->nagency; i++)
 		if (strcmp(r->agency[i], r->agency_id) == 0)
 			return ERR_NONE;
 	for (int i = 0; i < r->nagency; i++)
 		ids[i] = (char *)r->agency[i];
-	hint = ref_suggest(r->agency_id, ids, r->nagency);
-	error("--agency: unknown agency '%s' in %s%s%s%s", r->agency_id, partnership,
-	      hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+	error("--agency: unknown agency '%s' in %s%s", r->agency_id, partnership,
+	      ref_hint(hint, sizeof(hint), "agencies", r->agency_id, ids, r->nagency));
 	return ERR_USAGE;
 }
 

@@ -23,6 +23,22 @@ static int partnership_known(struct wh *w, const char *partnership, int *known)
 	return rc;
 }
 
+/* "unknown partnership 'glos' (partnerships: ...; did you mean ...?)" */
+static void unknown_partnership(struct wh *w, const char *partnership)
+{
+	sqlite3_stmt *st = wh_prepare(w, "ref_partnerships");
+	char *ids[64], hint[512];
+	int n = 0;
+
+	while (st && n < 64 && sqlite3_step(st) == SQLITE_ROW)
+		ids[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	error("unknown partnership '%s'%s", partnership,
+	      ref_hint(hint, sizeof(hint), "partnerships", partnership, ids, n));
+	while (n)
+		free(ids[--n]);
+}
+
 enum err run_open(const char *warehouse, const char *partnership, struct wh **w)
 {
 	int known;
@@ -35,7 +51,7 @@ enum err run_open(const char *warehouse, const char *partnership, struct wh **w)
 	if (partnership_known(*w, partnership, &known))
 		return ERR_INTERNAL;
 	if (!known) {
-		error("unknown partnership '%s'", partnership);
+		unknown_partnership(*w, partnership);
 		return ERR_USAGE;
 	}
 	return ERR_NONE;

@@ -23,7 +23,7 @@ W=$OVERSIGHT_WAREHOUSE
 B=$ROOT/tests/bad
 H=ref,partnership,raised_by,raised_with,case_ref,subject,raised_on,theme,category,serious_concern,stuck,stage1_on,stage2_on,stage3_on,stage4_on,stage5_on,status,closed_on,learning,learning_theme
 NOT_UTF8_CSV="not a UTF-8 CSV file (binary, or another encoding: a profile can read windows-1252)"
-UNKNOWN_COL="(the canonical columns are in DESIGN.md; --ignore-unknown drops others)"
+UNKNOWN_COL="(the canonical columns are in docs/log-format.md; --ignore-unknown drops others)"
 NOT_UTF8="not UTF-8 text (is the file windows-1252? a profile can read it)"
 MALFORMED="text after the closing quote of a quoted field; the rest of the line is not read"
 
@@ -97,7 +97,7 @@ done
 # UTF-16 with a byte order mark is converted and read as text: this one's
 # header (ref,part) is then refused for what it says.
 refused "utf16.csv" 1 "$OV" load "$B/utf16.csv" <<EOF
-oversight: $B/utf16.csv:1:2: unknown column 'part' (the canonical columns are in DESIGN.md; --ignore-unknown drops others)
+oversight: $B/utf16.csv:1:2: unknown column 'part' (the canonical columns are in docs/log-format.md; --ignore-unknown drops others)
 oversight: $B/utf16.csv: not loaded; the warehouse is unchanged
 EOF
 # The warehouse itself given as a log ("SQLite format 3" and a NUL).
@@ -258,11 +258,11 @@ EOF
 # Control characters are shown as '?', long values to 40 characters;
 # ids and codes are case-sensitive.
 taken "odd values" "$B/odd-values.csv" 5 0 5 <<EOF
-$B/odd-values.csv:2:2: partnership: unknown partnership 'dev?on'; did you mean 'devon'?
+$B/odd-values.csv:2:2: partnership: unknown partnership 'dev?on' (partnerships: devon, dumfries-galloway, gloucestershire, north-east-lincolnshire, perth-kinross; did you mean 'devon'?)
 $B/odd-values.csv:3:8: theme: unknown theme '$(printf '%040d' 0 | tr 0 t)...'
-$B/odd-values.csv:4:3: raised_by: unknown agency 'DC-POLICE' in devon
-$B/odd-values.csv:5:6: subject: 'Child' is not one of child, unborn, adult, none
-$B/odd-values.csv:6:17: status: 'OPEN' is not one of open, resolved, withdrawn
+$B/odd-values.csv:4:3: raised_by: unknown agency 'DC-POLICE' in devon (agencies: devon-cs, dc-police, nhs-devon, education, iru; did you mean 'dc-police'?)
+$B/odd-values.csv:5:6: subject: 'Child' is not one of child, unborn, adult, none; did you mean 'child'?
+$B/odd-values.csv:6:17: status: 'OPEN' is not one of open, resolved, withdrawn; did you mean 'open'?
 EOF
 # A ref three times: the second and third are rejected.
 { echo "$H"; G TRI; G TRI | sed 's/threshold/plan/'; G TRI | sed 's/threshold/other/'; } >"$T/three.csv"

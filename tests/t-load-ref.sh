@@ -69,9 +69,9 @@ cat >"$T/want" <<EOF
 $T/act.csv:4:5: value: '-5' is negative; activity is a count
 $T/act.csv:5:5: value: '12a' is not a whole number
 $T/act.csv:6:3: quarter: '2025-Q5' is not a quarter (YYYY-Qn)
-$T/act.csv:7:2: agency: unknown agency 'dc-polise' in devon; did you mean 'dc-police'?
+$T/act.csv:7:2: agency: unknown agency 'dc-polise' in devon (agencies: devon-cs, dc-police, nhs-devon, education, iru; did you mean 'dc-police'?)
 $T/act.csv:8:5: value: required value missing
-$T/act.csv:9:1: partnership: unknown partnership 'wessex'
+$T/act.csv:9:1: partnership: unknown partnership 'wessex' (partnerships: devon, dumfries-galloway, gloucestershire, north-east-lincolnshire, perth-kinross)
 $T/act.csv:10:5: value: '1.5' is not a whole number
 EOF
 "$OV" rejects --load "$(last_load)" | grep -v '^    ' >"$T/got"
@@ -167,7 +167,7 @@ check_eq "1|by_working_day|3|protocol" "$(q "SELECT stage || '|' || kind || '|' 
 check_eq "$(counts "$T/wessex.csv" 3 1 0 0 0 2)" "$(cat "$T/out")" "wessex rows: 1 loaded, 2 rejected"
 cat >"$T/want" <<EOF
 $T/wessex.csv:3:15: stage4_on: wessex's protocol has 3 stages; there is no stage 4
-$T/wessex.csv:4:3: raised_by: unknown agency 'dc-police' in wessex; did you mean 'wx-police'?
+$T/wessex.csv:4:3: raised_by: unknown agency 'dc-police' in wessex (agencies: wx-cs, wx-police, wx-health; did you mean 'wx-police'?)
 EOF
 "$OV" rejects --load "$(last_load)" | grep -v '^    ' >"$T/got"
 check_cmp "$T/want" "$T/got" "wessex: stage 4 and a devon agency are rejected (dc-police is two edits from wx-police)"

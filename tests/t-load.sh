@@ -77,15 +77,15 @@ rejected no-theme "2:8: theme: required value missing" theme=
 rejected no-status "2:17: status: required value missing" status=
 
 rejected unknown-partnership-hint \
-	"2:2: partnership: unknown partnership 'devonn'; did you mean 'devon'?" partnership=devonn
+	"2:2: partnership: unknown partnership 'devonn' (partnerships: devon, dumfries-galloway, gloucestershire, north-east-lincolnshire, perth-kinross; did you mean 'devon'?)" partnership=devonn
 rejected unknown-partnership \
-	"2:2: partnership: unknown partnership 'wessex'" partnership=wessex
+	"2:2: partnership: unknown partnership 'wessex' (partnerships: devon, dumfries-galloway, gloucestershire, north-east-lincolnshire, perth-kinross)" partnership=wessex
 # devon-sc is two edits from devon-cs: a hint.
 rejected unknown-agency-hint \
-	"2:4: raised_with: unknown agency 'devon-sc' in devon; did you mean 'devon-cs'?" raised_with=devon-sc
+	"2:4: raised_with: unknown agency 'devon-sc' in devon (agencies: devon-cs, dc-police, nhs-devon, education, iru; did you mean 'devon-cs'?)" raised_with=devon-sc
 # An agency of another partnership is unknown in this one.
 rejected unknown-agency \
-	"2:3: raised_by: unknown agency 'glos-police' in devon" raised_by=glos-police
+	"2:3: raised_by: unknown agency 'glos-police' in devon (agencies: devon-cs, dc-police, nhs-devon, education, iru)" raised_by=glos-police
 rejected unknown-theme-hint \
 	"2:8: theme: unknown theme 'treshold'; did you mean 'threshold'?" theme=treshold
 rejected unknown-theme "2:8: theme: unknown theme 'housing'" theme=housing
@@ -302,7 +302,7 @@ refused 1 "header with no stage column" "^oversight: $T/nostage.csv:1: no stage 
 # with --ignore-unknown, and the column is stored nowhere.
 { echo "$H,summary"; row ref=U1 | sed 's/$/,ZZNARRATIVE said the mother/'; } >"$T/unknown.csv"
 refused 1 "unknown column" \
-	"^oversight: $T/unknown.csv:1:21: unknown column 'summary' (the canonical columns are in DESIGN.md; --ignore-unknown drops others)\$" \
+	"^oversight: $T/unknown.csv:1:21: unknown column 'summary' (the canonical columns are in docs/log-format.md; --ignore-unknown drops others)\$" \
 	"$T/unknown.csv"
 "$OV" load --json --ignore-unknown "$T/unknown.csv" >"$T/out" 2>"$T/err"
 check_eq "0 $(counts "$T/unknown.csv" 1 1 0 0 0 0)" "$? $(cat "$T/out")" "unknown column with --ignore-unknown: loaded"

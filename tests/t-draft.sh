@@ -1,0 +1,79 @@
+#!/bin/sh
+# t-draft.sh - oversight profile draft: a profile drafted for every fixture
+# agency export from its file alone (and --partnership, --agency), compared
+# field by field with the profile shipped for it.  The score (fields right /
+# fields in the shipped profiles) is printed; the floor asserted is what the
+# drafts achieved when this test was written, so a worse guess fails.
+. "$(dirname "$0")/lib.sh"
+
+if ! command -v jq >/dev/null 2>&1; then
+	echo "not ok 1 - jq is needed to read the JSON (sh tools/deps.sh installs it)"
+	exit 1
+fi
+FLOOR=671 # of 869, measured
+
+check_ok "init" "$OV" init
+# Every field of the shipped profile $p the draft (on stdin) has the same:
+# shape, encoding, delimiter, records, ref_prefix, each stages key, each
+# column, each dropped column, each date field's format, each code.
+score='. as $d
+| def eff($x; $k): ($x.dates[$k] // $x.dates["*"]);
+  [ (["shape", "encoding", "delimiter", "records"][] | select($p[.] != null) | ($d[.] == $p[.])),
+    (if $p.source.ref_prefix then ($d.source.ref_prefix == $p.source.ref_prefix) else empty end),
+    (($p.stages // {}) | keys[] as $k | ($d.stages[$k]? == $p.stages[$k])),
+    ($p.columns | keys[] as $k | ($d.columns[$k] == $p.columns[$k])),
+    (($p.drop // [])[] as $x | (($d.drop // []) | index([$x]) != null)),
+    ($p.dates | keys[] as $k | (eff($d; $k) == eff($p; $k))),
+    (($p.values // {}) | to_entries[] | .key as $m | .value | keys[] as $c
+      | ($d.values[$m][$c]? == $p.values[$m][$c]))
+  ]
+| "\(map(select(.)) | length) \(length)"'
+
+right=0
+total=0
+for prof in fixtures/*/profiles/*.json; do
+	pship=$(jq -r .source.partnership "$prof")
+	agency=$(jq -r .source.agency "$prof")
+	dir=$(dirname "$(dirname "$prof")")
+	file=
+	for f in "$dir"/agency-shapes/"$agency".*; do
+		[ -f "$f" ] && file=$f
+	done
+	name=$(basename "$prof" .json)
+	if [ -z "$file" ]; then
+		_notok "$name: no export for agency $agency"
+		continue
+	fi
+	check_ok "$name: drafted" "$OV" profile draft --partnership "$pship" --agency "$agency" \
+		-o "$T/$name.json" "$file"
+	jq -e . "$T/$name.json" >/dev/null 2>&1 && _ok "$name: the draft is JSON" ||
+		_notok "$name: the draft is JSON"
+	[ -s "$T/$name.json" ] || continue
+	set -- $(jq -r --slurpfile p "$prof" '$p[0] as $p | '"$score" "$T/$name.json")
+	echo "# $name: $1 / $2 fields right"
+	right=$((right + $1))
+	total=$((total + $2))
+done
+echo "# profile drafts: $right / $total fields right"
+check_eq yes "$([ "$right" -ge "$FLOOR" ] && echo yes || echo no)" \
+	"drafts score at least $FLOOR fields right (got $right / $total)"
+
+# A draft is a profile: 'profile check' reads it once the "?" are filled in.
+check_ok "draft of the devon police export" "$OV" profile draft --partnership devon \
+	--agency dc-police -o "$T/d.json" fixtures/devon/agency-shapes/dc-police.csv
+check_grep '"Summary of Discussion"' "$T/d.json" "the narrative column is dropped"
+check_grep '"Date Raised": "raised_on"' "$T/d.json" "Date Raised is raised_on"
+sed 's/"?"/"other"/' "$T/d.json" >"$T/d2.json"
+check_exit 1 "a filled draft checks (one row of the export has a bad date)" \
+	"$OV" profile check "$T/d2.json" fixtures/devon/agency-shapes/dc-police.csv
+check_grep "195 records, 194 map, 1 cannot be mapped" "$T/.out" "the filled draft maps every other record"
+
+# Undecided things go to stderr; a file with nothing to draft from fails.
+printf 'Foo,Bar\n1,2\n' >"$T/odd.csv"
+check_ok "an odd export still drafts" "$OV" profile draft "$T/odd.csv"
+check_grep "^draft: column 'Foo': no canonical field found" "$T/.err" "an unknown column is named"
+check_grep "^draft: no column looks like the date raised" "$T/.err" "a missing raised_on is named"
+printf 'A,B\n' >"$T/empty.csv"
+check_exit 1 "an export without rows: exit 1" "$OV" profile draft "$T/empty.csv"
+check_exit 2 "an unknown partnership: exit 2" "$OV" profile draft --partnership nowhere "$T/odd.csv"
+finish
