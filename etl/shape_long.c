@@ -6,6 +6,7 @@
  * bytes with a NUL after them, so that the fields read back can be
  * pointed at where they lie.
  */
+#include <sodium.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,10 @@ struct long_spool {
 	sqlite3_stmt *find, *add_grp, *add_item;
 	long long seq;       /* rows and quarantined rows spooled */
 	char *blob;          /* a row's fields, encoded (reused) */
+	/* The fields (a case reference among them) reach the temporary file
+	 * only enciphered with a key that lives in this process alone, so no
+	 * raw case reference is ever written to disk, even for a moment. */
+	unsigned char key[crypto_stream_chacha20_KEYBYTES];
 	size_t cap;
 };
 
@@ -44,6 +49,9 @@ struct long_spool *long_spool_open(const char *name)
 	struct long_spool *sp = xcalloc(1, sizeof(*sp));
 
 	sp->name = name;
+	if (sodium_init() < 0)
+		die(EXIT_INTERNAL, "libsodium cannot start");
+	randombytes_buf(sp->key, sizeof(sp->key));
 	/* "": a private database SQLite keeps in memory up to its page
 	 * cache, then in a temporary file it deletes on close. */
 	if (sqlite3_open_v2("", &sp->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
@@ -67,6 +75,7 @@ void long_spool_close(struct long_spool *sp)
 	sqlite3_finalize(sp->add_grp);
 	sqlite3_finalize(sp->add_item);
 	sqlite3_close(sp->db);
+	sodium_memzero(sp->key, sizeof(sp->key));
 	free(sp->blob);
 	free(sp);
 }
@@ -118,6 +127,20 @@ static int add_item(struct long_spool *sp, long long first, long line, const cha
 	return rc == SQLITE_DONE ? 0 : spool_error(sp, "cannot keep a row");
 }
 
+/* Encipher (or decipher) buf[0..n] in place for item seq: a stream
+ * cipher's XOR, the item's unique seq as its nonce. */
+static void cipher(const struct long_spool *sp, long long seq, char *buf, size_t n)
+{
+	unsigned char nonce[crypto_stream_chacha20_NONCEBYTES] = {0};
+	unsigned long long s = (unsigned long long)seq;
+
+	if (!n)
+		return;
+	for (size_t i = 0; i < sizeof(s) && i < sizeof(nonce); i++)
+		nonce[i] = (unsigned char)(s >> (8 * i));
+	crypto_stream_chacha20_xor((unsigned char *)buf, (const unsigned char *)buf, n, nonce, sp->key);
+}
+
 int long_spool_row(struct long_spool *sp, const char *key, size_t keylen,
 		   const struct csvin_row *row, const unsigned char *keep, const char *raw)
 {
@@ -139,6 +162,7 @@ int long_spool_row(struct long_spool *sp, const char *key, size_t keylen,
 		used += len;
 		sp->blob[used++] = '\0';
 	}
+	cipher(sp, sp->seq, sp->blob, used);
 	sqlite3_bind_blob(sp->add_item, bind_name(sp->add_item, ":data"), sp->blob ? sp->blob : "",
 			  (int)used, SQLITE_STATIC);
 	return add_item(sp, first, row->line, raw);
@@ -157,8 +181,8 @@ int long_spool_reject(struct long_spool *sp, long line, int col, const char *fie
 }
 
 /* The row encoded in blob (n bytes, copied to *buf) as fields. */
-static void decode(struct csvin_row *row, const char *blob, size_t n, char **buf, size_t *cap,
-		   int *capfield)
+static void decode(const struct long_spool *sp, long long seq, struct csvin_row *row,
+		   const char *blob, size_t n, char **buf, size_t *cap, int *capfield)
 {
 	size_t off = 0;
 
@@ -167,6 +191,7 @@ static void decode(struct csvin_row *row, const char *blob, size_t n, char **buf
 		*buf = xrealloc(*buf, n);
 	}
 	memcpy(*buf, blob, n);
+	cipher(sp, seq, *buf, n);
 	row->nfield = 0;
 	while (off < n) {
 		size_t len;
@@ -217,8 +242,8 @@ int long_spool_drain(struct long_spool *sp, const struct long_spool_ops *o, void
 			if ((rc = o->start(ctx, line)))
 				break;
 		}
-		decode(&row, sqlite3_column_blob(st, 6), (size_t)sqlite3_column_bytes(st, 6), &buf,
-		       &cap, &capfield);
+		decode(sp, sqlite3_column_int64(st, 7), &row, sqlite3_column_blob(st, 6),
+		       (size_t)sqlite3_column_bytes(st, 6), &buf, &cap, &capfield);
 		row.line = line;
 		rc = o->row(ctx, &row, raw);
 	}

@@ -1,3 +1,3 @@
 -- The long spool's rows, each escalation's together, escalations in the
--- order of their first row.
-SELECT first, line, col, field, reason, raw, data FROM item ORDER BY first, seq;
+-- order of their first row.  seq is the nonce of data's cipher.
+SELECT first, line, col, field, reason, raw, data, seq FROM item ORDER BY first, seq;
