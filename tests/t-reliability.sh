@@ -3,6 +3,7 @@
 # a careless user would, each held closed by the shared routine that
 # closes its class:
 #   output paths     core/outpath.c  (every path a command writes to)
+#   CSV cells        core/csvcell.c  (every cell of a CSV file written)
 # Expected messages and figures are worked out from the rules, not copied
 # from a run.
 . "$(dirname "$0")/lib.sh"
@@ -34,5 +35,27 @@ done
 check_eq 2 $? "report --csv climbing out with '..': still exit 2"
 check_eq "oversight: --csv: 'a/../../b' climbs out with '..'; give the folder itself" "$(sed -n 1p "$T/err")" \
 	"report --csv climbing out with '..': still refused"
+
+# --- spreadsheet formulas in --csv ----------------------------------------------
+# Learning themes are any text; in a table's CSV a cell starting with
+# = + - @ tab or carriage return is quoted and starts with an apostrophe
+# (OWASP CSV injection).  Only a figure like -5 is left as it is.
+# L REF THEME: a devon escalation resolved in 2025-Q3 with that learning theme.
+L() { printf '%s,devon,dc-police,devon-cs,,child,2025-07-01,threshold,case,n,n,2025-07-01,,,,,resolved,2025-07-10,y,"%s"\n' "$1" "$2"; }
+{
+	echo "$H"
+	L F1 "-1+1+cmd|' /C calc'!A0"
+	L F2 "$(printf '\t=1+1')"
+	L F3 "-5"
+	L F4 "@SUM(A1)"
+} >"$T/formula.csv"
+check_ok "load learning themes that look like formulas" "$OV" load "$T/formula.csv"
+check_ok "report board --csv" "$OV" report board --partnership devon --quarter 2025-Q3 --no-charts -o "$T/fo" --csv "$T/fcsv"
+cat "$T"/fcsv/*.csv >"$T/fall.csv"
+check_grep "^\"'-1+1+cmd|' /C calc'!A0\"," "$T/fall.csv" "minus then a digit, then a formula: escaped"
+check_grep "^\"'$(printf '\t')=1+1\"," "$T/fall.csv" "tab then =: escaped"
+check_grep "^\"'@SUM(A1)\"," "$T/fall.csv" "@: escaped"
+check_grep '^"-5",' "$T/fall.csv" "a figure -5 stays a figure"
+check_no_grep "^-1+1\|^$(printf '\t')=\|^\"-1+1\|^\"$(printf '\t')=" "$T/fall.csv" "no formula left as it is"
 
 finish
