@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/msg.h"
@@ -41,6 +42,17 @@ int pseudo_key_create(const char *path)
 	return 1;
 }
 
+/* Whoever can read the key can re-identify every pseudonym: say so when
+ * the file is open to its group or to others. */
+static void key_mode_check(int fd, const char *path)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077))
+		warning("%s: the key file can be read by others (mode %04o); run 'chmod 600 %s'",
+			path, (unsigned)(st.st_mode & 07777), path);
+}
+
 int pseudo_key_read(const char *path, unsigned char key[PSEUDO_KEY_BYTES])
 {
 	int fd = open(path, O_RDONLY);
@@ -52,6 +64,7 @@ int pseudo_key_read(const char *path, unsigned char key[PSEUDO_KEY_BYTES])
 			     path, strerror(errno));
 	n = read(fd, key, PSEUDO_KEY_BYTES);
 	if (n == PSEUDO_KEY_BYTES && read(fd, &extra, 1) == 0) {
+		key_mode_check(fd, path);
 		close(fd);
 		return 0;
 	}

@@ -4,6 +4,8 @@
 # closes its class:
 #   output paths     core/outpath.c  (every path a command writes to)
 #   CSV cells        core/csvcell.c  (every cell of a CSV file written)
+#   odd values       core/cli.c (periods), etl/profile.c (yes/no lists),
+#                    etl/pseudo.c (the key file's mode)
 # Expected messages and figures are worked out from the rules, not copied
 # from a run.
 . "$(dirname "$0")/lib.sh"
@@ -57,5 +59,36 @@ check_grep "^\"'$(printf '\t')=1+1\"," "$T/fall.csv" "tab then =: escaped"
 check_grep "^\"'@SUM(A1)\"," "$T/fall.csv" "@: escaped"
 check_grep '^"-5",' "$T/fall.csv" "a figure -5 stays a figure"
 check_no_grep "^-1+1\|^$(printf '\t')=\|^\"-1+1\|^\"$(printf '\t')=" "$T/fall.csv" "no formula left as it is"
+
+# --- odd values ---------------------------------------------------------------
+# A quarter before 2000 is outside the warehouse calendar (a paper's trend
+# counted back to year "-2").
+"$OV" metrics --partnership devon --quarter 0000-Q1 >"$T/out" 2>"$T/err"
+check_eq 2 $? "--quarter 0000-Q1: exit 2 (usage)"
+check_eq "oversight: --quarter: '0000-Q1' is before 2000, outside the warehouse calendar" \
+	"$(sed -n 1p "$T/err")" "--quarter 0000-Q1: the message"
+check_exit 2 "--quarter 1999-Q4: refused too" "$OV" metrics --partnership devon --quarter 1999-Q4
+check_ok "--quarter 2000-Q1: taken" "$OV" metrics --partnership devon --quarter 2000-Q1
+# A profile whose yes (or no) list is empty read no value as yes, and its
+# messages printed "(yes: (null), ...)".
+P=$ROOT/fixtures/devon/profiles/dc-police-wide.json
+for side in yes no; do
+	if [ $side = yes ]; then yn='{"yes": [], "no": ["N"]}'; else yn='{"yes": ["Y"], "no": []}'; fi
+	python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); d["yes_no"] = json.loads(sys.argv[2]); json.dump(d, open(sys.argv[3], "w"))' \
+		"$P" "$yn" "$T/yn-$side.json"
+	"$OV" profile check "$T/yn-$side.json" >"$T/out" 2>"$T/err"
+	check_eq 1 $? "a profile with an empty $side list: invalid (exit 1)"
+	check_eq "oversight: $T/yn-$side.json: yes_no.$side: empty; give at least one spelling" "$(cat "$T/err")" \
+		"a profile with an empty $side list: the message names the list"
+done
+# A key file others can read: a warning naming it and the fix.
+chmod 644 "$W.key"
+"$OV" check >"$T/out" 2>"$T/err"
+check_eq 0 $? "a key file of mode 0644 is still used"
+check_eq "oversight: warning: $W.key: the key file can be read by others (mode 0644); run 'chmod 600 $W.key'" \
+	"$(cat "$T/err")" "a key file of mode 0644: a warning naming the file and chmod 600"
+chmod 600 "$W.key"
+"$OV" check >"$T/out" 2>"$T/err"
+check_eq "" "$(cat "$T/err")" "a key file of mode 0600: no warning"
 
 finish
