@@ -1,7 +1,6 @@
 /*
  * load.c - one file into the warehouse through its shape: see load.h.
  */
-#include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include "core/msg.h"
 #include "ingest.h"
 #include "load.h"
+#include "loadfile.h"
 #include "model/pseudo.h"
 #include "shape.h"
 
@@ -58,23 +58,6 @@ int load_open(struct wh **w, unsigned char key[PSEUDO_KEY_BYTES], struct ref *r,
 	return EXIT_OK;
 }
 
-static int file_sha256(FILE *fp, char out[65])
-{
-	crypto_hash_sha256_state st;
-	unsigned char buf[65536], h[crypto_hash_sha256_BYTES];
-	size_t n;
-
-	crypto_hash_sha256_init(&st);
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		crypto_hash_sha256_update(&st, buf, n);
-	if (ferror(fp))
-		return -1;
-	crypto_hash_sha256_final(&st, h);
-	sodium_bin2hex(out, 65, h, sizeof(h));
-	rewind(fp);
-	return 0;
-}
-
 static void print_counts(const char *file, const struct ingest_counts *n, int json, const char *note)
 {
 	if (json) {
@@ -115,19 +98,15 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 	      const char *profile, const struct profile *pf, const struct shape_opts *o,
 	      int json, int quiet)
 {
-	FILE *fp = fopen(file, "rb");
+	FILE *fp;
 	char sha[65];
 	struct ingest *g = NULL;
 	struct ingest_counts n;
 	sqlite3_stmt *st;
 	int rc;
 
-	if (!fp)
-		return error("%s: cannot open: %s", file, strerror(errno)), EXIT_ENV;
-	if (file_sha256(fp, sha)) {
-		fclose(fp);
-		return error("%s: read error: %s", file, strerror(errno)), EXIT_ENV;
-	}
+	if (!(fp = loadfile_open(file, sha)))
+		return EXIT_ENV;
 	st = wh_prepare(w, "load_find");
 	sqlite3_bind_text(st, wh_param(st, ":sha256"), sha, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, wh_param(st, ":profile"), profile, -1, SQLITE_STATIC);

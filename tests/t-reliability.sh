@@ -4,6 +4,7 @@
 # closes its class:
 #   output paths     core/outpath.c  (every path a command writes to)
 #   CSV cells        core/csvcell.c  (every cell of a CSV file written)
+#   piped input      etl/loadfile.c  (a file to load is read once)
 #   odd values       core/cli.c (periods), etl/profile.c (yes/no lists),
 #                    etl/pseudo.c (the key file's mode)
 # Expected messages and figures are worked out from the rules, not copied
@@ -90,5 +91,23 @@ check_eq "oversight: warning: $W.key: the key file can be read by others (mode 0
 chmod 600 "$W.key"
 "$OV" check >"$T/out" 2>"$T/err"
 check_eq "" "$(cat "$T/err")" "a key file of mode 0600: no warning"
+
+# --- piped input ---------------------------------------------------------------
+# A pipe cannot be rewound: the file was read once for its digest and then
+# found empty ("empty file: no header row").
+{
+	echo "$H"
+	G P1
+	G P2
+	G P3
+} >"$T/piped.csv"
+cat "$T/piped.csv" | "$OV" load /dev/stdin >"$T/out" 2>"$T/err"
+check_eq 0 $? "cat log.csv | load /dev/stdin: exit 0"
+check_eq "/dev/stdin: read 3, loaded 3, updated 0, unchanged 0, merged 0, rejected 0" "$(cat "$T/out")" \
+	"cat log.csv | load /dev/stdin: the 3 rows loaded"
+check_eq "" "$(cat "$T/err")" "cat log.csv | load /dev/stdin: nothing on stderr"
+check_eq 3 "$(q "SELECT count(*) FROM source_row WHERE ref LIKE 'P_'")" "the piped rows are in the warehouse"
+"$OV" load "$T/piped.csv" >"$T/out" 2>&1
+check_grep "read 0, loaded 0.*already loaded" "$T/out" "the same bytes from a file: already loaded (the pipe's digest is the file's)"
 
 finish
