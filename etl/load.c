@@ -107,6 +107,13 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 
 	if (!(fp = loadfile_open(file, sha)))
 		return EXIT_ENV;
+	/* The digest is looked up inside the load's own write transaction
+	 * (ingest_begin() carries on in it): two runs of the same file at
+	 * the same moment load it once, the second reads 0. */
+	if (wh_begin(w)) {
+		fclose(fp);
+		return EXIT_ENV;
+	}
 	st = wh_prepare(w, "load_find");
 	sqlite3_bind_text(st, wh_param(st, ":sha256"), sha, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, wh_param(st, ":profile"), profile, -1, SQLITE_STATIC);
@@ -116,6 +123,7 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 		snprintf(note, sizeof(note), "already loaded: the same bytes were load %lld on %s; nothing to do",
 			 (long long)sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1));
 		sqlite3_finalize(st);
+		wh_rollback(w);
 		fclose(fp);
 		memset(&n, 0, sizeof(n));
 		print_counts(file, &n, json, note);
@@ -127,6 +135,7 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 
 	g = ingest_begin(w, r, key, file, sha, profile);
 	if (!g) {
+		wh_rollback(w);
 		fclose(fp);
 		return EXIT_ENV;
 	}

@@ -79,7 +79,8 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	/* OVERSIGHT_TODAY pins "today" for the future-date rule in tests. */
 	if (!today || date_parse_iso(today, strlen(today), &g->today))
 		g->today = date_today();
-	if (wh_begin(w))
+	/* A caller may have begun the transaction to check the file first. */
+	if (sqlite3_get_autocommit(w->db) && wh_begin(w))
 		goto fail;
 	if (insert_load(w, file, sha256, profile))
 		goto rollback;

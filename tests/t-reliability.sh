@@ -5,6 +5,8 @@
 #   output paths     core/outpath.c  (every path a command writes to)
 #   CSV cells        core/csvcell.c  (every cell of a CSV file written)
 #   piped input      etl/loadfile.c  (a file to load is read once)
+#   same file twice  etl/cmd_load.c  (the digest looked up inside the load's
+#                    write transaction)
 #   odd values       core/cli.c (periods), etl/profile.c (yes/no lists),
 #                    etl/pseudo.c (the key file's mode)
 # Expected messages and figures are worked out from the rules, not copied
@@ -109,5 +111,28 @@ check_eq "" "$(cat "$T/err")" "cat log.csv | load /dev/stdin: nothing on stderr"
 check_eq 3 "$(q "SELECT count(*) FROM source_row WHERE ref LIKE 'P_'")" "the piped rows are in the warehouse"
 "$OV" load "$T/piped.csv" >"$T/out" 2>&1
 check_grep "read 0, loaded 0.*already loaded" "$T/out" "the same bytes from a file: already loaded (the pipe's digest is the file's)"
+
+# --- the same file loaded twice at the same moment ----------------------------------
+# Ten runs of one file at once: one load recorded; the nine others read 0
+# ("already loaded"); its one bad row is quarantined once.
+{
+	echo "$H"
+	G C1
+	G C2
+	printf 'C3,devon,dc-police,devon-cs,,child,2025-07-01,threshold,case,n,n,2025-07-01,,,,,ajar,,n,\n'
+} >"$T/conc.csv"
+i=0
+while [ $i -lt 10 ]; do
+	"$OV" load --quiet "$T/conc.csv" >"$T/conc.$i.out" 2>"$T/conc.$i.err" &
+	i=$((i + 1))
+done
+wait
+check_eq 1 "$(q "SELECT count(*) FROM load WHERE file = '$T/conc.csv'")" "10 concurrent runs of one file: exactly one load recorded"
+check_eq 1 "$(cat "$T"/conc.*.out | grep -c "read 3, loaded 2, updated 0, unchanged 0, merged 0, rejected 1")" \
+	"10 concurrent runs: one reads 3, loads 2, rejects 1"
+check_eq 9 "$(cat "$T"/conc.*.out | grep -c "read 0, loaded 0, updated 0, unchanged 0, merged 0, rejected 0 -- already loaded")" \
+	"10 concurrent runs: the nine others read 0, already loaded"
+check_eq 1 "$(q "SELECT count(*) FROM reject r JOIN load l ON l.id = r.load_id WHERE l.file = '$T/conc.csv'")" \
+	"10 concurrent runs: the bad row quarantined once"
 
 finish
