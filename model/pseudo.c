@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/msg.h"
+#include "core/text.h"
 #include "pseudo.h"
 
 void pseudo_init(void)
@@ -98,19 +99,9 @@ int pseudo_case_key(const unsigned char key[PSEUDO_KEY_BYTES], const char *partn
 	crypto_auth_hmacsha256_state st;
 	unsigned char mac[crypto_auth_hmacsha256_BYTES];
 	unsigned char norm[256];
-	size_t n = 0;
+	/* Cut at sizeof(norm): the loader rejects references this long. */
+	size_t n = text_case_norm(raw, len, norm, sizeof(norm));
 
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)raw[i];
-
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-			continue;
-		if (c >= 'a' && c <= 'z')
-			c = (unsigned char)(c - 'a' + 'A');
-		if (n == sizeof(norm))
-			break; /* the loader rejects references this long */
-		norm[n++] = c;
-	}
 	if (n == 0)
 		return -1;
 	crypto_auth_hmacsha256_init(&st, key, PSEUDO_KEY_BYTES);

@@ -2,6 +2,8 @@
 # t-reliability.sh - holes found by probing the tool as an attacker and as
 # a careless user would, each held closed by the shared routine that
 # closes its class:
+#   case refs        core/text.c     (text_quote(): every value a message quotes;
+#                    text_case_norm(): one spelling rule of a case)
 #   output paths     core/outpath.c  (every path a command writes to)
 #   CSV cells        core/csvcell.c  (every cell of a CSV file written)
 #   piped input      etl/loadfile.c  (a file to load is read once)
@@ -134,5 +136,43 @@ check_eq 9 "$(cat "$T"/conc.*.out | grep -c "read 0, loaded 0, updated 0, unchan
 	"10 concurrent runs: the nine others read 0, already loaded"
 check_eq 1 "$(q "SELECT count(*) FROM reject r JOIN load l ON l.id = r.load_id WHERE l.file = '$T/conc.csv'")" \
 	"10 concurrent runs: the bad row quarantined once"
+
+# --- case references in messages ------------------------------------------------------
+# The rows of one long-shape escalation giving different case references
+# put both raw values in the reject reason (stderr, 'oversight rejects',
+# 'profile check'); the same case spelt two ways was rejected too, though
+# the pseudonym takes the spellings as one case.
+cat >"$T/long.json" <<'EOF2'
+{"format": "oversight-profile/1", "source": {"partnership": "devon", "agency": "dc-police"},
+ "shape": "long",
+ "columns": {"Ref": "ref", "By": "raised_by", "With": "raised_with", "Case": "case_ref",
+   "Raised": "raised_on", "Theme": "theme"},
+ "stages": {"stage": "Stage", "date": "Date"},
+ "dates": {"*": "%d/%m/%Y"},
+ "values": {"stage": {"Initial": 1, "Manager": 2}}}
+EOF2
+# lines 2-3: K-1, one case spelt two ways; lines 4-5: K-2, two cases.
+cat >"$T/long.csv" <<'EOF2'
+Ref,By,With,Case,Raised,Theme,Stage,Date
+K-1,dc-police,devon-cs,cs123456,01/07/2025,threshold,Initial,01/07/2025
+K-1,dc-police,devon-cs,CS 123 456,01/07/2025,threshold,Manager,03/07/2025
+K-2,dc-police,devon-cs,QX777001,02/07/2025,threshold,Initial,02/07/2025
+K-2,dc-police,devon-cs,QX777002,02/07/2025,threshold,Manager,04/07/2025
+EOF2
+"$OV" load --profile "$T/long.json" "$T/long.csv" >"$T/out" 2>"$T/err"
+check_eq 0 $? "long: a file with a rejected row still loads: exit 0"
+check_eq "$T/long.csv: read 2, loaded 1, updated 0, unchanged 0, merged 0, rejected 1" "$(cat "$T/out")" \
+	"long: one case spelt two ways loads; two cases are rejected"
+check_eq "2025-07-01|2025-07-03" "$(q "SELECT stage1_on, stage2_on FROM source_row WHERE ref = 'K-1'")" \
+	"long: 'cs123456' and 'CS 123 456' are one escalation with both stages"
+check_grep "^$T/long.csv:4:4: Case (case_ref): '\[case ref masked\]' differs from '\[case ref masked\]' at line 4: the rows of one escalation must agree (line 5)$" \
+	"$T/err" "long: the reject reason masks both case references"
+"$OV" rejects >"$T/rej" 2>&1
+"$OV" profile check "$T/long.json" "$T/long.csv" >"$T/pc" 2>&1
+cat "$T/err" "$T/rej" "$T/pc" >"$T/said"
+check_grep "case ref masked" "$T/rej" "rejects: the reason is there, masked"
+check_no_grep "QX777\|cs123456\|CS 123 456" "$T/said" "no raw case reference on stderr, in rejects or in profile check"
+check_eq 0 "$(cat "$W" "$W"-wal 2>/dev/null | LC_ALL=C grep -a -c 'QX777\|cs123456\|CS 123 456')" \
+	"no raw case reference in the warehouse"
 
 finish

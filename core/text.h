@@ -1,0 +1,30 @@
+/*
+ * text.h - the one place text from an input is shaped for a message or
+ * compared as an identifier.
+ *
+ * text_quote(): every message that may quote a value from an input passes
+ * the value through here; a case reference is never quoted, whatever the
+ * message ("[case ref masked]", as the warehouse and the papers show it).
+ * text_case_norm(): the one spelling rule of a case reference: white space
+ * removed, ASCII letters upper-cased ('cs123456' and 'CS 123 456' are one
+ * case), for the pseudonym and for comparing two rows of one escalation.
+ */
+#ifndef OVERSIGHT_TEXT_H
+#define OVERSIGHT_TEXT_H
+
+#include <stddef.h>
+
+#define TEXT_MASKED "[case ref masked]"
+
+/* s[0..n] for a message in buf (cap >= 48): control characters as '?',
+ * cut at 40 characters with "..."; TEXT_MASKED when mask is set. */
+const char *text_quote(const char *s, size_t n, int mask, char *buf, size_t cap);
+
+/* The normal form of case reference raw[0..len] in out[0..cap]; returns
+ * its length (at most cap). */
+size_t text_case_norm(const char *raw, size_t len, unsigned char *out, size_t cap);
+
+/* 1 if case references a and b name the same case (same normal form). */
+int text_case_same(const char *a, size_t alen, const char *b, size_t blen);
+
+#endif
