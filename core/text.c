@@ -24,6 +24,51 @@ const char *text_quote(const char *s, size_t n, int mask, char *buf, size_t cap)
 	return buf;
 }
 
+/* The length of the white space character at s[0..n], or 0. */
+static size_t space_at(const unsigned char *s, size_t n)
+{
+	if (n >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r'))
+		return 1;
+	if (n >= 2 && s[0] == 0xc2 && s[1] == 0xa0)
+		return 2;
+	if (n < 3)
+		return 0;
+	if ((s[0] == 0xe1 && s[1] == 0x9a && s[2] == 0x80) ||
+	    (s[0] == 0xe2 && s[1] == 0x80 && ((s[2] >= 0x80 && s[2] <= 0x8a) || s[2] == 0xaf)) ||
+	    (s[0] == 0xe2 && s[1] == 0x81 && s[2] == 0x9f) ||
+	    (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80) ||
+	    (s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf))
+		return 3;
+	return 0;
+}
+
+/* The length of the white space character ending at s[n - 1], or 0. */
+static size_t space_before(const unsigned char *s, size_t n)
+{
+	for (size_t k = 1; k <= 3 && k <= n; k++)
+		if (space_at(s + n - k, k) == k)
+			return k;
+	return 0;
+}
+
+int text_trim(const char **s, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	size_t n = *len, k;
+
+	while ((k = space_at(p, n)) != 0) {
+		p += k;
+		n -= k;
+	}
+	while ((k = space_before(p, n)) != 0)
+		n -= k;
+	if (n == *len)
+		return 0;
+	*s = (const char *)p;
+	*len = n;
+	return 1;
+}
+
 size_t text_case_norm(const char *raw, size_t len, unsigned char *out, size_t cap)
 {
 	size_t n = 0;

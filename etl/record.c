@@ -166,7 +166,7 @@ void profile_rec_set(struct profile_rec *r, int f, const char *v, size_t len, in
 	size_t tlen;
 	int day, i;
 
-	util_trim(&v, &len);
+	text_trim(&v, &len);
 	t = v;
 	tlen = len;
 	if (r->fail)
@@ -224,8 +224,8 @@ void profile_rec_event(struct profile_rec *r, const char *code, size_t clen, int
 	char b[64], iso[11];
 	int stage = 0, i, day, f;
 
-	util_trim(&code, &clen);
-	util_trim(&date, &dlen);
+	text_trim(&code, &clen);
+	text_trim(&date, &dlen);
 	r->events++;
 	if (r->fail)
 		return;

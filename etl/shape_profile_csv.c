@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/text.h"
 #include "core/util.h"
 #include "profile.h"
 #include "shape_front.h"
@@ -174,7 +175,7 @@ static int on_row(void *ctx, const struct csvin_row *row, const char *raw)
 	}
 	key = row->field[s->key_col];
 	keylen = row->len[s->key_col];
-	util_trim(&key, &keylen);
+	text_trim(&key, &keylen);
 	if (!s->open || !keylen || keylen != s->keylen || memcmp(key, s->key, keylen) != 0) {
 		if (flush(s))
 			return -1;

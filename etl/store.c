@@ -18,6 +18,7 @@
 #include "ingest.h"
 #include "model/proto.h"
 #include "reconcile.h"
+#include "tidy.h"
 
 struct ingest {
 	struct wh *w;
@@ -413,7 +414,26 @@ static int store_changed(struct ingest *g, const struct canon_in *in, const stru
 	return 0;
 }
 
+static int row_in(struct ingest *g, const struct canon_in *in, const char *raw);
+
+/* Every value is tidied first (tidy.h): trimmed, a NUL refused. */
 int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
+{
+	struct canon_in tin;
+	struct canon_err e;
+	struct tidy t;
+	int rc;
+
+	if (tidy_row(in, &tin, &t, &e)) {
+		tidy_free(&t);
+		return reject_canon(g, in, &e, raw);
+	}
+	rc = row_in(g, &tin, raw);
+	tidy_free(&t);
+	return rc;
+}
+
+static int row_in(struct ingest *g, const struct canon_in *in, const char *raw)
 {
 	struct canon c;
 	struct canon_err e;

@@ -4,6 +4,8 @@
 # closes its class:
 #   case refs        core/text.c     (text_quote(): every value a message quotes;
 #                    text_case_norm(): one spelling rule of a case)
+#   Unicode spaces   core/text.c     (text_trim()), etl/tidy.c (every value of
+#                    every shape, on its way in)
 #   output paths     core/outpath.c  (every path a command writes to)
 #   CSV cells        core/csvcell.c  (every cell of a CSV file written)
 #   piped input      etl/loadfile.c  (a file to load is read once)
@@ -174,5 +176,29 @@ check_grep "case ref masked" "$T/rej" "rejects: the reason is there, masked"
 check_no_grep "QX777\|cs123456\|CS 123 456" "$T/said" "no raw case reference on stderr, in rejects or in profile check"
 check_eq 0 "$(cat "$W" "$W"-wal 2>/dev/null | LC_ALL=C grep -a -c 'QX777\|cs123456\|CS 123 456')" \
 	"no raw case reference in the warehouse"
+
+# --- Unicode spaces around a ref or a case reference ----------------------------------
+# A non-breaking space (pasted from a web page) after a ref made a second
+# escalation, and around a case reference a second pseudonym.
+NB=$(printf '\302\240')
+IDSP=$(printf '\343\200\200')
+{
+	echo "$H"
+	G N1 CS900
+} >"$T/nb1.csv"
+{
+	echo "$H"
+	G "N1$NB" "${IDSP}CS900$NB"
+	G "${NB}N2" "CS901$IDSP"
+} >"$T/nb2.csv"
+check_ok "load N1 with case CS900" "$OV" load "$T/nb1.csv"
+"$OV" load "$T/nb2.csv" >"$T/out" 2>"$T/err"
+check_eq "$T/nb2.csv: read 2, loaded 1, updated 0, unchanged 1, merged 0, rejected 0" "$(cat "$T/out")" \
+	"'N1' + U+00A0 is N1, unchanged; U+00A0 + 'N2' is loaded as N2"
+check_eq "1|1" "$(q "SELECT count(*), count(DISTINCT case_key) FROM source_row WHERE ref = 'N1'")" \
+	"one escalation N1, one pseudonym"
+check_eq "N2" "$(q "SELECT ref FROM source_row WHERE ref LIKE '%N2%'")" "N2 stored without the space"
+check_eq 0 "$(q "SELECT count(*) FROM source_row WHERE ref LIKE '%$NB%' OR ref LIKE '%$IDSP%'")" \
+	"no ref stored with a Unicode space"
 
 finish
