@@ -69,6 +69,30 @@ int text_trim(const char **s, size_t *len)
 	return 1;
 }
 
+size_t text_json_mark_nul(char *body, size_t len)
+{
+	int in_string = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (!in_string) {
+			in_string = body[i] == '"';
+			continue;
+		}
+		if (body[i] == '"') {
+			in_string = 0;
+		} else if (body[i] == '\\' && i + 1 < len) {
+			if (i + 5 < len && memcmp(body + i + 1, "u0000", 5) == 0) {
+				body[i] = TEXT_JSON_NUL;
+				memmove(body + i + 1, body + i + 6, len - i - 6 + 1);
+				len -= 5;
+			} else {
+				i++; /* the escaped character, a quote perhaps */
+			}
+		}
+	}
+	return len;
+}
+
 size_t text_case_norm(const char *raw, size_t len, unsigned char *out, size_t cap)
 {
 	size_t n = 0;

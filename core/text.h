@@ -28,6 +28,13 @@ const char *text_quote(const char *s, size_t n, int mask, char *buf, size_t cap)
  * U+3000 and U+FEFF in UTF-8.  Returns 1 if anything was cut. */
 int text_trim(const char **s, size_t *len);
 
+/* A JSON text's \u0000 escapes (inside strings) replaced in place by the
+ * one byte TEXT_JSON_NUL, which valid UTF-8 never holds, so that a parsed
+ * string shows where it held a NUL instead of ending there.  body[0..len]
+ * must be valid UTF-8; returns the new length (body stays NUL-terminated). */
+#define TEXT_JSON_NUL '\xff'
+size_t text_json_mark_nul(char *body, size_t len);
+
 /* The normal form of case reference raw[0..len] in out[0..cap]; returns
  * its length (at most cap). */
 size_t text_case_norm(const char *raw, size_t len, unsigned char *out, size_t cap);

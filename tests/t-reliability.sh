@@ -6,6 +6,7 @@
 #                    text_case_norm(): one spelling rule of a case)
 #   Unicode spaces   core/text.c     (text_trim()), etl/tidy.c (every value of
 #                    every shape, on its way in)
+#   JSON \u0000      core/text.c     (text_json_mark_nul()), etl/shape_json.c
 #   output paths     core/outpath.c  (every path a command writes to)
 #   CSV cells        core/csvcell.c  (every cell of a CSV file written)
 #   piped input      etl/loadfile.c  (a file to load is read once)
@@ -200,5 +201,44 @@ check_eq "1|1" "$(q "SELECT count(*), count(DISTINCT case_key) FROM source_row W
 check_eq "N2" "$(q "SELECT ref FROM source_row WHERE ref LIKE '%N2%'")" "N2 stored without the space"
 check_eq 0 "$(q "SELECT count(*) FROM source_row WHERE ref LIKE '%$NB%' OR ref LIKE '%$IDSP%'")" \
 	"no ref stored with a Unicode space"
+
+# --- a NUL inside a JSON string ---------------------------------------------------------
+# cJSON ends a string at \u0000: ref "J1\u0000hidden" was stored as "J1",
+# and a case reference pseudonymised on its first part.  Now the record is
+# refused, naming the file, the record and the field; "\\u0000" (a
+# backslash, then u0000) is text and loads.
+cat >"$T/j.json" <<'EOF2'
+{"format": "oversight-profile/1", "source": {"partnership": "devon", "agency": "nhs-devon"},
+ "shape": "json", "records": "items",
+ "columns": {"id": "ref", "from": "raised_by", "to": "raised_with", "case": "case_ref",
+   "opened": "raised_on", "topic": "theme"},
+ "stages": {"path": "history", "stage": "step", "date": "at"},
+ "dates": {"*": "%Y-%m-%d"}}
+EOF2
+cat >"$T/nul.json" <<'EOF2'
+{"items": [
+ {"id": "J1\u0000hidden", "from": "nhs-devon", "to": "devon-cs", "case": "ZC1", "opened": "2025-07-01",
+  "topic": "threshold", "history": [{"step": 1, "at": "2025-07-01"}]},
+ {"id": "J2", "from": "nhs-devon", "to": "devon-cs", "case": "ZC2\u0000ZZ", "opened": "2025-07-01",
+  "topic": "threshold", "history": [{"step": 1, "at": "2025-07-01"}]},
+ {"id": "J3\\u0000", "from": "nhs-devon", "to": "devon-cs", "case": "ZC3", "opened": "2025-07-01",
+  "topic": "threshold", "history": [{"step": "1\u0000", "at": "2025-07-01"}]},
+ {"id": "J4\\u0000", "from": "nhs-devon", "to": "devon-cs", "case": "ZC4", "opened": "2025-07-01",
+  "topic": "threshold", "history": [{"step": 1, "at": "2025-07-01"}]}
+]}
+EOF2
+"$OV" load --profile "$T/j.json" "$T/nul.json" >"$T/out" 2>"$T/err"
+check_eq 0 $? "JSON with \\u0000 in strings: the file loads, those records quarantined"
+check_eq "$T/nul.json: read 4, loaded 1, updated 0, unchanged 0, merged 0, rejected 3" "$(cat "$T/out")" \
+	"JSON: three records with a NUL rejected, the fourth loaded"
+check_grep "^$T/nul.json:1: items\[0\].id (ref): holds a NUL character (\\\\u0000)$" "$T/err" \
+	"JSON: a NUL in a ref: file, record 1 and field named"
+check_grep "^$T/nul.json:2: items\[1\].case (case_ref): holds a NUL character (\\\\u0000)$" "$T/err" \
+	"JSON: a NUL in a case reference: file, record 2 and field named"
+check_grep "^$T/nul.json:3: items\[2\].history\[0\].step: holds a NUL character (\\\\u0000)$" "$T/err" \
+	"JSON: a NUL in a stage event: file, record 3 and the event named"
+check_eq 'J4\u0000' "$(q "SELECT ref FROM source_row WHERE ref LIKE 'J4%'")" \
+	"JSON: an escaped backslash before u0000 is text, stored as written"
+check_eq 0 "$(q "SELECT count(*) FROM source_row WHERE ref IN ('J1', 'J2', 'J3\u0000')")" "JSON: nothing stored cut short"
 
 finish
