@@ -14,6 +14,7 @@
 #include "msg.h"
 #include "util.h"
 #include "wh.h"
+#include "whid.h"
 
 int wh_error(struct wh *w, const char *what)
 {
@@ -76,6 +77,9 @@ int wh_open(const char *path, int flags, struct wh **out)
 		error("%s: not a warehouse: %s", path, sqlite3_errmsg(w->db));
 		goto fail;
 	}
+	/* Another program's database is left as it is, journal mode too. */
+	if (whid_check(w))
+		goto fail;
 	if (!(flags & WH_READONLY) &&
 	    wh_exec(w, embed_query("wh_writer")))
 		goto fail;
@@ -131,6 +135,8 @@ int wh_migrate(struct wh *w)
 			goto fail;
 		v++;
 	}
+	if (whid_set(w))
+		goto fail;
 	return wh_commit(w);
 fail:
 	wh_rollback(w);

@@ -7,6 +7,8 @@
 #   Unicode spaces   core/text.c     (text_trim()), etl/tidy.c (every value of
 #                    every shape, on its way in)
 #   JSON \u0000      core/text.c     (text_json_mark_nul()), etl/shape_json.c
+#   foreign database core/whid.c     (PRAGMA application_id, set by init,
+#                    checked by wh_open() for every command)
 #   output paths     core/outpath.c  (every path a command writes to)
 #   CSV cells        core/csvcell.c  (every cell of a CSV file written)
 #   piped input      etl/loadfile.c  (a file to load is read once)
@@ -240,5 +242,39 @@ check_grep "^$T/nul.json:3: items\[2\].history\[0\].step: holds a NUL character 
 check_eq 'J4\u0000' "$(q "SELECT ref FROM source_row WHERE ref LIKE 'J4%'")" \
 	"JSON: an escaped backslash before u0000 is text, stored as written"
 check_eq 0 "$(q "SELECT count(*) FROM source_row WHERE ref IN ('J1', 'J2', 'J3\u0000')")" "JSON: nothing stored cut short"
+
+# --- another program's SQLite database ------------------------------------------------
+# init took it over (16 tables added, switched to WAL); now every command
+# refuses it untouched.
+F=$T/foreign.db
+sqlite3 "$F" "CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes(body) VALUES ('x');"
+before=$(sqlite3 "$F" ".dump" | cksum)
+for cmd in init "load $T/good.csv" "metrics --partnership devon --quarter 2025-Q3" check loads; do
+	# shellcheck disable=SC2086
+	"$OV" -w "$F" $cmd >"$T/out" 2>"$T/err"
+	rc=$?
+	check_eq 3 "$rc" "a foreign database: ${cmd%% *} exits 3"
+	check_eq "oversight: $F: not an oversight warehouse (another program's database: its tables are not the warehouse's); left untouched" \
+		"$(sed -n 1p "$T/err")" "a foreign database: ${cmd%% *} says what it is"
+done
+check_eq "$before" "$(sqlite3 "$F" ".dump" | cksum)" "a foreign database: its content unchanged"
+check_eq "notes" "$(sqlite3 "$F" "SELECT group_concat(name) FROM sqlite_schema")" "a foreign database: no table added"
+check_eq "delete" "$(sqlite3 "$F" "PRAGMA journal_mode")" "a foreign database: journal mode unchanged"
+sqlite3 "$T/other-app.db" "PRAGMA application_id = 1234; CREATE TABLE t(x);"
+"$OV" -w "$T/other-app.db" init >"$T/out" 2>"$T/err"
+check_eq 3 $? "another application id: init exits 3"
+check_eq "oversight: $T/other-app.db: not an oversight warehouse (another program's database, application id 0x000004d2); left untouched" \
+	"$(sed -n 1p "$T/err")" "another application id: named"
+# The warehouse has the id; one made before the id was written (0) is
+# still taken, and init gives it the id.
+check_eq 1331057492 "$(q "PRAGMA application_id")" "init writes the application id (0x4f565354)"
+sqlite3 "$W" ".backup '$T/old.db'"
+cp "$W.key" "$T/old.db.key"
+sqlite3 "$T/old.db" "PRAGMA application_id = 0"
+check_ok "a warehouse made before the id: metrics" "$OV" -w "$T/old.db" metrics --partnership devon --quarter 2025-Q3
+check_ok "a warehouse made before the id: init" "$OV" -w "$T/old.db" init
+check_eq 1331057492 "$(sqlite3 "$T/old.db" "PRAGMA application_id")" "a warehouse made before the id: init gives it the id"
+: >"$T/empty.db"
+check_ok "an empty file: init makes it a warehouse" "$OV" -w "$T/empty.db" init
 
 finish
