@@ -10,6 +10,7 @@
 #include "core/cli.h"
 #include "core/embed.h"
 #include "core/msg.h"
+#include "core/wherr.h"
 #include "ingest.h"
 #include "load.h"
 #include "loadfile.h"
@@ -29,8 +30,15 @@ int load_open(struct wh **w, unsigned char key[PSEUDO_KEY_BYTES], struct ref *r,
 		return EXIT_ENV;
 	}
 	pseudo_fingerprint(key, fp_have);
-	if (wh_meta_get(*w, "key_fingerprint", fp_want, sizeof(fp_want)) != 1 ||
-	    strcmp(fp_have, fp_want) != 0) {
+	/* init writes the fingerprint last: without it, init did not finish. */
+	if (wh_meta_get(*w, "key_fingerprint", fp_want, sizeof(fp_want)) != 1) {
+		error("%s: not initialised; run 'oversight init' first", ov.warehouse);
+		sodium_memzero(key, PSEUDO_KEY_BYTES);
+		wh_close(*w);
+		*w = NULL;
+		return EXIT_ENV;
+	}
+	if (strcmp(fp_have, fp_want) != 0) {
 		error("%s: this key does not match the warehouse (key fingerprint %s, warehouse %s); "
 		      "loading with it would break reconciliation", cli_key_path(), fp_have,
 		      fp_want[0] ? fp_want : "none");
@@ -158,6 +166,8 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 	}
 	fclose(fp);
 	if (rc) {
+		/* a full disk half way is the environment */
+		rc = err_exit(wherr_class(w, err_of_exit(rc)));
 		ingest_end(g, 0, NULL);
 		error("%s: not loaded; the warehouse is unchanged", file);
 		return rc;

@@ -9,6 +9,7 @@
 #   JSON \u0000      core/text.c     (text_json_mark_nul()), etl/shape_json.c
 #   foreign database core/whid.c     (PRAGMA application_id, set by init,
 #                    checked by wh_open() for every command)
+#   exit codes       core/wherr.c    (which SQLite failures are the environment's)
 #   output paths     core/outpath.c  (every path a command writes to)
 #   CSV cells        core/csvcell.c  (every cell of a CSV file written)
 #   piped input      etl/loadfile.c  (a file to load is read once)
@@ -276,5 +277,60 @@ check_ok "a warehouse made before the id: init" "$OV" -w "$T/old.db" init
 check_eq 1331057492 "$(sqlite3 "$T/old.db" "PRAGMA application_id")" "a warehouse made before the id: init gives it the id"
 : >"$T/empty.db"
 check_ok "an empty file: init makes it a warehouse" "$OV" -w "$T/empty.db" init
+
+# --- exit codes and messages that mislead ------------------------------------------
+# A full disk part way through a load exited 4 (internal); README says the
+# environment is 3.  ulimit -f with SIGXFSZ ignored makes write() fail as
+# on a full disk; 100,000 rows need more than the page cache holds, so
+# the failure comes while rows are stored, not at the commit.
+if cc -O2 -std=c11 -o "$T/gen" "$ROOT/fixtures/gen.c" -lm 2>"$T/cc.err" &&
+	"$T/gen" --scale 100000 "$T" >/dev/null; then
+	FW=$T/full.db
+	"$OV" -w "$FW" init >/dev/null
+	size=$(( ($(wc -c <"$FW") + 511) / 512 + 4096 ))
+	(trap '' XFSZ; ulimit -f $size; exec "$OV" -w "$FW" load --quiet "$T/scale-100000.csv") >"$T/out" 2>"$T/err"
+	check_eq 3 $? "a full disk while rows are stored: exit 3 (environment)"
+	check_eq "oversight: $T/scale-100000.csv: not loaded; the warehouse is unchanged" "$(sed -n 2p "$T/err")" \
+		"a full disk while rows are stored: nothing loaded"
+	check_eq 0 "$(sqlite3 "$FW" "SELECT count(*) FROM load")" "a full disk while rows are stored: no load recorded"
+else
+	_notok "build fixtures/gen.c"
+fi
+# init on a full disk: the schema is written, the reference data is not.
+# The next load said "this key does not match the warehouse (... warehouse
+# none)"; init did not finish, and the load says so.
+IW=$T/initfull.db
+(trap '' XFSZ; ulimit -f 400; exec "$OV" -w "$IW" init) >"$T/out" 2>"$T/err"
+check_eq 3 $? "init on a full disk: exit 3 (environment)"
+"$OV" -w "$IW" load "$T/good.csv" >"$T/out" 2>"$T/err"
+check_eq 3 $? "load after init failed on a full disk: exit 3"
+check_eq "oversight: $IW: not initialised; run 'oversight init' first" "$(cat "$T/err")" \
+	"load after init failed on a full disk: not initialised"
+check_ok "init again with room: it finishes" "$OV" -w "$IW" init
+check_ok "and the load goes in" "$OV" -w "$IW" load "$T/good.csv"
+# A warehouse in a read-only folder: SQLite cannot make its -shm file
+# there.  It said "not a warehouse" even to metrics; it says it cannot
+# open it, and why.  (root writes anywhere: run as nobody.)
+AS=
+if [ "$(id -u)" = 0 ]; then
+	AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	chmod 711 "$T"
+fi
+if [ -n "$AS" ] && ! command -v setpriv >/dev/null 2>&1; then
+	_ok "a read-only folder: skipped (root, and no setpriv to run as nobody)"
+	_ok "a read-only folder: skipped"
+	finish
+fi
+mkdir "$T/ro"
+q "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+cp "$W" "$T/ro/wh.db"
+cp "$W.key" "$T/ro/wh.db.key"
+[ -n "$AS" ] && chown -R 65534:65534 "$T/ro"
+chmod 555 "$T/ro"
+$AS "$OV" -w "$T/ro/wh.db" metrics --partnership devon --quarter 2025-Q3 >"$T/out" 2>"$T/err"
+check_eq 3 $? "a read-only folder: metrics exits 3"
+check_eq "oversight: $T/ro/wh.db: cannot open: attempt to write a readonly database (is the warehouse or its folder read-only? SQLite writes its -wal and -shm files beside it)" \
+	"$(cat "$T/err")" "a read-only folder: metrics says it cannot open the warehouse, not that it is none"
+chmod 755 "$T/ro"
 
 finish
