@@ -15,6 +15,7 @@
 
 #include "chart.h"
 #include "core/embed.h"
+#include "core/csvcell.h"
 #include "core/msg.h"
 
 /* A chart that takes gnuplot longer than this is abandoned: a report must
@@ -473,23 +474,7 @@ void chart_dat_str(FILE *dat, const char *s, int max)
 
 void chart_csv_str(FILE *csv, const char *s)
 {
-	int quote;
-
-	if (!s)
-		s = "";
-	quote = strpbrk(s, ",\"\n\r") != NULL || (s[0] && strchr("=+-@", s[0]));
-	if (quote)
-		fputc('"', csv);
-	/* A leading = + - @ makes a spreadsheet run the cell as a formula. */
-	if (s[0] && strchr("=+-@", s[0]))
-		fputc('\'', csv);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', csv);
-		fputc(*s == '\n' || *s == '\r' ? ' ' : *s, csv);
-	}
-	if (quote)
-		fputc('"', csv);
+	csvcell_write(csv, s, CSVCELL_FLAT);
 }
 
 void chart_dat_num(FILE *dat, double v)

@@ -107,6 +107,10 @@ void cli_period_opt(const char *cmd, struct period *p, int opt, const char *arg)
 	case PERIOD_OPT_QUARTER:
 		if (cli_parse_quarter(arg, &p->year, &p->q))
 			usage_error(cmd, "--quarter: '%s' is not a quarter (YYYY-Qn)", arg);
+		/* The warehouse's calendar starts in 2000 (loads refuse earlier
+		 * dates), and a paper's trend counts quarters back from this one. */
+		if (p->year < 2000)
+			usage_error(cmd, "--quarter: '%s' is before 2000, outside the warehouse calendar", arg);
 		p->is_quarter = 1;
 		break;
 	case PERIOD_OPT_FROM:

@@ -14,6 +14,8 @@
 #include "msg.h"
 #include "util.h"
 #include "wh.h"
+#include "wherr.h"
+#include "whid.h"
 
 int wh_error(struct wh *w, const char *what)
 {
@@ -73,9 +75,18 @@ int wh_open(const char *path, int flags, struct wh **out)
 	sqlite3_extended_result_codes(w->db, 1);
 	/* Make sure it is a database before anything else touches it. */
 	if (sqlite3_exec(w->db, embed_query("wh_probe"), NULL, NULL, NULL) != SQLITE_OK) {
-		error("%s: not a warehouse: %s", path, sqlite3_errmsg(w->db));
+		/* A folder it cannot write (for the -wal and -shm files) is not
+		 * a file that is no warehouse: say which. */
+		if (wherr_environmental(sqlite3_errcode(w->db)))
+			error("%s: cannot open: %s (is the warehouse or its folder read-only? SQLite "
+			      "writes its -wal and -shm files beside it)", path, sqlite3_errmsg(w->db));
+		else
+			error("%s: not a warehouse: %s", path, sqlite3_errmsg(w->db));
 		goto fail;
 	}
+	/* Another program's database is left as it is, journal mode too. */
+	if (whid_check(w->db, w->path))
+		goto fail;
 	if (!(flags & WH_READONLY) &&
 	    wh_exec(w, embed_query("wh_writer")))
 		goto fail;
@@ -131,6 +142,8 @@ int wh_migrate(struct wh *w)
 			goto fail;
 		v++;
 	}
+	if (whid_set(w->db, w->path))
+		goto fail;
 	return wh_commit(w);
 fail:
 	wh_rollback(w);

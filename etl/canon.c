@@ -13,6 +13,7 @@
 
 #include "canon.h"
 #include "core/date.h"
+#include "core/text.h"
 
 static const char *const names[CF_COUNT] = {
 	[CF_REF] = "ref",
@@ -103,24 +104,11 @@ static int empty(const struct canon_in *in, int f)
 	return !in->v[f] || !in->v[f][0];
 }
 
-/* Quote a value for a message, shortened: it may be anything. */
+/* Quote a value for a message, shortened: it may be anything (and a case
+ * reference is masked: text_quote()). */
 static const char *shown(const struct canon_in *in, int f, char *buf, size_t cap)
 {
-	size_t n = in->len[f];
-	size_t keep = n > 40 ? 40 : n;
-	size_t j = 0;
-
-	for (size_t i = 0; i < keep && j + 4 < cap; i++) {
-		unsigned char c = (unsigned char)in->v[f][i];
-
-		buf[j++] = (c < 32 || c == 127) ? '?' : (char)c;
-	}
-	if (keep < n && j + 4 < cap) {
-		memcpy(buf + j, "...", 3);
-		j += 3;
-	}
-	buf[j] = '\0';
-	return buf;
+	return text_quote(in->v[f], in->len[f], f == CF_CASE_REF, buf, cap);
 }
 
 static int parse_date(const struct canon_in *in, int f, int today, int *out, struct canon_err *err)

@@ -19,6 +19,7 @@
 #include "core/cmds.h"
 #include "core/msg.h"
 #include "core/wh.h"
+#include "core/wherr.h"
 #include "model/pseudo.h"
 #include "model/refload.h"
 
@@ -148,6 +149,7 @@ int cmd_init(int argc, char **argv)
 	status = EXIT_OK;
 	goto out;
 rollback:
+	status = err_exit(wherr_class(w, err_of_exit(status))); /* a full disk is the environment */
 	wh_rollback(w);
 	error("%s: init failed; the warehouse is unchanged", ov.warehouse);
 out:

@@ -34,7 +34,8 @@ struct ingest;
 
 /*
  * Start loading file (name as given; sha256 of its bytes) with profile.
- * Opens the transaction.  Returns NULL after printing an error.
+ * Opens the transaction, or carries on in the one the caller began (to
+ * look for the same bytes first).  Returns NULL after printing an error.
  */
 struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 			    const unsigned char key[PSEUDO_KEY_BYTES], const char *file,

@@ -1,7 +1,6 @@
 /*
  * load.c - one file into the warehouse through its shape: see load.h.
  */
-#include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,8 +11,10 @@
 #include "core/date.h"
 #include "core/embed.h"
 #include "core/msg.h"
+#include "core/wherr.h"
 #include "ingest.h"
 #include "load.h"
+#include "loadfile.h"
 #include "model/pseudo.h"
 #include "shape.h"
 
@@ -30,8 +31,15 @@ int load_open(struct wh **w, unsigned char key[PSEUDO_KEY_BYTES], struct ref *r,
 		return EXIT_ENV;
 	}
 	pseudo_fingerprint(key, fp_have);
-	if (wh_meta_get(*w, "key_fingerprint", fp_want, sizeof(fp_want)) != 1 ||
-	    strcmp(fp_have, fp_want) != 0) {
+	/* init writes the fingerprint last: without it, init did not finish. */
+	if (wh_meta_get(*w, "key_fingerprint", fp_want, sizeof(fp_want)) != 1) {
+		error("%s: not initialised; run 'oversight init' first", ov.warehouse);
+		sodium_memzero(key, PSEUDO_KEY_BYTES);
+		wh_close(*w);
+		*w = NULL;
+		return EXIT_ENV;
+	}
+	if (strcmp(fp_have, fp_want) != 0) {
 		error("%s: this key does not match the warehouse (key fingerprint %s, warehouse %s); "
 		      "loading with it would break reconciliation", cli_key_path(), fp_have,
 		      fp_want[0] ? fp_want : "none");
@@ -57,23 +65,6 @@ int load_open(struct wh **w, unsigned char key[PSEUDO_KEY_BYTES], struct ref *r,
 		return EXIT_DATA;
 	}
 	return EXIT_OK;
-}
-
-static int file_sha256(FILE *fp, char out[65])
-{
-	crypto_hash_sha256_state st;
-	unsigned char buf[65536], h[crypto_hash_sha256_BYTES];
-	size_t n;
-
-	crypto_hash_sha256_init(&st);
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		crypto_hash_sha256_update(&st, buf, n);
-	if (ferror(fp))
-		return -1;
-	crypto_hash_sha256_final(&st, h);
-	sodium_bin2hex(out, 65, h, sizeof(h));
-	rewind(fp);
-	return 0;
 }
 
 static void print_counts(const char *file, const struct ingest_counts *n, int json, const char *note)
@@ -136,30 +127,40 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 	      const char *profile, const struct profile *pf, const struct shape_opts *o,
 	      int json, int quiet)
 {
-	FILE *fp = fopen(file, "rb");
+	FILE *fp;
 	char sha[65];
 	struct ingest *g = NULL;
 	struct ingest_counts n;
 	sqlite3_stmt *st;
 	int rc;
 
-	if (!fp)
-		return error("%s: cannot open: %s", file, strerror(errno)), EXIT_ENV;
-	if (file_sha256(fp, sha)) {
+	if (!(fp = loadfile_open(file, sha)))
+		return EXIT_ENV;
+	/* The digest is looked up inside the load's own write transaction
+	 * (ingest_begin() carries on in it): two runs of the same file at
+	 * the same moment load it once, the second reads 0. */
+	if (wh_begin(w)) {
 		fclose(fp);
-		return error("%s: read error: %s", file, strerror(errno)), EXIT_ENV;
+		return EXIT_ENV;
 	}
 	st = wh_prepare(w, "load_find");
 	sqlite3_bind_text(st, wh_param(st, ":sha256"), sha, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, wh_param(st, ":profile"), profile, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		char note[160];
+		int later = reexport(w, file, sqlite3_column_int64(st, 0), o);
 
 		snprintf(note, sizeof(note), "already loaded: the same bytes were load %lld on %s; %s",
 			 (long long)sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1),
-			 reexport(w, file, sqlite3_column_int64(st, 0), o) ? "the export date is now later"
-									    : "nothing to do");
+			 later ? "the export date is now later" : "nothing to do");
 		sqlite3_finalize(st);
+		/* a later export date is kept; nothing else was written */
+		if (!later)
+			wh_rollback(w);
+		else if (wh_commit(w)) {
+			fclose(fp);
+			return err_exit(wherr_class(w, ERR_ENV));
+		}
 		fclose(fp);
 		memset(&n, 0, sizeof(n));
 		print_counts(file, &n, json, note);
@@ -171,6 +172,7 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 
 	g = ingest_begin(w, r, key, file, sha, profile);
 	if (!g) {
+		wh_rollback(w);
 		fclose(fp);
 		return EXIT_ENV;
 	}
@@ -195,6 +197,8 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 	}
 	fclose(fp);
 	if (rc) {
+		/* a full disk half way is the environment */
+		rc = err_exit(wherr_class(w, err_of_exit(rc)));
 		ingest_end(g, 0, NULL);
 		error("%s: not loaded; the warehouse is unchanged", file);
 		return rc;

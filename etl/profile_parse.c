@@ -313,6 +313,11 @@ int pctx_yes_no(const struct pctx *c, const cJSON *yn)
 			 &pf->nyes) ||
 	    pctx_strings(c, cJSON_GetObjectItemCaseSensitive(yn, "no"), "yes_no.no", &pf->no, &pf->nno))
 		return -1;
+	/* Every yes/no field is read through these lists, and a message
+	 * quotes their first spellings. */
+	if (!pf->nyes || !pf->nno)
+		return pctx_err(c, "yes_no.%s: empty; give at least one spelling",
+				pf->nyes ? "no" : "yes");
 	cs = cJSON_GetObjectItemCaseSensitive(yn, "case_sensitive");
 	if (cs && !cJSON_IsBool(cs))
 		return pctx_err(c, "yes_no.case_sensitive: not true or false");

@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "core/msg.h"
+#include "core/text.h"
 #include "core/util.h"
 #include "profile.h"
 
@@ -61,22 +62,11 @@ static void keep(char **buf, size_t *cap, const char *s, size_t n)
 	(*buf)[n] = '\0';
 }
 
-/* A value for a message: control characters shown as '?', cut at 40. */
-static const char *shown(const char *s, size_t n, char *buf, size_t cap)
+/* A value of field f for a message (text_quote(): a case reference is
+ * masked). */
+static const char *shown(int f, const char *s, size_t n, char *buf, size_t cap)
 {
-	size_t keep_n = n > 40 ? 40 : n, j = 0;
-
-	for (size_t i = 0; i < keep_n && j + 4 < cap; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		buf[j++] = (c < 32 || c == 127) ? '?' : (char)c;
-	}
-	if (keep_n < n && j + 4 < cap) {
-		memcpy(buf + j, "...", 3);
-		j += 3;
-	}
-	buf[j] = '\0';
-	return buf;
+	return text_quote(s, n, f == CF_CASE_REF, buf, cap);
 }
 
 /* Keep the record's first failure: "<source> (<field>): <why>".  A
@@ -126,9 +116,12 @@ static void put(struct profile_rec *r, int f, const char *t, size_t tlen, const 
 			return;
 		if (tlen == r->in.len[f] && memcmp(t, r->in.v[f], tlen) == 0)
 			return;
+		/* One case however it is spelt: the pseudonym's rule. */
+		if (f == CF_CASE_REF && text_case_same(t, tlen, r->in.v[f], r->in.len[f]))
+			return;
 		failf(r, f, col, src, line, "'%s' differs from '%s' at line %ld: the rows of one "
-		      "escalation must agree", shown(given, glen, a, sizeof(a)),
-		      shown(r->given[f], strlen(r->given[f]), b, sizeof(b)), r->vline[f]);
+		      "escalation must agree", shown(f, given, glen, a, sizeof(a)),
+		      shown(f, r->given[f], strlen(r->given[f]), b, sizeof(b)), r->vline[f]);
 		return;
 	}
 	keep(&r->val[f], &r->cap[f], t, tlen);
@@ -173,7 +166,7 @@ void profile_rec_set(struct profile_rec *r, int f, const char *v, size_t len, in
 	size_t tlen;
 	int day, i;
 
-	util_trim(&v, &len);
+	text_trim(&v, &len);
 	t = v;
 	tlen = len;
 	if (r->fail)
@@ -194,7 +187,7 @@ void profile_rec_set(struct profile_rec *r, int f, const char *v, size_t len, in
 	} else if (pf->vmap[f].n) {
 		if ((i = profile_vmap_find(&pf->vmap[f], v, len)) < 0) {
 			failf(r, f, col, src, line, "'%s' is not a code of the profile's values.%s",
-			      shown(v, len, b, sizeof(b)), vmap_key(pf, f));
+			      shown(f, v, len, b, sizeof(b)), vmap_key(pf, f));
 			return;
 		}
 		t = pf->vmap[f].to[i];
@@ -204,7 +197,7 @@ void profile_rec_set(struct profile_rec *r, int f, const char *v, size_t len, in
 
 		if (yn < 0) {
 			failf(r, f, col, src, line, "'%s' is not a yes/no spelling of the profile "
-			      "(yes: %s%s, no: %s%s)", shown(v, len, b, sizeof(b)), pf->yes[0],
+			      "(yes: %s%s, no: %s%s)", shown(f, v, len, b, sizeof(b)), pf->yes[0],
 			      pf->nyes > 1 ? ", ..." : "", pf->no[0], pf->nno > 1 ? ", ..." : "");
 			return;
 		}
@@ -212,7 +205,7 @@ void profile_rec_set(struct profile_rec *r, int f, const char *v, size_t len, in
 		tlen = 1;
 	} else if (profile_is_date_field(f)) {
 		if (profile_parse_date(pf->datefmt[f], v, len, &day)) {
-			failf(r, f, col, src, line, "\"%s\" is not a date (%s)", shown(v, len, b, sizeof(b)),
+			failf(r, f, col, src, line, "\"%s\" is not a date (%s)", shown(f, v, len, b, sizeof(b)),
 			      profile_datefmt_name(pf->datefmt[f]));
 			return;
 		}
@@ -231,8 +224,8 @@ void profile_rec_event(struct profile_rec *r, const char *code, size_t clen, int
 	char b[64], iso[11];
 	int stage = 0, i, day, f;
 
-	util_trim(&code, &clen);
-	util_trim(&date, &dlen);
+	text_trim(&code, &clen);
+	text_trim(&date, &dlen);
 	r->events++;
 	if (r->fail)
 		return;
@@ -254,7 +247,7 @@ void profile_rec_event(struct profile_rec *r, const char *code, size_t clen, int
 		}
 		if (profile_parse_date(pf->datefmt[f], date, dlen, &day)) {
 			failf(r, f, dcol, dsrc, line, "\"%s\" is not a date (%s)",
-			      shown(date, dlen, b, sizeof(b)), profile_datefmt_name(pf->datefmt[f]));
+			      shown(f, date, dlen, b, sizeof(b)), profile_datefmt_name(pf->datefmt[f]));
 			return;
 		}
 		date_format(day, iso);
@@ -277,7 +270,7 @@ void profile_rec_event(struct profile_rec *r, const char *code, size_t clen, int
 			return;
 		if (profile_parse_date(pf->datefmt[CF_CLOSED_ON], date, dlen, &day)) {
 			failf(r, CF_CLOSED_ON, dcol, dsrc, line, "\"%s\" is not a date (%s)",
-			      shown(date, dlen, b, sizeof(b)),
+			      shown(CF_CLOSED_ON, date, dlen, b, sizeof(b)),
 			      profile_datefmt_name(pf->datefmt[CF_CLOSED_ON]));
 			return;
 		}
@@ -286,11 +279,11 @@ void profile_rec_event(struct profile_rec *r, const char *code, size_t clen, int
 	}
 	if (pf->stage.n)
 		failf(r, FAIL_STAGE_CODE, ccol, csrc, line, "'%s' is not a stage of the profile's "
-		      "values.stage%s", shown(code, clen, b, sizeof(b)),
+		      "values.stage%s", shown(FAIL_STAGE_CODE, code, clen, b, sizeof(b)),
 		      pf->vmap[CF_STATUS].n ? " nor a closure of values.status" : "");
 	else
 		failf(r, FAIL_STAGE_CODE, ccol, csrc, line, "'%s' is not a stage number 1..%d%s",
-		      shown(code, clen, b, sizeof(b)), CANON_MAX_STAGE,
+		      shown(FAIL_STAGE_CODE, code, clen, b, sizeof(b)), CANON_MAX_STAGE,
 		      pf->vmap[CF_STATUS].n ? " nor a closure of values.status" : "");
 }
 

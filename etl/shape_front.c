@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/text.h"
 #include "core/util.h"
 #include "shape_front.h"
 
@@ -150,7 +151,7 @@ static int header(struct front *s, const struct csvin_row *row)
 			len -= 3;
 		}
 		if (s->o->trim_names)
-			util_trim(&n, &len);
+			text_trim(&n, &len);
 		f->colname[i] = xstrndup(n, len);
 	}
 	if (s->o->header(s->ctx, f, row->line))

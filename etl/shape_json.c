@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/text.h"
 #include "core/util.h"
 #include "profile.h"
 #include "shape.h"
@@ -208,6 +209,20 @@ static void raw_record(const struct pjson *s, const cJSON *rec, char *buf, size_
 	}
 	cJSON_free(text);
 	cJSON_Delete(o);
+	/* A \u0000 shown as '?', as a control character is in messages. */
+	for (char *p = buf; (p = strchr(p, TEXT_JSON_NUL)) != NULL;)
+		*p = '?';
+}
+
+/* A string that held \u0000 (text_json_mark_nul()): refused, never cut. */
+static int nul_value(struct pjson *s, const char *src, const char *field, long line,
+		     const char *raw)
+{
+	if (field)
+		snprintf(s->why, sizeof(s->why), "%s (%s): holds a NUL character (\\u0000)", src, field);
+	else
+		snprintf(s->why, sizeof(s->why), "%s: holds a NUL character (\\u0000)", src);
+	return s->sink->reject(s->sink->ctx, line, 0, field, s->why, raw);
 }
 
 static int read_record(struct pjson *s, const cJSON *rec, int idx)
@@ -236,6 +251,8 @@ static int read_record(struct pjson *s, const cJSON *rec, int idx)
 			return s->sink->reject(s->sink->ctx, line, 0, canon_field_name(pf->col[i].field),
 					       s->why, raw);
 		}
+		if (strchr(t, TEXT_JSON_NUL))
+			return nul_value(s, src, canon_field_name(pf->col[i].field), line, raw);
 		profile_rec_set(&s->rec, pf->col[i].field, t, strlen(t), 0, src, line);
 	}
 	ev = path_get(rec, pf->ev_path);
@@ -260,6 +277,8 @@ static int read_record(struct pjson *s, const cJSON *rec, int idx)
 			snprintf(s->why, sizeof(s->why), "%s: an object or a list, not a value", !c ? src : src2);
 			return s->sink->reject(s->sink->ctx, line, 0, NULL, s->why, raw);
 		}
+		if (strchr(c, TEXT_JSON_NUL) || strchr(d, TEXT_JSON_NUL))
+			return nul_value(s, strchr(c, TEXT_JSON_NUL) ? src : src2, NULL, line, raw);
 		profile_rec_event(&s->rec, c, strlen(c), 0, src, d, strlen(d), 0, src2, line);
 	}
 	if (profile_rec_finish(&s->rec) == 0)
@@ -307,6 +326,7 @@ int profile_read_json(const struct profile *pf, FILE *fp, const char *name,
 		status = EXIT_DATA;
 		goto out;
 	}
+	len = text_json_mark_nul(body, len); /* a \u0000 is refused where it is read */
 	root = util_json_parse(name, body, len); /* body[len] is the NUL */
 	if (!root) {
 		status = EXIT_DATA;

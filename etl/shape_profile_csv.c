@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/text.h"
 #include "core/util.h"
 #include "profile.h"
 #include "shape_front.h"
@@ -172,7 +173,7 @@ static int on_row(void *ctx, const struct csvin_row *row, const char *raw)
 	}
 	key = row->field[s->key_col];
 	keylen = row->len[s->key_col];
-	util_trim(&key, &keylen);
+	text_trim(&key, &keylen);
 	return long_spool_row(s->spool, key, keylen, row, s->keep, raw);
 }
 

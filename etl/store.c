@@ -19,6 +19,7 @@
 #include "owner.h"
 #include "model/proto.h"
 #include "reconcile.h"
+#include "tidy.h"
 
 struct ingest {
 	struct wh *w;
@@ -82,7 +83,8 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	/* OVERSIGHT_TODAY pins "today" for the future-date rule in tests. */
 	if (!today || date_parse_iso(today, strlen(today), &g->today))
 		g->today = date_today();
-	if (wh_begin(w))
+	/* A caller may have begun the transaction to check the file first. */
+	if (sqlite3_get_autocommit(w->db) && wh_begin(w))
 		goto fail;
 	if (insert_load(w, file, sha256, profile))
 		goto rollback;
@@ -415,7 +417,26 @@ static int store_changed(struct ingest *g, const struct canon_in *in, const stru
 	return 0;
 }
 
+static int row_in(struct ingest *g, const struct canon_in *in, const char *raw);
+
+/* Every value is tidied first (tidy.h): trimmed, a NUL refused. */
 int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
+{
+	struct canon_in tin;
+	struct canon_err e;
+	struct tidy t;
+	int rc;
+
+	if (tidy_row(in, &tin, &t, &e)) {
+		tidy_free(&t);
+		return reject_canon(g, in, &e, raw);
+	}
+	rc = row_in(g, &tin, raw);
+	tidy_free(&t);
+	return rc;
+}
+
+static int row_in(struct ingest *g, const struct canon_in *in, const char *raw)
 {
 	struct canon c;
 	struct canon_err e;

@@ -14,8 +14,8 @@
  * the encoding does not define ends reading with an error naming its line
  * (errno EILSEQ).
  */
-#ifndef OVERSIGHT_TEXT_H
-#define OVERSIGHT_TEXT_H
+#ifndef OVERSIGHT_ETL_TEXT_H
+#define OVERSIGHT_ETL_TEXT_H
 
 #include <stdio.h>
 

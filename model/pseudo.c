@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/msg.h"
+#include "core/text.h"
 #include "pseudo.h"
 
 void pseudo_init(void)
@@ -41,6 +43,17 @@ int pseudo_key_create(const char *path)
 	return 1;
 }
 
+/* Whoever can read the key can re-identify every pseudonym: say so when
+ * the file is open to its group or to others. */
+static void key_mode_check(int fd, const char *path)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077))
+		warning("%s: the key file can be read by others (mode %04o); run 'chmod 600 %s'",
+			path, (unsigned)(st.st_mode & 07777), path);
+}
+
 int pseudo_key_read(const char *path, unsigned char key[PSEUDO_KEY_BYTES])
 {
 	int fd = open(path, O_RDONLY);
@@ -52,6 +65,7 @@ int pseudo_key_read(const char *path, unsigned char key[PSEUDO_KEY_BYTES])
 			     path, strerror(errno));
 	n = read(fd, key, PSEUDO_KEY_BYTES);
 	if (n == PSEUDO_KEY_BYTES && read(fd, &extra, 1) == 0) {
+		key_mode_check(fd, path);
 		close(fd);
 		return 0;
 	}
@@ -85,19 +99,9 @@ int pseudo_case_key(const unsigned char key[PSEUDO_KEY_BYTES], const char *partn
 	crypto_auth_hmacsha256_state st;
 	unsigned char mac[crypto_auth_hmacsha256_BYTES];
 	unsigned char norm[256];
-	size_t n = 0;
+	/* Cut at sizeof(norm): the loader rejects references this long. */
+	size_t n = text_case_norm(raw, len, norm, sizeof(norm));
 
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)raw[i];
-
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-			continue;
-		if (c >= 'a' && c <= 'z')
-			c = (unsigned char)(c - 'a' + 'A');
-		if (n == sizeof(norm))
-			break; /* the loader rejects references this long */
-		norm[n++] = c;
-	}
 	if (n == 0)
 		return -1;
 	crypto_auth_hmacsha256_init(&st, key, PSEUDO_KEY_BYTES);

@@ -14,6 +14,7 @@
 #include "core/cli.h"
 #include "core/cmds.h"
 #include "core/msg.h"
+#include "core/outpath.h"
 #include "paper_run.h"
 
 static const char usage_text[] =
@@ -58,20 +59,6 @@ static const char usage_text[] =
 	"    oversight report board --partnership devon --quarter 2026-Q3 --format html,docx\n"
 	"    oversight report agency --partnership devon --agency dc-police --quarter 2026-Q3\n";
 
-/* Refuse a path that climbs out of where it is given: "../" in an output
- * folder is almost always a mistake in a script. */
-static int safe_dir(const char *d)
-{
-	const char *p = d;
-
-	while ((p = strstr(p, "..")) != NULL) {
-		if ((p == d || p[-1] == '/') && (p[2] == '\0' || p[2] == '/'))
-			return 0;
-		p += 2;
-	}
-	return 1;
-}
-
 /* The options that need one another, checked before anything is opened:
  * a usage mistake ends here; a --sections that is no folder is ERR_ENV. */
 static enum err check_options(const struct report *r, const char *kind, const char *formats)
@@ -79,10 +66,9 @@ static enum err check_options(const struct report *r, const char *kind, const ch
 	struct stat sb;
 	char f[64];
 
-	if (!safe_dir(r->dir))
-		usage_error("report", "-o: '%s' climbs out with '..'; give the folder itself", r->dir);
-	if (r->csv_dir && !safe_dir(r->csv_dir))
-		usage_error("report", "--csv: '%s' climbs out with '..'; give the folder itself", r->csv_dir);
+	outpath_check("report", "-o", r->dir);
+	if (r->csv_dir)
+		outpath_check("report", "--csv", r->csv_dir);
 	/* --format md,html,docx,pdf: check every name before writing anything */
 	for (int i = 0; cli_list_next(formats, &i, f, sizeof(f));)
 		if (strcmp(f, "md") && strcmp(f, "html") && strcmp(f, "docx") && strcmp(f, "pdf"))

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/cli.h"
+#include "core/csvcell.h"
 #include "core/msg.h"
 #include "core/util.h"
 #include "share.h"
@@ -386,26 +387,6 @@ void tab_md(const struct tab *t, FILE *out)
 	fputc('\n', out);
 }
 
-static void csv_field(FILE *out, const char *s)
-{
-	int quote = strpbrk(s, ",\"\n\r") != NULL;
-
-	/* A leading = + - @ makes a spreadsheet run it as a formula. */
-	if (strchr("=+-@", s[0]) && s[0])
-		quote = 1;
-	if (quote)
-		fputc('"', out);
-	if (s[0] && strchr("=+-@", s[0]) && !(s[0] == '-' && (s[1] == '\0' || (s[1] >= '0' && s[1] <= '9'))))
-		fputc('\'', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	if (quote)
-		fputc('"', out);
-}
-
 void tab_csv(const struct tab *t, FILE *out)
 {
 	char buf[64];
@@ -413,14 +394,14 @@ void tab_csv(const struct tab *t, FILE *out)
 	for (int c = 0; c < t->ncol; c++) {
 		if (c)
 			fputc(',', out);
-		csv_field(out, t->header[c]);
+		csvcell_write(out, t->header[c], 0);
 	}
 	fputs("\r\n", out);
 	for (int r = 0; r < t->nrow; r++) {
 		for (int c = 0; c < t->ncol; c++) {
 			if (c)
 				fputc(',', out);
-			csv_field(out, tab_cell_text(t, &t->rows[r][c], buf, sizeof(buf)));
+			csvcell_write(out, tab_cell_text(t, &t->rows[r][c], buf, sizeof(buf)), 0);
 		}
 		fputs("\r\n", out);
 	}

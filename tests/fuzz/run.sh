@@ -84,6 +84,13 @@ seed() {
 			{ printf "\\$(printf '%03o' $i)"; printf '%s' "$s"; } >"$d/fmt-$i"
 			i=$((i + 1))
 		done ;;
+	fuzz_text)
+		# Values as the loader meets them: a case reference spelt two
+		# ways, Unicode spaces around an id, a JSON \u0000, a NUL.
+		printf 'CS 123 456\037cs123456' >"$d/case"
+		printf '\302\240DCS-24-0001\342\200\257\037\343\200\200x\t' >"$d/spaces"
+		printf '{"id": "J1\\u0000hidden", "q": "a\\\"b"}' >"$d/json"
+		printf 'a\000b\037c' >"$d/nul" ;;
 	fuzz_holidays)
 		printf '{"england-and-wales": {"events": [{"title": "Extra", "date": "2025-06-11"}]}, "scotland": {"events": []}}' \
 			>"$d/small.json"
@@ -103,6 +110,7 @@ for t in $targets; do
 	fuzz_definition | fuzz_targets | fuzz_holidays | fuzz_profile) dict=tests/fuzz/json.dict ;;
 	fuzz_profile_date) dict= ;;
 	fuzz_date) dict= ;;
+	fuzz_text) dict= ;;
 	*) dict=tests/fuzz/csv.dict ;;
 	esac
 	log=$B/fuzz-$t.log
