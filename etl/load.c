@@ -202,7 +202,7 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 	/* A progress line for long loads, at a terminal only (a workbook is
 	 * not read through fp: it has none). */
 	if (shape_is_workbook(fp, file)) {
-		rc = pf ? profile_sheet(g, pf, file) : 0;
+		rc = pf && pf->shape != PROFILE_JSON ? profile_sheet(g, pf, file) : 0;
 		if (rc) {
 			fclose(fp);
 			ingest_end(g, 0, NULL);
