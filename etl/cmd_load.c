@@ -5,6 +5,10 @@
  * quarantine of its bad ones) or nothing.  The same bytes loaded again are
  * recognised by their SHA-256 and read 0.
  *
+ * A file may be an Excel workbook (.xlsx): one sheet is read as the table
+ * (shape_is_workbook(); --sheet and --header-row for the built-in
+ * profiles, "workbook" in an agency's profile).
+ *
  * Profiles: "canonical" and "activity" are built in; any other name is an
  * agency export profile (profile.h, docs/profiles.md) found in the profile
  * folders, or a path to one.  Every shape hands its records to the same
@@ -13,6 +17,7 @@
 #include <getopt.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/cli.h"
@@ -28,10 +33,13 @@
 
 static const char usage_text[] =
 	"usage: oversight load [--profile <profile>] [--agency <id> | --shared] [--exported <date>]\n"
+	"                      [--sheet <name>] [--header-row <n>]\n"
 	"                      [--json] [--ignore-unknown] [--quiet] <file>...\n"
 	"\n"
 	"Load agency logs into the warehouse.  Each file loads whole or not at all;\n"
 	"bad rows are quarantined with their line and reason ('oversight rejects').\n"
+	"A file may be an Excel workbook (.xlsx): one sheet is read, its rows as a\n"
+	"CSV file's, and messages name the cell (police.xlsx:Escalations!C14).\n"
 	"\n"
 	"    --profile <p>     how the file maps: canonical (default), activity, or an\n"
 	"                      agency's export profile: a name found in\n"
@@ -44,6 +52,11 @@ static const char usage_text[] =
 	"                      centrally: it covers every agency\n"
 	"    --exported <date> the day the log was exported, YYYY-MM-DD (default:\n"
 	"                      today): the agency's data runs to it\n"
+	"    --sheet <name>    a workbook's sheet to read (default: the first sheet)\n"
+	"    --header-row <n>  the row of a workbook's sheet that holds the column\n"
+	"                      names (default: the first row holding 'ref' and\n"
+	"                      'raised_on'; for activity, 'partnership', 'quarter'\n"
+	"                      and 'measure'); rows above it are not read\n"
 	"    --json            one JSON object per file instead of a summary line\n"
 	"    --ignore-unknown  drop columns the profile does not know (never kept)\n"
 	"    -q, --quiet       no progress line, and no rejected rows listed on stderr\n"
@@ -52,6 +65,7 @@ static const char usage_text[] =
 	"    oversight load fixtures/devon/dc-police.csv fixtures/devon/devon-cs.csv\n"
 	"    oversight load --exported 2026-10-02 fixtures/devon/dc-police.csv\n"
 	"    oversight load --profile activity fixtures/devon/activity.csv\n"
+	"    oversight load --sheet Escalations fixtures/devon/xlsx/dc-police.xlsx\n"
 	"    oversight load --profile fixtures/devon/profiles/dc-police-wide.json \\\n"
 	"        fixtures/devon/agency-shapes/dc-police.csv\n";
 
@@ -65,12 +79,14 @@ int cmd_load(int argc, char **argv)
 		{"shared", no_argument, 0, 's'},
 		{"ignore-unknown", no_argument, 0, 'i'},
 		{"quiet", no_argument, 0, 'q'},
+		{"sheet", required_argument, 0, 'S'},
+		{"header-row", required_argument, 0, 'H'},
 		{"help", no_argument, 0, 'h'},
 		{0, 0, 0, 0},
 	};
 	const char *profile = "canonical";
 	struct profile *pf = NULL;
-	struct shape_opts o = {0, NULL, DATE_NONE};
+	struct shape_opts o = {0, NULL, DATE_NONE, NULL, 0};
 	int json = 0, quiet = 0, c, status = EXIT_OK;
 	struct wh *w = NULL;
 	struct ref r = {0};
@@ -100,6 +116,18 @@ int cmd_load(int argc, char **argv)
 		case 'q':
 			quiet = 1;
 			break;
+		case 'S':
+			o.sheet = optarg;
+			break;
+		case 'H': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+
+			if (*end || end == optarg || n < 1 || n > 1048576)
+				usage_error("load", "--header-row: '%s' is not a row number", optarg);
+			o.header_row = (int)n;
+			break;
+		}
 		case 'h':
 			fputs(usage_text, stdout);
 			return EXIT_OK;
@@ -112,6 +140,9 @@ int cmd_load(int argc, char **argv)
 	if (strcmp(profile, "canonical") && strcmp(profile, "activity")) {
 		int st;
 
+		if (o.sheet || o.header_row)
+			usage_error("load", "--sheet, --header-row: an agency's profile names its "
+				    "sheet (\"workbook\")");
 		/* Read and check the profile before the warehouse is opened:
 		 * a bad profile loads nothing. */
 		if (!(pf = profile_open(profile, &st)))

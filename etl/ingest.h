@@ -78,6 +78,10 @@ const struct ingest_counts *ingest_counts(const struct ingest *g);
  * when the load ends.  For terminals: the caller decides. */
 void ingest_set_progress(struct ingest *g, FILE *fp, long long size);
 
+/* The file is a workbook and its rows are in this sheet: a reject's
+ * line is the sheet's row, and the echo names the cell (Escalations!C14). */
+void ingest_set_sheet(struct ingest *g, const char *sheet);
+
 /* Print each reject to stderr as "file:line:col: field: reason" (at most
  * limit lines, then a count of the rest). */
 void ingest_set_echo(struct ingest *g, int limit);

@@ -17,6 +17,7 @@
 #include "loadfile.h"
 #include "model/pseudo.h"
 #include "shape.h"
+#include "xlsx.h"
 
 int load_open(struct wh **w, unsigned char key[PSEUDO_KEY_BYTES], struct ref *r,
 	      const struct profile *pf)
@@ -103,6 +104,27 @@ static int sink_reject(void *ctx, long line, int col, const char *field, const c
 	return ingest_reject(ctx, line, col, field, reason, raw);
 }
 
+static int first_row_only(const struct csvin_row *row, void *ctx)
+{
+	(void)row;
+	(void)ctx;
+	return 1;
+}
+
+/* A workbook read through a profile: the ingest path names cells of the
+ * profile's sheet, whose name is the workbook's (the first sheet when the
+ * profile names none).  0, or an exit code after the reader's error. */
+static int profile_sheet(struct ingest *g, const struct profile *pf, const char *file)
+{
+	struct xlsx_info info;
+	enum err e = xlsx_read(file, pf->wb_sheet, 1, first_row_only, NULL, &info);
+
+	if (e)
+		return e == ERR_ENV ? EXIT_ENV : EXIT_DATA;
+	ingest_set_sheet(g, info.sheet);
+	return 0;
+}
+
 /* The same bytes with a later --exported: record the new export date
  * (queries/load_reexport.sql).  Returns 1 when it was recorded. */
 static int reexport(struct wh *w, const char *file, long long id, const struct shape_opts *o)
@@ -179,8 +201,17 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 	ingest_set_echo(g, quiet ? 0 : 10);
 	ingest_set_source(g, pf ? pf->partnership : NULL, pf && pf->agency ? pf->agency : o->agency,
 			  o->exported);
-	/* A progress line for long loads, at a terminal only. */
-	if (!quiet && isatty(STDERR_FILENO)) {
+	/* A progress line for long loads, at a terminal only (a workbook is
+	 * not read through fp: it has none). */
+	if (shape_is_workbook(fp, file)) {
+		rc = pf && pf->shape != PROFILE_JSON ? profile_sheet(g, pf, file) : 0;
+		if (rc) {
+			fclose(fp);
+			ingest_end(g, 0, NULL);
+			error("%s: not loaded; the warehouse is unchanged", file);
+			return rc;
+		}
+	} else if (!quiet && isatty(STDERR_FILENO)) {
 		struct stat sb;
 
 		if (fstat(fileno(fp), &sb) == 0)

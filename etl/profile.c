@@ -138,6 +138,36 @@ static int load_source(const struct pctx *c, const cJSON *root)
 	return 0;
 }
 
+/* "workbook": which sheet of an .xlsx file, and its header row. */
+static int load_workbook(const struct pctx *c, const cJSON *wb)
+{
+	static const char *const known[] = {"sheet", "header_row", NULL};
+	struct profile *pf = c->pf;
+	const cJSON *v;
+	const char *s;
+
+	pf->wb_header_row = 1;
+	if (!wb)
+		return 0;
+	if (pf->shape == PROFILE_JSON)
+		return pctx_err(c, "workbook: a json profile reads JSON, not a workbook");
+	if (!cJSON_IsObject(wb))
+		return pctx_err(c, "workbook: not an object ({\"sheet\": \"Escalations\", "
+				"\"header_row\": 1})");
+	if (pctx_keys(c, wb, "workbook.", known) || pctx_string(c, wb, "sheet", "workbook.", 1, &s))
+		return -1;
+	if (s && !s[0])
+		return pctx_err(c, "workbook.sheet: blank (leave it out for the first sheet)");
+	pf->wb_sheet = s ? xstrdup(s) : NULL;
+	if ((v = cJSON_GetObjectItemCaseSensitive(wb, "header_row"))) {
+		if (!cJSON_IsNumber(v) || v->valuedouble != (double)(int)v->valuedouble ||
+		    v->valuedouble < 1 || v->valuedouble > 1048576)
+			return pctx_err(c, "workbook.header_row: not a row number (1 is the first row)");
+		pf->wb_header_row = v->valueint;
+	}
+	return 0;
+}
+
 /* "shape", "encoding" and "delimiter": the form of the agency's file. */
 static int load_form(const struct pctx *c, const cJSON *root)
 {
@@ -171,7 +201,7 @@ static int load_form(const struct pctx *c, const cJSON *root)
 			return pctx_err(c, "delimiter: '%s' is not \",\", \";\" or \"\\t\"", s);
 		pf->delim = (unsigned char)s[0];
 	}
-	return 0;
+	return load_workbook(c, cJSON_GetObjectItemCaseSensitive(root, "workbook"));
 }
 
 /* The mapping: "columns" to "stages", in the order their checks run. */
@@ -217,7 +247,7 @@ struct profile *profile_load(const char *path, int *status)
 	static const char *const known[] = {
 		"format", "description", "source", "shape", "encoding", "delimiter", "columns",
 		"drop", "ignore_unmapped", "dates", "values", "defaults", "yes_no", "records",
-		"stages", NULL};
+		"stages", "workbook", NULL};
 	struct pctx c = {path, NULL};
 	struct profile *pf = NULL;
 	struct stat sb;
@@ -301,6 +331,7 @@ void profile_free(struct profile *pf)
 	free(pf->yes);
 	free(pf->no);
 	free(pf->records);
+	free(pf->wb_sheet);
 	free(pf->ev_path);
 	free(pf->ev_stage);
 	free(pf->ev_date);

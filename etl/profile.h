@@ -105,6 +105,8 @@ struct profile {
 	char *ev_path;              /* json: path of a record's stage events */
 	char *ev_stage;             /* long/json: column / field holding the stage code */
 	char *ev_date;              /* long/json: column / field holding the event's date */
+	char *wb_sheet;             /* wide/long from an .xlsx: "workbook.sheet", NULL: first */
+	int wb_header_row;          /* ... "workbook.header_row" (default 1) */
 };
 
 /* ------------------------------------------------------------------ */

@@ -24,9 +24,14 @@ struct shape_opts {
 	const char *agency; /* load --agency: whose log it is, NULL: inferred,
 			       "": the partnership's shared log (--shared) */
 	int exported;       /* load --exported, DATE_NONE: the day loaded */
+	const char *sheet;  /* a workbook: load --sheet, NULL: the first sheet */
+	int header_row;     /* a workbook: load --header-row, 0: the first row
+			       holding "ref" and "raised_on" (activity:
+			       "partnership", "quarter" and "measure") */
 };
 
-/* The canonical log (docs/log-format.md): CSV, header row, comma. */
+/* The canonical log (docs/log-format.md): CSV, header row, comma; or the
+ * same table in a sheet of an Excel workbook (shape_is_workbook()). */
 int shape_canonical(struct ingest *g, FILE *fp, const char *name, const struct shape_opts *o);
 
 /* Profile "activity" (docs/log-format.md): partnership,agency,quarter,measure,value. */

@@ -27,9 +27,12 @@ static int header(void *ctx, struct shape_front *f, long line)
 {
 	struct canon_state *s = ctx;
 	int have[CF_COUNT] = {0};
+	char at[400];
 
 	if (f->ncol == 1 && !f->colname[0][0]) /* a byte order mark and nothing else */
 		return error("%s: empty file: no header row", s->name);
+	if (f->sheet)
+		ingest_set_sheet(s->g, f->sheet); /* rejects name their cell */
 	s->map = xcalloc((size_t)f->ncol, sizeof(int));
 	for (int i = 0; i < 5; i++)
 		s->act_col[i] = -1;
@@ -45,7 +48,8 @@ static int header(void *ctx, struct shape_front *f, long line)
 			k = canon_field_lookup(name);
 		}
 		if (k >= 0 && shape_front_dup(f, i) >= 0)
-			return error("%s:%ld:%d: column '%s' appears twice", s->name, line, i + 1, name);
+			return error("%s: column '%s' appears twice",
+				     shape_front_where(at, sizeof(at), f, line, i + 1), name);
 		if (k >= 0 && s->is_activity) {
 			s->act_col[k] = i;
 			continue;
@@ -58,16 +62,17 @@ static int header(void *ctx, struct shape_front *f, long line)
 			continue;
 		}
 		if (!s->o->ignore_unknown)
-			return error("%s:%ld:%d: unknown column '%.60s' (the canonical columns are in "
-				     "docs/log-format.md; --ignore-unknown drops others)", s->name, line, i + 1, name);
+			return error("%s: unknown column '%.60s' (the canonical columns are in "
+				     "docs/log-format.md; --ignore-unknown drops others)",
+				     shape_front_where(at, sizeof(at), f, line, i + 1), name);
 		s->map[i] = -1;
 		f->drop[i] = 1; /* unknown columns may be narrative: never kept */
 	}
 	if (s->is_activity) {
 		for (int k = 0; k < 5; k++)
 			if (s->act_col[k] < 0)
-				return error("%s:%ld: required column '%s' missing", s->name, line,
-					     activity_cols[k]);
+				return error("%s: required column '%s' missing",
+					     shape_front_where(at, sizeof(at), f, line, 0), activity_cols[k]);
 	} else {
 		static const int required[] = {CF_REF, CF_PARTNERSHIP, CF_RAISED_BY, CF_RAISED_WITH,
 					       CF_RAISED_ON, CF_THEME, CF_STATUS};
@@ -75,12 +80,14 @@ static int header(void *ctx, struct shape_front *f, long line)
 
 		for (size_t k = 0; k < sizeof(required) / sizeof(required[0]); k++)
 			if (!have[required[k]])
-				return error("%s:%ld: required column '%s' missing", s->name, line,
+				return error("%s: required column '%s' missing",
+					     shape_front_where(at, sizeof(at), f, line, 0),
 					     canon_field_name(required[k]));
 		for (int n = 0; n < CANON_MAX_STAGE; n++)
 			any_stage |= have[CF_STAGE1 + n];
 		if (!any_stage)
-			return error("%s:%ld: no stage column (stage1_on ... stage5_on)", s->name, line);
+			return error("%s: no stage column (stage1_on ... stage5_on)",
+				     shape_front_where(at, sizeof(at), f, line, 0));
 	}
 	return 0;
 }
@@ -138,17 +145,27 @@ static const struct shape_front_ops canonical_ops = {
 static int read_shape(struct ingest *g, FILE *fp, const char *name, const struct shape_opts *o,
 		      int is_activity)
 {
+	static const char *const find_log[] = {"ref", "raised_on", NULL};
+	static const char *const find_activity[] = {"partnership", "quarter", "measure", NULL};
 	struct canon_state s;
-	FILE *text = text_open(fp, name, NULL);
+	FILE *text;
 	int rc;
 
-	if (!text)
-		return EXIT_DATA;
 	memset(&s, 0, sizeof(s));
 	s.g = g;
 	s.name = name;
 	s.o = o;
 	s.is_activity = is_activity;
+	if (shape_is_workbook(fp, name)) {
+		struct shape_workbook wb = {o->sheet, o->header_row,
+					    is_activity ? find_activity : find_log};
+
+		rc = shape_front_read_xlsx(name, &wb, &canonical_ops, &s);
+		free(s.map);
+		return rc;
+	}
+	if (!(text = text_open(fp, name, NULL)))
+		return EXIT_DATA;
 	rc = shape_front_read(text, name, ',', &canonical_ops, &s);
 	text_close(text, fp);
 	free(s.map);

@@ -4,11 +4,13 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/msg.h"
 #include "core/text.h"
 #include "core/util.h"
 #include "shape_front.h"
+#include "xlsx.h"
 
 int shape_utf8_valid(const char *str, size_t n)
 {
@@ -128,6 +130,7 @@ int shape_front_dup(const struct shape_front *f, int i)
 static int header(struct front *s, const struct csvin_row *row)
 {
 	struct shape_front *f = &s->f;
+	char at[400];
 
 	if (row->has_nul)
 		goto binary;
@@ -135,7 +138,8 @@ static int header(struct front *s, const struct csvin_row *row)
 		if (!shape_utf8_valid(row->field[i], row->len[i]))
 			goto binary;
 	if (row->malformed) {
-		error("%s:%ld:%d: %s", f->name, row->line, row->malformed, CSVIN_MALFORMED);
+		error("%s: %s", shape_front_where(at, sizeof(at), f, row->line, row->malformed),
+		      CSVIN_MALFORMED);
 		return refuse(s);
 	}
 	f->ncol = row->nfield;
@@ -159,7 +163,7 @@ static int header(struct front *s, const struct csvin_row *row)
 	f->header_done = 1;
 	return 0;
 binary:
-	error("%s:%ld: %s", f->name, row->line, s->o->not_utf8_file);
+	error("%s: %s", shape_front_where(at, sizeof(at), f, row->line, 0), s->o->not_utf8_file);
 	return refuse(s);
 }
 
@@ -183,7 +187,7 @@ static int on_row(const struct csvin_row *row, void *ctx)
 	struct front *s = ctx;
 	const struct shape_front_ops *o = s->o;
 	const struct shape_front *f = &s->f;
-	char raw[SHAPE_RAW_MAX], msg[256];
+	char raw[SHAPE_RAW_MAX], msg[256], at[400];
 	const char *why;
 	int whole = row->nfield == f->ncol;
 
@@ -201,8 +205,8 @@ static int on_row(const struct csvin_row *row, void *ctx)
 	}
 	for (int i = 0; i < row->nfield; i++) {
 		if (!shape_utf8_valid(row->field[i], row->len[i])) {
-			error("%s:%ld:%d: %s: %s", f->name, row->line, i + 1, f->colname[i],
-			      o->not_utf8_field);
+			error("%s: %s: %s", shape_front_where(at, sizeof(at), f, row->line, i + 1),
+			      f->colname[i], o->not_utf8_field);
 			return refuse(s);
 		}
 		if (row->len[i] && memchr(row->field[i], '\0', row->len[i]) &&
@@ -216,28 +220,164 @@ static int on_row(const struct csvin_row *row, void *ctx)
 	return o->row(s->ctx, row, raw) ? sink_failed(s) : 0;
 }
 
+char *shape_front_where(char *buf, size_t size, const struct shape_front *f, long line, int col)
+{
+	char cell[300];
+
+	if (!f->sheet) {
+		if (col > 0)
+			snprintf(buf, size, "%s:%ld:%d", f->name, line, col);
+		else
+			snprintf(buf, size, "%s:%ld", f->name, line);
+	} else if (col > 0) {
+		snprintf(buf, size, "%s:%s", f->name, xlsx_cell(cell, sizeof(cell), f->sheet, line, col));
+	} else {
+		/* the whole row, as Excel names it: Escalations!14:14 */
+		xlsx_cell(cell, sizeof(cell), f->sheet, line, 1);
+		*strrchr(cell, '!') = '\0';
+		snprintf(buf, size, "%s:%s!%ld:%ld", f->name, cell, line, line);
+	}
+	return buf;
+}
+
+/* After the last row: the end of the file, the header, the clean up. */
+static int finish(struct front *s, int rc, const char *nohead)
+{
+	const struct shape_front_ops *o = s->o;
+
+	if (rc == 0 && s->f.header_done && o->flush && o->flush(s->ctx))
+		rc = sink_failed(s);
+	if (rc == 0 && !s->f.header_done) {
+		error("%s: %s", s->f.name, nohead);
+		s->f.status = EXIT_DATA;
+	} else if (rc != 0 && !s->f.status) {
+		s->f.status = o->read_error; /* reported by csvin (or the decoder) */
+	}
+	for (int i = 0; i < s->f.ncol; i++)
+		free(s->f.colname[i]);
+	free(s->f.colname);
+	free(s->f.drop);
+	return s->f.status;
+}
+
 int shape_front_read(FILE *fp, const char *name, unsigned char delim,
 		     const struct shape_front_ops *o, void *ctx)
 {
 	struct front s;
-	int rc;
 
 	memset(&s, 0, sizeof(s));
 	s.f.name = name;
 	s.o = o;
 	s.ctx = ctx;
-	rc = csvin_read(fp, name, delim, on_row, &s);
-	if (rc == 0 && s.f.header_done && o->flush && o->flush(ctx))
-		rc = sink_failed(&s);
-	if (rc == 0 && !s.f.header_done) {
-		error("%s: empty file: no header row", name);
-		s.f.status = EXIT_DATA;
-	} else if (rc != 0 && !s.f.status) {
-		s.f.status = o->read_error; /* reported by csvin (or the decoder) */
+	return finish(&s, csvin_read(fp, name, delim, on_row, &s), "empty file: no header row");
+}
+
+/* A workbook's rows, handed to the same checks as a CSV file's. */
+struct xfront {
+	struct front s;
+	const struct shape_workbook *wb;
+	struct xlsx_info info;
+	char **field;
+	size_t *len;
+	int cap;
+};
+
+/* Whether the row's cells hold every name of find. */
+static int holds(const struct csvin_row *row, const char *const *find)
+{
+	for (; *find; find++) {
+		int i = 0;
+
+		while (i < row->nfield && strcmp(row->field[i], *find) != 0)
+			i++;
+		if (i == row->nfield)
+			return 0;
 	}
-	for (int i = 0; i < s.f.ncol; i++)
-		free(s.f.colname[i]);
-	free(s.f.colname);
-	free(s.f.drop);
-	return s.f.status;
+	return 1;
+}
+
+static int on_cells(const struct csvin_row *row, void *ctx)
+{
+	struct xfront *x = ctx;
+	struct csvin_row r = *row;
+	int ncol = x->s.f.ncol;
+
+	x->s.f.sheet = x->info.sheet;
+	if (!x->s.f.header_done)
+		return x->wb->header_row == 0 && !holds(row, x->wb->find) ? 0 : on_row(row, &x->s);
+	/* A workbook keeps no trailing empty cells, and may keep styled
+	 * empty ones beyond the table: neither makes a row ragged. */
+	while (r.nfield > ncol && r.len[r.nfield - 1] == 0)
+		r.nfield--;
+	if (r.nfield < ncol) {
+		if (x->cap < ncol) {
+			x->cap = ncol;
+			x->field = xrealloc(x->field, (size_t)ncol * sizeof(char *));
+			x->len = xrealloc(x->len, (size_t)ncol * sizeof(size_t));
+		}
+		for (int i = 0; i < ncol; i++) {
+			x->field[i] = i < r.nfield ? r.field[i] : (char *)"";
+			x->len[i] = i < r.nfield ? r.len[i] : 0;
+		}
+		r.field = x->field;
+		r.len = x->len;
+		r.nfield = ncol;
+	}
+	return on_row(&r, &x->s);
+}
+
+int shape_front_read_xlsx(const char *path, const struct shape_workbook *wb,
+			  const struct shape_front_ops *o, void *ctx)
+{
+	struct xfront x;
+	enum err e;
+	int rc;
+
+	memset(&x, 0, sizeof(x));
+	x.s.f.name = path;
+	x.s.o = o;
+	x.s.ctx = ctx;
+	x.wb = wb;
+	e = xlsx_read(path, wb->sheet, wb->header_row > 0 ? wb->header_row : 1, on_cells, &x,
+		      &x.info);
+	if (e) {
+		x.s.f.status = e == ERR_ENV ? EXIT_ENV : EXIT_DATA;
+		rc = 1;
+	} else {
+		rc = x.info.stop;
+	}
+	x.s.f.sheet = x.info.sheet;
+	if (rc == 0 && !x.s.f.header_done && wb->header_row == 0) {
+		char names[200] = "";
+
+		for (const char *const *n = wb->find; *n; n++)
+			snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s'%s'",
+				 n == wb->find ? "" : (n[1] ? ", " : " and "), *n);
+		error("%s: sheet %s: no row holds the columns %s (give --sheet, --header-row)",
+		      path, x.info.sheet, names);
+		x.s.f.status = EXIT_DATA;
+		rc = 1;
+	}
+	rc = finish(&x.s, rc, "empty sheet: no header row");
+	free(x.field);
+	free(x.len);
+	return rc;
+}
+
+int shape_is_workbook(FILE *fp, const char *name)
+{
+	unsigned char m[4];
+	size_t n = strlen(name), got;
+
+	if ((n > 5 && strcasecmp(name + n - 5, ".xlsx") == 0) ||
+	    (n > 4 && strcasecmp(name + n - 4, ".xls") == 0))
+		return 1;
+	/* A zip archive is a workbook unless it is named as CSV text (then
+	 * it is refused as binary, as every other binary file is). */
+	if (n > 4 && (strcasecmp(name + n - 4, ".csv") == 0 || strcasecmp(name + n - 4, ".tsv") == 0 ||
+		      strcasecmp(name + n - 4, ".txt") == 0))
+		return 0;
+	got = fread(m, 1, 4, fp);
+	rewind(fp);
+	return got == 4 && memcmp(m, "PK\x03\x04", 4) == 0;
 }

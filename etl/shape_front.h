@@ -16,6 +16,13 @@
  *   - the raw text of a quarantined row masks the case reference and
  *     leaves the dropped columns out (shape_raw_row()).
  *
+ * A workbook (.xlsx, read with xlsx.h) goes through the same checks:
+ * its rows come from one sheet instead of csvin, row->line is the sheet's
+ * row number, a row narrower than the header is padded with empty cells
+ * (a workbook does not store trailing empty cells), and messages name the
+ * cell ("police.xlsx:Escalations!C14") where a CSV file's name its line
+ * and column: shape_front_where().
+ *
  * A shape (shape_canonical.c: the canonical log and activity;
  * shape_profile_csv.c: a profile's wide and long shapes) gives the
  * wording of its messages and three hooks: header() maps the column names,
@@ -70,6 +77,15 @@ struct shape_front {
 	int case_col;           /* 0-based column of case_ref, -1 none */
 	int header_done;
 	int status;             /* exit code when the file cannot be taken */
+	const char *sheet;      /* a workbook: the sheet read; NULL for CSV */
+};
+
+/* Which sheet of a workbook, and where its header is. */
+struct shape_workbook {
+	const char *sheet;      /* NULL or "": the first sheet */
+	int header_row;         /* 1-based; 0: the first row whose cells hold
+				   every name in find[] (rows above it skipped) */
+	const char *const *find; /* NULL-terminated, for header_row 0 */
 };
 
 /*
@@ -81,6 +97,26 @@ struct shape_front {
  */
 int shape_front_read(FILE *fp, const char *name, unsigned char delim,
 		     const struct shape_front_ops *o, void *ctx);
+
+/*
+ * Read the workbook at path (called name in messages) through the shape's
+ * hooks, as shape_front_read().  A file that is not a workbook, or has no
+ * such sheet, is refused with the workbook reader's message (EXIT_DATA;
+ * EXIT_ENV when it cannot be read).
+ */
+int shape_front_read_xlsx(const char *path, const struct shape_workbook *wb,
+			  const struct shape_front_ops *o, void *ctx);
+
+/* 1 when the file starts as a workbook does ("PK\x03\x04", a zip
+ * archive) or its name ends in ".xlsx"; fp is left at its start. */
+int shape_is_workbook(FILE *fp, const char *name);
+
+/*
+ * Where a message points, into buf: "name:line:col" ("name:line" when col
+ * is 0) for a CSV file; "name:Sheet!C14" ("name:Sheet!14:14", the row) for
+ * a workbook.
+ */
+char *shape_front_where(char *buf, size_t size, const struct shape_front *f, long line, int col);
 
 /* The 0-based column before column i with the same name, or -1. */
 int shape_front_dup(const struct shape_front *f, int i);

@@ -44,6 +44,7 @@ static int header(void *ctx, struct shape_front *f, long line)
 	struct pcsv *s = ctx;
 	const struct profile *pf = s->pf;
 	int *found = xcalloc((size_t)pf->ncol + 1, sizeof(int)), rc = -1, j;
+	char at[400];
 
 	s->colname = (const char *const *)f->colname;
 	s->field = xcalloc((size_t)f->ncol, sizeof(int));
@@ -54,8 +55,8 @@ static int header(void *ctx, struct shape_front *f, long line)
 
 		s->field[i] = -1;
 		if ((j = shape_front_dup(f, i)) >= 0) {
-			error("%s:%ld:%d: column '%s' appears twice (also column %d)", s->name, line,
-			      i + 1, name, j + 1);
+			error("%s: column '%s' appears twice (also column %d)",
+			      shape_front_where(at, sizeof(at), f, line, i + 1), name, j + 1);
 			goto out;
 		}
 		for (int k = 0; k < pf->ncol; k++)
@@ -83,9 +84,9 @@ static int header(void *ctx, struct shape_front *f, long line)
 		}
 		if (!known) {
 			if (!pf->ignore_unmapped) {
-				error("%s:%ld:%d: column '%.60s' is not in profile %s (map it in \"columns\", "
-				      "list it in \"drop\", or set \"ignore_unmapped\": true)", s->name,
-				      line, i + 1, name, pf->name);
+				error("%s: column '%.60s' is not in profile %s (map it in \"columns\", "
+				      "list it in \"drop\", or set \"ignore_unmapped\": true)",
+				      shape_front_where(at, sizeof(at), f, line, i + 1), name, pf->name);
 				goto out;
 			}
 			f->drop[i] = 1; /* it may be narrative: never kept */
@@ -95,12 +96,14 @@ static int header(void *ctx, struct shape_front *f, long line)
 	 * mapped column that is missing is not taken to be blank. */
 	for (int k = 0; k < pf->ncol; k++)
 		if (!found[k]) {
-			error("%s:%ld: column '%s' of profile %s (%s) is not in the file", s->name,
-			      line, pf->col[k].name, pf->name, canon_field_name(pf->col[k].field));
+			error("%s: column '%s' of profile %s (%s) is not in the file",
+			      shape_front_where(at, sizeof(at), f, line, 0), pf->col[k].name, pf->name,
+			      canon_field_name(pf->col[k].field));
 			goto out;
 		}
 	if (pf->shape == PROFILE_LONG && (s->stage_col < 0 || s->date_col < 0)) {
-		error("%s:%ld: column '%s' of profile %s (stages) is not in the file", s->name, line,
+		error("%s: column '%s' of profile %s (stages) is not in the file",
+		      shape_front_where(at, sizeof(at), f, line, 0),
 		      s->stage_col < 0 ? pf->ev_stage : pf->ev_date, pf->name);
 		goto out;
 	}
@@ -264,6 +267,16 @@ int profile_read_csv(const struct profile *pf, FILE *fp, const char *name,
 	s.sink = sink;
 	s.name = name;
 	profile_rec_init(&s.rec, pf);
+	if (shape_is_workbook(fp, name)) {
+		struct shape_workbook wb = {pf->wb_sheet, pf->wb_header_row, NULL};
+
+		text = NULL;
+		if (pf->shape == PROFILE_LONG && !(s.spool = long_spool_open(name)))
+			rc = EXIT_INTERNAL;
+		else
+			rc = shape_front_read_xlsx(name, &wb, &profile_ops, &s);
+		goto done;
+	}
 	text = profile_text_open(pf, fp, name);
 	if (!text) {
 		profile_rec_free(&s.rec);
@@ -276,6 +289,7 @@ int profile_read_csv(const struct profile *pf, FILE *fp, const char *name,
 	}
 	rc = shape_front_read(text, name, pf->delim, &profile_ops, &s);
 	text_close(text, fp);
+done:
 	long_spool_close(s.spool);
 	free(s.field);
 	free(s.keep);

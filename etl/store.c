@@ -20,6 +20,7 @@
 #include "model/proto.h"
 #include "reconcile.h"
 #include "tidy.h"
+#include "xlsx.h"
 
 struct ingest {
 	struct wh *w;
@@ -38,6 +39,7 @@ struct ingest {
 	double progress_start, progress_last;
 	int progress_shown;
 	struct load_source src; /* whose log it is (owner.h) */
+	char *sheet;            /* a workbook: the sheet its rows are in */
 };
 
 /* Every statement of the load, for finalizing. */
@@ -158,6 +160,30 @@ static void progress(struct ingest *g)
 	g->progress_shown = 1;
 }
 
+void ingest_set_sheet(struct ingest *g, const char *sheet)
+{
+	free(g->sheet);
+	g->sheet = xstrdup(sheet);
+}
+
+/* "file:line:col: reason", or for a workbook "file:Sheet!C14: reason". */
+static void echo(const struct ingest *g, long line, int col, const char *reason)
+{
+	char cell[300];
+
+	if (g->sheet && col > 0)
+		fprintf(stderr, "%s:%s: %s\n", g->file, xlsx_cell(cell, sizeof(cell), g->sheet, line, col),
+			reason);
+	else if (g->sheet) /* the whole row, as Excel names it: Escalations!14:14 */
+		fprintf(stderr, "%s:%.*s!%ld:%ld: %s\n", g->file,
+			(int)(strrchr(xlsx_cell(cell, sizeof(cell), g->sheet, line, 1), '!') - cell),
+			cell, line, line, reason);
+	else if (col > 0)
+		fprintf(stderr, "%s:%ld:%d: %s\n", g->file, line, col, reason);
+	else
+		fprintf(stderr, "%s:%ld: %s\n", g->file, line, reason);
+}
+
 void ingest_set_echo(struct ingest *g, int limit)
 {
 	g->echo_limit = limit;
@@ -170,12 +196,8 @@ int ingest_reject(struct ingest *g, long line, int col, const char *field, const
 
 	g->n.read++;
 	g->n.rejected++;
-	if (g->echoed < g->echo_limit) {
-		if (col > 0)
-			fprintf(stderr, "%s:%ld:%d: %s\n", g->file, line, col, reason);
-		else
-			fprintf(stderr, "%s:%ld: %s\n", g->file, line, reason);
-	}
+	if (g->echoed < g->echo_limit)
+		echo(g, line, col, reason);
 	g->echoed++;
 	sqlite3_bind_int64(st, wh_param(st, ":load_id"), g->load_id);
 	sqlite3_bind_int64(st, wh_param(st, ":line"), line);
@@ -586,6 +608,7 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 		wh_rollback(g->w);
 	if (!commit || rc)
 		wh_rollback(g->w);
+	free(g->sheet);
 	free(g);
 	return rc;
 }

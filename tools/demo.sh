@@ -20,6 +20,8 @@ $OV init --targets fixtures/devon/targets.json
 # Each export has its date, as the agencies sent them: June's in the first
 # days of July, September's in the first days of October (one agency a day
 # apart from the next), so the papers show how recent each agency's log is.
+# Devon's IRU keeps its log in an Excel workbook: it is loaded as the
+# workbook (fixtures/devon/xlsx/iru.xlsx, the same rows as iru.csv).
 for p in devon gloucestershire perth-kinross north-east-lincolnshire dumfries-galloway; do
 	echo "== $p: the agencies' June 2026 exports, then September's (the quarterly cycle)"
 	$OV load --quiet --exported 2026-07-03 $(ls fixtures/$p/2026-06/*.csv)
@@ -29,7 +31,9 @@ for p in devon gloucestershire perth-kinross north-east-lincolnshire dumfries-ga
 		own=$(ls fixtures/$p/agency-shapes/"$a".* 2>/dev/null || true)
 		exported=2026-10-0$day
 		day=$((day % 5 + 1))
-		if [ -n "$own" ]; then
+		if [ "$p/$a" = devon/iru ]; then
+			$OV load --quiet --exported $exported fixtures/$p/xlsx/$a.xlsx
+		elif [ -n "$own" ]; then
 			profile=$(basename "$(ls fixtures/$p/profiles/"$a"-*.json)" .json)
 			OVERSIGHT_PROFILES=fixtures/$p/profiles $OV load --quiet --profile "$profile" \
 				--exported $exported "$own"
