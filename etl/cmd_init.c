@@ -71,6 +71,8 @@ static int init_key(struct wh *w, char fp_have[17])
 	return created;
 }
 
+/* Over 80 lines: the options table and its switch, one case per option,
+ * read best as one list. */
 int cmd_init(int argc, char **argv)
 {
 	static const struct option opts[] = {

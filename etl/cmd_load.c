@@ -69,6 +69,8 @@ static const char usage_text[] =
 	"    oversight load --profile fixtures/devon/profiles/dc-police-wide.json \\\n"
 	"        fixtures/devon/agency-shapes/dc-police.csv\n";
 
+/* Over 80 lines: the options table and its switch, one case per option,
+ * read best as one list. */
 int cmd_load(int argc, char **argv)
 {
 	static const struct option opts[] = {

@@ -13,6 +13,7 @@
 #include "csvin.h"
 #include "draft.h"
 #include "profile.h"
+#include "xlsx.h"
 
 #define DRAFT_MAX_FILE (256L << 20)
 
@@ -278,12 +279,18 @@ int draft_read(struct draft *d, const char *path)
 		i = 3;
 	while (i < len && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t'))
 		i++;
-	/* .xlsx (a zip: "PK") would be read here by the workbook reader,
-	 * feeding draft_header() and draft_row() like the CSV reader. */
+	/* An Excel workbook (a zip: "PK"): its first sheet, header on row 1,
+	 * through the workbook reader, row by row as the CSV reader gives
+	 * them; date-formatted cells arrive as YYYY-MM-DD. */
 	if (len >= 2 && text[0] == 'P' && text[1] == 'K') {
+		struct xlsx_info info;
+
 		free(text);
-		error("%s: an Excel workbook cannot be drafted from yet; save it as CSV", path);
-		return EXIT_DATA;
+		if (xlsx_read(path, NULL, 1, csv_row, d, &info) != ERR_NONE)
+			return EXIT_DATA;
+		fprintf(stderr, "oversight: %s: drafted from sheet '%s', its header on row 1 (a profile's "
+			"\"workbook\" names another sheet or header row)\n", path, info.sheet);
+		return d->rows ? EXIT_OK : (error("%s: no records to draft from", path), EXIT_DATA);
 	}
 	if (i < len && (text[i] == '{' || text[i] == '['))
 		st = read_json(d, path, text, len);

@@ -84,6 +84,8 @@ static enum err check_options(const struct report *r, const char *kind, const ch
 	return ERR_NONE;
 }
 
+/* Over 80 lines: the options table and its switch, one case per option,
+ * read best as one list. */
 int cmd_report(int argc, char **argv)
 {
 	static const struct option opts[] = {

@@ -68,6 +68,16 @@ check_exit 1 "a filled draft checks (one row of the export has a bad date)" \
 	"$OV" profile check "$T/d2.json" fixtures/devon/agency-shapes/dc-police.csv
 check_grep "195 records, 194 map, 1 cannot be mapped" "$T/.out" "the filled draft maps every other record"
 
+# An Excel workbook drafts from its first sheet: Gloucestershire's police
+# log as a workbook (1904 date system, a Notes sheet after the log) holds
+# the canonical columns, so each maps to itself, and its date-formatted
+# cells arrive as YYYY-MM-DD.
+check_ok "draft of a workbook" "$OV" profile draft -o "$T/x.json" fixtures/gloucestershire/xlsx/glos-police.xlsx
+check_grep "drafted from sheet 'Escalations'" "$T/.err" "the sheet drafted from is named"
+check_grep '"raised_on": "raised_on"' "$T/x.json" "raised_on maps to itself"
+check_grep '"stage1_on": "stage1_on"' "$T/x.json" "stage1_on maps to itself"
+check_grep '"dates": {"\*": "%Y-%m-%d"}' "$T/x.json" "date cells read as ISO dates"
+
 # Undecided things go to stderr; a file with nothing to draft from fails.
 printf 'Foo,Bar\n1,2\n' >"$T/odd.csv"
 check_ok "an odd export still drafts" "$OV" profile draft "$T/odd.csv"
