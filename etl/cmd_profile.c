@@ -38,7 +38,7 @@ static const char usage_text[] =
 	"                      or a path to the profile's .json\n"
 	"    -n, --count <n>   records to show (default 10)\n"
 	"\n"
-	"'draft' reads an agency's export (CSV or JSON) and writes a draft profile:\n"
+	"'draft' reads an agency's export (CSV, JSON or .xlsx) and writes a draft profile:\n"
 	"columns matched to canonical fields, date formats, every code listed with\n"
 	"its likely canonical value (\"?\" where none), narrative columns dropped; what\n"
 	"it could not decide is said on stderr.  Check the draft with 'profile check'.\n"
