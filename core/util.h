@@ -6,7 +6,6 @@
  * Files: util_slurp*() read a whole file; util_json_file() reads and
  * parses a JSON document, naming the line of a syntax error;
  * util_write_atomic() replaces a file whole or not at all.
- * Text: util_trim() for the white space around a field.
  */
 #ifndef OVERSIGHT_UTIL_H
 #define OVERSIGHT_UTIL_H
@@ -47,9 +46,5 @@ struct cJSON *util_json_file(const char *path, size_t max);
  * and rename(2): readers see the old file or the new one, never a part.
  * -1 with errno set on failure (the temporary file is removed). */
 int util_write_atomic(const char *path, const void *data, size_t len);
-
-/* Narrow s[0..*len] past leading spaces and tabs and trailing spaces,
- * tabs and carriage returns. */
-void util_trim(const char **s, size_t *len);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "activity.h"
+#include "core/cli.h"
 
 static const char *const names[ACT_NFIELDS] = {"partnership", "agency", "quarter", "measure",
 					       "value"};
@@ -68,8 +69,7 @@ int activity_check(const struct ref *r, char *const *v, const struct ref_partner
 				  (*p)->nagency));
 		return ACT_AGENCY + 1;
 	}
-	if (strlen(v[ACT_QUARTER]) != 7 || sscanf(v[ACT_QUARTER], "%4d-Q%1d", &year, &q) != 2 ||
-	    q < 1 || q > 4 || year < 2000) {
+	if (cli_parse_quarter(v[ACT_QUARTER], &year, &q) || v[ACT_QUARTER][5] != 'Q' || year < 2000) {
 		snprintf(msg, cap, "quarter: '%.60s' is not a quarter (YYYY-Qn)", v[ACT_QUARTER]);
 		return ACT_QUARTER + 1;
 	}

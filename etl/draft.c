@@ -9,6 +9,7 @@
 #include <cjson/cJSON.h>
 
 #include "core/msg.h"
+#include "core/text.h"
 #include "core/util.h"
 #include "csvin.h"
 #include "draft.h"
@@ -48,7 +49,7 @@ static void col_add(struct draft_col *c, const char *v)
 	const char *s = v;
 	size_t len = strlen(v);
 
-	util_trim(&s, &len);
+	text_trim(&s, &len);
 	if (!len) {
 		c->blank++;
 		return;
@@ -71,7 +72,7 @@ void draft_header(struct draft *d, char **name, int n)
 		size_t len = strlen(s);
 		char *t;
 
-		util_trim(&s, &len);
+		text_trim(&s, &len);
 		t = xstrndup(s, len);
 		d->hdr[i] = col_find(d, t, 0);
 		free(t);
