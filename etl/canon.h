@@ -13,7 +13,7 @@
 
 #include <stddef.h>
 
-#include "core/ref.h"
+#include "model/proto.h"
 
 enum canon_field {
 	CF_REF,

@@ -16,7 +16,7 @@
 #include "core/msg.h"
 #include "core/util.h"
 #include "profile_parse.h"
-#include "refdata.h"
+#include "model/refdata.h"
 
 #define PROFILE_FORMAT "oversight-profile/1"
 #define PROFILE_MAX_BYTES (1 << 20) /* a profile is a page of JSON, not a data file */

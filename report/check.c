@@ -17,7 +17,7 @@
 #include "core/msg.h"
 #include "core/util.h"
 #include "core/wh.h"
-#include "etl/pseudo.h"
+#include "model/pseudo.h"
 
 #define MAX_DETAILS 20 /* lines shown per check; the count says the rest */
 

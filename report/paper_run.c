@@ -10,7 +10,7 @@
 
 #include "core/cli.h"
 #include "core/msg.h"
-#include "core/ref.h"
+#include "model/proto.h"
 #include "core/wh.h"
 #include "paper_run.h"
 #include "report.h"

@@ -11,7 +11,7 @@
 #include "common.h"
 #include "core/msg.h"
 #include "etl/ingest.h"
-#include "etl/refdata.h"
+#include "model/refdata.h"
 #include "etl/shape.h"
 
 #ifndef FUZZ_ROOT

@@ -20,9 +20,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/ref.h"
+#include "model/proto.h"
 #include "core/wh.h"
-#include "etl/pseudo.h"
+#include "model/pseudo.h"
 
 /* "Today" for the future-date rule: after every fixture's dates. */
 #define FUZZ_TODAY "2026-12-31"

@@ -4,7 +4,7 @@
  * `oversight init --targets` runs, rolled back after each input.
  */
 #include "common.h"
-#include "etl/refdata.h"
+#include "model/refdata.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
