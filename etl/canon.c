@@ -292,7 +292,7 @@ static int check_stages(const struct canon_in *in, const struct ref_partnership 
 	/* Stages: at least one; none beyond the protocol's last; dates never
 	 * decrease up the ladder (gaps are allowed: a protocol may start at a
 	 * higher stage where a child is at risk). */
-	for (int n = 1; n <= CANON_STAGES; n++)
+	for (int n = 1; n <= MODEL_STAGES; n++)
 		out->stage[n] = DATE_NONE;
 	for (int n = 1; n <= CANON_MAX_STAGE; n++) {
 		int f = CF_STAGE1 + n - 1, day;

@@ -37,7 +37,7 @@ enum canon_field {
 };
 
 #define CANON_MAX_STAGE 9 /* columns stage1_on..stage9_on are understood */
-#define CANON_STAGES 5    /* stages the warehouse stores (the highest protocol has 5) */
+/* The stages the warehouse stores: the protocol model's cap, MODEL_STAGES. */
 
 /* "ref", "partnership", ..., "stage1_on", ...: the canonical column names. */
 const char *canon_field_name(int f);
@@ -65,7 +65,7 @@ struct canon {
 	const char *theme;
 	const char *category;
 	int serious, stuck;          /* 0 / 1 */
-	int stage[CANON_STAGES + 1]; /* stage[n] entered on, or DATE_NONE */
+	int stage[MODEL_STAGES + 1]; /* stage[n] entered on, or DATE_NONE */
 	int top_stage;
 	const char *status;
 	int closed_on;               /* DATE_NONE when open */

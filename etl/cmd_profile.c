@@ -106,14 +106,14 @@ static void print_summary(const struct profile *pf)
 
 		for (int f = 0; f < CF_COUNT; f++)
 			if (profile_is_date_field(f) && pf->datefmt[f] == fmt &&
-			    (f < CF_STAGE1 + CANON_STAGES || f > CF_STAGE9))
+			    (f < CF_STAGE1 + MODEL_STAGES || f > CF_STAGE9))
 				n++;
 		if (!n)
 			continue;
 		printf("  dates      %s:", profile_datefmt_name(fmt));
 		for (int f = 0; f < CF_COUNT; f++) {
 			if (!profile_is_date_field(f) || pf->datefmt[f] != fmt ||
-			    (f >= CF_STAGE1 + CANON_STAGES && f <= CF_STAGE9))
+			    (f >= CF_STAGE1 + MODEL_STAGES && f <= CF_STAGE9))
 				continue;
 			if (f >= CF_STAGE1 && f <= CF_STAGE9) {
 				if (stages++)
@@ -121,7 +121,7 @@ static void print_summary(const struct profile *pf)
 				/* stage1_on..stage5_on, as one */
 				int last = f;
 
-				while (last + 1 < CF_STAGE1 + CANON_STAGES && pf->datefmt[last + 1] == fmt)
+				while (last + 1 < CF_STAGE1 + MODEL_STAGES && pf->datefmt[last + 1] == fmt)
 					last++;
 				if (last > f)
 					printf(" %s..%s", canon_field_name(f), canon_field_name(last));

@@ -32,11 +32,11 @@ static int field_of(const struct pctx *c, const char *where, const char *s)
 	const char *hint;
 	int f = canon_field_lookup(s);
 
-	if (f >= 0 && (f < CF_STAGE1 + CANON_STAGES || f > CF_STAGE9))
+	if (f >= 0 && (f < CF_STAGE1 + MODEL_STAGES || f > CF_STAGE9))
 		return f;
 	for (int i = 0; i < CF_COUNT; i++)
 		names[i] = (char *)canon_field_name(i);
-	hint = ref_suggest(s, names, CF_STAGE1 + CANON_STAGES);
+	hint = ref_suggest(s, names, CF_STAGE1 + MODEL_STAGES);
 	if (hint)
 		return pctx_err(c, "%s: '%s' is not a canonical field; did you mean '%s'?", where, s, hint);
 	return pctx_err(c, "%s: '%s' is not a canonical field (the columns of DESIGN.md's canonical "

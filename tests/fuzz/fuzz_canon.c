@@ -62,7 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!out.p || out.raised_on == DATE_NONE || out.raised_on > today ||
 		    out.top_stage < 1 || out.top_stage > out.p->last_stage)
 			abort();
-		for (int n = 1; n <= CANON_STAGES; n++) {
+		for (int n = 1; n <= MODEL_STAGES; n++) {
 			if (out.stage[n] == DATE_NONE)
 				continue;
 			if (out.stage[n] > today || (last != DATE_NONE && out.stage[n] < last) ||
