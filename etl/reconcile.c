@@ -190,7 +190,7 @@ static int insert_escalation(struct reconcile *x, const struct esc_rec *m)
 	sqlite3_bind_int(st, wh_param(st, ":serious_concern"), m->serious);
 	sqlite3_bind_int(st, wh_param(st, ":stuck"), m->stuck);
 	for (int n = 1; n <= MODEL_STAGES; n++) {
-		char name[16];
+		char name[24];
 
 		snprintf(name, sizeof(name), ":stage%d_on", n);
 		wh_bind_date(st, wh_param(st, name), m->stage[n]);
@@ -282,7 +282,7 @@ static int record_conflicts(struct reconcile *x, long long esc, const struct sro
 	    conflict(x, esc, "raised_on", date_or_none(m->raised_on, a), date_or_none(s->raised_on, b)))
 		return -1;
 	for (int n = 1; n <= MODEL_STAGES; n++) {
-		char name[16];
+		char name[24];
 
 		snprintf(name, sizeof(name), "stage%d_on", n);
 		if (s->stage[n] != m->stage[n] &&

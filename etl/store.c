@@ -284,7 +284,7 @@ static int insert_source(struct ingest *g, const struct canon_in *in, const stru
 	sqlite3_bind_int(st, wh_param(st, ":serious_concern"), c->serious);
 	sqlite3_bind_int(st, wh_param(st, ":stuck"), c->stuck);
 	for (int n = 1; n <= MODEL_STAGES; n++) {
-		char name[16];
+		char name[24];
 
 		snprintf(name, sizeof(name), ":stage%d_on", n);
 		wh_bind_date(st, wh_param(st, name), c->stage[n]);
