@@ -35,7 +35,7 @@ static const char usage_text[] =
 	"  load-rejects         rejected = the load's quarantined rows\n"
 	"\n"
 	"Then 'note conflicts: N ...': fields on which two agencies' rows of one\n"
-	"escalation disagree (DESIGN.md \"Reconciliation\"), with the escalation's\n"
+	"escalation disagree (the earliest dates and every closure stand), with the escalation's\n"
 	"pseudonymous reference, the field, the value kept and the other; up to 20\n"
 	"lines.  They are the agencies' data to put right, not a fault of the\n"
 	"warehouse, so they do not make the check fail.\n"

@@ -15,7 +15,7 @@ static const char usage_text[] =
 	"usage: oversight signals --partnership <p> (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
 	"                         [--as-of <date>] [--measure <m>] [--json] [--allow-incomplete]\n"
 	"\n"
-	"Lack-of-challenge signals of the period (DESIGN.md \"Definitions\"):\n"
+	"Lack-of-challenge signals of the period:\n"
 	"\n"
 	"  funnel   each agency with activity: escalations raised (x) against those\n"
 	"           expected from its activity, e = p n with p = sum x / sum n;\n"

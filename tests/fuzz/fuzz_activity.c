@@ -7,13 +7,14 @@
 #include <stdlib.h>
 
 #include "common.h"
+#include "core/date.h"
 #include "etl/ingest.h"
 #include "etl/shape.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct wh *w = fuzz_warehouse(0);
-	struct shape_opts o = {(int)(size & 1)};
+	struct shape_opts o = {(int)(size & 1), NULL, DATE_NONE, NULL, 0};
 	struct ingest_counts n;
 	struct ingest *g;
 	FILE *fp;

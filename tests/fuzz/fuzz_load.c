@@ -13,13 +13,15 @@
 #include <stdlib.h>
 
 #include "common.h"
+#include "core/date.h"
 #include "etl/ingest.h"
 #include "etl/shape.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct wh *w = fuzz_warehouse(1);
-	struct shape_opts o = {(int)(size & 1)}; /* --ignore-unknown on odd sizes */
+	/* --ignore-unknown on odd sizes; the rest as oversight load sets it */
+	struct shape_opts o = {(int)(size & 1), NULL, DATE_NONE, NULL, 0};
 	struct ingest_counts n;
 	struct ingest *g;
 	FILE *fp;
