@@ -6,10 +6,11 @@
 # BUILDDIR holds the targets (BUILDDIR/fuzz/fuzz_*, built by make fuzz);
 # each runs for $FUZZ_SECONDS (default 60) on BUILDDIR/corpus-<target>/,
 # seeded from the fixtures (fixtures/*/*.csv, protocols/*.json,
-# fixtures/devon/targets.json, tests/bad/) and, when present, the shared
-# corpora.  A corpus grows from run to run.  A crash is saved as
-# BUILDDIR/crash-<target>-*; the script then exits 1.  The last line of
-# each target's log (BUILDDIR/fuzz-<target>.log) gives its executions.
+# fixtures/devon/targets.json, the agency shapes and workbooks, tests/bad/)
+# and, when present, the shared corpora.  A corpus grows from run to
+# run.  A crash is saved as BUILDDIR/crash-<target>-*; the script then
+# exits 1.  The last line of each target's log (BUILDDIR/fuzz-<target>.log)
+# gives its executions.
 set -u
 cd "$(dirname "$0")/../.."
 B=${1:-build-fuzz}
@@ -91,6 +92,38 @@ seed() {
 		printf '\302\240DCS-24-0001\342\200\257\037\343\200\200x\t' >"$d/spaces"
 		printf '{"id": "J1\\u0000hidden", "q": "a\\\"b"}' >"$d/json"
 		printf 'a\000b\037c' >"$d/nul" ;;
+	fuzz_xlsx)
+		# fuzz_xlsx.c's first byte: 7 (the whole file, the first sheet,
+		# header on row 1) before each workbook; 0-5 before one part of a
+		# workbook, put in the target's own package in place of its part.
+		for f in fixtures/*/xlsx/*.xlsx; do
+			{ printf '\007'; cat "$f"; } >"$d/$(echo "$f" | tr / _)"
+		done
+		i=0
+		w=fixtures/perth-kinross/xlsx/police-scotland.xlsx
+		for p in xl/worksheets/sheet1.xml xl/sharedStrings.xml xl/styles.xml xl/workbook.xml \
+			xl/_rels/workbook.xml.rels _rels/.rels; do
+			command -v unzip >/dev/null && [ -f "$w" ] &&
+				{ printf "\\$(printf '%03o' $i)"; unzip -p "$w" "$p"; } >"$d/part-$i"
+			i=$((i + 1))
+		done ;;
+	fuzz_draft)
+		# The exports as they come: CSV cut at a line, JSON with its
+		# arrays cut to 25 (jq) so that it stays whole under -max_len;
+		# a workbook too.
+		for f in fixtures/*/agency-shapes/*; do
+			case $f in
+			*.json) if command -v jq >/dev/null; then
+					jq 'walk(if type == "array" then .[:25] else . end)' "$f" >"$d/$(echo "$f" | tr / _)"
+				else
+					cp "$f" "$d/$(echo "$f" | tr / _)"
+				fi ;;
+			*) head -n 60 "$f" >"$d/$(echo "$f" | tr / _)" ;;
+			esac
+		done
+		for f in fixtures/devon/xlsx/education.xlsx fixtures/perth-kinross/xlsx/police-scotland.xlsx; do
+			[ -f "$f" ] && cp "$f" "$d/$(echo "$f" | tr / _)"
+		done ;;
 	fuzz_holidays)
 		printf '{"england-and-wales": {"events": [{"title": "Extra", "date": "2025-06-11"}]}, "scotland": {"events": []}}' \
 			>"$d/small.json"
@@ -111,6 +144,7 @@ for t in $targets; do
 	fuzz_profile_date) dict= ;;
 	fuzz_date) dict= ;;
 	fuzz_text) dict= ;;
+	fuzz_xlsx) dict= ;;
 	*) dict=tests/fuzz/csv.dict ;;
 	esac
 	log=$B/fuzz-$t.log
