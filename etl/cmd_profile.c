@@ -297,8 +297,10 @@ static int draft(const char *file, const char *partnership, const char *agency, 
 	FILE *mem;
 	int st, have = draft_ref(partnership, &r);
 
-	if (have < 0)
+	if (have < 0) {
+		ref_free(&r);
 		return EXIT_USAGE;
+	}
 	draft_init(&d, have ? &r : NULL, partnership, agency);
 	st = draft_read(&d, file);
 	if (!st) {

@@ -190,7 +190,8 @@ static void decode(const struct long_spool *sp, long long seq, struct csvin_row 
 		*cap = n;
 		*buf = xrealloc(*buf, n);
 	}
-	memcpy(*buf, blob, n);
+	if (n)
+		memcpy(*buf, blob, n);
 	cipher(sp, seq, *buf, n);
 	row->nfield = 0;
 	while (off < n) {

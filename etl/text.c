@@ -156,7 +156,8 @@ static FILE *decoder_open(FILE *fp, const char *name, const char *enc, const uns
 	d->enc = enc;
 	d->line = 1;
 	d->cd = NO_ICONV;
-	memcpy(d->ibuf, pre, n);
+	if (n)
+		memcpy(d->ibuf, pre, n);
 	d->ilen = n;
 	if (enc && (d->cd = iconv_open("UTF-8", enc)) == NO_ICONV) {
 		error("%s: cannot convert from %s: %s", name, enc, strerror(errno));
