@@ -111,6 +111,9 @@ static void XMLCALL sheet_start(void *data, const XML_Char *name, const XML_Char
 		s->row = n > 0 ? n : s->row + 1;
 		s->in_row = 1;
 		s->col = 0;
+		/* A row within a cell (no sound sheet has one) closes the
+		 * cell: its end must not place a value at column 0. */
+		s->in_cell = s->in_is = s->in_rph = s->collect = 0;
 	} else if (!strcmp(local, "c") && s->in_row) {
 		cell_start(s, atts);
 	} else if (!s->in_cell) {

@@ -465,6 +465,13 @@ static void test_broken_parts(void)
 		"xl/worksheets/sheet2.xml", "<worksheet><sheetData><row r=\"2\"><c r=\"B2\" t=\"s\"><v>7</v>"
 		"</c></row></sheetData></worksheet>", NULL,
 	};
+	const char *nested[] = {
+		"_rels/.rels", rels, "xl/workbook.xml", workbook,
+		"xl/_rels/workbook.xml.rels", workbook_rels, "xl/sharedStrings.xml", shared,
+		"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\">"
+		"<row r=\"2\"/><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row></sheetData></worksheet>",
+		NULL,
+	};
 	const char *bomb[] = {
 		"xl/workbook.xml", "<!DOCTYPE w [<!ENTITY a \"aaaa\">]><workbook/>", NULL,
 	};
@@ -491,6 +498,14 @@ static void test_broken_parts(void)
 	snprintf(want, sizeof(want), "oversight: %s:Data!B2: no such shared string '7'", path);
 	CHECK_INT(e, ERR_DATA, "a shared string out of range: a data error");
 	CHECK_STR(msg, want, "a shared string out of range: the cell named");
+	table_free(&t);
+
+	/* A fuzzed sheet: a row within a cell once put the cell's value at
+	 * column 0, before the row's cells. */
+	package(path, nested);
+	e = xlsx_read(path, "First", 1, collect, &t, &info);
+	CHECK_INT(e, ERR_NONE, "a row within a cell: read");
+	CHECK_INT(t.nrow, 0, "a row within a cell closes the cell and its row");
 	table_free(&t);
 
 	package(path, bomb);
