@@ -145,6 +145,41 @@ static int reexport(struct wh *w, const char *file, long long id, const struct s
 	return n > 0;
 }
 
+/* Inside the load's write transaction: when the same bytes were loaded
+ * before through the same profile, say so (recording a later export date)
+ * and end the transaction; returns the exit code then, else -1 with the
+ * transaction still open for the load. */
+static int already_loaded(struct wh *w, const char *file, const char *sha, const char *profile,
+			  const struct shape_opts *o, int json, int quiet)
+{
+	sqlite3_stmt *st = wh_prepare(w, "load_find");
+	struct ingest_counts n;
+	char note[160];
+	int later;
+
+	sqlite3_bind_text(st, wh_param(st, ":sha256"), sha, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":profile"), profile, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	later = reexport(w, file, sqlite3_column_int64(st, 0), o);
+	snprintf(note, sizeof(note), "already loaded: the same bytes were load %lld on %s; %s",
+		 (long long)sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1),
+		 later ? "the export date is now later" : "nothing to do");
+	sqlite3_finalize(st);
+	/* a later export date is kept; nothing else was written */
+	if (!later)
+		wh_rollback(w);
+	else if (wh_commit(w))
+		return err_exit(wherr_class(w, ERR_ENV));
+	memset(&n, 0, sizeof(n));
+	print_counts(file, &n, json, note);
+	if (json && !quiet)
+		fprintf(stderr, "%s: %s\n", file, note);
+	return EXIT_OK;
+}
+
 int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const char *file,
 	      const char *profile, const struct profile *pf, const struct shape_opts *o,
 	      int json, int quiet)
@@ -153,7 +188,6 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 	char sha[65];
 	struct ingest *g = NULL;
 	struct ingest_counts n;
-	sqlite3_stmt *st;
 	int rc;
 
 	if (!(fp = loadfile_open(file, sha)))
@@ -165,32 +199,11 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 		fclose(fp);
 		return EXIT_ENV;
 	}
-	st = wh_prepare(w, "load_find");
-	sqlite3_bind_text(st, wh_param(st, ":sha256"), sha, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, wh_param(st, ":profile"), profile, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		char note[160];
-		int later = reexport(w, file, sqlite3_column_int64(st, 0), o);
-
-		snprintf(note, sizeof(note), "already loaded: the same bytes were load %lld on %s; %s",
-			 (long long)sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1),
-			 later ? "the export date is now later" : "nothing to do");
-		sqlite3_finalize(st);
-		/* a later export date is kept; nothing else was written */
-		if (!later)
-			wh_rollback(w);
-		else if (wh_commit(w)) {
-			fclose(fp);
-			return err_exit(wherr_class(w, ERR_ENV));
-		}
+	rc = already_loaded(w, file, sha, profile, o, json, quiet);
+	if (rc >= 0) {
 		fclose(fp);
-		memset(&n, 0, sizeof(n));
-		print_counts(file, &n, json, note);
-		if (json && !quiet)
-			fprintf(stderr, "%s: %s\n", file, note);
-		return EXIT_OK;
+		return rc;
 	}
-	sqlite3_finalize(st);
 
 	g = ingest_begin(w, r, key, file, sha, profile);
 	if (!g) {
