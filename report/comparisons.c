@@ -98,29 +98,12 @@ static int headline(struct wh *w, const char *partnership, struct m_headline *h)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return wh_error(w, "m_headline");
-	st = wh_prepare(w, "m_entered_stage");
-	metrics_bind_period(st, partnership, &h->period);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int s = sqlite3_column_int(st, 0);
-
-		if (s >= 1 && s <= MODEL_STAGES)
-			h->entered[s] = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return wh_error(w, "m_entered_stage");
-	st = wh_prepare(w, "m_overdue");
-	metrics_bind_period(st, partnership, &h->period);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int s = sqlite3_column_int(st, 0);
-
-		if (s >= 1 && s <= MODEL_STAGES) {
-			h->overdue[s] = sqlite3_column_int64(st, 1);
-			h->overdue_n += h->overdue[s];
-		}
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_overdue");
+	if (metrics_per_stage(w, "m_entered_stage", partnership, &h->period, h->entered) ||
+	    metrics_per_stage(w, "m_overdue", partnership, &h->period, h->overdue))
+		return -1;
+	for (int s = 1; s <= MODEL_STAGES; s++)
+		h->overdue_n += h->overdue[s];
+	return 0;
 }
 
 int comparisons_compute(struct wh *w, const char *partnership, const struct period *p,

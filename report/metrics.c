@@ -39,25 +39,6 @@ static int items(struct wh *w, const char *query, const char *partnership, const
 }
 
 /* Stage-indexed counts from a "stage, count" query. */
-static int per_stage(struct wh *w, const char *query, const char *partnership,
-		     const struct period *p, long *out)
-{
-	sqlite3_stmt *st = wh_prepare(w, query);
-	int rc;
-
-	for (int s = 0; s <= MODEL_STAGES; s++)
-		out[s] = 0;
-	metrics_bind_period(st, partnership, p);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int s = sqlite3_column_int(st, 0);
-
-		if (s >= 1 && s <= MODEL_STAGES)
-			out[s] = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : wh_error(w, query);
-}
-
 static int resolution(struct wh *w, const char *partnership, const struct period *p,
 		      struct metrics *m)
 {
@@ -336,7 +317,7 @@ int metrics_compute_stages(struct wh *w, const char *partnership, const struct p
 	snprintf(m->partnership, sizeof(m->partnership), "%s", partnership);
 	m->period = *p;
 	m->breach_rate = NAN;
-	if (per_stage(w, "m_entered_stage", partnership, p, m->entered) ||
+	if (metrics_per_stage(w, "m_entered_stage", partnership, p, m->entered) ||
 	    timescales(w, partnership, p, m))
 		return -1;
 	return 0;
@@ -366,14 +347,14 @@ static int compute(struct wh *w, const struct ref_partnership *part, const struc
 	const char *id = part->id;
 
 	m->last_stage = part->last_stage;
-	if (headline(w, id, p, m) || per_stage(w, "m_entered_stage", id, p, m->entered) ||
-	    per_stage(w, "m_resolved_at_stage", id, p, m->resolved_at_stage) ||
+	if (headline(w, id, p, m) || metrics_per_stage(w, "m_entered_stage", id, p, m->entered) ||
+	    metrics_per_stage(w, "m_resolved_at_stage", id, p, m->resolved_at_stage) ||
 	    items(w, "m_by_agency", id, p, m->agency, &m->n_agency) ||
 	    items(w, "m_by_theme", id, p, m->theme, &m->n_theme) ||
 	    items(w, "m_by_subject", id, p, m->subject, &m->n_subject) ||
 	    items(w, "m_by_category", id, p, m->category, &m->n_category) ||
 	    resolution(w, id, p, m) || timescales(w, id, p, m) ||
-	    per_stage(w, "m_overdue", id, p, m->overdue) ||
+	    metrics_per_stage(w, "m_overdue", id, p, m->overdue) ||
 	    coverage_read(w, id, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||
 	    funnel(w, id, p, measure, m) || silences(w, part, p, m) || spc(w, id, p, m) ||
 	    comparisons_compute(w, id, p, m))

@@ -141,4 +141,9 @@ void metrics_bind_period(sqlite3_stmt *st, const char *partnership, const struct
 /* The period's effective end: the earlier of its last day and as-of. */
 int metrics_end(const struct period *p);
 
+/* Run a "stage, count" query of the period into out[0..MODEL_STAGES]
+ * (metrics_period.c).  0, or -1 after an error. */
+int metrics_per_stage(struct wh *w, const char *query, const char *partnership,
+		      const struct period *p, long *out);
+
 #endif

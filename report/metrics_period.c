@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "core/date.h"
+#include "core/wh.h"
 #include "metrics.h"
 
 int metrics_end(const struct period *p)
@@ -25,4 +26,24 @@ void metrics_bind_period(sqlite3_stmt *st, const char *partnership, const struct
 	for (int i = 0; i < 4; i++)
 		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, names[i]),
 				  date_format(days[i], buf), 10, SQLITE_TRANSIENT);
+}
+
+/* Run a "stage, count" query into out[0..MODEL_STAGES] (zero where none). */
+int metrics_per_stage(struct wh *w, const char *query, const char *partnership,
+		      const struct period *p, long *out)
+{
+	sqlite3_stmt *st = wh_prepare(w, query);
+	int rc;
+
+	for (int s = 0; s <= MODEL_STAGES; s++)
+		out[s] = 0;
+	metrics_bind_period(st, partnership, p);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int s = sqlite3_column_int(st, 0);
+
+		if (s >= 1 && s <= MODEL_STAGES)
+			out[s] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, query);
 }
