@@ -5,6 +5,7 @@
  * partnership's forums (its definition's "forums"): pdg, resolution-group,
  * cpc, scp-sab, girfec.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,17 +16,22 @@
 #include "core/cmds.h"
 #include "core/msg.h"
 #include "core/outpath.h"
+#include "core/util.h"
 #include "paper_run.h"
 
 static const char usage_text[] =
 	"usage: oversight report <kind> --partnership <p> (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
 	"                        [--as-of <date>] [-o <dir>] [--suppress <n>] [--public] [--measure <m>]\n"
 	"                        [--no-charts] [--format <md,html,docx,pdf>] [--csv <dir>] [--agency <a>]\n"
-	"                        [--allow-incomplete]\n"
+	"                        [--allow-incomplete] [--commentary <file>]\n"
 	"\n"
 	"Write a board paper as markdown: <dir>/<kind>-<partnership>-<period>.md, and its\n"
 	"charts (drawn by gnuplot) as <dir>/charts/<kind>-<partnership>-<period>-<chart>.png\n"
-	"and .svg, each with its data as .csv.\n"
+	"and .svg, each with its data as .csv.  Every paper opens with a front page (the key\n"
+	"figures against the previous period and the same period a year earlier, the\n"
+	"signals that fired, the agencies whose logs are missing or out of date, the\n"
+	"commentary) and ends with the analyst's appendix (rows quarantined, logs that\n"
+	"disagree, the loads, and the commands that show them).\n"
 	"\n"
 	"kinds:\n"
 	"    board              the quarterly board report (any partnership)\n"
@@ -50,6 +56,9 @@ static const char usage_text[] =
 	"                        an error (exit 1) naming the latest export date\n"
 	"    --sections <dir>    add the partnership's own sections (markdown with a named SQL\n"
 	"                        query; also read from protocols/<partnership>.sections/)\n"
+	"    --commentary <file> the analyst's own commentary (markdown), copied as it is onto\n"
+	"                        the paper's front page under \"Commentary\"; a file that cannot\n"
+	"                        be read is an error (exit 2) and no paper is written\n"
 	"\n"
 	"Charts need gnuplot (package gnuplot-nox); without it the report is written with a\n"
 	"note where each chart would be.  $OVERSIGHT_GNUPLOT names another gnuplot program.\n"
@@ -84,6 +93,26 @@ static enum err check_options(const struct report *r, const char *kind, const ch
 	return ERR_NONE;
 }
 
+/* --commentary FILE: the analyst's markdown, read whole before anything
+ * is written (at most 1 MB); a file that cannot be read, or holds a NUL
+ * byte, is ERR_USAGE naming it. */
+static enum err read_commentary(struct report *r, const char *path)
+{
+	size_t len;
+
+	r->commentary = util_slurp(path, 1 << 20, &len);
+	if (!r->commentary) {
+		error("--commentary: %s: cannot read: %s", path,
+		      errno == EFBIG ? "larger than 1 MB" : strerror(errno));
+		return ERR_USAGE;
+	}
+	if (strlen(r->commentary) != len) {
+		error("--commentary: %s: not a text file (it holds a NUL byte)", path);
+		return ERR_USAGE;
+	}
+	return ERR_NONE;
+}
+
 /* Over 80 lines: the options table and its switch, one case per option,
  * read best as one list. */
 int cmd_report(int argc, char **argv)
@@ -100,12 +129,13 @@ int cmd_report(int argc, char **argv)
 		{"agency", required_argument, 0, 'a'},
 		{"sections", required_argument, 0, 'S'},
 		{"allow-incomplete", no_argument, 0, 'A'},
+		{"commentary", required_argument, 0, 'C'},
 		{"help", no_argument, 0, 'h'},
 		PERIOD_LONG_OPTIONS,
 		{0, 0, 0, 0},
 	};
 	struct report r;
-	const char *partnership = NULL, *kind;
+	const char *partnership = NULL, *kind, *commentary = NULL;
 	int c;
 	enum err e;
 	char formats[64] = "md";
@@ -158,6 +188,9 @@ int cmd_report(int argc, char **argv)
 		case 'A':
 			r.allow_incomplete = 1;
 			break;
+		case 'C':
+			commentary = optarg;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return err_exit(ERR_NONE);
@@ -182,7 +215,10 @@ int cmd_report(int argc, char **argv)
 	if (r.public_ && r.suppress < 5)
 		r.suppress = 5;
 	e = check_options(&r, kind, formats);
-	if (e)
-		return err_exit(e);
-	return err_exit(paper_run(&r, kind, partnership, formats));
+	if (!e && commentary)
+		e = read_commentary(&r, commentary);
+	if (!e)
+		e = paper_run(&r, kind, partnership, formats);
+	free(r.commentary);
+	return err_exit(e);
 }

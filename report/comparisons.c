@@ -85,6 +85,8 @@ void comparisons_periods(const struct period *p, struct period *prev, struct per
 static int headline(struct wh *w, const char *partnership, struct m_headline *h)
 {
 	sqlite3_stmt *st = wh_prepare(w, "m_headline");
+	struct m_timescale ts[MODEL_STAGES];
+	double rate;
 	int rc;
 
 	metrics_bind_period(st, partnership, &h->period);
@@ -103,6 +105,13 @@ static int headline(struct wh *w, const char *partnership, struct m_headline *h)
 		return -1;
 	for (int s = 1; s <= MODEL_STAGES; s++)
 		h->overdue_n += h->overdue[s];
+	if (metrics_resolution(w, partnership, &h->period, &h->res_n, &h->res_median) ||
+	    metrics_timescales(w, partnership, &h->period, ts, &h->timed, &rate))
+		return -1;
+	for (int i = 0; i < h->timed; i++) {
+		h->met += ts[i].met;
+		h->breached += ts[i].breached;
+	}
 	return 0;
 }
 

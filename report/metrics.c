@@ -38,62 +38,6 @@ static int items(struct wh *w, const char *query, const char *partnership, const
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : wh_error(w, query);
 }
 
-/* Stage-indexed counts from a "stage, count" query. */
-static int resolution(struct wh *w, const char *partnership, const struct period *p,
-		      struct metrics *m)
-{
-	sqlite3_stmt *st = wh_prepare(w, "m_resolution_days");
-	double *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-
-	metrics_bind_period(st, partnership, p);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 64;
-			v = xrealloc(v, cap * sizeof(double));
-		}
-		v[n++] = sqlite3_column_double(st, 0);
-	}
-	sqlite3_finalize(st);
-	m->res_n = (long)n;
-	m->res_median = stats_median(v, n);
-	free(v);
-	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_resolution_days");
-}
-
-static int timescales(struct wh *w, const char *partnership, const struct period *p,
-		      struct metrics *m)
-{
-	sqlite3_stmt *st = wh_prepare(w, "m_timescales");
-	long met = 0, breached = 0;
-	int rc;
-
-	m->n_timescale = 0;
-	metrics_bind_period(st, partnership, p);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && m->n_timescale < MODEL_STAGES) {
-		struct m_timescale *t = &m->timescale[m->n_timescale++];
-		const char *cite = (const char *)sqlite3_column_text(st, 4);
-
-		t->stage = sqlite3_column_int(st, 0);
-		snprintf(t->source, sizeof(t->source), "%s", sqlite3_column_text(st, 1));
-		snprintf(t->kind, sizeof(t->kind), "%s", sqlite3_column_text(st, 2));
-		t->days = sqlite3_column_int(st, 3);
-		snprintf(t->cite, sizeof(t->cite), "%s", cite ? cite : "");
-		t->due = sqlite3_column_int64(st, 5);
-		t->met = sqlite3_column_int64(st, 6);
-		t->breached = sqlite3_column_int64(st, 7);
-		t->pending = sqlite3_column_int64(st, 8);
-		t->breach_rate = t->met + t->breached ? (double)t->breached / (double)(t->met + t->breached) : NAN;
-		met += t->met;
-		breached += t->breached;
-	}
-	sqlite3_finalize(st);
-	/* DESIGN.md: null when no stage is timed (and when nothing was due). */
-	m->breach_rate = m->n_timescale && met + breached ? (double)breached / (double)(met + breached) : NAN;
-	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_timescales");
-}
-
 static int cmp_funnel(const void *a, const void *b)
 {
 	return strcmp(((const struct m_funnel *)a)->agency, ((const struct m_funnel *)b)->agency);
@@ -318,7 +262,7 @@ int metrics_compute_stages(struct wh *w, const char *partnership, const struct p
 	m->period = *p;
 	m->breach_rate = NAN;
 	if (metrics_per_stage(w, "m_entered_stage", partnership, p, m->entered) ||
-	    timescales(w, partnership, p, m))
+	    metrics_timescales(w, partnership, p, m->timescale, &m->n_timescale, &m->breach_rate))
 		return -1;
 	return 0;
 }
@@ -353,7 +297,8 @@ static int compute(struct wh *w, const struct ref_partnership *part, const struc
 	    items(w, "m_by_theme", id, p, m->theme, &m->n_theme) ||
 	    items(w, "m_by_subject", id, p, m->subject, &m->n_subject) ||
 	    items(w, "m_by_category", id, p, m->category, &m->n_category) ||
-	    resolution(w, id, p, m) || timescales(w, id, p, m) ||
+	    metrics_resolution(w, id, p, &m->res_n, &m->res_median) ||
+	    metrics_timescales(w, id, p, m->timescale, &m->n_timescale, &m->breach_rate) ||
 	    metrics_per_stage(w, "m_overdue", id, p, m->overdue) ||
 	    coverage_read(w, id, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||
 	    funnel(w, id, p, measure, m) || silences(w, part, p, m) || spc(w, id, p, m) ||

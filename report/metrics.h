@@ -58,6 +58,13 @@ struct m_headline {
 	long entered[MODEL_STAGES + 1]; /* [stage] */
 	long overdue[MODEL_STAGES + 1]; /* [stage], at the period's own end */
 	long overdue_n;
+	/* for the front page: resolution time, and the timed stage
+	 * instances due in it (timed: the protocol or a target times a
+	 * stage); not in the JSON */
+	long res_n;
+	double res_median;      /* NAN when nothing was resolved */
+	int timed;
+	long met, breached;
 };
 
 struct metrics {
@@ -145,5 +152,14 @@ int metrics_end(const struct period *p);
  * (metrics_period.c).  0, or -1 after an error. */
 int metrics_per_stage(struct wh *w, const char *query, const char *partnership,
 		      const struct period *p, long *out);
+
+/* Resolution time (its count and median, NAN when none) and the
+ * timescales of the period (each timed stage into out[0..*nout), and the
+ * overall breach rate, NAN when nothing was measured), as DESIGN.md
+ * defines them (metrics_period.c).  0, or -1 after an error. */
+int metrics_resolution(struct wh *w, const char *partnership, const struct period *p, long *res_n,
+		       double *median);
+int metrics_timescales(struct wh *w, const char *partnership, const struct period *p,
+		       struct m_timescale *out, int *nout, double *rate);
 
 #endif

@@ -2,13 +2,19 @@
  * metrics_period.c - a period's days as a query's named parameters
  * (:partnership :from :to :as_of :end), for every figure's query: see
  * metrics.h.  Apart from metrics.c so that the comparison periods
- * (comparisons.c) bind the same way without calling back into it.
+ * (comparisons.c) bind the same way, and take their resolution time and
+ * breach rate from the same routines, without calling back into it.
  */
+#include <math.h>
 #include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "core/date.h"
 #include "core/wh.h"
+#include "core/util.h"
 #include "metrics.h"
+#include "stats.h"
 
 int metrics_end(const struct period *p)
 {
@@ -46,4 +52,59 @@ int metrics_per_stage(struct wh *w, const char *query, const char *partnership,
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : wh_error(w, query);
+}
+
+int metrics_resolution(struct wh *w, const char *partnership, const struct period *p, long *res_n,
+		       double *median)
+{
+	sqlite3_stmt *st = wh_prepare(w, "m_resolution_days");
+	double *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	metrics_bind_period(st, partnership, p);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			v = xrealloc(v, cap * sizeof(double));
+		}
+		v[n++] = sqlite3_column_double(st, 0);
+	}
+	sqlite3_finalize(st);
+	*res_n = (long)n;
+	*median = stats_median(v, n);
+	free(v);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_resolution_days");
+}
+
+int metrics_timescales(struct wh *w, const char *partnership, const struct period *p,
+		       struct m_timescale *out, int *nout, double *rate)
+{
+	sqlite3_stmt *st = wh_prepare(w, "m_timescales");
+	long met = 0, breached = 0;
+	int rc;
+
+	*nout = 0;
+	metrics_bind_period(st, partnership, p);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *nout < MODEL_STAGES) {
+		struct m_timescale *t = &out[(*nout)++];
+		const char *cite = (const char *)sqlite3_column_text(st, 4);
+
+		t->stage = sqlite3_column_int(st, 0);
+		snprintf(t->source, sizeof(t->source), "%s", sqlite3_column_text(st, 1));
+		snprintf(t->kind, sizeof(t->kind), "%s", sqlite3_column_text(st, 2));
+		t->days = sqlite3_column_int(st, 3);
+		snprintf(t->cite, sizeof(t->cite), "%s", cite ? cite : "");
+		t->due = sqlite3_column_int64(st, 5);
+		t->met = sqlite3_column_int64(st, 6);
+		t->breached = sqlite3_column_int64(st, 7);
+		t->pending = sqlite3_column_int64(st, 8);
+		t->breach_rate = t->met + t->breached ? (double)t->breached / (double)(t->met + t->breached) : NAN;
+		met += t->met;
+		breached += t->breached;
+	}
+	sqlite3_finalize(st);
+	/* DESIGN.md: null when no stage is timed (and when nothing was due). */
+	*rate = *nout && met + breached ? (double)breached / (double)(met + breached) : NAN;
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_timescales");
 }

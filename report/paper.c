@@ -1,7 +1,8 @@
 /*
  * paper.c - a board paper as a file: the temporary file renamed into place
- * when complete, the title block, and the sections run in order (the
- * tables they write go through report_tables.c).
+ * when complete, the title block, the front page, the sections run in
+ * order (the tables they write go through report_tables.c) and the
+ * analyst's appendix last.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -89,7 +90,6 @@ static void day_words(int day, char *buf, size_t cap)
 static void title_block(struct report *r, const char *title, const char *subtitle)
 {
 	char pw[96], asof[48], fq[32];
-	sqlite3_stmt *st;
 
 	period_words(&r->period, pw, sizeof(pw));
 	day_words(r->period.as_of, asof, sizeof(asof));
@@ -123,21 +123,6 @@ static void title_block(struct report *r, const char *title, const char *subtitl
 		md_escape(r->out, r->protocol_title);
 		P(" |\n");
 	}
-	st = report_prepare(r, "r_sources");
-	{
-		int n = 0;
-		long rows = 0;
-		char last[32] = "";
-
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			n++;
-			rows += sqlite3_column_int64(st, 3);
-			snprintf(last, sizeof(last), "%.10s", (const char *)sqlite3_column_text(st, 2));
-		}
-		P("| Data sources | %ld current rows from %d agency log files; latest loaded %s |\n", rows, n,
-		  last[0] ? last : "never");
-	}
-	sqlite3_finalize(st);
 	report_coverage_row(r);
 	if (r->suppress >= 2)
 		P("| Disclosure control | counts from 1 to %d are shown as <%d, with other cells hidden "
@@ -155,6 +140,11 @@ void paper_write(struct report *r, const char *title, const struct paper *p)
 		snprintf(sub, sizeof(sub), "%s", p->subtitle);
 	title_block(r, title, sub);
 	report_coverage_warning(r);
+	if (r->agency_id)
+		report_front_agency(r); /* report_front_agency.c */
+	else
+		sec_front(r); /* report_front.c */
 	for (int i = 0; p->sections[i]; i++)
 		p->sections[i](r);
+	sec_appendix(r); /* report_appendix.c: always last */
 }

@@ -112,6 +112,10 @@ struct report {
 	int local_failed;
 
 	int allow_incomplete;     /* --allow-incomplete: a period no log covers */
+
+	/* --commentary FILE: the analyst's own markdown for the front page,
+	 * as read (NULL when none) */
+	char *commentary;
 };
 
 /* Read the partnership from the protocol model and compute this period's
@@ -161,6 +165,45 @@ void paper_write(struct report *r, const char *title, const struct paper *p);
 void report_coverage_row(struct report *r);
 void report_coverage_warning(struct report *r);
 void report_coverage_left_out(struct report *r);
+/* One agency's log in words: "log to 2 October 2026", "no log", ... */
+void report_coverage_words(struct report *r, const struct cov_agency *c);
+
+/*
+ * The front page (report_front.c; an agency pack's: report_front_agency.c)
+ * that paper_write() puts first: the key figures against the previous
+ * period and the same period a year earlier, the signals that fired, the
+ * agencies whose logs are missing or out of date, a word on data quality
+ * and the commentary.  The parts an agency pack's front page shares:
+ */
+void sec_front(struct report *r);
+void report_front_agency(struct report *r);
+void report_front_periods(struct report *r);
+void report_front_header(struct report *r, int pattern);
+void report_front_counts(struct report *r, const char *label, long now, long prev, long year);
+void report_front_signals(struct report *r);
+void report_front_logs(struct report *r);
+void report_front_quality(struct report *r);
+void report_front_commentary(struct report *r);
+
+/* The comparisons in words (report_headline.c): "quarter", "year",
+ * "6 months" or "30 days"; whether the previous period and the year
+ * before are the same days (a year); "up from 31", "down from 7", "the
+ * same as 4" (a count hidden by --suppress as "<N"). */
+const char *report_unit_words(const struct period *p, char *buf, size_t cap);
+int report_comparisons_same(const struct report *r);
+const char *report_change_words(const struct report *r, long now, long before, char *buf, size_t cap);
+
+/* The data-quality figures (r_quality), and the analyst's appendix that
+ * paper_write() puts last, heading exactly "## Analyst's appendix": the
+ * only part of a paper that names commands, rejects, conflicts and loads
+ * (report_appendix.c). */
+struct report_quality {
+	long rejected;   /* rows quarantined by the loads of the partnership's logs */
+	long reconciled; /* raised in the period, logged by two agencies */
+	long conflicted; /* of those, with logs that disagree */
+};
+void report_quality(struct report *r, struct report_quality *q);
+void sec_appendix(struct report *r);
 
 /*
  * Named queries (report_query.c).  report_prepare() prepares
@@ -216,7 +259,8 @@ void report_chart_spc(struct chart_ctx *cc, FILE *md, const struct metrics *m, i
 /* The sections (report_sections.c; report_timescales.c: stages by
  * quarter, timescales; report_challenge.c: challenge in the system). */
 void sec_headline(struct report *r);
-/* The headline table, with the previous period and the same period last
+/* The figures the front page leaves out (withdrawn, stages entered,
+ * overdue by stage), with the previous period and the same period last
  * year (report_headline.c). */
 void report_headline_table(struct report *r);
 void sec_stages_by_quarter(struct report *r);

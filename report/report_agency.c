@@ -2,6 +2,8 @@
  * report_agency.c - an agency's own pack: what it raised and received, with
  * whom, about what, its timescales and its lack-of-challenge signals; the
  * paper a designated safeguarding lead takes to their own agency's board.
+ * Its figures against earlier periods open it, on the front page
+ * (report_front_agency.c).
  */
 #include <math.h>
 #include <string.h>
@@ -10,19 +12,6 @@
 #include "report.h"
 
 #define P(...) fprintf(r->out, __VA_ARGS__)
-
-static void agency_headline(struct report *r)
-{
-	struct tab *t = tab_new("agency_headline", "",
-				"Escalations the agency raised and received in the period, and those it "
-				"is party to that were open at the period's end or resolved in it.");
-
-	P("## Headline figures\n\n");
-	tab_col(t, "Figure", TAB_TEXT);
-	tab_col(t, "This period", TAB_COUNT);
-	report_query(r, "r_agency_headline", t);
-	report_table(r, t);
-}
 
 static void agency_pairs(struct report *r)
 {
@@ -126,7 +115,8 @@ static void agency_signals(struct report *r)
 }
 
 static void (*const sections[])(struct report *r) = {
-	agency_headline, agency_pairs, agency_themes, agency_timescales, agency_signals,
+	/* the agency's figures against earlier periods: the front page */
+	agency_pairs, agency_themes, agency_timescales, agency_signals,
 	sec_local, sec_data_quality, NULL,
 };
 

@@ -29,7 +29,7 @@ static const char *cov_day(const char *iso, char *buf, size_t cap)
 
 /* One agency's coverage in words: "log to 2 October 2026", "shared log to
  * ...", "log ends 30 June 2026" (before the as-of date), "no log". */
-static void coverage_words(struct report *r, const struct cov_agency *c)
+void report_coverage_words(struct report *r, const struct cov_agency *c)
 {
 	char day[32];
 
@@ -55,7 +55,7 @@ void report_coverage_row(struct report *r)
 		P("%s", i ? "; " : "");
 		md_escape(r->out, m->coverage[i].name);
 		P(": ");
-		coverage_words(r, &m->coverage[i]);
+		report_coverage_words(r, &m->coverage[i]);
 	}
 	P(" |\n");
 }
@@ -97,7 +97,7 @@ void report_coverage_left_out(struct report *r)
 				     "(a missing log is not a lack of challenge): ");
 		md_escape(r->out, c->name);
 		P(" (");
-		coverage_words(r, c);
+		report_coverage_words(r, c);
 		P(")");
 	}
 	if (n)

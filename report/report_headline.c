@@ -1,8 +1,9 @@
 /*
- * report_headline.c - the headline table of every paper: this period's
- * figures beside the previous period and the same period a year earlier
- * (DESIGN.md "Previous period and same period last year"), each as it
- * stood at its own end, with the change from each.
+ * report_headline.c - this period beside the previous period and the same
+ * period a year earlier (DESIGN.md "Previous period and same period last
+ * year"), each as it stood at its own end: the words the front page uses
+ * for a change ("up from 31"), and the table of the figures the front
+ * page leaves out (withdrawn, stages entered, overdue by stage).
  *
  * The header sentence names exactly the columns shown: when the two
  * comparisons are the same days (a year of twelve whole months, whose
@@ -13,9 +14,7 @@
 #include "comparisons.h"
 #include "report.h"
 
-/* "quarter", "year", "month", "6 months" or "30 days": what p is, in
- * words, for the column headings and the sentence. */
-static const char *unit_words(const struct period *p, char *buf, size_t cap)
+const char *report_unit_words(const struct period *p, char *buf, size_t cap)
 {
 	int months;
 
@@ -28,6 +27,31 @@ static const char *unit_words(const struct period *p, char *buf, size_t cap)
 	return buf;
 }
 
+int report_comparisons_same(const struct report *r)
+{
+	const struct m_headline *a = &r->m->previous, *b = &r->m->year_before;
+
+	return a->period.from == b->period.from && a->period.to == b->period.to;
+}
+
+/* "up from 31", "down from 7", "the same as 4".  Under disclosure control
+ * a hidden count shows as "<N"; two hidden counts are not set against
+ * each other (their order would tell something of them). */
+const char *report_change_words(const struct report *r, long now, long before, char *buf, size_t cap)
+{
+	int hide_now = tab_small(r->suppress, now), hide_before = tab_small(r->suppress, before);
+
+	if (hide_now && hide_before)
+		snprintf(buf, cap, "also <%d", r->suppress);
+	else if (hide_before)
+		snprintf(buf, cap, "up from <%d", r->suppress);
+	else
+		snprintf(buf, cap, "%s %ld", now > before ? "up from" : now < before ? "down from" : "the same as",
+			 before);
+	return buf;
+}
+
+/* The change in a table beside both counts: "up 6", "down 1", "no change". */
 static void row(struct tab *t, const char *label, long now, const long *before, int nbefore)
 {
 	tab_row(t);
@@ -37,7 +61,11 @@ static void row(struct tab *t, const char *label, long now, const long *before, 
 		char buf[32];
 
 		tab_count(t, before[i]);
-		snprintf(buf, sizeof(buf), "%+ld", now - before[i]);
+		if (now == before[i])
+			snprintf(buf, sizeof(buf), "no change");
+		else
+			snprintf(buf, sizeof(buf), "%s %ld", now > before[i] ? "up" : "down",
+				 now > before[i] ? now - before[i] : before[i] - now);
 		tab_note(t, buf);
 	}
 }
@@ -46,22 +74,26 @@ void report_headline_table(struct report *r)
 {
 	const struct metrics *m = r->m;
 	const struct m_headline *h[2] = {&m->previous, &m->year_before};
-	int n = h[0]->period.from == h[1]->period.from && h[0]->period.to == h[1]->period.to ? 1 : 2;
+	int n = report_comparisons_same(r) ? 1 : 2;
 	char unit[32], w0[64], w1[64], def[600], col[96], label[300], buf[300];
 	struct tab *t;
 
-	unit_words(&r->period, unit, sizeof(unit));
+	report_unit_words(&r->period, unit, sizeof(unit));
 	comparisons_words(&h[0]->period, w0, sizeof(w0));
 	comparisons_words(&h[1]->period, w1, sizeof(w1));
 	if (n == 1)
-		snprintf(def, sizeof(def), "Escalations raised in the period, open at its end, resolved or "
-			 "withdrawn (closed) in it, and open past a stage deadline at its end (overdue); beside them the previous %s (%s) as it stood at its own "
-			 "end, and the change from it to this period.", unit, w0);
+		snprintf(def, sizeof(def), "Escalations withdrawn (closed without resolution) in the period, "
+			 "those that entered each stage in it%s; beside them the previous %s (%s) as it "
+			 "stood at its own end, and the change from it to this period.",
+			 m->n_timescale > 1 ? ", and those open past a stage deadline at its end (overdue), by stage" : "",
+			 unit, w0);
 	else
-		snprintf(def, sizeof(def), "Escalations raised in the period, open at its end, resolved or "
-			 "withdrawn (closed) in it, and open past a stage deadline at its end (overdue); beside them the previous %s (%s) and the same %s a year "
-			 "earlier (%s), each as it stood at its own end, and the change from each to this "
-			 "period.", unit, w0, unit, w1);
+		snprintf(def, sizeof(def), "Escalations withdrawn (closed without resolution) in the period, "
+			 "those that entered each stage in it%s; beside them the previous %s (%s) and the "
+			 "same %s a year earlier (%s), each as it stood at its own end, and the change from "
+			 "each to this period.",
+			 m->n_timescale > 1 ? ", and those open past a stage deadline at its end (overdue), by stage" : "",
+			 unit, w0, unit, w1);
 	t = tab_new("headline", "", def);
 	tab_col(t, "Figure", TAB_TEXT);
 	tab_col(t, "This period", TAB_COUNT);
@@ -76,25 +108,17 @@ void report_headline_table(struct report *r)
 		tab_derived(t, TAB_COL(1) | TAB_COL(4));
 	}
 #define BEFORE(f) ((const long[]){h[0]->f, h[1]->f})
-	row(t, "Raised", m->raised, BEFORE(raised), n);
-	row(t, "Open at the end of the period", m->open_at_end, BEFORE(open_at_end), n);
-	row(t, "Resolved", m->resolved, BEFORE(resolved), n);
 	row(t, "Withdrawn", m->withdrawn, BEFORE(withdrawn), n);
 	for (int s = 1; s <= r->last_stage; s++) {
 		snprintf(label, sizeof(label), "Entered %s", report_stage_label(r, s, buf, sizeof(buf)));
 		row(t, label, m->entered[s], BEFORE(entered[s]), n);
 	}
-	if (m->n_timescale) {
-		/* one timed stage: its row is the total */
-		snprintf(label, sizeof(label), m->n_timescale == 1 ? "Overdue now (%s)" : "Overdue now",
-			 report_stage_label(r, m->timescale[0].stage, buf, sizeof(buf)));
-		row(t, label, m->overdue_n, BEFORE(overdue_n), n);
-		for (int i = 0; i < m->n_timescale && m->n_timescale > 1; i++) {
-			int s = m->timescale[i].stage;
+	/* the total is on the front page; by stage where more than one is timed */
+	for (int i = 0; i < m->n_timescale && m->n_timescale > 1; i++) {
+		int s = m->timescale[i].stage;
 
-			snprintf(label, sizeof(label), "Overdue at %s", report_stage_label(r, s, buf, sizeof(buf)));
-			row(t, label, m->overdue[s], BEFORE(overdue[s]), n);
-		}
+		snprintf(label, sizeof(label), "Overdue at %s", report_stage_label(r, s, buf, sizeof(buf)));
+		row(t, label, m->overdue[s], BEFORE(overdue[s]), n);
 	}
 #undef BEFORE
 	report_table(r, t);

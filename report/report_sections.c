@@ -34,36 +34,12 @@ static const char *count_words(const struct report *r, long n, char *buf, size_t
 	return buf;
 }
 
+/* The figures the front page leaves out, against the earlier periods;
+ * the median resolution time and the breach rate are on the front page. */
 void sec_headline(struct report *r)
 {
-	struct metrics *m = r->m, *p = r->prev;
-	char buf[300];
-
-	P("## Headline figures\n\n");
+	P("## Against earlier periods\n\n");
 	report_headline_table(r); /* report_headline.c */
-	if (!isnan(m->res_median) && !small(r, m->res_n))
-		P("Median resolution time: %.1f working days (%ld resolved)%s.\n\n", m->res_median, m->res_n,
-		  p && !isnan(p->res_median) ? "" : "");
-	if (m->n_timescale) {
-		long met = 0, breached = 0;
-
-		for (int i = 0; i < m->n_timescale; i++) {
-			met += m->timescale[i].met;
-			breached += m->timescale[i].breached;
-		}
-		if (isnan(m->breach_rate))
-			P("Timescales: nothing fell due in the period.\n\n");
-		else if (small(r, met) || small(r, breached))
-			/* the rate of a hidden count would give it away */
-			P("Timescales: too few stage deadlines fell due in the period to give a breach "
-			  "rate under disclosure control.\n\n");
-		else
-			P("Timescales: of the stage deadlines that fell due in the period, %s were "
-			  "breached.\n\n", share_text(breached, met + breached, 1, buf, sizeof(buf)));
-	} else {
-		P("Timescales: no timescale set (the protocol sets none and no local target is "
-		  "recorded).\n\n");
-	}
 }
 
 void sec_agencies(struct report *r)
@@ -244,37 +220,26 @@ void sec_learning(struct report *r)
 		P("No learning was recorded for escalations closed in the period.\n\n");
 }
 
+/* Data quality in a board member's words; the counts to look into and
+ * how are the analyst's (report_appendix.c). */
 void sec_data_quality(struct report *r)
 {
-	sqlite3_stmt *st = report_prepare(r, "r_quality");
-	long rejected = 0, reconciled = 0, conflicted = 0;
-	int first = 1;
+	struct report_quality q;
 	char a[32], b[32];
 
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		rejected = sqlite3_column_int64(st, 0);
-		reconciled = sqlite3_column_int64(st, 1);
-		conflicted = sqlite3_column_int64(st, 2);
-	}
-	sqlite3_finalize(st);
+	report_quality(r, &q);
 	P("## Data quality\n\n");
-	P("- Rows quarantined by the loads of this partnership's logs: %ld (listed by `oversight "
-	  "rejects`; not counted in any figure).\n", rejected);
-	P("- Escalations raised in the period that two agencies both logged, counted once: %s; of "
-	  "these, %s have sources that disagree on a detail (listed by `oversight check`; the "
-	  "earliest dates, every stage either reached and a closure by either are used).\n",
-	  count_words(r, reconciled, a, sizeof(a)), count_words(r, conflicted, b, sizeof(b)));
-	st = report_prepare(r, "r_agency_silent_sources");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		P("%s", first ? "- Agencies with no escalation raised by or with them in the period "
-				"(check that their log was sent): " : ", ");
-		md_escape(r->out, (const char *)sqlite3_column_text(st, 1));
-		first = 0;
-	}
-	sqlite3_finalize(st);
-	if (!first)
-		P(".\n");
-	P("- Excluded: rows rejected at load, and anything recorded after the as-of date.\n\n");
+	if (q.rejected)
+		P("- %ld row%s of the agencies' logs could not be used and %s not counted in any figure; "
+		  "see the analyst's appendix.\n", q.rejected, q.rejected == 1 ? "" : "s",
+		  q.rejected == 1 ? "is" : "are");
+	P("- Escalations raised in the period that two agencies both logged are counted once: %s",
+	  count_words(r, q.reconciled, a, sizeof(a)));
+	if (q.conflicted)
+		P("; for %s of them the two logs differ on a detail, and the earliest dates, every stage "
+		  "either reached and a closure by either are used", count_words(r, q.conflicted, b, sizeof(b)));
+	P(".\n");
+	P("- Excluded: rows that could not be used, and anything recorded after the as-of date.\n\n");
 }
 
 void sec_notes(struct report *r)

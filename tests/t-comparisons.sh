@@ -97,25 +97,31 @@ check_eq '[1,["2026-06-14","2026-07-14",1,0],["2025-07-15","2025-08-14",1,1]]' \
 	"days: the same number of days before, and the same days a year earlier"
 
 # --- the headline table of a paper ------------------------------------------
-# 2026-Q3: Raised 2 | previous 1, change +1 | year before 2, change +0.
-# Open 3 | 2, +1 | 2, +1.
+# 2026-Q3: Raised 2 | previous 1, up | year before 2, the same.
+# Open 3 | 2, up | 2, up.  The front page gives them in words; the table
+# after it has the rest (withdrawn, stages) with both counts.
 check_ok "quarter paper" "$OV" report board --partnership devon --quarter 2026-Q3 --no-charts -o "$T/pq"
 Q=$T/pq/board-devon-2026-Q3.md
 check_grep '^| Figure | This period | Previous quarter | Change | Same quarter last year | Change |$' "$Q" \
 	"quarter paper: a column for each comparison"
-check_grep '^| Raised | 2 | 1 | +1 | 2 | +0 |$' "$Q" "quarter paper: raised 2 against 1 and 2"
-check_grep '^| Open at the end of the period | 3 | 2 | +1 | 2 | +1 |$' "$Q" "quarter paper: open 3 against 2 and 2"
+check_grep '^| Raised | 2 | up from 1 | the same as 2 | ' "$Q" "quarter paper: raised 2 against 1 and 2"
+check_grep '^| Open at the end of the period | 3 | up from 2 | up from 2 | |$' "$Q" \
+	"quarter paper: open 3 against 2 and 2"
 check_grep 'beside them the previous quarter (1 April to 30 June 2026) and the same quarter a year earlier (1 July to 30 September 2025), each as it stood at its own end' \
 	"$Q" "quarter paper: the header names both columns' days"
 # The financial year: previous year and the year before are the same days,
-# so one column.  Raised 2 | 3, -1; open 2 | 2, +0; resolved 1 | 1, +0;
-# withdrawn 1 | 0, +1.
+# so one column.  Raised 2 | 3, down; open 2 | 2, the same; resolved 1 |
+# 1, the same; withdrawn 1 | 0, up 1.
 check_ok "financial-year paper" "$OV" report board --partnership devon --from 2025-04-01 --to 2026-03-31 \
 	--no-charts -o "$T/py"
 Y=$T/py/board-devon-2025-04-01_2026-03-31.md
 check_grep '^| Figure | This period | Previous year | Change |$' "$Y" "financial-year paper: one column for the year before"
-check_grep '^| Raised | 2 | 3 | -1 |$' "$Y" "financial-year paper: raised 2 against 3"
-check_grep '^| Withdrawn | 1 | 0 | +1 |$' "$Y" "financial-year paper: withdrawn 1 against 0"
+check_grep '^| Figure | This year | Previous year | Monthly pattern |$' "$Y" \
+	"financial-year paper: one column for the year before on the front page"
+check_grep '^| Raised | 2 | down from 3 | ' "$Y" "financial-year paper: raised 2 against 3"
+check_grep '^| Open at the end of the period | 2 | the same as 2 | |$' "$Y" "financial-year paper: open 2, the same"
+check_no_grep '+0\|+[0-9]\|-[0-9] |' "$Y" "financial-year paper: no signed change anywhere"
+check_grep '^| Withdrawn | 1 | 0 | up 1 |$' "$Y" "financial-year paper: withdrawn 1 against 0"
 check_grep 'beside them the previous year (1 April 2024 to 31 March 2025) as it stood at its own end, and the change from it' \
 	"$Y" "financial-year paper: the header describes the one column"
 check_no_grep 'same year a year' "$Y" "financial-year paper: no second comparison promised"

@@ -188,11 +188,12 @@ check_exit 0 "B: --allow-incomplete writes the paper" \
 	"$OV" report board --partnership $GL --quarter 2025-Q4 --no-charts -o "$T/out3" --allow-incomplete
 check_grep "^> \*\*Warning: incomplete data.\*\* No agency's log covers this period: the most recent log was exported on 3 October 2025, before 31 December 2025\. " \
 	"$T/out3/board-$GL-2025-Q4.md" "B: the paper carries the warning at the top"
-# Lines 1-5 the YAML block, 6 blank, 7-14 the table (header, rule,
-# Partnership, Period, As of, Protocol, Data sources, Agency logs), 15
-# blank: the warning is line 16, before the first section.
-check_eq 16 "$(grep -n 'Warning: incomplete data' "$T/out3/board-$GL-2025-Q4.md" | cut -d: -f1)" \
-	"B: the warning follows the title block (line 16)"
+# Lines 1-5 the YAML block, 6 blank, 7-13 the table (header, rule,
+# Partnership, Period, As of, Protocol, Agency logs; the data sources are
+# in the analyst's appendix), 14 blank: the warning is line 15, before the
+# front page.
+check_eq 15 "$(grep -n 'Warning: incomplete data' "$T/out3/board-$GL-2025-Q4.md" | cut -d: -f1)" \
+	"B: the warning follows the title block (line 15)"
 check_exit 0 "B: signals --allow-incomplete" \
 	"$OV" signals --partnership $GL --quarter 2025-Q4 --allow-incomplete
 check_grep "^silent (.*): none$" "$T/.out" "B: with no log covering, no agency is called silent"

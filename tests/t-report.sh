@@ -232,8 +232,14 @@ check_grep '^| child | \\\[c\\\] |$' "$S" "suppress: the one other cell of a col
 check_grep '^| Stage 1: Preventing Disputes | 0 | 0 | 0 | 0 | 0 | 0 | \\<5 | \\\[c\\\] | 9 |$' "$S" \
 	"suppress: the one other cell of a row with a small cell is hidden"
 # Same quarter last year (2024-Q3): nothing raised before R1 (10 Jun 2025),
-# so 0, shown, and the change +8 (8 - 0) gives nothing hidden away.
-check_grep '^| Raised | 8 | \\<5 |  | 0 | +8 |$' "$S" "suppress: no change beside a hidden count"
+# so 0, shown.  On the front page the previous quarter's hidden 2 is "<5"
+# ("up from <5": 8 is shown, so the direction tells nothing hidden); the
+# open 4 and resolved 4 beside a hidden 1 are not set against each other.
+check_grep '^| Raised | 8 | up from <5 | up from 0 | ' "$S" "suppress: a hidden count in words on the front page"
+check_grep '^| Open at the end of the period | <5 | also <5 | up from 0 | |$' "$S" \
+	"suppress: two hidden counts not set against each other"
+# Withdrawn 1 (R9), 0 and 0 before: the change beside the hidden 1 is blank.
+check_grep '^| Withdrawn | \\<5 | 0 |  | 0 |  |$' "$S" "suppress: no change beside a hidden count"
 check_no_grep '[^0-9.][1-4] working days\|: [1-4];\|: [1-4]\.\| [1-4] resolved' "$S" "suppress: no small count in the prose"
 check_no_grep '^| [^|]* | \\<5 | [0-9]* | [0-9.]* | 0\.' "$S" "suppress: no p low beside a hidden count"
 
@@ -331,9 +337,9 @@ check_ok "--from/--to report" "$OV" report board --partnership $GL --from 2025-0
 check_eq "board-$GL-2025-08-01_2025-08-31.md" "$(ls "$T/range")" "--from/--to: file named by its dates"
 # August only: raised R3 R4 R5 = 3.  One whole month: the previous month
 # is July 2025 (R8 7 Jul, R9 14 Jul; GPC-99 was quarantined) = 2, change
-# +1; the same month last year, August 2024, nothing (data begin 10 Jun
-# 2025) = 0, change +3.
-check_grep '^| Raised | 3 | 2 | +1 | 0 | +3 |$' "$T/range/board-$GL-2025-08-01_2025-08-31.md" \
+# up; the same month last year, August 2024, nothing (data begin 10 Jun
+# 2025) = 0, up.
+check_grep '^| Raised | 3 | up from 2 | up from 0 | ' "$T/range/board-$GL-2025-08-01_2025-08-31.md" \
 	"--from/--to: August raised 3, previous month 2, August 2024 none"
 check_grep '^| Figure | This period | Previous month | Change | Same month last year | Change |$' \
 	"$T/range/board-$GL-2025-08-01_2025-08-31.md" "--from/--to: the columns of one whole month"
