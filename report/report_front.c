@@ -213,28 +213,39 @@ static int funnel_any(const struct metrics *m, const char *only)
 	return 0;
 }
 
-/* "Health (*alert*: far fewer than expected)" for each agency the funnel
- * flags, as a line of the list after lead. */
+/* The level of the funnel's agency f on the front page: 0 alert, 1
+ * watch, 2 unusually high, -1 none. */
+static int flag_of(const struct m_funnel *f)
+{
+	return !strcmp(f->level, "alert") ? 0 : !strcmp(f->level, "watch") ? 1 : f->high ? 2 : -1;
+}
+
+/* The agencies the funnel flags, grouped by level ("Early Years, Health
+ * (*alert*: far fewer than expected from their activity); ..."), as a
+ * line of the list after lead. */
 static void funnel_line(struct report *r, const struct metrics *m, const char *only, const char *lead)
 {
-	int n = 0;
+	static const char *const what[] = {"*alert*: far fewer than expected from",
+					   "*watch*: fewer than expected from", "unusually high against"};
+	int groups = 0;
 
 	if (!funnel_any(m, only))
 		return;
 	P("- %s: ", lead);
-	for (int i = 0; i < m->n_funnel; i++) {
-		const struct m_funnel *f = &m->funnel[i];
-		int low = strcmp(f->level, "none") != 0;
+	for (int level = 0; level < 3; level++) {
+		int n = 0;
 
-		if ((!low && !f->high) || (only && strcmp(only, f->agency)))
-			continue;
-		P("%s", n++ ? "; " : "");
-		md_escape(r->out, report_agency_name(r, f->agency));
-		if (low)
-			P(" (*%s*: %s than expected from its activity)", f->level,
-			  !strcmp(f->level, "alert") ? "far fewer" : "fewer");
-		else
-			P(" (unusually high against its activity)");
+		for (int i = 0; i < m->n_funnel; i++) {
+			const struct m_funnel *f = &m->funnel[i];
+
+			if (flag_of(f) != level || (only && strcmp(only, f->agency)))
+				continue;
+			P("%s", n++ ? ", " : groups++ ? "; " : "");
+			md_escape(r->out, report_agency_name(r, f->agency));
+		}
+		if (n) {
+			P(" (%s %s activity)", what[level], n == 1 ? "its" : "their");
+		}
 	}
 	P(".\n");
 }
