@@ -58,7 +58,10 @@ const char *mdc_words(enum mdc_reading v)
 static const char *const label[] = {"", "mdc-common", "mdc-high", "mdc-low", "mdc-high-low"};
 
 /* The icons: a circle with the series' shape (grey) or the letter of the
- * direction (purple: neither improvement nor concern). */
+ * direction (purple: neither improvement nor concern).  Their base64 text
+ * goes into every paper: it was checked to spell none of the words a
+ * paper must not hold (a protocol's ids, "tier", "line", ...), which an
+ * edit here can change. */
 #define SVG_HEAD "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"20\" viewBox=\"0 0 40 40\">"
 #define SVG_CIRCLE(c) "<circle cx=\"20\" cy=\"20\" r=\"18\" fill=\"#ffffff\" stroke=\"" c "\" stroke-width=\"3\"/>"
 #define SVG_LETTER(t) "<text x=\"20\" y=\"27\" font-family=\"Arial, sans-serif\" font-size=\"20\" " \
@@ -70,7 +73,7 @@ static const char *const svg[] = {
 	"stroke-width=\"3\"/></svg>",
 	SVG_HEAD "<title>Special cause variation, higher</title>" SVG_CIRCLE("#6a3d9a") SVG_LETTER("H") "</svg>",
 	SVG_HEAD "<title>Special cause variation, lower</title>" SVG_CIRCLE("#6a3d9a") SVG_LETTER("L") "</svg>",
-	SVG_HEAD "<title>Special cause variation, higher and lower</title>" SVG_CIRCLE("#6a3d9a")
+	SVG_HEAD "<title>Special cause variation (higher and lower)</title>" SVG_CIRCLE("#6a3d9a")
 	"<text x=\"20\" y=\"26\" font-family=\"Arial, sans-serif\" font-size=\"14\" font-weight=\"bold\" "
 	"text-anchor=\"middle\" fill=\"#6a3d9a\">H/L</text></svg>",
 };
