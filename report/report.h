@@ -148,6 +148,9 @@ int report_table(struct report *r, struct tab *t);
 /* Write a table as it stands, with no disclosure control (a case-level
  * list: references, stages and days, not counts of people). */
 void report_emit(struct report *r, const struct tab *t);
+/* Only the CSV of t, under --csv (a table whose markdown the caller
+ * writes itself). */
+void report_csv(struct report *r, const struct tab *t);
 
 /* A paper: its sections in order (NULL-terminated) under a title block
  * whose subtitle is subtitle, or "<subtitle_quarter>, 2026-Q3" for a
@@ -178,8 +181,14 @@ void report_coverage_words(struct report *r, const struct cov_agency *c);
 void sec_front(struct report *r);
 void report_front_agency(struct report *r);
 void report_front_periods(struct report *r);
-void report_front_header(struct report *r, int pattern);
-void report_front_counts(struct report *r, const char *label, long now, long prev, long year);
+/* The key figures' table: its header (with the column of the monthly
+ * pattern when pattern), its cells left to right, row after row (a row
+ * of counts and their changes in words: report_front_counts), and its
+ * end; the cells go to the markdown and, under --csv, to front_page.csv. */
+struct tab *report_front_begin(struct report *r, int pattern);
+void report_front_cell(struct report *r, struct tab *t, const char *text);
+void report_front_counts(struct report *r, struct tab *t, const char *label, long now, long prev, long year);
+void report_front_end(struct report *r, struct tab *t);
 void report_front_signals(struct report *r);
 void report_front_logs(struct report *r);
 void report_front_quality(struct report *r);

@@ -49,17 +49,51 @@ static const char *this_words(const struct report *r)
 	return "This period";
 }
 
-void report_front_header(struct report *r, int pattern)
+struct tab *report_front_begin(struct report *r, int pattern)
 {
-	char unit[32];
+	struct tab *t = tab_new("front_page", "", "");
+	char unit[32], col[64];
 
 	report_unit_words(&r->period, unit, sizeof(unit));
-	P("| Figure | %s | Previous %s |", this_words(r), unit);
-	if (!report_comparisons_same(r))
-		P(" Same %s last year |", unit);
+	tab_col(t, "Figure", TAB_TEXT);
+	tab_col(t, this_words(r), TAB_TEXT);
+	snprintf(col, sizeof(col), "Previous %s", unit);
+	tab_col(t, col, TAB_TEXT);
+	if (!report_comparisons_same(r)) {
+		snprintf(col, sizeof(col), "Same %s last year", unit);
+		tab_col(t, col, TAB_TEXT);
+	}
 	if (pattern)
-		P(" Monthly pattern |");
-	P("\n|:---|---:|:---|%s%s\n", report_comparisons_same(r) ? "" : ":---|", pattern ? ":---|" : "");
+		tab_col(t, "Monthly pattern", TAB_TEXT);
+	for (int c = 0; c < t->ncol; c++)
+		P("%s %s", c ? " |" : "|", t->header[c]);
+	P(" |\n|:---|---:|");
+	for (int c = 2; c < t->ncol; c++)
+		P(":---|");
+	P("\n");
+	return t;
+}
+
+void report_front_cell(struct report *r, struct tab *t, const char *text)
+{
+	if (t->cur >= t->ncol || t->nrow == 0) {
+		tab_row(t);
+		P("|");
+	}
+	if (text[0])
+		P(" %s |", text);
+	else
+		P(" |");
+	tab_text(t, text);
+	if (t->cur == t->ncol)
+		P("\n");
+}
+
+void report_front_end(struct report *r, struct tab *t)
+{
+	P("\n");
+	report_csv(r, t); /* report_tables.c: the same cells under --csv */
+	tab_free(t);
 }
 
 /* The sentence before the table: which days each column is. */
@@ -79,14 +113,15 @@ void report_front_periods(struct report *r)
 
 /* One row of counts: the figure now and its change from each earlier
  * period, in words. */
-void report_front_counts(struct report *r, const char *label, long now, long prev, long year)
+void report_front_counts(struct report *r, struct tab *t, const char *label, long now, long prev, long year)
 {
-	char a[32], b[48], c[48];
+	char a[32], b[48];
 
-	P("| %s | %s | %s |", label, count_text(r, now, a, sizeof(a)),
-	  report_change_words(r, now, prev, b, sizeof(b)));
+	report_front_cell(r, t, label);
+	report_front_cell(r, t, count_text(r, now, a, sizeof(a)));
+	report_front_cell(r, t, report_change_words(r, now, prev, b, sizeof(b)));
 	if (!report_comparisons_same(r))
-		P(" %s |", report_change_words(r, now, year, c, sizeof(c)));
+		report_front_cell(r, t, report_change_words(r, now, year, b, sizeof(b)));
 }
 
 /* Breached of the stage deadlines due: "50.0%", "2 of 4" (small numbers),
@@ -114,7 +149,7 @@ static const char *rate_change(double now, double before, const char *text, char
 	return buf;
 }
 
-static void breach_row(struct report *r, int pattern)
+static void breach_row(struct report *r, struct tab *t)
 {
 	const struct metrics *m = r->m;
 	const struct m_headline *h[2] = {&m->previous, &m->year_before};
@@ -126,12 +161,13 @@ static void breach_row(struct report *r, int pattern)
 		met += m->timescale[i].met;
 		breached += m->timescale[i].breached;
 	}
-	P("| Stage deadlines breached | %s |", breach_text(r, met, breached, &now, a, sizeof(a)));
+	report_front_cell(r, t, "Stage deadlines breached");
+	report_front_cell(r, t, breach_text(r, met, breached, &now, a, sizeof(a)));
 	for (int i = 0; i < 2 - report_comparisons_same(r); i++) {
 		breach_text(r, h[i]->met, h[i]->breached, &before, b, sizeof(b));
-		P(" %s |", rate_change(now, before, b, c, sizeof(c)));
+		report_front_cell(r, t, rate_change(now, before, b, c, sizeof(c)));
 	}
-	P("%s\n", pattern ? " |" : "");
+	report_front_cell(r, t, "");
 }
 
 /* The median, or why it is not shown. */
@@ -146,23 +182,23 @@ static const char *median_text(const struct report *r, long n, double median, ch
 	return buf;
 }
 
-static void median_row(struct report *r, int pattern)
+static void median_row(struct report *r, struct tab *t)
 {
 	const struct metrics *m = r->m;
 	const struct m_headline *h[2] = {&m->previous, &m->year_before};
 	int shown = m->res_n && !tab_small(r->suppress, m->res_n);
 	char a[64], b[64], c[96];
 
-	median_text(r, m->res_n, m->res_median, a, sizeof(a));
-	P("| Median resolution time (working days) | %s |", a);
+	report_front_cell(r, t, "Median resolution time (working days)");
+	report_front_cell(r, t, median_text(r, m->res_n, m->res_median, a, sizeof(a)));
 	for (int i = 0; i < 2 - report_comparisons_same(r); i++) {
 		int was = h[i]->res_n && !tab_small(r->suppress, h[i]->res_n);
 
 		median_text(r, h[i]->res_n, h[i]->res_median, b, sizeof(b));
-		P(" %s |", rate_change(shown && was ? m->res_median : NAN, was ? h[i]->res_median : NAN, b, c,
-				       sizeof(c)));
+		report_front_cell(r, t, rate_change(shown && was ? m->res_median : NAN,
+						     was ? h[i]->res_median : NAN, b, c, sizeof(c)));
 	}
-	P("%s\n", pattern ? " |" : "");
+	report_front_cell(r, t, "");
 }
 
 /* The partnership's key figures. */
@@ -172,30 +208,37 @@ static void key_figures(struct report *r)
 	const struct m_headline *h0 = &m->previous, *h1 = &m->year_before;
 	enum mdc_reading v = mdc_reading(m, &r->period);
 	unsigned used;
+	struct tab *t;
+	char words[128];
 
 	report_front_periods(r);
 	P(" Monthly pattern: escalations raised per month over the %d months to the period's end, read "
 	  "as NHS England's *Making Data Count* reads them.\n\n", m->n_month);
-	report_front_header(r, 1);
-	report_front_counts(r, "Raised", m->raised, h0->raised, h1->raised);
+	t = report_front_begin(r, 1);
+	report_front_counts(r, t, "Raised", m->raised, h0->raised, h1->raised);
+	/* the reading: its icon in the paper, its words in both */
 	P(" ");
 	used = mdc_icon(r->out, v);
-	P("%s", mdc_words(v));
 	if (v == MDC_FEW)
-		P(" (%d month%s of data; %d are needed)", m->n_month, m->n_month == 1 ? "" : "s", MDC_MIN_MONTHS);
-	P(" |\n");
-	report_front_counts(r, "Open at the end of the period", m->open_at_end, h0->open_at_end, h1->open_at_end);
-	P(" |\n");
-	report_front_counts(r, "Resolved", m->resolved, h0->resolved, h1->resolved);
-	P(" |\n");
+		snprintf(words, sizeof(words), "%s (%d month%s of data; %d are needed)", mdc_words(v), m->n_month,
+			 m->n_month == 1 ? "" : "s", MDC_MIN_MONTHS);
+	else
+		snprintf(words, sizeof(words), "%s", mdc_words(v));
+	P("%s |\n", words);
+	tab_text(t, words);
+	report_front_counts(r, t, "Open at the end of the period", m->open_at_end, h0->open_at_end,
+			    h1->open_at_end);
+	report_front_cell(r, t, "");
+	report_front_counts(r, t, "Resolved", m->resolved, h0->resolved, h1->resolved);
+	report_front_cell(r, t, "");
 	if (m->n_timescale) {
-		report_front_counts(r, "Overdue now (open past a stage deadline)", m->overdue_n, h0->overdue_n,
-				    h1->overdue_n);
-		P(" |\n");
-		breach_row(r, 1);
+		report_front_counts(r, t, "Overdue now (open past a stage deadline)", m->overdue_n,
+				    h0->overdue_n, h1->overdue_n);
+		report_front_cell(r, t, "");
+		breach_row(r, t);
 	}
-	median_row(r, 1);
-	P("\n");
+	median_row(r, t);
+	report_front_end(r, t);
 	if (!m->n_timescale)
 		P("No stage has a timescale (the protocol sets none and no local target is recorded), so "
 		  "no escalation can be overdue and there is no breach rate.\n\n");

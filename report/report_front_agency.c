@@ -41,6 +41,7 @@ void report_front_agency(struct report *r)
 {
 	char label[AGENCY_ROWS][96];
 	long now[AGENCY_ROWS], prev[AGENCY_ROWS], year[AGENCY_ROWS];
+	struct tab *t;
 
 	P("## At a glance\n\n");
 	agency_figures(r, &r->period, label, now);
@@ -48,12 +49,10 @@ void report_front_agency(struct report *r)
 	agency_figures(r, &r->m->year_before.period, NULL, year);
 	report_front_periods(r);
 	P("\n\n");
-	report_front_header(r, 0);
-	for (int i = 0; i < AGENCY_ROWS; i++) {
-		report_front_counts(r, label[i], now[i], prev[i], year[i]);
-		P("\n");
-	}
-	P("\n");
+	t = report_front_begin(r, 0);
+	for (int i = 0; i < AGENCY_ROWS; i++)
+		report_front_counts(r, t, label[i], now[i], prev[i], year[i]);
+	report_front_end(r, t);
 	report_front_signals(r);
 	report_front_logs(r);
 	report_front_quality(r);

@@ -46,11 +46,16 @@ static void csv_name(struct report *r, const char *name, char *buf, size_t cap)
 
 void report_emit(struct report *r, const struct tab *t)
 {
+	tab_md(t, r->out);
+	report_csv(r, t);
+}
+
+void report_csv(struct report *r, const struct tab *t)
+{
 	char name[128], path[4200], tmp[4300];
 	FILE *fp;
 	int fd;
 
-	tab_md(t, r->out);
 	if (!r->csv_dir)
 		return;
 	csv_name(r, t->name[0] ? t->name : "table", name, sizeof(name));

@@ -20,14 +20,16 @@ EOF2
 # dc-police in 2025-Q3: raised A1, A3, A5 = 3; received A2, A5 (within the
 # agency counts under both) = 2; open at the end and party to it: A2 = 1;
 # resolved in the period and party to it: A1, A3 = 2 (A5 was withdrawn).
+# Nothing before July 2025: each is up from 0 in 2025-Q2 and in 2024-Q3
+# (the front page of the pack).
 check_ok "report agency" "$OV" report agency --partnership devon --agency dc-police --quarter 2025-Q3 \
 	--no-charts -o "$T/out" --csv "$T/csv"
 R="$T/out/agency-devon-dc-police-2025-Q3.md"
 check_ok "agency pack written under its own name" test -f "$R"
-check_grep '^| Raised by the agency | 3 |$' "$R" "agency pack: raised 3"
-check_grep '^| Raised with the agency (received) | 2 |$' "$R" "agency pack: received 2"
-check_grep '^| Open at the end of the period (either party) | 1 |$' "$R" "agency pack: open at end 1"
-check_grep '^| Resolved in the period (either party) | 2 |$' "$R" "agency pack: resolved 2"
+check_grep '^| Raised by the agency | 3 | up from 0 | up from 0 |$' "$R" "agency pack: raised 3"
+check_grep '^| Raised with the agency (received) | 2 | up from 0 | up from 0 |$' "$R" "agency pack: received 2"
+check_grep '^| Open at the end of the period (either party) | 1 | up from 0 | up from 0 |$' "$R" "agency pack: open at end 1"
+check_grep '^| Resolved in the period (either party) | 2 | up from 0 | up from 0 |$' "$R" "agency pack: resolved 2"
 # With whom: devon-cs 1 raised (A1) / 1 received (A2); nhs-devon 1 / 0 (A3);
 # itself 1 raised (A5), received-from excludes itself: total 3 / 1.
 check_grep "^| Devon Children's Services | 1 | 1 |$" "$R" "with whom: Devon Children's Services"
@@ -46,11 +48,11 @@ check_grep "did you mean 'dc-police'" "$T/.err" "unknown agency: the message sug
 check_exit 2 "report agency without --agency" "$OV" report agency --partnership devon --quarter 2025-Q3 -o "$T/out"
 
 # --- --csv: every table, UTF-8 with a byte-order mark --------------------
-C="$T/csv/agency-devon-dc-police-2025-Q3-agency_headline.csv"
-check_ok "headline table as CSV" test -f "$C"
+C="$T/csv/agency-devon-dc-police-2025-Q3-front_page.csv"
+check_ok "the front page's table as CSV" test -f "$C"
 check_eq "efbbbf" "$(head -c 3 "$C" | od -An -tx1 | tr -d ' \n')" "CSV starts with a UTF-8 BOM"
-check_grep '^"\{0,1\}Raised by the agency"\{0,1\},3' "$C" "CSV holds the figure"
-check_eq 3 "$(ls "$T/csv" | wc -l | tr -d ' ')" "one CSV per table of the pack: headline, with whom, themes"
+check_grep '^"\{0,1\}Raised by the agency"\{0,1\},3,up from 0,up from 0' "$C" "CSV holds the figure"
+check_eq 3 "$(ls "$T/csv" | wc -l | tr -d ' ')" "one CSV per table of the pack: front page, with whom, themes"
 check_exit 2 "--csv with .. refused" "$OV" report board --partnership devon --quarter 2025-Q3 --csv ../x -o "$T/out"
 
 # --- --format ------------------------------------------------------------
