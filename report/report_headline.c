@@ -82,17 +82,17 @@ void report_headline_table(struct report *r)
 	comparisons_words(&h[0]->period, w0, sizeof(w0));
 	comparisons_words(&h[1]->period, w1, sizeof(w1));
 	if (n == 1)
-		snprintf(def, sizeof(def), "Escalations withdrawn (closed without resolution) in the period, "
-			 "those that entered each stage in it%s; beside them the previous %s (%s) as it "
-			 "stood at its own end, and the change from it to this period.",
-			 m->n_timescale > 1 ? ", and those open past a stage deadline at its end (overdue), by stage" : "",
+		snprintf(def, sizeof(def), "Escalations withdrawn in the period (closed without being "
+			 "resolved) and escalations that entered each stage in it%s; beside them the previous "
+			 "%s (%s) as it stood at its own end, and the change from it to this period.",
+			 m->n_timescale > 1 ? ", and escalations open past a stage deadline at its end, by stage" : "",
 			 unit, w0);
 	else
-		snprintf(def, sizeof(def), "Escalations withdrawn (closed without resolution) in the period, "
-			 "those that entered each stage in it%s; beside them the previous %s (%s) and the "
-			 "same %s a year earlier (%s), each as it stood at its own end, and the change from "
-			 "each to this period.",
-			 m->n_timescale > 1 ? ", and those open past a stage deadline at its end (overdue), by stage" : "",
+		snprintf(def, sizeof(def), "Escalations withdrawn in the period (closed without being "
+			 "resolved) and escalations that entered each stage in it%s; beside them the previous "
+			 "%s (%s) and the same %s a year earlier (%s), each as it stood at its own end, and "
+			 "the change from each to this period.",
+			 m->n_timescale > 1 ? ", and escalations open past a stage deadline at its end, by stage" : "",
 			 unit, w0, unit, w1);
 	t = tab_new("headline", "", def);
 	tab_col(t, "Figure", TAB_TEXT);
