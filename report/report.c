@@ -100,7 +100,9 @@ void report_release(struct report *r)
 {
 	free(r->m);
 	free(r->prev);
-	r->m = r->prev = NULL;
+	free(r->four_q);
+	r->m = r->prev = r->four_q = NULL;
+	r->four_q_state = 0;
 	ref_free(&r->model);
 	r->part = NULL;
 }

@@ -49,6 +49,13 @@ struct report_quarter {
 #define R_QUARTERS 8
 #define R_MAX_TABLES 64
 
+/* The data-quality figures of a paper (report_quality()). */
+struct report_quality {
+	long rejected;   /* rows quarantined by the loads of the partnership's logs */
+	long reconciled; /* raised in the period, logged by two agencies */
+	long conflicted; /* of those, with logs that disagree */
+};
+
 struct report {
 	struct wh *w;
 	const char *kind;         /* board, pdg, ... */
@@ -87,6 +94,13 @@ struct report {
 
 	struct metrics *m;        /* this period */
 	struct metrics *prev;     /* the quarter before (quarters only) */
+	/* the four quarters ending with the period, once computed
+	 * (report_four_quarters(): state 1), or none (state -1) */
+	struct metrics *four_q;
+	int four_q_state;
+	/* the data-quality figures, once read (report_quality()) */
+	struct report_quality quality;
+	int quality_read;
 
 	/* the 8 quarters ending with the period's last quarter, oldest first;
 	 * filled by report_quarters() (nquarter is 0 until then) */
@@ -194,6 +208,12 @@ void report_front_logs(struct report *r);
 void report_front_quality(struct report *r);
 void report_front_commentary(struct report *r);
 
+/* The figures of the four quarters ending with the period (its period is
+ * their m->period), computed on the first call; NULL when the period has
+ * no such longer view (comparisons_four_quarters()) or on an error
+ * (report_four_quarters.c). */
+const struct metrics *report_four_quarters(struct report *r);
+
 /* The comparisons in words (report_headline.c): "quarter", "year",
  * "6 months" or "30 days"; whether the previous period and the year
  * before are the same days (a year); "up from 31", "down from 7", "the
@@ -202,15 +222,11 @@ const char *report_unit_words(const struct period *p, char *buf, size_t cap);
 int report_comparisons_same(const struct report *r);
 const char *report_change_words(const struct report *r, long now, long before, char *buf, size_t cap);
 
-/* The data-quality figures (r_quality), and the analyst's appendix that
+/* The data-quality figures (r_quality, read once a paper), and the
+ * analyst's appendix that
  * paper_write() puts last, heading exactly "## Analyst's appendix": the
  * only part of a paper that names commands, rejects, conflicts and loads
  * (report_appendix.c). */
-struct report_quality {
-	long rejected;   /* rows quarantined by the loads of the partnership's logs */
-	long reconciled; /* raised in the period, logged by two agencies */
-	long conflicted; /* of those, with logs that disagree */
-};
 void report_quality(struct report *r, struct report_quality *q);
 void sec_appendix(struct report *r);
 

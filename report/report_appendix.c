@@ -15,15 +15,20 @@
 
 void report_quality(struct report *r, struct report_quality *q)
 {
-	sqlite3_stmt *st = report_prepare(r, "r_quality");
+	sqlite3_stmt *st;
 
-	memset(q, 0, sizeof(*q));
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		q->rejected = sqlite3_column_int64(st, 0);
-		q->reconciled = sqlite3_column_int64(st, 1);
-		q->conflicted = sqlite3_column_int64(st, 2);
+	if (!r->quality_read) {
+		st = report_prepare(r, "r_quality");
+		memset(&r->quality, 0, sizeof(r->quality));
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			r->quality.rejected = sqlite3_column_int64(st, 0);
+			r->quality.reconciled = sqlite3_column_int64(st, 1);
+			r->quality.conflicted = sqlite3_column_int64(st, 2);
+		}
+		sqlite3_finalize(st);
+		r->quality_read = 1;
 	}
-	sqlite3_finalize(st);
+	*q = r->quality;
 }
 
 /* The logs the paper was made from (their loads: `oversight loads`). */

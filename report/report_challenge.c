@@ -130,18 +130,13 @@ static void funnel(struct report *r, const struct metrics *m, const char *year)
  */
 static void four_quarter_funnel(struct report *r)
 {
-	struct period yp;
-	struct metrics *y;
+	const struct metrics *y = report_four_quarters(r); /* computed once a paper */
 	char words[96];
 
-	if (!comparisons_four_quarters(&r->period, &yp))
-		return;
-	y = xcalloc(1, sizeof(*y));
-	if (metrics_compute(r->w, r->id, &yp, r->measure, y) == 0 && y->n_funnel) {
-		comparisons_words(&yp, words, sizeof(words));
+	if (y && y->n_funnel) {
+		comparisons_words(&y->period, words, sizeof(words));
 		funnel(r, y, words);
 	}
-	free(y);
 }
 
 /* The monthly chart's paragraph: mean, limits and each signal with its

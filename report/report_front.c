@@ -311,24 +311,6 @@ static void agency_line(struct report *r, const char *lead, const char (*ids)[M_
 		P(".\n");
 }
 
-/* The funnel of the four quarters ending with the period, into *y (the
- * caller frees it); NULL when the period has no such longer view. */
-static struct metrics *four_quarters(struct report *r, char *words, size_t cap)
-{
-	struct period yp;
-	struct metrics *y;
-
-	if (!comparisons_four_quarters(&r->period, &yp))
-		return NULL;
-	y = xcalloc(1, sizeof(*y));
-	if (metrics_compute(r->w, r->id, &yp, r->measure, y) != 0) {
-		free(y);
-		return NULL;
-	}
-	comparisons_words(&yp, words, cap);
-	return y;
-}
-
 /* The signals that fired: the funnel of the period and of the four
  * quarters ending with it, silent and one-way agencies, the monthly
  * chart's recent signals; only the agency's own in an agency pack. */
@@ -337,7 +319,9 @@ void report_front_signals(struct report *r)
 	const struct metrics *m = r->m;
 	const char *only = r->agency_id;
 	char recent[2048], past[2048], words[96], lead[160];
-	struct metrics *y = four_quarters(r, words, sizeof(words));
+	/* as "Challenge in the system": the longer view where the period's
+	 * funnel has activity to go on (computed once a paper) */
+	const struct metrics *y = m->n_funnel ? report_four_quarters(r) : NULL;
 	int any;
 
 	recent[0] = '\0';
@@ -350,12 +334,12 @@ void report_front_signals(struct report *r)
 		any = !only || !strcmp(only, m->one_way[i]);
 	if (!any) {
 		P("**Signals that fired**: none.\n\n");
-		free(y);
 		return;
 	}
 	P("**Signals that fired** (they point to where to ask questions; they are not findings):\n\n");
 	funnel_line(r, m, only, "Escalations against activity in the period");
 	if (y) {
+		comparisons_words(&y->period, words, sizeof(words));
 		snprintf(lead, sizeof(lead), "Escalations against activity over the four quarters %s", words);
 		funnel_line(r, y, only, lead);
 	}
@@ -366,7 +350,6 @@ void report_front_signals(struct report *r)
 	if (recent[0])
 		P("- Monthly trend: %s.\n", recent);
 	P("\n");
-	free(y);
 }
 
 /* The agencies whose logs are missing or do not run to the as-of date
