@@ -37,7 +37,10 @@ static void row(struct tab *t, const char *label, long now, const long *before, 
 		char buf[32];
 
 		tab_count(t, before[i]);
-		snprintf(buf, sizeof(buf), "%+ld", now - before[i]);
+		if (now == before[i])
+			snprintf(buf, sizeof(buf), "no change");
+		else
+			snprintf(buf, sizeof(buf), "%+ld", now - before[i]);
 		tab_note(t, buf);
 	}
 }

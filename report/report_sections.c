@@ -120,7 +120,7 @@ void sec_themes(struct report *r)
 	tab_derived(t, TAB_FROM_TABLE); /* shares would reveal hidden counts */
 	for (int i = 0; i < n; i++) {
 		tab_row(t);
-		tab_text(t, items[i].id);
+		tab_text(t, report_theme_name(r, items[i].id));
 		tab_count(t, items[i].a);
 		tab_share(t, items[i].a, r->m->raised);
 	}
@@ -132,16 +132,29 @@ void sec_themes(struct report *r)
 		P("No escalations were raised in the period.\n\n");
 }
 
+/* A table of counts raised by item, each under its name (name(id)); with
+ * every id of all[] listed, a zero where none was raised. */
 static void simple_items(struct report *r, const char *name, const char *title, const char *def,
-			 const char *col, const struct m_item *it, int n)
+			 const char *col, const struct m_item *it, int n,
+			 const char *(*label)(const char *id), const char *const *all)
 {
 	struct tab *t = tab_new(name, title, def);
 
 	tab_col(t, col, TAB_TEXT);
 	tab_col(t, "Raised", TAB_COUNT);
-	for (int i = 0; i < n; i++) {
+	for (int k = 0; all && all[k]; k++) {
+		long a = 0;
+
+		for (int i = 0; i < n; i++)
+			if (strcmp(it[i].id, all[k]) == 0)
+				a = it[i].a;
 		tab_row(t);
-		tab_text(t, it[i].id);
+		tab_text(t, label(all[k]));
+		tab_count(t, a);
+	}
+	for (int i = 0; !all && i < n; i++) {
+		tab_row(t);
+		tab_text(t, label(it[i].id));
 		tab_count(t, it[i].a);
 	}
 	tab_total(t, "Total");
@@ -154,9 +167,10 @@ void sec_subjects(struct report *r)
 	simple_items(r, "subjects", "Subject",
 		     r->adults_apart
 			     ? "Escalations raised in the period by subject; this partnership covers adults "
-			       "as well as children, and reports them apart."
-			     : "Escalations raised in the period by subject (child, unborn child, adult, none).",
-		     "Subject", r->m->subject, r->m->n_subject);
+			       "as well as children."
+			     : "Escalations raised in the period by subject (child, unborn child, adult, or "
+			       "not about an individual).",
+		     "Subject", r->m->subject, r->m->n_subject, report_subject_name, NULL);
 }
 
 void sec_categories(struct report *r)
@@ -164,7 +178,18 @@ void sec_categories(struct report *r)
 	simple_items(r, "categories", "Category",
 		     "Escalations raised in the period by category: case disagreements, policy challenges, "
 		     "and differences reported by the Independent Reviewing Unit.",
-		     "Category", r->m->category, r->m->n_category);
+		     "Category", r->m->category, r->m->n_category, report_category_name, NULL);
+}
+
+void sec_categories_all(struct report *r)
+{
+	static const char *const all[] = {"case", "policy", "iru", NULL};
+
+	simple_items(r, "categories", "Category",
+		     "Escalations raised in the period by category: case disagreements, policy challenges, "
+		     "and differences reported by the Independent Reviewing Unit; a category with none "
+		     "raised is shown with 0.",
+		     "Category", r->m->category, r->m->n_category, report_category_name, all);
 }
 
 void sec_resolution(struct report *r)
@@ -261,9 +286,10 @@ void sec_data_quality(struct report *r)
 	P("- Rows quarantined by the loads of this partnership's logs: %ld (listed by `oversight "
 	  "rejects`; not counted in any figure).\n", rejected);
 	P("- Escalations raised in the period that two agencies both logged, counted once: %s; of "
-	  "these, %s have sources that disagree on a detail (listed by `oversight check`; the "
+	  "these, %s %s sources that disagree on a detail (listed by `oversight check`; the "
 	  "earliest dates, every stage either reached and a closure by either are used).\n",
-	  count_words(r, reconciled, a, sizeof(a)), count_words(r, conflicted, b, sizeof(b)));
+	  count_words(r, reconciled, a, sizeof(a)), count_words(r, conflicted, b, sizeof(b)),
+	  conflicted == 1 && !small(r, conflicted) ? "has" : "have");
 	st = report_prepare(r, "r_agency_silent_sources");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		P("%s", first ? "- Agencies with no escalation raised by or with them in the period "

@@ -103,7 +103,7 @@ check_ok "quarter paper" "$OV" report board --partnership devon --quarter 2026-Q
 Q=$T/pq/board-devon-2026-Q3.md
 check_grep '^| Figure | This period | Previous quarter | Change | Same quarter last year | Change |$' "$Q" \
 	"quarter paper: a column for each comparison"
-check_grep '^| Raised | 2 | 1 | +1 | 2 | +0 |$' "$Q" "quarter paper: raised 2 against 1 and 2"
+check_grep '^| Raised | 2 | 1 | +1 | 2 | no change |$' "$Q" "quarter paper: raised 2 against 1 and 2"
 check_grep '^| Open at the end of the period | 3 | 2 | +1 | 2 | +1 |$' "$Q" "quarter paper: open 3 against 2 and 2"
 check_grep 'beside them the previous quarter (1 April to 30 June 2026) and the same quarter a year earlier (1 July to 30 September 2025), each as it stood at its own end' \
 	"$Q" "quarter paper: the header names both columns' days"
