@@ -169,3 +169,17 @@ const char *report_date_words(const char *iso, char *buf, size_t cap)
 	snprintf(buf, cap, "%d %s %d", d, month[m - 1], y);
 	return buf;
 }
+
+void report_name_cells(const struct report *r, struct tab *t, int col, int theme)
+{
+	for (int i = 0; i < t->nrow; i++) {
+		struct tab_cell *c = &t->rows[i][col];
+		const char *name;
+
+		if (i == t->total_row || !c->text || c->key)
+			continue;
+		name = theme ? report_theme_name(r, c->text) : report_subject_name(c->text);
+		c->key = c->text;
+		c->text = xstrdup(name);
+	}
+}

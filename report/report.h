@@ -137,6 +137,9 @@ const char *report_agency_name(const struct report *r, const char *id);
 const char *report_theme_name(const struct report *r, const char *id);
 const char *report_subject_name(const char *id);
 const char *report_category_name(const char *id);
+/* Column col of t's rows holds ids (from a query): show each as its name
+ * (a theme's when theme, else a subject's), keeping the id for CSV. */
+void report_name_cells(const struct report *r, struct tab *t, int col, int theme);
 
 /* A date as a reader reads it: "3 September 2026" (ISO "2026-09-03" in,
  * the text as it was when it is not a date). */

@@ -50,6 +50,7 @@ static void agency_themes(struct report *r)
 	tab_col(t, "Raised", TAB_COUNT);
 	tab_col(t, "Received", TAB_COUNT);
 	report_query(r, "r_agency_themes", t);
+	report_name_cells(r, t, 0, 1);
 	tab_total(t, "Total");
 	report_table(r, t);
 }

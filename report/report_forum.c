@@ -19,11 +19,9 @@
  * name), learning; then a reference to the board paper for the rest,
  * which it does not repeat.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/date.h"
-#include "core/util.h"
 #include "report.h"
 
 #define P(...) fprintf(r->out, __VA_ARGS__)
@@ -73,7 +71,7 @@ static void sec_subject_split(struct report *r)
 	char h1[64], h2[64];
 
 	P("## Children and adults\n\n");
-	t = tab_new("children_adults", "Children and adults apart",
+	t = tab_new("children_adults", "Key figures by subject",
 		    "Key figures for escalations about children (including unborn children) and about "
 		    "adults: raised and resolved in the period, open at its end, and entering the top "
 		    "two stages in it.");
@@ -86,12 +84,7 @@ static void sec_subject_split(struct report *r)
 	tab_col(t, h1, TAB_COUNT);
 	tab_col(t, h2, TAB_COUNT);
 	report_query(r, "r_subject_split", t);
-	for (int i = 0; i < t->nrow; i++) {
-		const char *name = report_subject_name(t->rows[i][0].text);
-
-		free(t->rows[i][0].text);
-		t->rows[i][0].text = xstrdup(name);
-	}
+	report_name_cells(r, t, 0, 0);
 	tab_total(t, "Total");
 	report_table(r, t);
 }
@@ -152,10 +145,9 @@ static void forum_cases(struct report *r)
 static void forum_board_ref(struct report *r)
 {
 	P("## For the rest\n\n");
-	P("The partnership's board paper for the same period (board-%s-%s) gives the figures for "
-	  "every stage: escalations raised, resolved and open, timescales, themes, agencies, where "
-	  "escalations were resolved and the signals of challenge in the system.\n\n",
-	  r->id, r->period_name);
+	P("The partnership's board report for the same period gives the figures for every stage: "
+	  "escalations raised, resolved and open, timescales, themes, agencies, where escalations "
+	  "were resolved and the signals of challenge in the system.\n\n");
 }
 
 /* What a forum's protocol asks of it in particular. */

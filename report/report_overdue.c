@@ -51,7 +51,7 @@ void sec_overdue(struct report *r)
 {
 	const struct report_forum *f = r->paper_forum;
 	int min_stage = f ? f->stage : 1;
-	const char *where = !f ? "" : f->stage == r->last_stage ? " at this stage" : " at this stage or above";
+	const char *where = !f ? "" : f->stage == r->last_stage ? ", at this stage" : ", at this stage or above";
 	struct tab *t;
 	long n;
 
@@ -59,8 +59,8 @@ void sec_overdue(struct report *r)
 
 	for (int i = 0; i < r->m->n_timescale; i++)
 		timed |= r->m->timescale[i].stage >= min_stage;
-	if (!r->m->n_timescale)
-		return; /* no stage has a deadline */
+	if (!r->m->n_timescale && !f)
+		return; /* no stage has a deadline: the board paper says so */
 	P("## Overdue now\n\n");
 	if (!timed) {
 		P("No timescale is set for this stage%s, so no escalation at it can be overdue.\n\n",
@@ -70,11 +70,11 @@ void sec_overdue(struct report *r)
 	t = overdue_table(r, min_stage);
 	n = t->nrow;
 	if (n == 0)
-		P("No escalation%s was open past a stage deadline at the as-of date.\n\n", where);
+		P("No escalation was open past a stage deadline at the as-of date%s.\n\n", where);
 	else if (tab_small(r->suppress, n))
-		P("Escalations%s open past a stage deadline at the as-of date: <%d.\n\n", where, r->suppress);
+		P("Escalations open past a stage deadline at the as-of date%s: <%d.\n\n", where, r->suppress);
 	else
-		P("Escalations%s open past a stage deadline at the as-of date: %ld.\n\n", where, n);
+		P("Escalations open past a stage deadline at the as-of date%s: %ld.\n\n", where, n);
 	if (n && r->public_)
 		P("(The list of escalations is left out of the public version of this paper.)\n\n");
 	/* Case-level list: references, stages, dates and days, not counts of

@@ -120,7 +120,7 @@ void sec_themes(struct report *r)
 	tab_derived(t, TAB_FROM_TABLE); /* shares would reveal hidden counts */
 	for (int i = 0; i < n; i++) {
 		tab_row(t);
-		tab_text(t, report_theme_name(r, items[i].id));
+		tab_text_id(t, report_theme_name(r, items[i].id), items[i].id);
 		tab_count(t, items[i].a);
 		tab_share(t, items[i].a, r->m->raised);
 	}
@@ -149,12 +149,12 @@ static void simple_items(struct report *r, const char *name, const char *title, 
 			if (strcmp(it[i].id, all[k]) == 0)
 				a = it[i].a;
 		tab_row(t);
-		tab_text(t, label(all[k]));
+		tab_text_id(t, label(all[k]), all[k]);
 		tab_count(t, a);
 	}
 	for (int i = 0; !all && i < n; i++) {
 		tab_row(t);
-		tab_text(t, label(it[i].id));
+		tab_text_id(t, label(it[i].id), it[i].id);
 		tab_count(t, it[i].a);
 	}
 	tab_total(t, "Total");

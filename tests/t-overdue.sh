@@ -95,7 +95,7 @@ check_eq '{"n":6,"by_stage":[{"stage":1,"n":4},{"stage":2,"n":1},{"stage":3,"n":
 check_ok "nel: scp-sab paper" ov "$NEL" report scp-sab --partnership $N --quarter 2025-Q3 --no-charts -o "$T/out"
 NP=$T/out/scp-sab-$N-2025-Q3.md
 # The forum item lists the overdue at its own stage (5) only: none here.
-check_grep '^No escalation at this stage was open past a stage deadline at the as-of date\.$' "$NP" \
+check_grep '^No escalation was open past a stage deadline at the as-of date, at this stage\.$' "$NP" \
 	"nel: the forum item lists only its own stage's overdue (none at stage 5)"
 check_no_grep '| 2025-06-11 |\|11 June 2025' "$NP" "nel: a stage 2 overdue is not in the stage 5 item"
 check_no_grep 'nel-cs\|humberside-police' "$NP" "nel: agencies by name, not id"
