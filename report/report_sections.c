@@ -105,10 +105,12 @@ void sec_themes(struct report *r)
 
 	P("## What the disagreements were about\n\n");
 	memcpy(items, r->m->theme, sizeof(items[0]) * (size_t)n);
-	/* most frequent first, then by id */
+	/* most frequent first, then by the name the reader sees */
 	for (int i = 1; i < n; i++)
 		for (int j = i; j > 0 && (items[j].a > items[j - 1].a ||
-					  (items[j].a == items[j - 1].a && strcmp(items[j].id, items[j - 1].id) < 0)); j--) {
+					  (items[j].a == items[j - 1].a &&
+					   strcmp(report_theme_name(r, items[j].id),
+						  report_theme_name(r, items[j - 1].id)) < 0)); j--) {
 			struct m_item tmp = items[j];
 
 			items[j] = items[j - 1];
