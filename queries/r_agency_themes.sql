@@ -1,5 +1,5 @@
 -- r_agency_themes: what agency :agency's disagreements were about: escalations
 -- it raised and it received in the period (raised_on in [:from, :end]) by theme.
-SELECT COALESCE((SELECT value FROM meta WHERE key = 'theme_name:' || theme), theme), sum(raised_by = :agency), sum(raised_with = :agency) FROM escalation
+SELECT theme, sum(raised_by = :agency), sum(raised_with = :agency) FROM escalation
 WHERE partnership = :partnership AND raised_on BETWEEN :from AND :end AND (raised_by = :agency OR raised_with = :agency)
 GROUP BY theme ORDER BY count(*) DESC, theme;

@@ -103,6 +103,19 @@ check_no_grep '^## Timescales\|^## What the disagreements were about\|^## Challe
 check_grep '^The partnership.s board report for the same period gives the figures for every stage' "$R" \
 	"pdg: a reference to the board paper for the rest"
 
+# Names in the paper, ids in the CSV: the board paper's themes and
+# categories, and the agency pack's themes (Devon & Cornwall Police raised
+# ST1, drift-delay, and received SC1, threshold, in the period).
+check_ok "board with --csv" "$OV" report board --partnership $P --quarter 2026-Q3 --no-charts -o "$T/out" --csv "$T/csv"
+check_grep '^| Drift or delay | 1 |' "$T/out/board-$P-2026-Q3.md" "board: the theme by its name"
+check_grep '^drift-delay,1' "$T/csv/board-$P-2026-Q3-themes.csv" "board CSV: the theme by its id"
+check_grep '^iru,1' "$T/csv/board-$P-2026-Q3-categories.csv" "board CSV: the category by its id"
+check_ok "agency pack with --csv" "$OV" report agency --partnership $P --agency dc-police --quarter 2026-Q3 --no-charts \
+	-o "$T/out" --csv "$T/csv"
+check_grep '^| Drift or delay | 1 | 0 |$' "$T/out/agency-$P-dc-police-2026-Q3.md" "agency pack: the theme raised, by name"
+check_grep '^| Thresholds | 0 | 1 |$' "$T/out/agency-$P-dc-police-2026-Q3.md" "agency pack: the theme received, by name"
+check_grep '^threshold,0,1' "$T/csv/agency-$P-dc-police-2026-Q3-agency_themes.csv" "agency pack CSV: the theme by its id"
+
 # --public: the lists are left out, the counts stay.
 check_ok "pdg --public" "$OV" report pdg --partnership $P --quarter 2026-Q3 --no-charts --public -o "$T/pub"
 check_no_grep 'E[0-9A-F]\{7\}' "$T/pub/pdg-$P-2026-Q3.md" "pdg public: no reference"
