@@ -167,6 +167,15 @@ for f in devon:pdg gloucestershire:resolution-group perth-kinross:cpc north-east
 		--no-charts -o "$T/demo" --format $FORMATS $sections
 done
 
+# Wording a board member stumbled on: the example data's one conflicting
+# escalation (Devon) is "1 has"; Perth and Kinross, with no timescale,
+# says so once.
+check_grep 'of these, 1 has sources that disagree' "$T/demo/board-devon-2026-Q3.md" "devon board: 1 has, not 1 have"
+check_grep '^The protocol sets no timescale for any stage\. The guidance asks' "$T/demo/board-perth-kinross-2026-Q3.md" \
+	"perth-kinross board: no timescale, said once"
+check_no_grep 'No stage has a timescale' "$T/demo/board-perth-kinross-2026-Q3.md" "perth-kinross board: not said twice"
+check_no_grep '| +0 |' "$T/demo/board-devon-2026-Q3.md" "devon board: no +0 change"
+
 # A paper as text up to the analyst's appendix: markdown as it is; HTML
 # without its style and embedded images, a tag per line; Word's document
 # text, a paragraph per line.
