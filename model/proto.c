@@ -66,7 +66,8 @@ static int read_partnerships(struct wh *w, struct ref *r)
 		p->short_name = dup_col(st, 6);
 		for (int s = 0; s <= MODEL_STAGES; s++)
 			p->stage[s].name = xstrdup("");
-		read_definition(p, (const char *)sqlite3_column_text(st, 7));
+		p->definition = dup_col(st, 7);
+		read_definition(p, p->definition);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "reading partnerships");
@@ -121,6 +122,25 @@ static void add_forum(struct ref_partnership *p, sqlite3_stmt *st)
 	f->report = dup_col(st, 3);
 	f->reports_to = dup_col(st, 4);
 	f->description = dup_col(st, 5);
+	f->onward = xstrdup("");
+}
+
+/* The text fields of a forum that only the definition holds (onward). */
+static void read_forum_text(struct ref_partnership *p)
+{
+	cJSON *def = cJSON_Parse(p->definition);
+	const cJSON *a;
+
+	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(def, "forums")) {
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(a, "id");
+
+		for (int i = 0; cJSON_IsString(id) && i < p->nforum; i++)
+			if (strcmp(p->forum[i].id, id->valuestring) == 0) {
+				free(p->forum[i].onward);
+				p->forum[i].onward = dup_json(a, "onward");
+			}
+	}
+	cJSON_Delete(def);
 }
 
 int ref_read(struct wh *w, struct ref *r)
@@ -134,11 +154,15 @@ int ref_read(struct wh *w, struct ref *r)
 	per_partnership(w, r, "ref_agencies", add_agency);
 	per_partnership(w, r, "ref_stages", add_stage);
 	per_partnership(w, r, "ref_forums", add_forum);
+	for (int i = 0; i < r->npartnership; i++)
+		read_forum_text(&r->partnership[i]);
 
 	st = wh_prepare(w, "ref_themes");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r->theme = xrealloc(r->theme, (size_t)(r->ntheme + 1) * sizeof(char *));
-		r->theme[r->ntheme++] = dup_col(st, 0);
+		r->theme_name = xrealloc(r->theme_name, (size_t)(r->ntheme + 1) * sizeof(char *));
+		r->theme[r->ntheme] = dup_col(st, 0);
+		r->theme_name[r->ntheme++] = dup_col(st, 1);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "reading themes");
@@ -165,6 +189,7 @@ static void free_partnership(struct ref_partnership *p)
 		free(f->report);
 		free(f->reports_to);
 		free(f->description);
+		free(f->onward);
 	}
 	free(p->forum);
 	free_strings(p->note, p->nnote);
@@ -176,6 +201,7 @@ static void free_partnership(struct ref_partnership *p)
 	free(p->protocol_title);
 	free(p->protocol_principle);
 	free(p->timescales_note);
+	free(p->definition);
 }
 
 void ref_free(struct ref *r)
@@ -186,6 +212,7 @@ void ref_free(struct ref *r)
 		free_partnership(&r->partnership[i]);
 	free(r->partnership);
 	free_strings(r->theme, r->ntheme);
+	free_strings(r->theme_name, r->ntheme);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -238,6 +265,14 @@ int ref_is_theme(const struct ref *r, const char *id)
 		if (strcmp(r->theme[i], id) == 0)
 			return 1;
 	return 0;
+}
+
+const char *ref_theme_name(const struct ref *r, const char *id)
+{
+	for (int i = 0; i < r->ntheme; i++)
+		if (strcmp(r->theme[i], id) == 0)
+			return r->theme_name[i];
+	return id;
 }
 
 /* Levenshtein distance, capped: strings here are short ids. */

@@ -33,6 +33,7 @@ struct ref_forum {
 	char *report;       /* the paper's kind ("pdg"), "" when none */
 	char *reports_to;
 	char *description;
+	char *onward;       /* what may follow an unresolved escalation, quoted */
 };
 
 struct ref_partnership {
@@ -55,6 +56,7 @@ struct ref_partnership {
 	char *timescales_note;
 	int nnote;
 	char **note;
+	char *definition;   /* the definition's JSON as loaded */
 };
 
 struct ref {
@@ -62,6 +64,7 @@ struct ref {
 	struct ref_partnership *partnership;
 	int ntheme;
 	char **theme;
+	char **theme_name;  /* the name papers show, [ntheme] */
 };
 
 /* Read the reference tables; 0 or -1 with an error printed. */
@@ -84,6 +87,9 @@ int ref_covers_subject(const struct ref_partnership *p, const char *subject);
 
 /* 1 when id is a theme. */
 int ref_is_theme(const struct ref *r, const char *id);
+
+/* The name a paper shows for theme id (id itself when unknown). */
+const char *ref_theme_name(const struct ref *r, const char *id);
 
 /*
  * The known id closest to s (edit distance at most 2), to suggest a fix in

@@ -370,6 +370,12 @@ static int store_forums(struct wh *w, const char *path, const cJSON *forums, con
 		bind_opt(st, ":report", get_str(path, a, ctx, "report", 1));
 		bind_opt(st, ":reports_to", get_str(path, a, ctx, "reports_to", 1));
 		bind_opt(st, ":description", get_str(path, a, ctx, "description", 1));
+		/* onward: read by the reports from the stored definition;
+		 * checked here like the stored fields */
+		if (cJSON_GetObjectItemCaseSensitive(a, "onward") &&
+		    !cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(a, "onward")) &&
+		    !get_str(path, a, ctx, "onward", 1))
+			goto out;
 		if (step(w, st, "storing a forum"))
 			goto out;
 	}
@@ -525,12 +531,14 @@ int refdata_themes(struct wh *w, const char *path)
 	st = wh_prepare(w, "theme_upsert");
 	cJSON_ArrayForEach(t, themes) {
 		char ctx[32];
-		const char *id, *desc;
+		const char *id, *name, *desc;
+		char key[96];
 
 		snprintf(ctx, sizeof(ctx), "themes[%d]", i);
 		id = get_str(path, t, ctx, "id", 0);
+		name = get_str(path, t, ctx, "name", 0);
 		desc = get_str(path, t, ctx, "description", 0);
-		if (!id || !desc)
+		if (!id || !name || !desc)
 			goto out;
 		if (!valid_id(id)) {
 			error("%s: %s.id: '%s' must be lower-case letters, digits and hyphens", path, ctx, id);
@@ -540,6 +548,10 @@ int refdata_themes(struct wh *w, const char *path)
 		bind_text(st, ":description", desc);
 		bind_int(st, ":ord", i++);
 		if (step(w, st, "storing a theme"))
+			goto out;
+		/* The name papers show (the theme table keeps id and description). */
+		snprintf(key, sizeof(key), "theme_name:%s", id);
+		if (wh_meta_set(w, key, name))
 			goto out;
 	}
 	rc = 0;

@@ -1,6 +1,6 @@
 -- r_flags: escalations raised in the period (:from..:end) of partnership :partnership
 -- that were a serious concern logged with the forum chair (Devon 3.2),
--- that were stuck with mediation offered (Devon 3.3), and differences
+-- where the professional network was stuck (Devon 3.3), and differences
 -- reported by the Independent Reviewing Unit (category iru, Devon 2.8);
 -- then the same three among escalations open at the period's end: a row
 -- for each, as the paper labels it.
@@ -17,6 +17,6 @@ WITH v AS MATERIALIZED (
 )
 SELECT 'Serious concern logged with the chair', n_concern, open_concern FROM v
 UNION ALL
-SELECT 'Stuck: mediation offered', n_stuck, open_stuck FROM v
+SELECT 'Professional network stuck', n_stuck, open_stuck FROM v
 UNION ALL
-SELECT 'Difference reported by the IRU', n_iru, open_iru FROM v;
+SELECT 'Difference reported by the Independent Reviewing Unit', n_iru, open_iru FROM v;

@@ -4,7 +4,8 @@
 -- working days overdue (working days d with deadline < d <= :as_of, from
 -- the calendar's cumulative wd_le); longest overdue first.
 -- CROSS JOIN keeps the escalations as the outer loop (without statistics
--- the planner would walk the calendar first).
+-- the planner would walk the calendar first).  :min_stage (NULL: 1): only
+-- escalations at that stage or above (a forum's own stage).
 WITH open_e(id) AS (
 	SELECT id FROM escalation
 	WHERE partnership = :partnership AND closed_on IS NULL AND raised_on <= :as_of
@@ -27,5 +28,5 @@ CROSS JOIN calendar c1 ON c1.jurisdiction = p.jurisdiction AND c1.day = se.due_o
 CROSS JOIN calendar c2 ON c2.jurisdiction = p.jurisdiction AND c2.day = :as_of
 LEFT JOIN agency b ON b.partnership = e.partnership AND b.id = e.raised_by
 LEFT JOIN agency w ON w.partnership = e.partnership AND w.id = e.raised_with
-WHERE se.due_on < :as_of
+WHERE se.due_on < :as_of AND se.stage >= COALESCE(:min_stage, 1)
 ORDER BY late DESC, se.due_on, e.pseudo;

@@ -28,6 +28,7 @@ static void copy_lists(struct report *r, const struct ref_partnership *p)
 		snprintf(f->report, sizeof(f->report), "%s", g->report);
 		snprintf(f->reports_to, sizeof(f->reports_to), "%s", g->reports_to);
 		snprintf(f->description, sizeof(f->description), "%s", g->description);
+		snprintf(f->onward, sizeof(f->onward), "%s", g->onward);
 	}
 	for (int i = 0; i < p->nnote && r->nnote < R_MAX_NOTE; i++)
 		snprintf(r->note[r->nnote++], sizeof(r->note[0]), "%s", p->note[i]);
@@ -118,4 +119,69 @@ const char *report_agency_name(const struct report *r, const char *id)
 const char *report_stage_label(const struct report *r, int stage, char *buf, size_t cap)
 {
 	return ref_stage_label(r->part, stage, buf, cap);
+}
+
+const char *report_theme_name(const struct report *r, const char *id)
+{
+	return ref_theme_name(&r->model, id);
+}
+
+/* The subjects and categories of DESIGN.md's log format, as papers name
+ * them. */
+const char *report_subject_name(const char *id)
+{
+	static const char *const names[][2] = {
+		{"child", "Child"}, {"unborn", "Unborn child"}, {"adult", "Adult"},
+		{"none", "Not about an individual"},
+		{"children", "Children (including unborn children)"}, {"adults", "Adults"},
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i][0], id) == 0)
+			return names[i][1];
+	return id;
+}
+
+const char *report_category_name(const char *id)
+{
+	static const char *const names[][2] = {
+		{"case", "Case disagreement"},
+		{"policy", "Policy challenge"},
+		{"iru", "Difference reported by the Independent Reviewing Unit"},
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i][0], id) == 0)
+			return names[i][1];
+	return id;
+}
+
+const char *report_date_words(const char *iso, char *buf, size_t cap)
+{
+	static const char *const month[] = {"January", "February", "March", "April", "May", "June",
+					    "July", "August", "September", "October", "November",
+					    "December"};
+	int day, y, m, d;
+
+	if (!iso || date_parse_iso(iso, strlen(iso), &day) != 0) {
+		snprintf(buf, cap, "%s", iso ? iso : "");
+		return buf;
+	}
+	date_to_ymd(day, &y, &m, &d);
+	snprintf(buf, cap, "%d %s %d", d, month[m - 1], y);
+	return buf;
+}
+
+void report_name_cells(const struct report *r, struct tab *t, int col, int theme)
+{
+	for (int i = 0; i < t->nrow; i++) {
+		struct tab_cell *c = &t->rows[i][col];
+		const char *name;
+
+		if (i == t->total_row || !c->text || c->key)
+			continue;
+		name = theme ? report_theme_name(r, c->text) : report_subject_name(c->text);
+		c->key = c->text;
+		c->text = xstrdup(name);
+	}
 }

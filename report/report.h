@@ -26,7 +26,7 @@
 /* The report keeps bounded copies of the partnership's lists. */
 #define R_MAX_AGENCY 64
 #define R_MAX_FORUM 8
-#define R_MAX_NOTE 8
+#define R_MAX_NOTE 16
 
 struct report_forum {
 	char id[M_ID];
@@ -35,6 +35,7 @@ struct report_forum {
 	char report[M_ID];
 	char reports_to[256];
 	char description[1024];
+	char onward[1024];   /* what may follow an unresolved escalation, quoted */
 };
 
 /* One of the eight quarters the trend tables and charts show. */
@@ -147,6 +148,20 @@ int report_finish(struct report *r, int ok);
 
 /* The agency's name for an id (the id itself when unknown). */
 const char *report_agency_name(const struct report *r, const char *id);
+
+/* The names a paper shows for ids (ids stay in CSV and JSON outputs): a
+ * theme's name from the themes file; a subject ("Unborn child"); a
+ * category ("Policy challenge"); the id itself when unknown. */
+const char *report_theme_name(const struct report *r, const char *id);
+const char *report_subject_name(const char *id);
+const char *report_category_name(const char *id);
+/* Column col of t's rows holds ids (from a query): show each as its name
+ * (a theme's when theme, else a subject's), keeping the id for CSV. */
+void report_name_cells(const struct report *r, struct tab *t, int col, int theme);
+
+/* A date as a reader reads it: "3 September 2026" (ISO "2026-09-03" in,
+ * the text as it was when it is not a date). */
+const char *report_date_words(const char *iso, char *buf, size_t cap);
 
 /* "Stage 2: Informal Dispute Procedure" ("Stage 2" when it has no name). */
 const char *report_stage_label(const struct report *r, int stage, char *buf, size_t cap);
@@ -293,6 +308,7 @@ void sec_agencies(struct report *r);
 void sec_themes(struct report *r);
 void sec_subjects(struct report *r);
 void sec_categories(struct report *r);
+void sec_categories_all(struct report *r); /* every category, zeros kept (PDG) */
 void sec_timescales(struct report *r);
 void sec_resolution(struct report *r);
 void sec_open_age(struct report *r);
@@ -308,6 +324,11 @@ void sec_local(struct report *r); /* report_template.c: the partnership's own se
  * lists its sections and runs them with paper_write(); 0. */
 int report_board(struct report *r);
 int report_forum(struct report *r, const struct report_forum *f);
+/* A forum item's case lists (report_forum_cases.c): forum f's escalations
+ * from its stage up to below (0: no bound), and the PDG's serious concerns
+ * and stuck networks at any stage. */
+void forum_case_list(struct report *r, const struct report_forum *f, int below);
+void forum_flag_lists(struct report *r);
 int report_agency(struct report *r); /* r->agency_id's pack */
 
 #endif

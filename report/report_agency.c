@@ -28,6 +28,15 @@ static void agency_pairs(struct report *r)
 	report_table(r, t);
 }
 
+/* Rows a and b of the themes table: most frequent first, then by the
+ * name the reader sees. */
+static int theme_before(struct tab_cell *a, struct tab_cell *b)
+{
+	long na = a[1].count + a[2].count, nb = b[1].count + b[2].count;
+
+	return na > nb || (na == nb && strcmp(a[0].text, b[0].text) < 0);
+}
+
 static void agency_themes(struct report *r)
 {
 	struct tab *t = tab_new("agency_themes", "",
@@ -39,6 +48,14 @@ static void agency_themes(struct report *r)
 	tab_col(t, "Raised", TAB_COUNT);
 	tab_col(t, "Received", TAB_COUNT);
 	report_query(r, "r_agency_themes", t);
+	report_name_cells(r, t, 0, 1);
+	for (int i = 1; i < t->nrow; i++)
+		for (int j = i; j > 0 && theme_before(t->rows[j], t->rows[j - 1]); j--) {
+			struct tab_cell *tmp = t->rows[j];
+
+			t->rows[j] = t->rows[j - 1];
+			t->rows[j - 1] = tmp;
+		}
 	tab_total(t, "Total");
 	report_table(r, t);
 }

@@ -24,7 +24,8 @@ static void funnel_def(const char *year, char *def, size_t cap)
 	else
 		snprintf(def, cap, "For each agency with activity in the period: escalations it raised, "
 			 "its activity, the count expected if it escalated at the partnership's overall "
-			 "rate, and the Poisson probability of raising so few (p low) or so many (p high).");
+			 "rate, and the Poisson probability of raising so few (p low); the signal says where an "
+			 "agency raised unusually many.");
 }
 
 /* Beside agencies that escalate far less, the pooled rate is low: say so

@@ -157,7 +157,8 @@ static void bars(struct chart_ctx *cc, FILE *md, const struct tab *t, const char
 		for (int i = 0; i < data_rows(t); i++) {
 			chart_dat_str(c.dat, t->rows[i][0].text, LABEL_TIC);
 			fprintf(c.dat, " %ld\n", count_at(t, i, 1));
-			chart_csv_str(c.csv, t->rows[i][0].text);
+			/* the data keeps the ids (a theme's), the chart the names */
+			chart_csv_str(c.csv, t->rows[i][0].key ? t->rows[i][0].key : t->rows[i][0].text);
 			fprintf(c.csv, ",%ld\r\n", count_at(t, i, 1));
 		}
 	}

@@ -12,10 +12,12 @@
  *   girfec            Dumfries & Galloway: GIRFEC Leadership Group
  *                     (stage 3) and CSSaPP Executive / PPC (stage 4)
  *
- * Every forum report has the forum's escalations (at its stage or above),
- * the timescales, themes, learning and the "Challenge in the system"
- * section; what a forum's protocol asks of it in particular follows its
- * report name.
+ * Every forum item starts from its own stage: what the protocol says
+ * happens there (the definition's forums[].description), its escalations
+ * and how many were unresolved there (report_forum_cases.c), those overdue
+ * at its stage, what its protocol asks of it in particular (by report
+ * name), learning; then a reference to the board paper for the rest,
+ * which it does not repeat.
  */
 #include <string.h>
 
@@ -24,93 +26,31 @@
 
 #define P(...) fprintf(r->out, __VA_ARGS__)
 
-/* The escalations that reached forum f's stage: counts by status, and
- * the case-level list unless the paper is public. */
-static void cases(struct report *r, const struct report_forum *f)
-{
-	sqlite3_stmt *st = report_prepare(r, "r_forum_cases");
-	struct tab *t;
-	char buf[300], title[400];
-	long n = 0, open = 0, resolved = 0, withdrawn = 0;
-
-	snprintf(title, sizeof(title), "Escalations that reached %s",
-		 report_stage_label(r, f->stage, buf, sizeof(buf)));
-	t = tab_new("forum_cases", title,
-		    "Escalations that had reached this stage or above by the as-of date and were open at "
-		    "some time in the period, by their short pseudonymous reference; days are working "
-		    "days from raising to closure, or to the end of the period while open.");
-	tab_col(t, "Ref", TAB_TEXT);
-	tab_col(t, "Raised by", TAB_TEXT);
-	tab_col(t, "Raised with", TAB_TEXT);
-	tab_col(t, "Theme", TAB_TEXT);
-	tab_col(t, "Raised on", TAB_TEXT);
-	tab_col(t, "Stage", TAB_COUNT);
-	tab_col(t, "Status", TAB_TEXT);
-	tab_col(t, "Working days", TAB_COUNT);
-	report_bind_int(st, ":stage", f->stage);
-	n = report_rows(st, t);
-	for (int i = 0; i < n; i++) {
-		const char *status = t->rows[i][6].text;
-
-		if (!strcmp(status, "open"))
-			open++;
-		else if (!strcmp(status, "resolved"))
-			resolved++;
-		else
-			withdrawn++;
-	}
-	if (tab_small(r->suppress, n))
-		P("Escalations at this stage or above during the period: <%d.\n\n", r->suppress);
-	else if (tab_small(r->suppress, open) || tab_small(r->suppress, resolved) ||
-		 tab_small(r->suppress, withdrawn))
-		/* one hidden part of a shown total would give itself away */
-		P("Escalations at this stage or above during the period: %ld (their split by status "
-		  "is not shown: small numbers).\n\n", n);
-	else
-		P("Escalations at this stage or above during the period: %ld; open at its end: %ld; "
-		  "resolved: %ld; withdrawn: %ld.\n\n", n, open, resolved, withdrawn);
-	/* Those the forum could not resolve go on (GSCP: to the Executive
-	 * chair; P&K: the CSWO to the CPC / COG). */
-	if (f->reports_to[0] && n && !tab_small(r->suppress, n) && !tab_small(r->suppress, open)) {
-		P("Still unresolved at the end of the period, for onward referral to ");
-		md_escape(r->out, f->reports_to);
-		P(": %ld.\n\n", open);
-	}
-	if (r->public_ || n == 0) {
-		if (r->public_ && n)
-			P("(The list of escalations is left out of the public version of this paper.)\n\n");
-		tab_free(t);
-		return;
-	}
-	/* Case-level list: no disclosure control on identifiers, and the
-	 * counts in it are stages and days, not people. */
-	report_emit(r, t);
-	tab_free(t);
-}
-
-/* Devon 3.2-3.3 and 2.8: serious concerns, stuck cases, IRU differences. */
+/* Devon 3.2-3.3 and 2.8: serious concerns, stuck networks, IRU
+ * differences: counts, then every serious concern and stuck network. */
 static void sec_flags(struct report *r)
 {
-	struct tab *t = tab_new("flags", "Serious concerns, stuck cases, IRU differences",
+	struct tab *t = tab_new("flags", "Counts",
 				"Escalations raised in the period, and those open at its end, that were "
-				"serious concerns logged automatically with the chair (protocol 3.2), "
-				"where the professional network was stuck and mediation was offered (3.3), "
-				"or differences reported by the Independent Reviewing Unit from "
+				"serious concerns logged automatically with the chair (protocol section "
+				"3.2), where the agencies' log records the professional network as stuck "
+				"(3.3), or differences reported by the Independent Reviewing Unit from "
 				"conferences and reviews (2.8).");
 
-	P("## Serious concerns, stuck cases and the Independent Reviewing Unit\n\n");
+	P("## Serious concerns, stuck networks and the Independent Reviewing Unit\n\n");
 	tab_col(t, "", TAB_TEXT);
 	tab_col(t, "Raised in the period", TAB_COUNT);
 	tab_col(t, "Open at the end", TAB_COUNT);
 	report_query(r, "r_flags", t);
 	report_table(r, t);
+	forum_flag_lists(r); /* report_forum_cases.c */
 }
 
 /* A theme's escalations by pair of agencies (threshold disputes). */
 static void sec_pairs(struct report *r, const char *theme, const char *title, const char *def)
 {
 	sqlite3_stmt *st = report_prepare(r, "r_pairs");
-	struct tab *t = tab_new("pairs", title, def);
+	struct tab *t = tab_new("pairs", "By agency", def);
 
 	P("## ");
 	md_escape(r->out, title);
@@ -131,7 +71,7 @@ static void sec_subject_split(struct report *r)
 	char h1[64], h2[64];
 
 	P("## Children and adults\n\n");
-	t = tab_new("children_adults", "Children and adults apart",
+	t = tab_new("children_adults", "Key figures by subject",
 		    "Key figures for escalations about children (including unborn children) and about "
 		    "adults: raised and resolved in the period, open at its end, and entering the top "
 		    "two stages in it.");
@@ -144,27 +84,36 @@ static void sec_subject_split(struct report *r)
 	tab_col(t, h1, TAB_COUNT);
 	tab_col(t, h2, TAB_COUNT);
 	report_query(r, "r_subject_split", t);
+	report_name_cells(r, t, 0, 0);
 	tab_total(t, "Total");
 	report_table(r, t);
 }
 
-/* What the forum is, and where its unresolved escalations go. */
+/* What the protocol says happens at the forum, in its words. */
 static void forum_about(struct report *r)
 {
 	const struct report_forum *f = r->paper_forum;
 
-	if (!f->description[0] && !f->reports_to[0])
+	if (!f->description[0])
 		return;
-	P("## About this item\n\n");
-	if (f->description[0]) {
-		md_escape(r->out, f->description);
-		P("\n\n");
+	P("## What the protocol asks of the %s\n\n", f->name);
+	md_escape(r->out, f->description);
+	P("\n\n");
+}
+
+/* The stage of the next forum above f that this paper covers (one with
+ * no report of its own), 0 when none. */
+static int covered_above(const struct report *r, const struct report_forum *f)
+{
+	int below = 0;
+
+	for (int i = 0; i < r->nforum; i++) {
+		const struct report_forum *g = &r->forum[i];
+
+		if (g != f && !g->report[0] && g->stage > f->stage && (!below || g->stage < below))
+			below = g->stage;
 	}
-	if (f->reports_to[0]) {
-		P("Onward referral: ");
-		md_escape(r->out, f->reports_to);
-		P(".\n\n");
-	}
+	return below;
 }
 
 static void forum_cases(struct report *r)
@@ -172,9 +121,10 @@ static void forum_cases(struct report *r)
 	const struct report_forum *f = r->paper_forum;
 
 	P("## Escalations at the forum's stage\n\n");
-	cases(r, f);
+	forum_case_list(r, f, covered_above(r, f));
 	/* Forums above this one that have no report of their own (D&G:
-	 * CSSaPP Executive / PPC at stage 4) are covered here. */
+	 * CSSaPP Executive / PPC at stage 4) are covered here, each with the
+	 * cases at its own stage only. */
 	for (int i = 0; i < r->nforum; i++) {
 		const struct report_forum *g = &r->forum[i];
 
@@ -187,8 +137,17 @@ static void forum_cases(struct report *r)
 			md_escape(r->out, g->description);
 			P("\n\n");
 		}
-		cases(r, g);
+		forum_case_list(r, g, covered_above(r, g));
 	}
+}
+
+/* The rest is the board paper's: say where, once. */
+static void forum_board_ref(struct report *r)
+{
+	P("## For the rest\n\n");
+	P("The partnership's board report for the same period gives the figures for every stage: "
+	  "escalations raised, resolved and open, timescales, themes, agencies, where escalations "
+	  "were resolved and the signals of challenge in the system.\n\n");
 }
 
 /* What a forum's protocol asks of it in particular. */
@@ -197,21 +156,21 @@ static void forum_asks(struct report *r)
 	const char *report = r->paper_forum->report;
 
 	if (!strcmp(report, "pdg")) {
-		sec_categories(r);
+		P("## The standing item: case disagreements, escalations and policy challenges\n\n");
+		sec_categories_all(r);
 		sec_flags(r);
 	}
 	if (!strcmp(report, "resolution-group"))
 		sec_pairs(r, "threshold", "Threshold disputes",
-			  "Escalations raised in the period about thresholds (including MASH threshold "
-			  "decisions), by the agency that raised them and the agency they were raised with.");
+			  "Escalations raised in the period about thresholds, at any stage, by the agency "
+			  "that raised them and the agency they were raised with.");
 	if (r->adults_apart)
 		sec_subject_split(r);
 }
 
 static void (*const sections[])(struct report *r) = {
-	forum_about, sec_headline, forum_cases, sec_overdue, forum_asks, sec_timescales, sec_themes,
-	sec_resolved_at, sec_learning, sec_challenge, sec_local, sec_data_quality, sec_notes,
-	NULL,
+	forum_about, forum_cases, sec_overdue, forum_asks, sec_learning, forum_board_ref, sec_local,
+	sec_notes, NULL,
 };
 
 static const struct paper forum = {"Standing item", "Standing item", sections};

@@ -81,10 +81,12 @@ void sec_themes(struct report *r)
 
 	P("## What the disagreements were about\n\n");
 	memcpy(items, r->m->theme, sizeof(items[0]) * (size_t)n);
-	/* most frequent first, then by id */
+	/* most frequent first, then by the name the reader sees */
 	for (int i = 1; i < n; i++)
 		for (int j = i; j > 0 && (items[j].a > items[j - 1].a ||
-					  (items[j].a == items[j - 1].a && strcmp(items[j].id, items[j - 1].id) < 0)); j--) {
+					  (items[j].a == items[j - 1].a &&
+					   strcmp(report_theme_name(r, items[j].id),
+						  report_theme_name(r, items[j - 1].id)) < 0)); j--) {
 			struct m_item tmp = items[j];
 
 			items[j] = items[j - 1];
@@ -96,7 +98,7 @@ void sec_themes(struct report *r)
 	tab_derived(t, TAB_FROM_TABLE); /* shares would reveal hidden counts */
 	for (int i = 0; i < n; i++) {
 		tab_row(t);
-		tab_text(t, items[i].id);
+		tab_text_id(t, report_theme_name(r, items[i].id), items[i].id);
 		tab_count(t, items[i].a);
 		tab_share(t, items[i].a, r->m->raised);
 	}
@@ -108,16 +110,29 @@ void sec_themes(struct report *r)
 		P("No escalations were raised in the period.\n\n");
 }
 
+/* A table of counts raised by item, each under its name (name(id)); with
+ * every id of all[] listed, a zero where none was raised. */
 static void simple_items(struct report *r, const char *name, const char *title, const char *def,
-			 const char *col, const struct m_item *it, int n)
+			 const char *col, const struct m_item *it, int n,
+			 const char *(*label)(const char *id), const char *const *all)
 {
 	struct tab *t = tab_new(name, title, def);
 
 	tab_col(t, col, TAB_TEXT);
 	tab_col(t, "Raised", TAB_COUNT);
-	for (int i = 0; i < n; i++) {
+	for (int k = 0; all && all[k]; k++) {
+		long a = 0;
+
+		for (int i = 0; i < n; i++)
+			if (strcmp(it[i].id, all[k]) == 0)
+				a = it[i].a;
 		tab_row(t);
-		tab_text(t, it[i].id);
+		tab_text_id(t, label(all[k]), all[k]);
+		tab_count(t, a);
+	}
+	for (int i = 0; !all && i < n; i++) {
+		tab_row(t);
+		tab_text_id(t, label(it[i].id), it[i].id);
 		tab_count(t, it[i].a);
 	}
 	tab_total(t, "Total");
@@ -130,9 +145,10 @@ void sec_subjects(struct report *r)
 	simple_items(r, "subjects", "Subject",
 		     r->adults_apart
 			     ? "Escalations raised in the period by subject; this partnership covers adults "
-			       "as well as children, and reports them apart."
-			     : "Escalations raised in the period by subject (child, unborn child, adult, none).",
-		     "Subject", r->m->subject, r->m->n_subject);
+			       "as well as children."
+			     : "Escalations raised in the period by subject (child, unborn child, adult, or "
+			       "not about an individual).",
+		     "Subject", r->m->subject, r->m->n_subject, report_subject_name, NULL);
 }
 
 void sec_categories(struct report *r)
@@ -140,7 +156,18 @@ void sec_categories(struct report *r)
 	simple_items(r, "categories", "Category",
 		     "Escalations raised in the period by category: case disagreements, policy challenges, "
 		     "and differences reported by the Independent Reviewing Unit.",
-		     "Category", r->m->category, r->m->n_category);
+		     "Category", r->m->category, r->m->n_category, report_category_name, NULL);
+}
+
+void sec_categories_all(struct report *r)
+{
+	static const char *const all[] = {"case", "policy", "iru", NULL};
+
+	simple_items(r, "categories", "Category",
+		     "Escalations raised in the period by category: case disagreements, policy challenges, "
+		     "and differences reported by the Independent Reviewing Unit; a category with none "
+		     "raised is shown with 0.",
+		     "Category", r->m->category, r->m->n_category, report_category_name, all);
 }
 
 void sec_resolution(struct report *r)

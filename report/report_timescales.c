@@ -221,12 +221,10 @@ void sec_timescales(struct report *r)
 	P("## Timescales\n\n");
 	report_table(r, timescale_table(r));
 	if (!r->m->n_timescale) {
-		P("The protocol sets no timescale");
+		P("The protocol sets no timescale for any stage.");
 		if (r->timescales_note[0]) {
-			P(": ");
+			P(" ");
 			md_escape(r->out, r->timescales_note);
-		} else {
-			P(".");
 		}
 		P(" No local target is recorded, so no breach rate can be given (it is not zero).\n\n");
 	} else {

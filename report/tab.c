@@ -35,8 +35,10 @@ void tab_free(struct tab *t)
 	if (!t)
 		return;
 	for (int r = 0; r < t->nrow; r++) {
-		for (int c = 0; c < t->ncol; c++)
+		for (int c = 0; c < t->ncol; c++) {
 			free(t->rows[r][c].text);
+			free(t->rows[r][c].key);
+		}
 		free(t->rows[r]);
 	}
 	free(t->rows);
@@ -401,8 +403,24 @@ void tab_csv(const struct tab *t, FILE *out)
 		for (int c = 0; c < t->ncol; c++) {
 			if (c)
 				fputc(',', out);
-			csvcell_write(out, tab_cell_text(t, &t->rows[r][c], buf, sizeof(buf)), 0);
+			csvcell_write(out, tab_cell_csv(t, &t->rows[r][c], buf, sizeof(buf)), 0);
 		}
 		fputs("\r\n", out);
 	}
+}
+
+void tab_text_id(struct tab *t, const char *name, const char *id)
+{
+	tab_text(t, name);
+	if (id && t->cur > 0) {
+		struct tab_cell *c = &t->rows[t->nrow - 1][t->cur - 1];
+
+		free(c->key);
+		c->key = xstrdup(id);
+	}
+}
+
+const char *tab_cell_csv(const struct tab *t, const struct tab_cell *c, char *buf, size_t cap)
+{
+	return c->key ? c->key : tab_cell_text(t, c, buf, cap);
 }

@@ -35,6 +35,7 @@ enum tab_kind { TAB_TEXT, TAB_COUNT, TAB_RATE, TAB_NUMBER };
 struct tab_cell {
 	enum tab_kind kind;
 	char *text;      /* TAB_TEXT; also a forced display ("n/a", "no timescale set") */
+	char *key;       /* TAB_TEXT from tab_text_id(): the id CSV writes, or NULL */
 	long count;      /* TAB_COUNT */
 	double value;    /* TAB_RATE (0..1) or TAB_NUMBER; NAN shows "-" */
 	int suppressed;  /* shown as "<n" */
@@ -82,6 +83,11 @@ void tab_derived(struct tab *t, unsigned long from);
 /* Start a row; the cells that follow fill it left to right. */
 void tab_row(struct tab *t);
 void tab_text(struct tab *t, const char *s);
+/* A text cell the paper shows as name and CSV writes as id (a theme's
+ * name in the paper, its id in the CSV: ids stay in CSV outputs). */
+void tab_text_id(struct tab *t, const char *name, const char *id);
+/* What CSV writes for a cell: its id, or its text as shown. */
+const char *tab_cell_csv(const struct tab *t, const struct tab_cell *c, char *buf, size_t cap);
 void tab_count(struct tab *t, long n);
 void tab_rate(struct tab *t, double r);   /* NAN shows "-" */
 /* A rate num / den: a percentage, or "num of den" below a denominator of
