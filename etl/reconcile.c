@@ -47,6 +47,7 @@ struct reconcile {
 	struct wh *w;
 	const struct ref *r;
 	const unsigned char *key;
+	struct pseudo_hmac *hm; /* the key's HMAC state */
 	struct deadlines *dl;
 	sqlite3_stmt *st_group, *st_one, *st_link, *st_esc_delete, *st_esc_insert, *st_conflict,
 		*st_stage_insert;
@@ -68,6 +69,7 @@ struct reconcile *reconcile_begin(struct wh *w, const struct ref *r, const unsig
 		free(x);
 		return NULL;
 	}
+	x->hm = pseudo_hmac_new(key);
 	x->st_group = wh_prepare(w, "source_group");
 	x->st_one = wh_prepare(w, "source_one");
 	x->st_link = wh_prepare(w, "source_link");
@@ -90,6 +92,7 @@ void reconcile_end(struct reconcile *x)
 	sqlite3_finalize(x->st_stage_insert);
 	sqlite3_finalize(x->st_conflict);
 	deadlines_free(x->dl);
+	pseudo_hmac_free(x->hm);
 	free(x->rows);
 	free(x->old_esc);
 	free(x);
@@ -251,7 +254,7 @@ int reconcile_alone(struct reconcile *x, const struct canon *c, const char *case
 		.stage = c->stage,
 	};
 
-	pseudo_short_ref(x->key, c->p->id, c->ref, pseudo);
+	pseudo_short_ref_h(x->hm, c->p->id, c->ref, pseudo);
 	if (insert_escalation(x, &m))
 		return -1;
 	*esc = sqlite3_last_insert_rowid(x->w->db);
@@ -365,7 +368,7 @@ static int build_escalation(struct reconcile *x, const char *partnership, const 
 	for (int n = 1; n <= MODEL_STAGES; n++)
 		if (m.stage[n] != DATE_NONE)
 			top = n;
-	pseudo_short_ref(x->key, partnership, first->ref, pseudo);
+	pseudo_short_ref_h(x->hm, partnership, first->ref, pseudo);
 
 	struct esc_rec rec = {
 		.partnership = partnership, .pseudo = pseudo, .raised_by = m.raised_by,

@@ -26,6 +26,7 @@ struct ingest {
 	struct wh *w;
 	const struct ref *r;
 	const unsigned char *key;
+	struct pseudo_hmac *hm; /* the key's HMAC state, copied per row */
 	const char *file;
 	long long load_id;
 	int today;
@@ -40,6 +41,8 @@ struct ingest {
 	int progress_shown;
 	struct load_source src; /* whose log it is (owner.h) */
 	char *sheet;            /* a workbook: the sheet its rows are in */
+	const char *(*raw_fn)(void *ctx); /* the quarantine text, on demand */
+	void *raw_ctx;
 };
 
 /* Every statement of the load, for finalizing. */
@@ -54,6 +57,8 @@ static void finalize_all(struct ingest *g)
 	for (size_t i = 0; i < sizeof(sts) / sizeof(sts[0]); i++)
 		sqlite3_finalize(sts[i]);
 	reconcile_end(g->rec);
+	pseudo_hmac_free(g->hm);
+	g->hm = NULL;
 }
 
 /* The load record: its id is sqlite3_last_insert_rowid(). */
@@ -80,6 +85,7 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	g->w = w;
 	g->r = r;
 	g->key = key;
+	g->hm = pseudo_hmac_new(key);
 	g->file = file;
 	g->src.exported = DATE_NONE;
 	/* OVERSIGHT_TODAY pins "today" for the future-date rule in tests. */
@@ -184,6 +190,18 @@ static void echo(const struct ingest *g, long line, int col, const char *reason)
 		fprintf(stderr, "%s:%ld: %s\n", g->file, line, reason);
 }
 
+void ingest_set_raw_source(struct ingest *g, const char *(*fn)(void *ctx), void *ctx)
+{
+	g->raw_fn = fn;
+	g->raw_ctx = ctx;
+}
+
+/* The quarantine text of the row being ingested. */
+static const char *row_raw(const struct ingest *g, const char *raw)
+{
+	return raw || !g->raw_fn ? raw : g->raw_fn(g->raw_ctx);
+}
+
 void ingest_set_echo(struct ingest *g, int limit)
 {
 	g->echo_limit = limit;
@@ -249,7 +267,7 @@ static void row_digest(const struct canon *c, const char *case_key, char out[PSE
 static int reject_canon(struct ingest *g, const struct canon_in *in, const struct canon_err *e,
 			const char *raw)
 {
-	return ingest_reject(g, in->line, e->col, canon_field_name(e->field), e->msg, raw);
+	return ingest_reject(g, in->line, e->col, canon_field_name(e->field), e->msg, row_raw(g, raw));
 }
 
 static void bind_text(sqlite3_stmt *st, const char *name, const char *s)
@@ -479,7 +497,7 @@ static int row_in(struct ingest *g, const struct canon_in *in, const char *raw)
 			 in->src[CF_SUBJECT] ? in->src[CF_SUBJECT] : "subject", c.p->id, c.subject);
 		return reject_canon(g, in, &e, raw);
 	}
-	if (c.case_ref && pseudo_case_key(g->key, c.p->id, c.case_ref, c.case_len, case_key) == 0)
+	if (c.case_ref && pseudo_case_key_h(g->hm, c.p->id, c.case_ref, c.case_len, case_key) == 0)
 		ck = case_key;
 	row_digest(&c, ck, digest);
 	if (find_held(g, &c, digest, &h))
@@ -526,7 +544,8 @@ int ingest_activity(struct ingest *g, long line, char *const *v, const int *col,
 
 	bad = activity_check(g->r, v, &p, &value, msg, sizeof(msg));
 	if (bad)
-		return ingest_reject(g, line, col[bad - 1], activity_field_name(bad - 1), msg, raw);
+		return ingest_reject(g, line, col[bad - 1], activity_field_name(bad - 1), msg,
+				     row_raw(g, raw));
 	bind_activity(g->st_activity_current, p->id, v);
 	old = wh_scalar_int(g->st_activity_current, -1);
 	g->n.read++;
