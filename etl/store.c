@@ -19,6 +19,7 @@
 #include "owner.h"
 #include "model/proto.h"
 #include "reconcile.h"
+#include "settle.h"
 #include "tidy.h"
 #include "xlsx.h"
 
@@ -33,6 +34,8 @@ struct ingest {
 	struct ingest_counts n;
 	int echo_limit, echoed;
 	struct reconcile *rec;  /* the escalations the rows make up */
+	struct settle *settle;  /* cases to re-derive at the end (NULL: after
+				   each row, OVERSIGHT_RECONCILE_EACH_ROW) */
 	sqlite3_stmt *st_current, *st_insert, *st_supersede, *st_reject, *st_activity,
 		*st_activity_current, *st_seen, *st_case_exists, *st_line;
 	FILE *progress_fp;      /* set: show a progress line */
@@ -57,6 +60,8 @@ static void finalize_all(struct ingest *g)
 	for (size_t i = 0; i < sizeof(sts) / sizeof(sts[0]); i++)
 		sqlite3_finalize(sts[i]);
 	reconcile_end(g->rec);
+	settle_free(g->settle);
+	g->settle = NULL;
 	pseudo_hmac_free(g->hm);
 	g->hm = NULL;
 }
@@ -108,6 +113,10 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	g->rec = reconcile_begin(w, r, key);
 	if (!g->rec)
 		goto rollback;
+	/* The old way, a case re-derived after each of its rows, is kept
+	 * for comparing the two (tests/t-settle.sh). */
+	if (!getenv("OVERSIGHT_RECONCILE_EACH_ROW"))
+		g->settle = settle_new();
 	/* Refs already held that this file repeats: see ingest_row().  The
 	 * loader sets temp_store=FILE, so memory stays bounded. */
 	if (wh_exec(w, embed_query("load_seen_create")))
@@ -457,6 +466,60 @@ static int store_changed(struct ingest *g, const struct canon_in *in, const stru
 	return 0;
 }
 
+/* Re-derive the cases noted so far; the fresh rows found to have joined
+ * another row's escalation move from loaded to merged. */
+static int settle_now(struct ingest *g)
+{
+	long merged = 0;
+
+	if (!g->settle || settle_run(g->settle, g->rec, g->r, &merged))
+		return g->settle ? -1 : 0;
+	g->n.loaded -= merged;
+	g->n.merged += merged;
+	return 0;
+}
+
+/*
+ * store_changed() with the case's re-derivation left to the end of the
+ * file (settle.h): the changes to the current rows of each case are noted.
+ * A fresh row counts as loaded until then.  A row without a case is its
+ * own escalation, derived now.
+ */
+static int store_deferred(struct ingest *g, const struct canon_in *in, const struct canon *c,
+			  const char *ck, const char *digest, const struct held *h)
+{
+	int pidx = (int)(c->p - g->r->partnership);
+	int same_case = h->has_case && ck && strcmp(h->case_key, ck) == 0;
+	long long new_id;
+
+	if (h->id && supersede(g, h->id, h->id))
+		return -1;
+	if (insert_source(g, in, c, ck, digest, 0))
+		return -1;
+	new_id = sqlite3_last_insert_rowid(g->w->db);
+	if (h->id && supersede(g, h->id, new_id))
+		return -1;
+	/* The old version's escalation goes when its case is settled: until
+	 * then the case's other rows still name it, and an id deleted now
+	 * could be handed to another escalation before they are re-linked.
+	 * Without a case it was the old version's alone: it goes now. */
+	if (h->esc && !h->has_case && reconcile_drop(g->rec, h->esc))
+		return -1;
+	if (h->has_case && !same_case)
+		settle_note(g->settle, pidx, h->case_key, new_id, h->id, 0, 0, h->esc);
+	if (ck)
+		settle_note(g->settle, pidx, ck, new_id, same_case ? h->id : 0, new_id, !h->id,
+			    same_case ? h->esc : 0);
+	else if (reconcile_case(g->rec, c->p, NULL, new_id, NULL))
+		return -1;
+	g->n.read++;
+	if (h->id)
+		g->n.updated++;
+	else
+		g->n.loaded++;
+	return settle_full(g->settle) ? settle_now(g) : 0;
+}
+
 static int row_in(struct ingest *g, const struct canon_in *in, const char *raw);
 
 /* Every value is tidied first (tidy.h): trimmed, a NUL refused. */
@@ -524,6 +587,8 @@ static int row_in(struct ingest *g, const struct canon_in *in, const char *raw)
 		 * a first load). */
 		return store_alone(g, in, &c, ck, digest);
 	}
+	if (g->settle)
+		return store_deferred(g, in, &c, ck, digest, &h);
 	return store_changed(g, in, &c, ck, digest, &h);
 }
 
@@ -612,9 +677,11 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 	if (g->echo_limit > 0 && g->echoed > g->echo_limit)
 		fprintf(stderr, "%s: ... and %d more rejected rows (oversight rejects --load %lld)\n",
 			g->file, g->echoed - g->echo_limit, g->load_id);
+	if (commit)
+		rc = settle_now(g);
 	if (out)
 		*out = g->n;
-	if (commit)
+	if (commit && rc == 0)
 		rc = finish_load(g);
 	finalize_all(g);
 	if (commit && rc == 0)

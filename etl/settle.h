@@ -1,0 +1,43 @@
+/*
+ * settle.h - a file's cases reconciled once, at its end.
+ *
+ * Re-deriving a case each time one of its rows arrives rebuilds a case of
+ * k rows k times.  Instead the store (etl/store.c) notes each change to a
+ * case's current rows here (settle_note()), and settle_run() then sorts
+ * the notes by (partnership, case key, file order) and re-derives each case
+ * touched once, in key order (reconcile_key()), inside the load's
+ * transaction: the grouping depends only on the set of current rows, so
+ * the escalations are those re-deriving after every row gives; the loaded
+ * and merged counts are worked out as that would count them.
+ *
+ * Memory is bounded: at SETTLE_CAP notes settle_full() says so, and the
+ * store settles what it has so far (a case touched again later is then
+ * derived once more).  OVERSIGHT_SETTLE_CAP sets another bound (for tests).
+ */
+#ifndef OVERSIGHT_SETTLE_H
+#define OVERSIGHT_SETTLE_H
+
+#include "model/proto.h"
+#include "reconcile.h"
+
+#define SETTLE_CAP 131072 /* notes held at most (about 6 MB) */
+
+struct settle;
+
+struct settle *settle_new(void);
+void settle_free(struct settle *s);
+
+/* A change to the current rows of case case_key (32 hex digits) of
+ * partnership pidx (its index in the protocol model), as
+ * struct reconcile_event says. */
+void settle_note(struct settle *s, int pidx, const char *case_key, long long seq, long long rm_id,
+		 long long add_id, int fresh, long long drop_esc);
+
+/* 1 when SETTLE_CAP notes are held. */
+int settle_full(const struct settle *s);
+
+/* Re-derive every case noted, once; forget the notes.  *merged is
+ * increased as reconcile_key() says.  0, or -1 after a warehouse error. */
+int settle_run(struct settle *s, struct reconcile *x, const struct ref *r, long *merged);
+
+#endif
