@@ -19,9 +19,10 @@
 #include "owner.h"
 #include "model/proto.h"
 #include "reconcile.h"
+#include "rejecho.h"
 #include "settle.h"
+#include "tally.h"
 #include "tidy.h"
-#include "xlsx.h"
 
 struct ingest {
 	struct wh *w;
@@ -34,6 +35,7 @@ struct ingest {
 	struct ingest_counts n;
 	int echo_limit, echoed;
 	struct reconcile *rec;  /* the escalations the rows make up */
+	struct tally *tally;    /* rows stored and superseded, for load_source */
 	struct settle *settle;  /* cases to re-derive at the end (NULL: after
 				   each row, OVERSIGHT_RECONCILE_EACH_ROW) */
 	sqlite3_stmt *st_current, *st_insert, *st_supersede, *st_reject, *st_activity,
@@ -62,6 +64,8 @@ static void finalize_all(struct ingest *g)
 	reconcile_end(g->rec);
 	settle_free(g->settle);
 	g->settle = NULL;
+	tally_free(g->tally);
+	g->tally = NULL;
 	pseudo_hmac_free(g->hm);
 	g->hm = NULL;
 }
@@ -113,6 +117,7 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	g->rec = reconcile_begin(w, r, key);
 	if (!g->rec)
 		goto rollback;
+	g->tally = tally_new();
 	/* The old way, a case re-derived after each of its rows, is kept
 	 * for comparing the two (tests/t-settle.sh). */
 	if (!getenv("OVERSIGHT_RECONCILE_EACH_ROW"))
@@ -181,24 +186,6 @@ void ingest_set_sheet(struct ingest *g, const char *sheet)
 	g->sheet = xstrdup(sheet);
 }
 
-/* "file:line:col: reason", or for a workbook "file:Sheet!C14: reason". */
-static void echo(const struct ingest *g, long line, int col, const char *reason)
-{
-	char cell[300];
-
-	if (g->sheet && col > 0)
-		fprintf(stderr, "%s:%s: %s\n", g->file, xlsx_cell(cell, sizeof(cell), g->sheet, line, col),
-			reason);
-	else if (g->sheet) /* the whole row, as Excel names it: Escalations!14:14 */
-		fprintf(stderr, "%s:%.*s!%ld:%ld: %s\n", g->file,
-			(int)(strrchr(xlsx_cell(cell, sizeof(cell), g->sheet, line, 1), '!') - cell),
-			cell, line, line, reason);
-	else if (col > 0)
-		fprintf(stderr, "%s:%ld:%d: %s\n", g->file, line, col, reason);
-	else
-		fprintf(stderr, "%s:%ld: %s\n", g->file, line, reason);
-}
-
 void ingest_set_raw_source(struct ingest *g, const char *(*fn)(void *ctx), void *ctx)
 {
 	g->raw_fn = fn;
@@ -224,7 +211,7 @@ int ingest_reject(struct ingest *g, long line, int col, const char *field, const
 	g->n.read++;
 	g->n.rejected++;
 	if (g->echoed < g->echo_limit)
-		echo(g, line, col, reason);
+		rejecho(g->file, g->sheet, line, col, reason);
 	g->echoed++;
 	sqlite3_bind_int64(st, wh_param(st, ":load_id"), g->load_id);
 	sqlite3_bind_int64(st, wh_param(st, ":line"), line);
@@ -324,6 +311,7 @@ static int insert_source(struct ingest *g, const struct canon_in *in, const stru
 		sqlite3_bind_int64(st, wh_param(st, ":escalation_id"), esc);
 	else
 		sqlite3_bind_null(st, wh_param(st, ":escalation_id"));
+	tally_add(g->tally, g->load_id, (int)(c->p - g->r->partnership), 1, 1);
 	return wh_run(g->w, st, "storing a row");
 }
 
@@ -444,6 +432,7 @@ static int store_changed(struct ingest *g, const struct canon_in *in, const stru
 		return -1;
 	new_id = sqlite3_last_insert_rowid(g->w->db);
 	if (h->id) {
+		tally_add(g->tally, h->load, (int)(c->p - g->r->partnership), 0, -1);
 		if (supersede(g, h->id, new_id))
 			return -1;
 		/* The escalation the old version made up goes; the case it
@@ -497,8 +486,11 @@ static int store_deferred(struct ingest *g, const struct canon_in *in, const str
 	if (insert_source(g, in, c, ck, digest, 0))
 		return -1;
 	new_id = sqlite3_last_insert_rowid(g->w->db);
-	if (h->id && supersede(g, h->id, new_id))
-		return -1;
+	if (h->id) {
+		tally_add(g->tally, h->load, pidx, 0, -1);
+		if (supersede(g, h->id, new_id))
+			return -1;
+	}
 	/* The old version's escalation goes when its case is settled: until
 	 * then the case's other rows still name it, and an id deleted now
 	 * could be handed to another escalation before they are re-linked.
@@ -678,7 +670,7 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 		fprintf(stderr, "%s: ... and %d more rejected rows (oversight rejects --load %lld)\n",
 			g->file, g->echoed - g->echo_limit, g->load_id);
 	if (commit)
-		rc = settle_now(g);
+		rc = settle_now(g) || tally_write(g->tally, g->w, g->r) ? -1 : 0;
 	if (out)
 		*out = g->n;
 	if (commit && rc == 0)

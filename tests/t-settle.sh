@@ -76,7 +76,8 @@ dump() {
 		FROM source_row r LEFT JOIN sig s ON s.esc = r.escalation_id ORDER BY 2;
 	SELECT 'load', id, file, sha256, profile, n_read, n_loaded, n_updated, n_unchanged,
 		n_merged, n_rejected, partnership, agency, exported_on FROM load ORDER BY id;
-	SELECT 'reject', * FROM reject ORDER BY id;"
+	SELECT 'reject', * FROM reject ORDER BY id;
+	SELECT 'load_source', * FROM load_source ORDER BY 1, 2;"
 }
 dump "$T/old.db" >"$T/old.dump"
 dump "$T/new.db" >"$T/new.dump"
@@ -95,6 +96,12 @@ check_ok "some rows unchanged" test "$(sum n_unchanged)" -gt 0
 check_eq 0 "$(sqlite3 "$T/new.db" "SELECT count(*) FROM load
 	WHERE n_read <> n_loaded + n_updated + n_unchanged + n_merged + n_rejected")" \
 	"every load's counts add up"
+# The loader's per-(load, partnership) counts are those of source_row.
+check_eq 0 "$(sqlite3 "$T/cap.db" "SELECT count(*) FROM (SELECT partnership, load_id,
+	count(*) AS n, sum(superseded_by IS NULL) AS c FROM source_row GROUP BY 1, 2) s
+	FULL JOIN load_source l USING (partnership, load_id)
+	WHERE s.n IS NOT l.n_stored OR s.c IS NOT l.n_current")" \
+	"load_source counts every version stored and every current row, by load"
 check_eq 0 "$(sqlite3 "$T/new.db" "SELECT count(*) FROM source_row
 	WHERE superseded_by IS NULL AND escalation_id NOT IN (SELECT id FROM escalation)")" \
 	"every current row belongs to an escalation that exists"
