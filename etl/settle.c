@@ -51,6 +51,10 @@ void settle_note(struct settle *s, int pidx, const char *case_key, long long seq
 
 	if (s->n == s->cap) {
 		s->cap = s->cap ? 2 * s->cap : 1024;
+		/* never more than the bound (and the second note a row may
+		 * make after reaching it) */
+		if (s->cap > s->full + 2)
+			s->cap = s->full + 2;
 		s->note = xrealloc(s->note, (size_t)s->cap * sizeof(*s->note));
 	}
 	t = &s->note[s->n++];

@@ -20,7 +20,7 @@
 #include "model/proto.h"
 #include "reconcile.h"
 
-#define SETTLE_CAP 131072 /* notes held at most (about 6 MB) */
+#define SETTLE_CAP 65536 /* notes held at most (about 4 MB) */
 
 struct settle;
 

@@ -180,7 +180,7 @@ one of its rows arrived; the reports' data sources and data quality read the
 row counts the loader keeps by load (load_source) instead of counting every
 current source row.  Memory is bounded by a constant: SQLite's page cache is
 capped at 40 MB for a load, temporary tables go to disk, and the cases noted
-for the end of the file are settled every 131,072 notes.  The rest is the
+for the end of the file are settled every 65,536 notes.  The rest is the
 number of B-tree entries a row costs (source_row, escalation and stage_event,
 and their indexes) against one for \`.import\`: the compact schema and the
 single fact table the issue describes are what would go further.
