@@ -91,6 +91,8 @@ int settle_run(struct settle *s, struct reconcile *x, const struct ref *r, long 
 	static const char digits[] = "0123456789abcdef";
 	int i = 0;
 
+	if (s->n == 0)
+		return 0;
 	qsort(s->note, (size_t)s->n, sizeof(*s->note), note_order);
 	while (i < s->n) {
 		const struct note *t = &s->note[i];
