@@ -1,6 +1,7 @@
 /*
  * settle.c - a file's cases reconciled once, at its end: see settle.h.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,14 +20,32 @@ struct settle {
 	int full;                   /* notes held at most */
 	struct reconcile_event *ev; /* one case's events, for reconcile_key() */
 	int capev;
+	unsigned char *seen;        /* settle_first_sight(): SETTLE_SEEN_BITS bits */
+	unsigned char *fresh;       /* by partnership: none of its rows held before */
 };
 
-struct settle *settle_new(void)
+struct settle *settle_new(struct wh *w, const struct ref *r)
 {
 	struct settle *s = xcalloc(1, sizeof(*s));
 	const char *cap = getenv("OVERSIGHT_SETTLE_CAP");
+	sqlite3_stmt *st = wh_prepare(w, "source_any");
+	int rc = 0;
 
 	s->full = cap && atoi(cap) > 0 ? atoi(cap) : SETTLE_CAP;
+	/* Which partnerships the warehouse holds no row of yet. */
+	s->fresh = xcalloc((size_t)r->npartnership + 1, 1);
+	for (int i = 0; i < r->npartnership && rc >= 0; i++) {
+		sqlite3_bind_text(st, wh_param(st, ":partnership"), r->partnership[i].id, -1,
+				  SQLITE_STATIC);
+		rc = (int)wh_scalar_int(st, -1);
+		s->fresh[i] = rc == 0;
+	}
+	sqlite3_finalize(st);
+	if (rc < 0) {
+		wh_error(w, "looking for a partnership's rows");
+		settle_free(s);
+		return NULL;
+	}
 	return s;
 }
 
@@ -36,6 +55,8 @@ void settle_free(struct settle *s)
 		return;
 	free(s->note);
 	free(s->ev);
+	free(s->seen);
+	free(s->fresh);
 	free(s);
 }
 
@@ -66,6 +87,35 @@ void settle_note(struct settle *s, int pidx, const char *case_key, long long seq
 	t->ev.add_id = add_id;
 	t->ev.fresh = fresh;
 	t->ev.drop_esc = drop_esc;
+}
+
+/*
+ * A Bloom filter: each key sets three bits, taken from its own bits (a
+ * keyed hash, so evenly spread) mixed with the partnership.  A key whose
+ * three bits are not all set was surely not given before; a key whose are
+ * may have been (about one in a hundred at a million keys).
+ */
+int settle_first_sight(struct settle *s, int pidx, const char *case_key)
+{
+	unsigned char k[12];
+	int was = 1;
+
+	if (!s->fresh[pidx])
+		return 0;
+	if (!s->seen)
+		s->seen = xcalloc(SETTLE_SEEN_BITS / 8, 1);
+	for (int i = 0; i < 12; i++)
+		k[i] = (unsigned char)(hexval(case_key[2 * i]) << 4 | hexval(case_key[2 * i + 1]));
+	for (int h = 0; h < 3; h++) {
+		uint32_t v = ((uint32_t)k[4 * h] | (uint32_t)k[4 * h + 1] << 8 |
+			      (uint32_t)k[4 * h + 2] << 16 | (uint32_t)k[4 * h + 3] << 24) ^
+			     (uint32_t)pidx * 0x9e3779b9u;
+		uint32_t bit = v & (SETTLE_SEEN_BITS - 1);
+
+		was &= (s->seen[bit >> 3] >> (bit & 7)) & 1;
+		s->seen[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+	}
+	return !was;
 }
 
 int settle_full(const struct settle *s)

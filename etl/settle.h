@@ -17,6 +17,7 @@
 #ifndef OVERSIGHT_SETTLE_H
 #define OVERSIGHT_SETTLE_H
 
+#include "core/wh.h"
 #include "model/proto.h"
 #include "reconcile.h"
 
@@ -24,7 +25,8 @@
 
 struct settle;
 
-struct settle *settle_new(void);
+/* NULL after a warehouse error (printed). */
+struct settle *settle_new(struct wh *w, const struct ref *r);
 void settle_free(struct settle *s);
 
 /* A change to the current rows of case case_key (32 hex digits) of
@@ -32,6 +34,15 @@ void settle_free(struct settle *s);
  * struct reconcile_event says. */
 void settle_note(struct settle *s, int pidx, const char *case_key, long long seq, long long rm_id,
 		 long long add_id, int fresh, long long drop_esc);
+
+#define SETTLE_SEEN_BITS (1u << 24) /* settle_first_sight(): 2 MB */
+
+/* For a partnership the warehouse held no row of before the load (else
+ * 0): 1 when the case key is surely given for the first time in this
+ * load, 0 when it may have been given before; records it.  A new row whose
+ * case the load has not seen then carries a case no current row carries,
+ * without asking the warehouse.  Every new row's key must be given. */
+int settle_first_sight(struct settle *s, int pidx, const char *case_key);
 
 /* 1 when SETTLE_CAP notes are held. */
 int settle_full(const struct settle *s);

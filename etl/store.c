@@ -120,8 +120,9 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	g->tally = tally_new();
 	/* The old way, a case re-derived after each of its rows, is kept
 	 * for comparing the two (tests/t-settle.sh). */
-	if (!getenv("OVERSIGHT_RECONCILE_EACH_ROW"))
-		g->settle = settle_new();
+	if (!getenv("OVERSIGHT_RECONCILE_EACH_ROW") &&
+	    !(g->settle = settle_new(w, r)))
+		goto rollback;
 	/* Refs already held that this file repeats: see ingest_row().  The
 	 * loader sets temp_store=FILE, so memory stays bounded. */
 	if (wh_exec(w, embed_query("load_seen_create")))
@@ -399,6 +400,10 @@ static int case_alone(struct ingest *g, const struct canon *c, const char *ck)
 	sqlite3_stmt *st = g->st_case_exists;
 
 	if (!ck)
+		return 1;
+	/* A partnership new to the warehouse: only this load's rows can
+	 * carry the case (settle.h). */
+	if (g->settle && settle_first_sight(g->settle, (int)(c->p - g->r->partnership), ck))
 		return 1;
 	sqlite3_bind_text(st, wh_param(st, ":partnership"), c->p->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, wh_param(st, ":case_key"), ck, -1, SQLITE_STATIC);
