@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/date.h"
 #include "core/embed.h"
@@ -18,6 +17,7 @@
 #include "ingest.h"
 #include "owner.h"
 #include "model/proto.h"
+#include "progress.h"
 #include "reconcile.h"
 #include "rejecho.h"
 #include "settle.h"
@@ -40,10 +40,7 @@ struct ingest {
 				   each row, OVERSIGHT_RECONCILE_EACH_ROW) */
 	sqlite3_stmt *st_current, *st_insert, *st_supersede, *st_reject, *st_activity,
 		*st_activity_current, *st_seen, *st_case_exists, *st_line;
-	FILE *progress_fp;      /* set: show a progress line */
-	long long progress_size;
-	double progress_start, progress_last;
-	int progress_shown;
+	struct progress progress; /* a progress line, at a terminal */
 	struct load_source src; /* whose log it is (owner.h) */
 	char *sheet;            /* a workbook: the sheet its rows are in */
 	const char *(*raw_fn)(void *ctx); /* the quarantine text, on demand */
@@ -147,38 +144,9 @@ const struct ingest_counts *ingest_counts(const struct ingest *g)
 	return &g->n;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 void ingest_set_progress(struct ingest *g, FILE *fp, long long size)
 {
-	g->progress_fp = fp;
-	g->progress_size = size > 0 ? size : 1;
-	g->progress_start = g->progress_last = now();
-}
-
-/* Called per row read: every 4096 rows, look at the clock. */
-static void progress(struct ingest *g)
-{
-	double t;
-	long pos;
-
-	if (!g->progress_fp || (g->n.read & 4095) != 0)
-		return;
-	t = now();
-	if (t - g->progress_last < 0.5)
-		return;
-	g->progress_last = t;
-	pos = ftell(g->progress_fp);
-	fprintf(stderr, "\r%s: %ld rows, %.0f rows/s, %d%%   ", g->file, g->n.read,
-		(double)g->n.read / (t - g->progress_start),
-		pos < 0 ? 0 : (int)(100.0 * (double)pos / (double)g->progress_size));
-	g->progress_shown = 1;
+	progress_start(&g->progress, fp, size);
 }
 
 void ingest_set_sheet(struct ingest *g, const char *sheet)
@@ -544,7 +512,7 @@ static int row_in(struct ingest *g, const struct canon_in *in, const char *raw)
 	char case_key[PSEUDO_HEX], digest[PSEUDO_HEX];
 	const char *ck = NULL;
 
-	progress(g);
+	progress_tick(&g->progress, g->file, g->n.read);
 	if (canon_validate(in, g->r, g->today, &c, &e))
 		return reject_canon(g, in, &e, raw);
 	owner_row(&g->src.own, c.p->id, c.raised_by, c.raised_with);
@@ -669,8 +637,7 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 {
 	int rc = 0;
 
-	if (g->progress_shown)
-		fprintf(stderr, "\r%*s\r", 78, "");
+	progress_clear(&g->progress);
 	if (g->echo_limit > 0 && g->echoed > g->echo_limit)
 		fprintf(stderr, "%s: ... and %d more rejected rows (oversight rejects --load %lld)\n",
 			g->file, g->echoed - g->echo_limit, g->load_id);

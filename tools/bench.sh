@@ -154,7 +154,7 @@ file: $db_size bytes.
 | target | figure | |
 |---|---:|---|
 | load / .import at $BIG rows ≤ 2.5 (wall) | $(ratio "$big" "$imp") | $(met "$(ratio "$big" "$imp")" 2.5) |
-| growth per tenfold ≤ ×11 | ×$s1, ×$s2 | $(met "$s2" 11) |
+| growth per tenfold ≤ ×11 | ×$s1, ×$s2 | $(met "$(awk -v a="$s1" -v b="$s2" 'BEGIN {print (a > b) ? a : b}')" 11) |
 | peak memory ≤ 64 MB | $rss KB | $(met "$rss" 65536) |
 | metrics for a partnership-quarter < 0.05 s | $metrics | $(met "$metrics" 0.05) |
 | board paper without charts < 0.3 s | $report | $(met "$report" 0.3) |
@@ -176,11 +176,15 @@ What the loader does now: the file's SHA-256 by libcrypto; the keyed HMAC
 state computed once per load and copied per row; a rejected row's masked copy
 made only when it is rejected; each case a file touches re-derived once, at the
 end of the file, in key order (etl/settle.c), where it was re-derived each time
-one of its rows arrived; the reports' data sources and data quality read the
+one of its rows arrived; for a partnership the warehouse holds no row of yet,
+a Bloom filter of the cases the load has seen (2 MB) tells a new case without a
+look-up; the reports' data sources and data quality read the
 row counts the loader keeps by load (load_source) instead of counting every
 current source row.  Memory is bounded by a constant: SQLite's page cache is
 capped at 40 MB for a load, temporary tables go to disk, and the cases noted
-for the end of the file are settled every 65,536 notes.  The rest is the
+for the end of the file are settled every 65,536 notes.  Wall times on a shared
+machine are noisy; the CPU seconds of the $BIG-row load are the steadier
+figure.  The rest is the
 number of B-tree entries a row costs (source_row, escalation and stage_event,
 and their indexes) against one for \`.import\`: the compact schema and the
 single fact table the issue describes are what would go further.
