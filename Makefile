@@ -15,7 +15,7 @@ OPT     ?= -O2 -g
 WARN    ?= -Wall -Wextra -Werror
 CFLAGS  ?=
 CPPFLAGS += -I. -D_GNU_SOURCE
-LDLIBS  += -lsqlite3 -lcsv -lcjson -lsodium -lzip -lexpat -lm
+LDLIBS  += -lsqlite3 -lcsv -lcjson -lsodium -lcrypto -lzip -lexpat -lm
 BUILD   ?= build
 BIN     ?= oversight
 

@@ -11,6 +11,7 @@
 
 #include "date.h"
 #include "embed.h"
+#include "whprof.h"
 #include "msg.h"
 #include "util.h"
 #include "wh.h"
@@ -72,6 +73,7 @@ int wh_open(const char *path, int flags, struct wh **out)
 		goto fail;
 	}
 	sqlite3_busy_timeout(w->db, 60000);
+	whprof_attach(w->db);
 	sqlite3_extended_result_codes(w->db, 1);
 	/* Make sure it is a database before anything else touches it. */
 	if (sqlite3_exec(w->db, embed_query("wh_probe"), NULL, NULL, NULL) != SQLITE_OK) {
@@ -117,6 +119,7 @@ void wh_close(struct wh *w)
 		return;
 	if (w->db)
 		sqlite3_close_v2(w->db);
+	whprof_report();
 	free(w);
 }
 

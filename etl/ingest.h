@@ -82,6 +82,12 @@ void ingest_set_progress(struct ingest *g, FILE *fp, long long size);
  * line is the sheet's row, and the echo names the cell (Escalations!C14). */
 void ingest_set_sheet(struct ingest *g, const char *sheet);
 
+/* Where the quarantine text of the row being ingested comes from when
+ * ingest_row() or ingest_activity() is given raw NULL: fn(ctx) builds it,
+ * called only when the row is rejected.  For a shape that would
+ * otherwise build a masked copy of every row. */
+void ingest_set_raw_source(struct ingest *g, const char *(*fn)(void *ctx), void *ctx);
+
 /* Print each reject to stderr as "file:line:col: field: reason" (at most
  * limit lines, then a count of the rest). */
 void ingest_set_echo(struct ingest *g, int limit);

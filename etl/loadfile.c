@@ -2,7 +2,7 @@
  * loadfile.c - a file to load, read once: see loadfile.h.
  */
 #include <errno.h>
-#include <sodium.h>
+#include <openssl/evp.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,24 +10,35 @@
 #include "core/msg.h"
 #include "loadfile.h"
 
-/* Hash the rest of in; copy it to copy when that is not NULL. */
+/* Hash the rest of in (SHA-256 by libcrypto, which uses the processor's
+ * SHA instructions where it has them); copy it to copy when that is not
+ * NULL. */
 static int hash_copy(FILE *in, FILE *copy, char out[65])
 {
-	crypto_hash_sha256_state st;
-	unsigned char buf[65536], h[crypto_hash_sha256_BYTES];
+	static const char digits[] = "0123456789abcdef";
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	unsigned char buf[65536], h[EVP_MAX_MD_SIZE];
+	unsigned int hn = 0;
 	size_t n;
+	int rc = -1;
 
-	crypto_hash_sha256_init(&st);
+	if (!ctx || !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL))
+		goto out;
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0) {
-		crypto_hash_sha256_update(&st, buf, n);
-		if (copy && fwrite(buf, 1, n, copy) != n)
-			return -1;
+		if (!EVP_DigestUpdate(ctx, buf, n) || (copy && fwrite(buf, 1, n, copy) != n))
+			goto out;
 	}
-	if (ferror(in))
-		return -1;
-	crypto_hash_sha256_final(&st, h);
-	sodium_bin2hex(out, 65, h, sizeof(h));
-	return 0;
+	if (ferror(in) || !EVP_DigestFinal_ex(ctx, h, &hn) || hn != 32)
+		goto out;
+	for (unsigned int i = 0; i < hn; i++) {
+		out[2 * i] = digits[h[i] >> 4];
+		out[2 * i + 1] = digits[h[i] & 15];
+	}
+	out[64] = '\0';
+	rc = 0;
+out:
+	EVP_MD_CTX_free(ctx);
+	return rc;
 }
 
 FILE *loadfile_open(const char *path, char sha[65])

@@ -47,6 +47,7 @@ struct reconcile {
 	struct wh *w;
 	const struct ref *r;
 	const unsigned char *key;
+	struct pseudo_hmac *hm; /* the key's HMAC state */
 	struct deadlines *dl;
 	sqlite3_stmt *st_group, *st_one, *st_link, *st_esc_delete, *st_esc_insert, *st_conflict,
 		*st_stage_insert;
@@ -54,6 +55,13 @@ struct reconcile {
 	int nrows, caprows;
 	long long *old_esc;
 	int capold;
+	struct srow **ptr; /* clustering scratch */
+	int capptr;
+	struct srow *sim;  /* reconcile_key(): the rows a file's changes went through */
+	int nsim, capsim;
+	unsigned char *in; /* ... and which of them were current at each change */
+	struct srow **cur;
+	int capcur;
 };
 
 struct reconcile *reconcile_begin(struct wh *w, const struct ref *r, const unsigned char *key)
@@ -68,6 +76,7 @@ struct reconcile *reconcile_begin(struct wh *w, const struct ref *r, const unsig
 		free(x);
 		return NULL;
 	}
+	x->hm = pseudo_hmac_new(key);
 	x->st_group = wh_prepare(w, "source_group");
 	x->st_one = wh_prepare(w, "source_one");
 	x->st_link = wh_prepare(w, "source_link");
@@ -90,8 +99,13 @@ void reconcile_end(struct reconcile *x)
 	sqlite3_finalize(x->st_stage_insert);
 	sqlite3_finalize(x->st_conflict);
 	deadlines_free(x->dl);
+	pseudo_hmac_free(x->hm);
 	free(x->rows);
 	free(x->old_esc);
+	free(x->ptr);
+	free(x->sim);
+	free(x->in);
+	free(x->cur);
 	free(x);
 }
 
@@ -102,42 +116,51 @@ static void column_copy(sqlite3_stmt *st, int idx, char *buf, size_t cap)
 	snprintf(buf, cap, "%s", s ? s : "");
 }
 
-/* Read the rows of a source_group / source_one query into x->rows. */
-static int read_rows(struct reconcile *x, sqlite3_stmt *st)
+/* One row of a source_group / source_one query. */
+static void fill_row(sqlite3_stmt *st, struct srow *s)
+{
+	s->id = sqlite3_column_int64(st, 0);
+	column_copy(st, 1, s->ref, sizeof(s->ref));
+	column_copy(st, 2, s->raised_by, sizeof(s->raised_by));
+	column_copy(st, 3, s->raised_with, sizeof(s->raised_with));
+	column_copy(st, 4, s->subject, sizeof(s->subject));
+	s->raised_on = wh_column_date(st, 5);
+	column_copy(st, 6, s->theme, sizeof(s->theme));
+	column_copy(st, 7, s->category, sizeof(s->category));
+	s->serious = sqlite3_column_int(st, 8);
+	s->stuck = sqlite3_column_int(st, 9);
+	s->stage[0] = DATE_NONE;
+	for (int n = 1; n <= MODEL_STAGES; n++)
+		s->stage[n] = wh_column_date(st, 9 + n);
+	column_copy(st, 15, s->status, sizeof(s->status));
+	s->closed_on = wh_column_date(st, 16);
+	s->learning = sqlite3_column_int(st, 17);
+	column_copy(st, 18, s->learning_theme, sizeof(s->learning_theme));
+	s->escalation_id = sqlite3_column_int64(st, 19);
+	s->cluster = -1;
+}
+
+/* Append the rows of a source_group / source_one query to *rows. */
+static int append_rows(struct reconcile *x, sqlite3_stmt *st, struct srow **rows, int *n, int *cap)
 {
 	int rc;
 
-	x->nrows = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct srow *s;
-
-		if (x->nrows == x->caprows) {
-			x->caprows = x->caprows ? 2 * x->caprows : 16;
-			x->rows = xrealloc(x->rows, (size_t)x->caprows * sizeof(*x->rows));
+		if (*n == *cap) {
+			*cap = *cap ? 2 * *cap : 16;
+			*rows = xrealloc(*rows, (size_t)*cap * sizeof(**rows));
 		}
-		s = &x->rows[x->nrows++];
-		s->id = sqlite3_column_int64(st, 0);
-		column_copy(st, 1, s->ref, sizeof(s->ref));
-		column_copy(st, 2, s->raised_by, sizeof(s->raised_by));
-		column_copy(st, 3, s->raised_with, sizeof(s->raised_with));
-		column_copy(st, 4, s->subject, sizeof(s->subject));
-		s->raised_on = wh_column_date(st, 5);
-		column_copy(st, 6, s->theme, sizeof(s->theme));
-		column_copy(st, 7, s->category, sizeof(s->category));
-		s->serious = sqlite3_column_int(st, 8);
-		s->stuck = sqlite3_column_int(st, 9);
-		s->stage[0] = DATE_NONE;
-		for (int n = 1; n <= MODEL_STAGES; n++)
-			s->stage[n] = wh_column_date(st, 9 + n);
-		column_copy(st, 15, s->status, sizeof(s->status));
-		s->closed_on = wh_column_date(st, 16);
-		s->learning = sqlite3_column_int(st, 17);
-		column_copy(st, 18, s->learning_theme, sizeof(s->learning_theme));
-		s->escalation_id = sqlite3_column_int64(st, 19);
-		s->cluster = -1;
+		fill_row(st, &(*rows)[(*n)++]);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : wh_error(x->w, "reading source rows");
+}
+
+/* Read the rows of a source_group / source_one query into x->rows. */
+static int read_rows(struct reconcile *x, sqlite3_stmt *st)
+{
+	x->nrows = 0;
+	return append_rows(x, st, &x->rows, &x->nrows, &x->caprows);
 }
 
 static int same_pair(const struct srow *a, const struct srow *b)
@@ -251,7 +274,7 @@ int reconcile_alone(struct reconcile *x, const struct canon *c, const char *case
 		.stage = c->stage,
 	};
 
-	pseudo_short_ref(x->key, c->p->id, c->ref, pseudo);
+	pseudo_short_ref_h(x->hm, c->p->id, c->ref, pseudo);
 	if (insert_escalation(x, &m))
 		return -1;
 	*esc = sqlite3_last_insert_rowid(x->w->db);
@@ -365,7 +388,7 @@ static int build_escalation(struct reconcile *x, const char *partnership, const 
 	for (int n = 1; n <= MODEL_STAGES; n++)
 		if (m.stage[n] != DATE_NONE)
 			top = n;
-	pseudo_short_ref(x->key, partnership, first->ref, pseudo);
+	pseudo_short_ref_h(x->hm, partnership, first->ref, pseudo);
 
 	struct esc_rec rec = {
 		.partnership = partnership, .pseudo = pseudo, .raised_by = m.raised_by,
@@ -423,16 +446,19 @@ static int drop_old(struct reconcile *x)
 
 /* Reconcile: rows in (raised_on, ref) order; a row joins the latest cluster
  * of its pair of agencies when it was raised at most 3 working days after
- * that cluster's first row, else starts one.  Returns the cluster count. */
-static int cluster_rows(struct reconcile *x, int jur)
+ * that cluster's first row, else starts one.  Sets each row's cluster;
+ * returns the cluster count. */
+static int cluster_rows(const struct deadlines *dl, int jur, struct srow *const *rows, int nrows)
 {
 	int ncluster = 0;
 
-	for (int i = 0; i < x->nrows; i++) {
-		struct srow *s = &x->rows[i];
+	for (int i = 0; i < nrows; i++)
+		rows[i]->cluster = -1;
+	for (int i = 0; i < nrows; i++) {
+		struct srow *s = rows[i];
 
 		for (int j = i - 1; j >= 0 && s->cluster < 0; j--) {
-			const struct srow *t = &x->rows[j];
+			const struct srow *t = rows[j];
 			const struct srow *head = NULL;
 
 			if (!same_pair(s, t))
@@ -440,13 +466,12 @@ static int cluster_rows(struct reconcile *x, int jur)
 			/* t is in the latest cluster of this pair; its head is the
 			 * cluster's earliest row. */
 			for (int k = 0; k <= j; k++)
-				if (x->rows[k].cluster == t->cluster) {
-					head = &x->rows[k];
+				if (rows[k]->cluster == t->cluster) {
+					head = rows[k];
 					break;
 				}
 			if (jur >= 0 &&
-			    deadlines_wd_le(x->dl, jur, s->raised_on) -
-					    deadlines_wd_le(x->dl, jur, head->raised_on) <=
+			    deadlines_wd_le(dl, jur, s->raised_on) - deadlines_wd_le(dl, jur, head->raised_on) <=
 				    RECONCILE_WORKING_DAYS)
 				s->cluster = t->cluster;
 			break;
@@ -455,6 +480,18 @@ static int cluster_rows(struct reconcile *x, int jur)
 			s->cluster = ncluster++;
 	}
 	return ncluster;
+}
+
+/* Cluster x->rows (already in (raised_on, ref) order). */
+static int cluster_all(struct reconcile *x, int jur)
+{
+	if (x->nrows > x->capptr) {
+		x->capptr = x->nrows;
+		x->ptr = xrealloc(x->ptr, (size_t)x->capptr * sizeof(*x->ptr));
+	}
+	for (int i = 0; i < x->nrows; i++)
+		x->ptr[i] = &x->rows[i];
+	return cluster_rows(x->dl, jur, x->ptr, x->nrows);
 }
 
 int reconcile_case(struct reconcile *x, const struct ref_partnership *p, const char *case_key,
@@ -474,7 +511,7 @@ int reconcile_case(struct reconcile *x, const struct ref_partnership *p, const c
 	}
 	if (drop_old(x))
 		return -1;
-	ncluster = cluster_rows(x, deadlines_jur(x->dl, pidx));
+	ncluster = cluster_all(x, deadlines_jur(x->dl, pidx));
 	for (int c = 0; c < ncluster; c++)
 		if (build_escalation(x, p->id, case_key, c))
 			return -1;
@@ -488,5 +525,115 @@ int reconcile_case(struct reconcile *x, const struct ref_partnership *p, const c
 			n += x->rows[i].cluster == cl;
 		*joined = n;
 	}
+	return 0;
+}
+
+static int row_order(const void *a, const void *b)
+{
+	const struct srow *r = *(const struct srow *const *)a, *s = *(const struct srow *const *)b;
+
+	if (r->raised_on != s->raised_on)
+		return r->raised_on < s->raised_on ? -1 : 1;
+	return strcmp(r->ref, s->ref);
+}
+
+static int sim_find(const struct reconcile *x, long long id)
+{
+	for (int i = 0; i < x->nsim; i++)
+		if (x->sim[i].id == id)
+			return i;
+	return -1;
+}
+
+/* The size of the cluster row i of x->sim is in, among the rows current
+ * (x->in) at that moment. */
+static int joined_at(struct reconcile *x, int jur, int i)
+{
+	int n = 0, size = 0;
+
+	for (int k = 0; k < x->nsim; k++)
+		if (x->in[k])
+			x->cur[n++] = &x->sim[k];
+	qsort(x->cur, (size_t)n, sizeof(*x->cur), row_order);
+	cluster_rows(x->dl, jur, x->cur, n);
+	for (int k = 0; k < n; k++)
+		size += x->cur[k]->cluster == x->sim[i].cluster;
+	return size;
+}
+
+/*
+ * DESIGN.md's "merged": a new row that joined another row's escalation
+ * when it arrived.  The case's rows before the file are x->rows without the
+ * file's new versions, with the versions it replaced; the file's changes are
+ * replayed on them in file order, clustering after each new row.
+ */
+static int count_merged(struct reconcile *x, int jur, const struct reconcile_event *ev, int nev,
+			long *merged)
+{
+	x->nsim = 0;
+	for (int i = 0; i < x->nrows; i++) {
+		if (x->nsim == x->capsim) {
+			x->capsim = x->capsim ? 2 * x->capsim : 16;
+			x->sim = xrealloc(x->sim, (size_t)x->capsim * sizeof(*x->sim));
+		}
+		x->sim[x->nsim++] = x->rows[i];
+	}
+	for (int e = 0; e < nev; e++) {
+		if (!ev[e].rm_id)
+			continue;
+		sqlite3_bind_int64(x->st_one, wh_param(x->st_one, ":id"), ev[e].rm_id);
+		if (append_rows(x, x->st_one, &x->sim, &x->nsim, &x->capsim))
+			return -1;
+	}
+	if (x->nsim > x->capcur) {
+		x->capcur = x->nsim;
+		x->in = xrealloc(x->in, (size_t)x->capcur);
+		x->cur = xrealloc(x->cur, (size_t)x->capcur * sizeof(*x->cur));
+	}
+	for (int k = 0; k < x->nsim; k++)
+		x->in[k] = 1;
+	for (int e = 0; e < nev; e++) {
+		int k = ev[e].add_id ? sim_find(x, ev[e].add_id) : -1;
+
+		if (k >= 0)
+			x->in[k] = 0;
+	}
+	for (int e = 0; e < nev; e++) {
+		int rm = ev[e].rm_id ? sim_find(x, ev[e].rm_id) : -1;
+		int add = ev[e].add_id ? sim_find(x, ev[e].add_id) : -1;
+
+		if (rm >= 0)
+			x->in[rm] = 0;
+		if (add < 0)
+			continue;
+		x->in[add] = 1;
+		if (ev[e].fresh && joined_at(x, jur, add) > 1)
+			(*merged)++;
+	}
+	return 0;
+}
+
+int reconcile_key(struct reconcile *x, const struct ref_partnership *p, const char *case_key,
+		  const struct reconcile_event *ev, int nev, long *merged)
+{
+	int ncluster, fresh = 0, jur = deadlines_jur(x->dl, (int)(p - x->r->partnership));
+
+	sqlite3_bind_text(x->st_group, wh_param(x->st_group, ":partnership"), p->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(x->st_group, wh_param(x->st_group, ":case_key"), case_key, -1, SQLITE_STATIC);
+	if (read_rows(x, x->st_group))
+		return -1;
+	for (int e = 0; e < nev; e++)
+		fresh |= ev[e].fresh;
+	if (fresh && count_merged(x, jur, ev, nev, merged))
+		return -1;
+	for (int e = 0; e < nev; e++)
+		if (ev[e].drop_esc && reconcile_drop(x, ev[e].drop_esc))
+			return -1;
+	if (drop_old(x))
+		return -1;
+	ncluster = cluster_all(x, jur);
+	for (int c = 0; c < ncluster; c++)
+		if (build_escalation(x, p->id, case_key, c))
+			return -1;
 	return 0;
 }

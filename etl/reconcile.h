@@ -44,4 +44,27 @@ int reconcile_drop(struct reconcile *x, long long esc);
 int reconcile_case(struct reconcile *x, const struct ref_partnership *p, const char *case_key,
 		   long long row_id, int *joined);
 
+/*
+ * One change a file made to a case's current rows, in file order (seq: the
+ * new version's id, or the replaced one's when the row left the case).
+ */
+struct reconcile_event {
+	long long seq;
+	long long rm_id;  /* a version that stopped being current here (0: none) */
+	long long add_id; /* a version that became current here (0: none) */
+	int fresh;        /* add_id is a new row (no version before) */
+	long long drop_esc; /* the escalation rm_id belonged to (0: none), deleted
+			       with the case's others when it is re-derived */
+};
+
+/*
+ * Re-derive the escalations of case case_key of p once, after a file's
+ * changes ev[0..nev-1] (seq order) to its rows (etl/settle.c), as
+ * reconcile_case() does.  *merged is increased by the number of fresh rows
+ * that, at the moment each arrived, joined another row's escalation: what
+ * re-deriving after every row counts as merged (the others are loaded).
+ */
+int reconcile_key(struct reconcile *x, const struct ref_partnership *p, const char *case_key,
+		  const struct reconcile_event *ev, int nev, long *merged);
+
 #endif

@@ -19,7 +19,17 @@ struct canon_state {
 	int *map;               /* column -> canonical field, -1 = dropped */
 	int is_activity;
 	int act_col[5];
+	const struct shape_front *f; /* for the quarantine text of a row */
+	char raw[SHAPE_RAW_MAX];
 };
+
+/* The quarantine text of the current row, made only when it is rejected. */
+static const char *row_raw(void *ctx)
+{
+	struct canon_state *s = ctx;
+
+	return shape_front_raw(s->f, s->raw, sizeof(s->raw));
+}
 
 static const char *const activity_cols[5] = {"partnership", "agency", "quarter", "measure", "value"};
 
@@ -33,6 +43,8 @@ static int header(void *ctx, struct shape_front *f, long line)
 		return error("%s: empty file: no header row", s->name);
 	if (f->sheet)
 		ingest_set_sheet(s->g, f->sheet); /* rejects name their cell */
+	s->f = f;
+	ingest_set_raw_source(s->g, row_raw, s);
 	s->map = xcalloc((size_t)f->ncol, sizeof(int));
 	for (int i = 0; i < 5; i++)
 		s->act_col[i] = -1;
@@ -134,6 +146,7 @@ static const struct shape_front_ops canonical_ops = {
 			 "windows-1252)",
 	.not_utf8_field = "not UTF-8 text (is the file windows-1252? a profile can read it)",
 	.raw_unterminated = 1,
+	.lazy_raw = 1,
 	.nul_everywhere = 1,
 	.nul_names_column = 1,
 	.read_error = EXIT_INTERNAL,

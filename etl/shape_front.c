@@ -193,9 +193,10 @@ static int on_row(const struct csvin_row *row, void *ctx)
 
 	if (!f->header_done)
 		return header(s, row);
-	shape_raw_row(raw, sizeof(raw), row->field, row->len, row->nfield, whole ? f->case_col : -1,
-		      whole ? f->drop : NULL);
+	s->f.cur = row;
 	if ((why = untrusted(s, row, msg, sizeof(msg)))) {
+		shape_raw_row(raw, sizeof(raw), row->field, row->len, row->nfield,
+			      whole ? f->case_col : -1, whole ? f->drop : NULL);
 		/* Keep nothing of the row but where it was: any field may
 		 * be the case reference or narrative.  (A long group loses
 		 * this row only.) */
@@ -212,12 +213,27 @@ static int on_row(const struct csvin_row *row, void *ctx)
 		if (row->len[i] && memchr(row->field[i], '\0', row->len[i]) &&
 		    (o->nul_everywhere || !f->drop[i])) {
 			snprintf(msg, sizeof(msg), "%s: holds a NUL byte", f->colname[i]);
+			shape_front_raw(f, raw, sizeof(raw));
 			return o->reject(s->ctx, row->line, i + 1,
 					 o->nul_names_column ? f->colname[i] : NULL, msg, raw) ?
 				       sink_failed(s) : 0;
 		}
 	}
-	return o->row(s->ctx, row, raw) ? sink_failed(s) : 0;
+	/* The masked copy is made here only for a shape that keeps it with
+	 * every row; the others ask shape_front_raw() when a row is rejected. */
+	if (!o->lazy_raw)
+		shape_front_raw(f, raw, sizeof(raw));
+	return o->row(s->ctx, row, o->lazy_raw ? NULL : raw) ? sink_failed(s) : 0;
+}
+
+const char *shape_front_raw(const struct shape_front *f, char *buf, size_t cap)
+{
+	const struct csvin_row *row = f->cur;
+	int whole = row->nfield == f->ncol;
+
+	shape_raw_row(buf, cap, row->field, row->len, row->nfield, whole ? f->case_col : -1,
+		      whole ? f->drop : NULL);
+	return buf;
 }
 
 char *shape_front_where(char *buf, size_t size, const struct shape_front *f, long line, int col)

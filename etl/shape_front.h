@@ -52,6 +52,9 @@ struct shape_front_ops {
 				 it has the header's width */
 	int nul_everywhere;   /* a NUL byte in a dropped column quarantines the row too */
 	int nul_names_column; /* ... and the quarantine names the column as the field */
+	int lazy_raw;         /* row() is given raw NULL: the shape builds the
+				 quarantine text with shape_front_raw() only
+				 for a row it rejects */
 	int read_error;       /* the exit code for a read error (or a byte an
 				 encoding refused), which csvin has reported */
 	/* The column names are in f->colname[0..f->ncol-1]: set f->drop[]
@@ -78,6 +81,7 @@ struct shape_front {
 	int header_done;
 	int status;             /* exit code when the file cannot be taken */
 	const char *sheet;      /* a workbook: the sheet read; NULL for CSV */
+	const struct csvin_row *cur; /* the row being handed on */
 };
 
 /* Which sheet of a workbook, and where its header is. */
@@ -117,6 +121,11 @@ int shape_is_workbook(FILE *fp, const char *name);
  * a workbook.
  */
 char *shape_front_where(char *buf, size_t size, const struct shape_front *f, long line, int col);
+
+/* The quarantine text of the row being handed on (f->cur), into buf:
+ * shape_raw_row() with the case reference masked and dropped columns left
+ * out.  Returns buf. */
+const char *shape_front_raw(const struct shape_front *f, char *buf, size_t cap);
 
 /* The 0-based column before column i with the same name, or -1. */
 int shape_front_dup(const struct shape_front *f, int i);

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/date.h"
 #include "core/embed.h"
@@ -18,28 +17,34 @@
 #include "ingest.h"
 #include "owner.h"
 #include "model/proto.h"
+#include "progress.h"
 #include "reconcile.h"
+#include "rejecho.h"
+#include "settle.h"
+#include "tally.h"
 #include "tidy.h"
-#include "xlsx.h"
 
 struct ingest {
 	struct wh *w;
 	const struct ref *r;
 	const unsigned char *key;
+	struct pseudo_hmac *hm; /* the key's HMAC state, copied per row */
 	const char *file;
 	long long load_id;
 	int today;
 	struct ingest_counts n;
 	int echo_limit, echoed;
 	struct reconcile *rec;  /* the escalations the rows make up */
+	struct tally *tally;    /* rows stored and superseded, for load_source */
+	struct settle *settle;  /* cases to re-derive at the end (NULL: after
+				   each row, OVERSIGHT_RECONCILE_EACH_ROW) */
 	sqlite3_stmt *st_current, *st_insert, *st_supersede, *st_reject, *st_activity,
 		*st_activity_current, *st_seen, *st_case_exists, *st_line;
-	FILE *progress_fp;      /* set: show a progress line */
-	long long progress_size;
-	double progress_start, progress_last;
-	int progress_shown;
+	struct progress progress; /* a progress line, at a terminal */
 	struct load_source src; /* whose log it is (owner.h) */
 	char *sheet;            /* a workbook: the sheet its rows are in */
+	const char *(*raw_fn)(void *ctx); /* the quarantine text, on demand */
+	void *raw_ctx;
 };
 
 /* Every statement of the load, for finalizing. */
@@ -54,6 +59,12 @@ static void finalize_all(struct ingest *g)
 	for (size_t i = 0; i < sizeof(sts) / sizeof(sts[0]); i++)
 		sqlite3_finalize(sts[i]);
 	reconcile_end(g->rec);
+	settle_free(g->settle);
+	g->settle = NULL;
+	tally_free(g->tally);
+	g->tally = NULL;
+	pseudo_hmac_free(g->hm);
+	g->hm = NULL;
 }
 
 /* The load record: its id is sqlite3_last_insert_rowid(). */
@@ -80,6 +91,7 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	g->w = w;
 	g->r = r;
 	g->key = key;
+	g->hm = pseudo_hmac_new(key);
 	g->file = file;
 	g->src.exported = DATE_NONE;
 	/* OVERSIGHT_TODAY pins "today" for the future-date rule in tests. */
@@ -101,6 +113,12 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	g->st_activity_current = wh_prepare(w, "activity_current");
 	g->rec = reconcile_begin(w, r, key);
 	if (!g->rec)
+		goto rollback;
+	g->tally = tally_new();
+	/* The old way, a case re-derived after each of its rows, is kept
+	 * for comparing the two (tests/t-settle.sh). */
+	if (!getenv("OVERSIGHT_RECONCILE_EACH_ROW") &&
+	    !(g->settle = settle_new(w, r)))
 		goto rollback;
 	/* Refs already held that this file repeats: see ingest_row().  The
 	 * loader sets temp_store=FILE, so memory stays bounded. */
@@ -126,38 +144,9 @@ const struct ingest_counts *ingest_counts(const struct ingest *g)
 	return &g->n;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 void ingest_set_progress(struct ingest *g, FILE *fp, long long size)
 {
-	g->progress_fp = fp;
-	g->progress_size = size > 0 ? size : 1;
-	g->progress_start = g->progress_last = now();
-}
-
-/* Called per row read: every 4096 rows, look at the clock. */
-static void progress(struct ingest *g)
-{
-	double t;
-	long pos;
-
-	if (!g->progress_fp || (g->n.read & 4095) != 0)
-		return;
-	t = now();
-	if (t - g->progress_last < 0.5)
-		return;
-	g->progress_last = t;
-	pos = ftell(g->progress_fp);
-	fprintf(stderr, "\r%s: %ld rows, %.0f rows/s, %d%%   ", g->file, g->n.read,
-		(double)g->n.read / (t - g->progress_start),
-		pos < 0 ? 0 : (int)(100.0 * (double)pos / (double)g->progress_size));
-	g->progress_shown = 1;
+	progress_start(&g->progress, fp, size);
 }
 
 void ingest_set_sheet(struct ingest *g, const char *sheet)
@@ -166,22 +155,16 @@ void ingest_set_sheet(struct ingest *g, const char *sheet)
 	g->sheet = xstrdup(sheet);
 }
 
-/* "file:line:col: reason", or for a workbook "file:Sheet!C14: reason". */
-static void echo(const struct ingest *g, long line, int col, const char *reason)
+void ingest_set_raw_source(struct ingest *g, const char *(*fn)(void *ctx), void *ctx)
 {
-	char cell[300];
+	g->raw_fn = fn;
+	g->raw_ctx = ctx;
+}
 
-	if (g->sheet && col > 0)
-		fprintf(stderr, "%s:%s: %s\n", g->file, xlsx_cell(cell, sizeof(cell), g->sheet, line, col),
-			reason);
-	else if (g->sheet) /* the whole row, as Excel names it: Escalations!14:14 */
-		fprintf(stderr, "%s:%.*s!%ld:%ld: %s\n", g->file,
-			(int)(strrchr(xlsx_cell(cell, sizeof(cell), g->sheet, line, 1), '!') - cell),
-			cell, line, line, reason);
-	else if (col > 0)
-		fprintf(stderr, "%s:%ld:%d: %s\n", g->file, line, col, reason);
-	else
-		fprintf(stderr, "%s:%ld: %s\n", g->file, line, reason);
+/* The quarantine text of the row being ingested. */
+static const char *row_raw(const struct ingest *g, const char *raw)
+{
+	return raw || !g->raw_fn ? raw : g->raw_fn(g->raw_ctx);
 }
 
 void ingest_set_echo(struct ingest *g, int limit)
@@ -197,7 +180,7 @@ int ingest_reject(struct ingest *g, long line, int col, const char *field, const
 	g->n.read++;
 	g->n.rejected++;
 	if (g->echoed < g->echo_limit)
-		echo(g, line, col, reason);
+		rejecho(g->file, g->sheet, line, col, reason);
 	g->echoed++;
 	sqlite3_bind_int64(st, wh_param(st, ":load_id"), g->load_id);
 	sqlite3_bind_int64(st, wh_param(st, ":line"), line);
@@ -249,7 +232,7 @@ static void row_digest(const struct canon *c, const char *case_key, char out[PSE
 static int reject_canon(struct ingest *g, const struct canon_in *in, const struct canon_err *e,
 			const char *raw)
 {
-	return ingest_reject(g, in->line, e->col, canon_field_name(e->field), e->msg, raw);
+	return ingest_reject(g, in->line, e->col, canon_field_name(e->field), e->msg, row_raw(g, raw));
 }
 
 static void bind_text(sqlite3_stmt *st, const char *name, const char *s)
@@ -297,6 +280,7 @@ static int insert_source(struct ingest *g, const struct canon_in *in, const stru
 		sqlite3_bind_int64(st, wh_param(st, ":escalation_id"), esc);
 	else
 		sqlite3_bind_null(st, wh_param(st, ":escalation_id"));
+	tally_add(g->tally, g->load_id, (int)(c->p - g->r->partnership), 1, 1);
 	return wh_run(g->w, st, "storing a row");
 }
 
@@ -385,6 +369,10 @@ static int case_alone(struct ingest *g, const struct canon *c, const char *ck)
 
 	if (!ck)
 		return 1;
+	/* A partnership new to the warehouse: only this load's rows can
+	 * carry the case (settle.h). */
+	if (g->settle && settle_first_sight(g->settle, (int)(c->p - g->r->partnership), ck))
+		return 1;
 	sqlite3_bind_text(st, wh_param(st, ":partnership"), c->p->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, wh_param(st, ":case_key"), ck, -1, SQLITE_STATIC);
 	return wh_scalar_int(st, 1) == 0;
@@ -417,6 +405,7 @@ static int store_changed(struct ingest *g, const struct canon_in *in, const stru
 		return -1;
 	new_id = sqlite3_last_insert_rowid(g->w->db);
 	if (h->id) {
+		tally_add(g->tally, h->load, (int)(c->p - g->r->partnership), 0, -1);
 		if (supersede(g, h->id, new_id))
 			return -1;
 		/* The escalation the old version made up goes; the case it
@@ -437,6 +426,63 @@ static int store_changed(struct ingest *g, const struct canon_in *in, const stru
 	else
 		g->n.loaded++;
 	return 0;
+}
+
+/* Re-derive the cases noted so far; the fresh rows found to have joined
+ * another row's escalation move from loaded to merged. */
+static int settle_now(struct ingest *g)
+{
+	long merged = 0;
+
+	if (!g->settle || settle_run(g->settle, g->rec, g->r, &merged))
+		return g->settle ? -1 : 0;
+	g->n.loaded -= merged;
+	g->n.merged += merged;
+	return 0;
+}
+
+/*
+ * store_changed() with the case's re-derivation left to the end of the
+ * file (settle.h): the changes to the current rows of each case are noted.
+ * A fresh row counts as loaded until then.  A row without a case is its
+ * own escalation, derived now.
+ */
+static int store_deferred(struct ingest *g, const struct canon_in *in, const struct canon *c,
+			  const char *ck, const char *digest, const struct held *h)
+{
+	int pidx = (int)(c->p - g->r->partnership);
+	int same_case = h->has_case && ck && strcmp(h->case_key, ck) == 0;
+	long long new_id;
+
+	if (h->id && supersede(g, h->id, h->id))
+		return -1;
+	if (insert_source(g, in, c, ck, digest, 0))
+		return -1;
+	new_id = sqlite3_last_insert_rowid(g->w->db);
+	if (h->id) {
+		tally_add(g->tally, h->load, pidx, 0, -1);
+		if (supersede(g, h->id, new_id))
+			return -1;
+	}
+	/* The old version's escalation goes when its case is settled: until
+	 * then the case's other rows still name it, and an id deleted now
+	 * could be handed to another escalation before they are re-linked.
+	 * Without a case it was the old version's alone: it goes now. */
+	if (h->esc && !h->has_case && reconcile_drop(g->rec, h->esc))
+		return -1;
+	if (h->has_case && !same_case)
+		settle_note(g->settle, pidx, h->case_key, new_id, h->id, 0, 0, h->esc);
+	if (ck)
+		settle_note(g->settle, pidx, ck, new_id, same_case ? h->id : 0, new_id, !h->id,
+			    same_case ? h->esc : 0);
+	else if (reconcile_case(g->rec, c->p, NULL, new_id, NULL))
+		return -1;
+	g->n.read++;
+	if (h->id)
+		g->n.updated++;
+	else
+		g->n.loaded++;
+	return settle_full(g->settle) ? settle_now(g) : 0;
 }
 
 static int row_in(struct ingest *g, const struct canon_in *in, const char *raw);
@@ -466,7 +512,7 @@ static int row_in(struct ingest *g, const struct canon_in *in, const char *raw)
 	char case_key[PSEUDO_HEX], digest[PSEUDO_HEX];
 	const char *ck = NULL;
 
-	progress(g);
+	progress_tick(&g->progress, g->file, g->n.read);
 	if (canon_validate(in, g->r, g->today, &c, &e))
 		return reject_canon(g, in, &e, raw);
 	owner_row(&g->src.own, c.p->id, c.raised_by, c.raised_with);
@@ -479,7 +525,7 @@ static int row_in(struct ingest *g, const struct canon_in *in, const char *raw)
 			 in->src[CF_SUBJECT] ? in->src[CF_SUBJECT] : "subject", c.p->id, c.subject);
 		return reject_canon(g, in, &e, raw);
 	}
-	if (c.case_ref && pseudo_case_key(g->key, c.p->id, c.case_ref, c.case_len, case_key) == 0)
+	if (c.case_ref && pseudo_case_key_h(g->hm, c.p->id, c.case_ref, c.case_len, case_key) == 0)
 		ck = case_key;
 	row_digest(&c, ck, digest);
 	if (find_held(g, &c, digest, &h))
@@ -506,6 +552,8 @@ static int row_in(struct ingest *g, const struct canon_in *in, const char *raw)
 		 * a first load). */
 		return store_alone(g, in, &c, ck, digest);
 	}
+	if (g->settle)
+		return store_deferred(g, in, &c, ck, digest, &h);
 	return store_changed(g, in, &c, ck, digest, &h);
 }
 
@@ -526,7 +574,8 @@ int ingest_activity(struct ingest *g, long line, char *const *v, const int *col,
 
 	bad = activity_check(g->r, v, &p, &value, msg, sizeof(msg));
 	if (bad)
-		return ingest_reject(g, line, col[bad - 1], activity_field_name(bad - 1), msg, raw);
+		return ingest_reject(g, line, col[bad - 1], activity_field_name(bad - 1), msg,
+				     row_raw(g, raw));
 	bind_activity(g->st_activity_current, p->id, v);
 	old = wh_scalar_int(g->st_activity_current, -1);
 	g->n.read++;
@@ -588,14 +637,15 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 {
 	int rc = 0;
 
-	if (g->progress_shown)
-		fprintf(stderr, "\r%*s\r", 78, "");
+	progress_clear(&g->progress);
 	if (g->echo_limit > 0 && g->echoed > g->echo_limit)
 		fprintf(stderr, "%s: ... and %d more rejected rows (oversight rejects --load %lld)\n",
 			g->file, g->echoed - g->echo_limit, g->load_id);
+	if (commit)
+		rc = settle_now(g) || tally_write(g->tally, g->w, g->r) ? -1 : 0;
 	if (out)
 		*out = g->n;
-	if (commit)
+	if (commit && rc == 0)
 		rc = finish_load(g);
 	finalize_all(g);
 	if (commit && rc == 0)

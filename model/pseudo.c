@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
 #include <sys/stat.h>
@@ -11,6 +12,7 @@
 
 #include "core/msg.h"
 #include "core/text.h"
+#include "core/util.h"
 #include "pseudo.h"
 
 void pseudo_init(void)
@@ -93,8 +95,28 @@ void pseudo_fingerprint(const unsigned char key[PSEUDO_KEY_BYTES], char out[17])
 	hex(mac, 8, out);
 }
 
-int pseudo_case_key(const unsigned char key[PSEUDO_KEY_BYTES], const char *partnership,
-		    const char *raw, size_t len, char out[PSEUDO_HEX])
+struct pseudo_hmac {
+	crypto_auth_hmacsha256_state keyed; /* after init with the key */
+};
+
+struct pseudo_hmac *pseudo_hmac_new(const unsigned char key[PSEUDO_KEY_BYTES])
+{
+	struct pseudo_hmac *h = xmalloc(sizeof(*h));
+
+	crypto_auth_hmacsha256_init(&h->keyed, key, PSEUDO_KEY_BYTES);
+	return h;
+}
+
+void pseudo_hmac_free(struct pseudo_hmac *h)
+{
+	if (!h)
+		return;
+	sodium_memzero(h, sizeof(*h));
+	free(h);
+}
+
+int pseudo_case_key_h(const struct pseudo_hmac *h, const char *partnership, const char *raw,
+		      size_t len, char out[PSEUDO_HEX])
 {
 	crypto_auth_hmacsha256_state st;
 	unsigned char mac[crypto_auth_hmacsha256_BYTES];
@@ -104,34 +126,54 @@ int pseudo_case_key(const unsigned char key[PSEUDO_KEY_BYTES], const char *partn
 
 	if (n == 0)
 		return -1;
-	crypto_auth_hmacsha256_init(&st, key, PSEUDO_KEY_BYTES);
+	st = h->keyed;
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)partnership, strlen(partnership));
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"\n", 1);
 	crypto_auth_hmacsha256_update(&st, norm, n);
 	crypto_auth_hmacsha256_final(&st, mac);
 	sodium_memzero(norm, sizeof(norm));
+	sodium_memzero(&st, sizeof(st));
 	hex(mac, 16, out);
 	return 0;
 }
 
-void pseudo_short_ref(const unsigned char key[PSEUDO_KEY_BYTES], const char *partnership,
-		      const char *ref, char out[9])
+int pseudo_case_key(const unsigned char key[PSEUDO_KEY_BYTES], const char *partnership,
+		    const char *raw, size_t len, char out[PSEUDO_HEX])
 {
-	crypto_auth_hmacsha256_state st;
-	unsigned char mac[crypto_auth_hmacsha256_BYTES];
-	char h[9];
+	struct pseudo_hmac *h = pseudo_hmac_new(key);
+	int rc = pseudo_case_key_h(h, partnership, raw, len, out);
 
-	crypto_auth_hmacsha256_init(&st, key, PSEUDO_KEY_BYTES);
+	pseudo_hmac_free(h);
+	return rc;
+}
+
+void pseudo_short_ref_h(const struct pseudo_hmac *h, const char *partnership, const char *ref,
+			char out[9])
+{
+	crypto_auth_hmacsha256_state st = h->keyed;
+	unsigned char mac[crypto_auth_hmacsha256_BYTES];
+	char x[9];
+
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"ref\n", 4);
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)partnership, strlen(partnership));
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"\n", 1);
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)ref, strlen(ref));
 	crypto_auth_hmacsha256_final(&st, mac);
-	hex(mac, 4, h);
+	sodium_memzero(&st, sizeof(st));
+	hex(mac, 4, x);
 	out[0] = 'E';
 	for (int i = 0; i < 7; i++)
-		out[i + 1] = (char)(h[i] >= 'a' ? h[i] - 'a' + 'A' : h[i]);
+		out[i + 1] = (char)(x[i] >= 'a' ? x[i] - 'a' + 'A' : x[i]);
 	out[8] = '\0';
+}
+
+void pseudo_short_ref(const unsigned char key[PSEUDO_KEY_BYTES], const char *partnership,
+		      const char *ref, char out[9])
+{
+	struct pseudo_hmac *h = pseudo_hmac_new(key);
+
+	pseudo_short_ref_h(h, partnership, ref, out);
+	pseudo_hmac_free(h);
 }
 
 void pseudo_digest(const void *data, size_t len, char out[PSEUDO_HEX])

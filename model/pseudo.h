@@ -43,6 +43,19 @@ int pseudo_case_key(const unsigned char key[PSEUDO_KEY_BYTES], const char *partn
 void pseudo_short_ref(const unsigned char key[PSEUDO_KEY_BYTES], const char *partnership,
 		      const char *ref, char out[9]);
 
+/*
+ * The same two keyed hashes for many rows: the HMAC's keyed state is
+ * computed once (pseudo_hmac_new()) and copied for each row, instead of
+ * hashing the key's pads again every time.  pseudo_hmac_free() wipes it.
+ */
+struct pseudo_hmac;
+struct pseudo_hmac *pseudo_hmac_new(const unsigned char key[PSEUDO_KEY_BYTES]);
+void pseudo_hmac_free(struct pseudo_hmac *h);
+int pseudo_case_key_h(const struct pseudo_hmac *h, const char *partnership, const char *raw,
+		      size_t len, char out[PSEUDO_HEX]);
+void pseudo_short_ref_h(const struct pseudo_hmac *h, const char *partnership, const char *ref,
+			char out[9]);
+
 /* Unkeyed digest (BLAKE2b-128, hex) of a byte string: row "unchanged" tests. */
 void pseudo_digest(const void *data, size_t len, char out[PSEUDO_HEX]);
 

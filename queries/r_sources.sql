@@ -1,6 +1,7 @@
 -- r_sources: the loads that brought the partnership's current rows (the
--- report's "data sources"): load id, file, when, rows.
-SELECT l.id, l.file, l.loaded_at, count(*)
-FROM source_row s JOIN load l ON l.id = s.load_id
-WHERE s.partnership = :partnership AND s.superseded_by IS NULL
-GROUP BY l.id ORDER BY l.id;
+-- report's "data sources"): load id, file, when, rows (the loader's
+-- counts, schema_v3.sql: the same as counting the current source rows).
+SELECT l.id, l.file, l.loaded_at, c.n_current
+FROM load_source c JOIN load l ON l.id = c.load_id
+WHERE c.partnership = :partnership AND c.n_current > 0
+ORDER BY l.id;

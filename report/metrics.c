@@ -139,6 +139,61 @@ static long item_figure(const struct m_item *it, int n, const char *id, int b)
 	return 0;
 }
 
+/* Count one escalation's agencies into it[0..*n-1]: a raised, b received. */
+static void tally_pair(struct m_item *it, int *n, const char *by, const char *with)
+{
+	const char *who[2] = {by, with};
+
+	for (int k = 0; k < 2; k++) {
+		int i = 0;
+
+		if (!who[k])
+			continue;
+		while (i < *n && strcmp(it[i].id, who[k]) != 0)
+			i++;
+		if (i == *n) {
+			if (*n == M_MAX_ITEMS)
+				continue;
+			snprintf(it[i].id, sizeof(it[i].id), "%s", who[k]);
+			it[i].a = it[i].b = 0;
+			(*n)++;
+		}
+		if (k == 0)
+			it[i].a++;
+		else
+			it[i].b++;
+	}
+}
+
+/* Raised and received by agency over two periods that end on the same day
+ * (a->to == b->to), from one pass over the longer span. */
+static int raised_two(struct wh *w, const char *partnership, const struct period *a,
+		      const struct period *b, struct m_item *ia, int *na, struct m_item *ib, int *nb)
+{
+	sqlite3_stmt *st = wh_prepare(w, "m_raised_between");
+	struct period span = *a;
+	char from_a[11], from_b[11];
+	int rc;
+
+	span.from = a->from < b->from ? a->from : b->from;
+	date_format(a->from, from_a);
+	date_format(b->from, from_b);
+	*na = *nb = 0;
+	metrics_bind_period(st, partnership, &span);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *on = (const char *)sqlite3_column_text(st, 0);
+		const char *by = (const char *)sqlite3_column_text(st, 1);
+		const char *with = (const char *)sqlite3_column_text(st, 2);
+
+		if (strcmp(on, from_a) >= 0)
+			tally_pair(ia, na, by, with);
+		if (strcmp(on, from_b) >= 0)
+			tally_pair(ib, nb, by, with);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_raised_between");
+}
+
 /* Silent: none raised in the period nor in the three months before it
  * (for a quarter, the quarter before).  One-way: received in the four
  * quarters ending with the period, none raised.  No denominator: no
@@ -155,8 +210,7 @@ static int silences(struct wh *w, const struct ref_partnership *part, const stru
 	prev.to = metrics_end(p);
 	year.from = months_before(metrics_end(p) + 1, 12);
 	year.to = metrics_end(p);
-	if (items(w, "m_raised_between", part->id, &prev, before, &nbefore) ||
-	    items(w, "m_raised_between", part->id, &year, last4, &nlast4))
+	if (raised_two(w, part->id, &prev, &year, before, &nbefore, last4, &nlast4))
 		return -1;
 
 	m->n_silent = m->n_one_way = m->n_no_denominator = m->n_no_log = 0;

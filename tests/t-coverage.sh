@@ -280,6 +280,6 @@ check_eq '["glos-cs","glos-police","shared","activity"]' "$(jv "$T/v1.json" '[.[
 	"D: upgraded loads: owners from their rows"
 check_eq "true" "$(jv "$T/v1.json" '[.[] | .exported == (.loaded_at | .[0:10])] | all')" \
 	"D: upgraded loads: exported the day they were loaded"
-check_eq 2 "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" "D: schema version 2"
+check_eq 3 "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" "D: schema version 3"
 
 finish

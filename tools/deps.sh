@@ -10,7 +10,7 @@
 # Without root or sudo it prints the exact command to run instead.
 set -u
 
-PKGS="libsqlite3-dev libcsv-dev libcjson-dev libsodium-dev libzip-dev libexpat1-dev libxlsxwriter-dev gnuplot-nox sqlite3 jq"
+PKGS="libsqlite3-dev libcsv-dev libcjson-dev libsodium-dev libssl-dev libzip-dev libexpat1-dev libxlsxwriter-dev gnuplot-nox sqlite3 jq"
 mode=install
 want_pandoc=0
 want_fuzz=0
@@ -33,6 +33,7 @@ have_header sqlite3.h || missing="$missing libsqlite3-dev"
 have_header csv.h || missing="$missing libcsv-dev"
 have_header cjson/cJSON.h || missing="$missing libcjson-dev"
 have_header sodium.h || missing="$missing libsodium-dev"
+have_header openssl/evp.h || missing="$missing libssl-dev" # SHA-256 of a loaded file
 have_header zip.h || missing="$missing libzip-dev"          # .xlsx: the zip container
 have_header expat.h || missing="$missing libexpat1-dev"     # .xlsx: the XML parts
 have_header xlsxwriter.h || missing="$missing libxlsxwriter-dev" # .xlsx fixtures and tests

@@ -1,0 +1,54 @@
+/*
+ * settle.h - a file's cases reconciled once, at its end.
+ *
+ * Re-deriving a case each time one of its rows arrives rebuilds a case of
+ * k rows k times.  Instead the store (etl/store.c) notes each change to a
+ * case's current rows here (settle_note()), and settle_run() then sorts
+ * the notes by (partnership, case key, file order) and re-derives each case
+ * touched once, in key order (reconcile_key()), inside the load's
+ * transaction: the grouping depends only on the set of current rows, so
+ * the escalations are those re-deriving after every row gives; the loaded
+ * and merged counts are worked out as that would count them.
+ *
+ * Memory is bounded: at SETTLE_CAP notes settle_full() says so, and the
+ * store settles what it has so far (a case touched again later is then
+ * derived once more).  OVERSIGHT_SETTLE_CAP sets another bound (for tests).
+ */
+#ifndef OVERSIGHT_SETTLE_H
+#define OVERSIGHT_SETTLE_H
+
+#include "core/wh.h"
+#include "model/proto.h"
+#include "reconcile.h"
+
+#define SETTLE_CAP 65536 /* notes held at most (about 4 MB) */
+
+struct settle;
+
+/* NULL after a warehouse error (printed). */
+struct settle *settle_new(struct wh *w, const struct ref *r);
+void settle_free(struct settle *s);
+
+/* A change to the current rows of case case_key (32 hex digits) of
+ * partnership pidx (its index in the protocol model), as
+ * struct reconcile_event says. */
+void settle_note(struct settle *s, int pidx, const char *case_key, long long seq, long long rm_id,
+		 long long add_id, int fresh, long long drop_esc);
+
+#define SETTLE_SEEN_BITS (1u << 24) /* settle_first_sight(): 2 MB */
+
+/* For a partnership the warehouse held no row of before the load (else
+ * 0): 1 when the case key is surely given for the first time in this
+ * load, 0 when it may have been given before; records it.  A new row whose
+ * case the load has not seen then carries a case no current row carries,
+ * without asking the warehouse.  Every new row's key must be given. */
+int settle_first_sight(struct settle *s, int pidx, const char *case_key);
+
+/* 1 when SETTLE_CAP notes are held. */
+int settle_full(const struct settle *s);
+
+/* Re-derive every case noted, once; forget the notes.  *merged is
+ * increased as reconcile_key() says.  0, or -1 after a warehouse error. */
+int settle_run(struct settle *s, struct reconcile *x, const struct ref *r, long *merged);
+
+#endif
