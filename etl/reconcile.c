@@ -310,10 +310,17 @@ static int record_conflicts(struct reconcile *x, long long esc, const struct sro
 		if (conflict(x, esc, "status", kept, other))
 			return -1;
 	}
-	if (s->outcome[0] && strcmp(s->outcome, m->outcome) &&
-	    conflict(x, esc, "outcome", m->outcome[0] ? m->outcome : "(none)", s->outcome))
-		return -1;
 	return 0;
+}
+
+/* An outcome source s recorded that the merged escalation m does not keep
+ * (the first row too: the outcome kept may be another source's). */
+static int outcome_conflict(struct reconcile *x, long long esc, const struct srow *m,
+			    const struct srow *s)
+{
+	if (!s->outcome[0] || !strcmp(s->outcome, m->outcome))
+		return 0;
+	return conflict(x, esc, "outcome", m->outcome[0] ? m->outcome : "(none)", s->outcome);
 }
 
 /*
@@ -435,7 +442,7 @@ static int build_escalation(struct reconcile *x, const char *partnership, const 
 		sqlite3_bind_int64(x->st_link, wh_param(x->st_link, ":escalation_id"), esc);
 		if (wh_run(x->w, x->st_link, "linking a source row"))
 			return -1;
-		if (s != first && record_conflicts(x, esc, &m, s))
+		if ((s != first && record_conflicts(x, esc, &m, s)) || outcome_conflict(x, esc, &m, s))
 			return -1;
 	}
 	return 0;

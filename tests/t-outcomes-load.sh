@@ -119,6 +119,34 @@ check_eq "12" "$(q "SELECT count(*) FROM reject r JOIN load l ON l.id = r.load_i
 check_eq "outcome" "$(q "SELECT r.field FROM reject r JOIN load l ON l.id = r.load_id
 	WHERE l.file = 'bad.csv' AND r.line = 3")" "rejects: the field is recorded"
 
+# --- 3b. two agencies' rows of one escalation (DESIGN.md "Reconciliation") ---
+# M-1 / M-2: the same case, pair and within 3 working days: one escalation.
+# The earliest dates stand (stage0_on 07-01 from M-1; feedback_on: the
+# earliest told, 07-07 from M-2 where M-1 has none); immediate risk when
+# either says so; the closure M-2 recorded stands, and with it its outcome.
+# M-3 / M-4: both closed, with different outcomes: the later closure (M-4,
+# 07-09) stands with its outcome, and the other is listed as a conflict.
+cat >merge.csv <<EOF
+$H
+M-1,perth-kinross,pk-sw,nhs-tayside,C90,2025-07-01,plan,2025-07-01,2025-07-02,,open,,,,y
+M-2,perth-kinross,nhs-tayside,pk-sw,C90,2025-07-02,plan,,2025-07-03,,resolved,2025-07-04,upheld,2025-07-07,n
+M-3,perth-kinross,pk-sw,education,C91,2025-07-01,plan,,2025-07-01,,resolved,2025-07-08,changed,2025-07-10,
+M-4,perth-kinross,education,pk-sw,C91,2025-07-01,plan,,2025-07-01,,resolved,2025-07-09,partly,2025-07-09,
+EOF
+check_ok "merge: loads" "$OV" load merge.csv
+check_eq "2|2025-07-01|2025-07-01|2025-07-02|resolved|2025-07-04|upheld|2025-07-07|1" \
+	"$(q "SELECT e.n_sources, e.raised_on, e.stage0_on, e.stage1_on, e.status, e.closed_on, e.outcome,
+	      e.feedback_on, e.immediate_risk FROM escalation e JOIN source_row s ON s.escalation_id = e.id
+	      WHERE s.ref = 'M-1'")" \
+	"merge: earliest dates, either's immediate risk, the outcome of the closure that stands"
+check_eq "2|2025-07-09|partly|2025-07-09" \
+	"$(q "SELECT e.n_sources, e.closed_on, e.outcome, e.feedback_on FROM escalation e
+	      JOIN source_row s ON s.escalation_id = e.id WHERE s.ref = 'M-3'")" \
+	"merge: two closures: the later stands with its outcome; the earliest feedback"
+check_eq "partly|changed" "$(q "SELECT c.kept || '|' || c.other FROM conflict c JOIN source_row s
+	ON s.escalation_id = c.escalation_id WHERE s.ref = 'M-3' AND c.field = 'outcome'")" \
+	"merge: the other outcome is a conflict for oversight check"
+
 # --- 4. a profile's CSV: its own columns, words and date format --------------
 mkdir profiles
 cat >profiles/pk-wide.json <<'EOF'
