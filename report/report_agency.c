@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "report.h"
+#include "report_outcomes.h"
 
 #define P(...) fprintf(r->out, __VA_ARGS__)
 
@@ -126,7 +127,8 @@ static void agency_signals(struct report *r)
 }
 
 static void (*const sections[])(struct report *r) = {
-	agency_headline, agency_pairs, agency_themes, agency_timescales, agency_signals,
+	agency_headline, agency_pairs, agency_themes, agency_timescales, sec_agency_time_in_stage,
+	agency_signals,
 	sec_local, sec_data_quality, NULL,
 };
 

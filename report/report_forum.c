@@ -21,6 +21,7 @@
 
 #include "core/date.h"
 #include "report.h"
+#include "report_outcomes.h"
 
 #define P(...) fprintf(r->out, __VA_ARGS__)
 
@@ -210,7 +211,8 @@ static void forum_asks(struct report *r)
 
 static void (*const sections[])(struct report *r) = {
 	forum_about, sec_headline, forum_cases, sec_overdue, forum_asks, sec_timescales, sec_themes,
-	sec_resolved_at, sec_learning, sec_challenge, sec_local, sec_data_quality, sec_notes,
+	sec_resolved_at, sec_outcomes,
+	sec_learning, sec_challenge, sec_local, sec_data_quality, sec_notes,
 	NULL,
 };
 
