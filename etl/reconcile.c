@@ -297,6 +297,10 @@ static int record_conflicts(struct reconcile *x, long long esc, const struct sro
 	for (int n = 0; n <= MODEL_STAGES; n++) {
 		char name[24];
 
+		/* stage 0 is optional: a source that does not record it does
+		 * not disagree with one that does */
+		if (n == 0 && s->stage[0] == DATE_NONE)
+			continue;
 		snprintf(name, sizeof(name), "stage%d_on", n);
 		if (s->stage[n] != m->stage[n] &&
 		    conflict(x, esc, name, date_or_none(m->stage[n], a), date_or_none(s->stage[n], b)))
