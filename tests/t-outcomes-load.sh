@@ -143,6 +143,9 @@ check_eq "2|2025-07-09|partly|2025-07-09" \
 	"$(q "SELECT e.n_sources, e.closed_on, e.outcome, e.feedback_on FROM escalation e
 	      JOIN source_row s ON s.escalation_id = e.id WHERE s.ref = 'M-3'")" \
 	"merge: two closures: the later stands with its outcome; the earliest feedback"
+check_eq "" "$(q "SELECT c.field FROM conflict c JOIN source_row s ON s.escalation_id = c.escalation_id
+	WHERE s.ref = 'M-1' AND c.field IN ('stage0_on', 'outcome', 'feedback_on')")" \
+	"merge: a source that records no stage 0, outcome or feedback does not disagree"
 check_eq "partly|changed" "$(q "SELECT c.kept || '|' || c.other FROM conflict c JOIN source_row s
 	ON s.escalation_id = c.escalation_id WHERE s.ref = 'M-3' AND c.field = 'outcome'")" \
 	"merge: the other outcome is a conflict for oversight check"
