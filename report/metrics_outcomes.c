@@ -166,14 +166,18 @@ static int cmp_pair(const void *a, const void *b)
 int metrics_outcomes_compute(struct wh *w, const char *partnership, const struct period *p,
 			     struct m_outcomes *o)
 {
+	long entered[MODEL_STAGES + 1];
+
 	memset(o, 0, sizeof(*o));
 	o->changed_share = o->fb_share = o->fb_median = NAN;
 	for (int s = 0; s <= MODEL_STAGES; s++)
 		o->tis_median[s] = NAN;
 	if (outcomes(w, partnership, p, o) || time_in_stage(w, partnership, p, o) ||
 	    two_counts(w, "m_immediate_risk", partnership, p, &o->risk_n, &o->risk_same_day) ||
-	    two_counts(w, "m_repeats", partnership, p, &o->repeat_cases, &o->repeat_pairs))
+	    two_counts(w, "m_repeats", partnership, p, &o->repeat_cases, &o->repeat_pairs) ||
+	    metrics_per_stage(w, "m_entered_stage", partnership, p, entered))
 		return -1;
+	o->entered_informally = entered[0];
 	qsort(o->pair, (size_t)o->n_pair, sizeof(o->pair[0]), cmp_pair);
 	return 0;
 }
@@ -253,6 +257,7 @@ void metrics_outcomes_json(const struct m_outcomes *o, int last, int pre_stage, 
 		cJSON_AddItemToArray(arr, x);
 	}
 	cJSON_AddNumberToObject(root, "resolved_informally", (double)o->resolved_informally);
+	cJSON_AddNumberToObject(root, "entered_informally", (double)o->entered_informally);
 	x = cJSON_AddObjectToObject(root, "immediate_risk");
 	cJSON_AddNumberToObject(x, "n", (double)o->risk_n);
 	cJSON_AddNumberToObject(x, "same_working_day", (double)o->risk_same_day);

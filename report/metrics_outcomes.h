@@ -7,7 +7,8 @@
  *
  * They sit in struct metrics (metrics.h) as m.outcomes; metrics_compute()
  * fills them and metrics_json() writes their keys (outcome, feedback,
- * time_in_stage, resolved_informally, immediate_risk, repeats).
+ * time_in_stage, resolved_informally, entered_informally, immediate_risk,
+ * repeats).
  */
 #ifndef OVERSIGHT_METRICS_OUTCOMES_H
 #define OVERSIGHT_METRICS_OUTCOMES_H
@@ -51,6 +52,7 @@ struct m_outcomes {
 	int n_pair;
 	struct mo_pair pair[MO_MAX_PAIRS];
 	long resolved_informally;    /* resolved, and stage 0 the only stage */
+	long entered_informally;     /* entered stage 0 (stage0_on) in the period */
 	long risk_n, risk_same_day;  /* raised in the period at immediate risk */
 	long repeat_cases, repeat_pairs;
 };

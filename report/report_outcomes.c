@@ -195,6 +195,8 @@ static void informal_words(struct report *r, const struct m_outcomes *o)
 			P(" Resolved informally or at stage 1, the lowest stages: %s.",
 			  share_words(r, low, o->resolved, b, sizeof(b)) ? b : NOT_SHOWN);
 		P("\n\n");
+		P("Entered the step before stage 1 in the period: %s escalations.\n\n",
+		  shown(r, o->entered_informally, a, sizeof(a)));
 	} else if (o->resolved) {
 		P("Resolved at stage 1, the lowest stage, of the resolved escalations: %s.\n\n",
 		  share_words(r, low, o->resolved, b, sizeof(b)) ? b : NOT_SHOWN);

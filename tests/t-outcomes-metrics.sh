@@ -80,6 +80,7 @@ check_eq '[3,0.75,2]' "$(j nel.json '[.feedback | .n, .share, .median_days]')" \
 check_eq '[[0,2,2.5],[1,3,2],[2,1,2]]' "$(j nel.json '[.time_in_stage[] | [.stage, .n, .median]]')" \
 	"nel time in stage: stage 0 apart, medians across the bank holiday"
 check_eq '1' "$(j nel.json '.resolved_informally')" "nel: one resolved informally (N-1)"
+check_eq '2' "$(j nel.json '.entered_informally')" "nel: two entered stage 0 in Q3 (N-1 08-21, N-6 09-03)"
 check_eq '[3,2]' "$(j nel.json '[.immediate_risk | .n, .same_working_day]')" \
 	"nel immediate risk: 3 flagged, 2 reached stage 1 on the working day raised"
 # Repeats in the twelve months 2024-10-01 .. 2025-09-30: C1 (N-1, N-2)

@@ -46,6 +46,7 @@ g "^| Children's Services | Humberside Police | 0 | 1 | 0 | 0 |$" "by agencies: 
 # Informal 1 + stage 1 resolved 2 (N-4, N-5) = 3 of 4 at the lowest stages.
 g '^Resolved informally, before stage 1 (the protocol.s "Attempt Resolution"): 1 of the resolved escalations;.* Resolved informally or at stage 1, the lowest stages: 3 of 4.$' \
 	"informal resolution apart, and the share at the lowest stages"
+g '^Entered the step before stage 1 in the period: 2 escalations.$' "stage 0 entered, apart (N-1, N-6)"
 g '^Immediate risk: 3 escalations raised in the period .*; 2 of them reached their first stage on the working day they were raised.$' \
 	"immediate risk"
 g '^Repeat disagreements in the twelve months to 2025-09-30: cases with two or more escalations, 2; pairs of agencies that disagreed two or more times about the same case, 1.$' \
