@@ -40,6 +40,10 @@ static const char *const names[CF_COUNT] = {
 	[CF_CLOSED_ON] = "closed_on",
 	[CF_LEARNING] = "learning",
 	[CF_LEARNING_THEME] = "learning_theme",
+	[CF_STAGE0] = "stage0_on",
+	[CF_OUTCOME] = "outcome",
+	[CF_FEEDBACK_ON] = "feedback_on",
+	[CF_IMMEDIATE_RISK] = "immediate_risk",
 };
 
 /* Longest value accepted per field: ids and labels are short, and a
@@ -144,6 +148,9 @@ static const char *const subjects[] = {"child", "unborn", "adult", "none", NULL}
 static const char *const categories[] = {"case", "policy", "iru", NULL};
 static const char *const statuses[] = {"open", "resolved", "withdrawn", NULL};
 static const char *const yes_no[] = {"y", "n", NULL};
+/* DESIGN.md "Outcome": changed (the decision or plan challenged was
+ * changed), partly, upheld (it stood). */
+static const char *const outcomes[] = {"changed", "partly", "upheld", NULL};
 
 static const char *const *const allowed[CF_COUNT] = {
 	[CF_SUBJECT] = subjects,
@@ -152,6 +159,8 @@ static const char *const *const allowed[CF_COUNT] = {
 	[CF_SERIOUS] = yes_no,
 	[CF_STUCK] = yes_no,
 	[CF_LEARNING] = yes_no,
+	[CF_OUTCOME] = outcomes,
+	[CF_IMMEDIATE_RISK] = yes_no,
 };
 
 const char *const *canon_allowed(int f)
@@ -279,6 +288,11 @@ static int check_values(const struct canon_in *in, const struct ref *r, int toda
 		return not_allowed(in, CF_STUCK, err);
 	if ((out->learning = canon_yes_no(in->v[CF_LEARNING], 0)) < 0)
 		return not_allowed(in, CF_LEARNING, err);
+	if ((out->immediate_risk = canon_yes_no(in->v[CF_IMMEDIATE_RISK], 0)) < 0)
+		return not_allowed(in, CF_IMMEDIATE_RISK, err);
+	out->outcome = empty(in, CF_OUTCOME) ? NULL : in->v[CF_OUTCOME];
+	if (out->outcome && !canon_is_allowed(CF_OUTCOME, out->outcome))
+		return not_allowed(in, CF_OUTCOME, err);
 	out->learning_theme = empty(in, CF_LEARNING_THEME) ? NULL : in->v[CF_LEARNING_THEME];
 	return 0;
 }
@@ -292,13 +306,18 @@ static int check_stages(const struct canon_in *in, const struct ref_partnership 
 	/* Stages: at least one; none beyond the protocol's last; dates never
 	 * decrease up the ladder (gaps are allowed: a protocol may start at a
 	 * higher stage where a child is at risk). */
-	for (int n = 1; n <= MODEL_STAGES; n++)
+	for (int n = 0; n <= MODEL_STAGES; n++)
 		out->stage[n] = DATE_NONE;
-	for (int n = 1; n <= CANON_MAX_STAGE; n++) {
-		int f = CF_STAGE1 + n - 1, day;
+	for (int n = 0; n <= CANON_MAX_STAGE; n++) {
+		int f = n == 0 ? CF_STAGE0 : CF_STAGE1 + n - 1, day;
 
 		if (empty(in, f))
 			continue;
+		/* DESIGN.md "Informal resolution": only a protocol with a
+		 * step before stage 1 (its pre_stage) has a stage 0. */
+		if (n == 0 && !p->has_pre_stage)
+			return fail(err, in, f, "%s's protocol has no step before stage 1 "
+				    "(informal resolution is not recorded for it)", p->id);
 		if (n > p->last_stage)
 			return fail(err, in, f, "%s's protocol has %d stages; there is no stage %d",
 				    p->id, p->last_stage, n);
@@ -317,7 +336,8 @@ static int check_stages(const struct canon_in *in, const struct ref_partnership 
 		out->top_stage = n;
 	}
 	if (first_f < 0)
-		return fail(err, in, CF_STAGE1, "no stage date given (at least one stage is required)");
+		return fail(err, in, CF_STAGE1, "no stage date given (at least one stage%s is required)",
+			    p->has_pre_stage ? ", or stage0_on," : "");
 	if (out->raised_on > first_day)
 		return fail(err, in, CF_RAISED_ON, "%s is after the first stage date (%s %s)",
 			    in->v[CF_RAISED_ON], names[first_f], in->v[first_f]);
@@ -346,6 +366,26 @@ static int check_status(const struct canon_in *in, int today, struct canon *out,
 			return fail(err, in, CF_CLOSED_ON, "%s is before the last stage date (%s %s)",
 				    in->v[CF_CLOSED_ON], names[last_f], in->v[last_f]);
 	}
+	return 0;
+}
+
+/* The outcome and the feedback: an outcome only once the escalation is
+ * closed; feedback never before it was raised (DESIGN.md's rejection
+ * rules). */
+static int check_outcome(const struct canon_in *in, int today, struct canon *out,
+			 struct canon_err *err)
+{
+	if (out->outcome && strcmp(out->status, "open") == 0)
+		return fail(err, in, CF_OUTCOME, "'%s' given on an open escalation (an outcome is "
+			    "recorded once it is resolved)", out->outcome);
+	out->feedback_on = DATE_NONE;
+	if (empty(in, CF_FEEDBACK_ON))
+		return 0;
+	if (parse_date(in, CF_FEEDBACK_ON, today, &out->feedback_on, err))
+		return -1;
+	if (out->feedback_on < out->raised_on)
+		return fail(err, in, CF_FEEDBACK_ON, "%s is before raised_on %s", in->v[CF_FEEDBACK_ON],
+			    in->v[CF_RAISED_ON]);
 	return 0;
 }
 
@@ -381,7 +421,8 @@ int canon_validate(const struct canon_in *in, const struct ref *r, int today,
 
 	if (check_values(in, r, today, out, err) ||
 	    check_stages(in, p, today, out, err, &last_f, &last_day) ||
-	    check_status(in, today, out, err, last_f, last_day))
+	    check_status(in, today, out, err, last_f, last_day) ||
+	    check_outcome(in, today, out, err))
 		return -1;
 	return 0;
 }

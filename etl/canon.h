@@ -33,6 +33,11 @@ enum canon_field {
 	CF_CLOSED_ON,
 	CF_LEARNING,
 	CF_LEARNING_THEME,
+	/* optional, added later (DESIGN.md "Outcome", "Informal resolution") */
+	CF_STAGE0,          /* the step before stage 1, where the protocol has one */
+	CF_OUTCOME,
+	CF_FEEDBACK_ON,
+	CF_IMMEDIATE_RISK,
 	CF_COUNT
 };
 
@@ -65,12 +70,16 @@ struct canon {
 	const char *theme;
 	const char *category;
 	int serious, stuck;          /* 0 / 1 */
-	int stage[MODEL_STAGES + 1]; /* stage[n] entered on, or DATE_NONE */
-	int top_stage;
+	int stage[MODEL_STAGES + 1]; /* stage[n] entered on, or DATE_NONE;
+	                              * stage[0]: stage0_on */
+	int top_stage;               /* 0 when stage 0 is the only stage */
 	const char *status;
 	int closed_on;               /* DATE_NONE when open */
 	int learning;
 	const char *learning_theme;  /* NULL when empty */
+	const char *outcome;         /* changed, partly, upheld; NULL: not recorded */
+	int feedback_on;             /* DATE_NONE when not recorded */
+	int immediate_risk;          /* 0 / 1 */
 };
 
 /* Why a row was rejected: field (canonical), source column, message. */
@@ -99,7 +108,8 @@ int canon_is_allowed(int f, const char *s);
  * withdrawn", or "y or n". */
 const char *canon_allowed_text(int f, char *buf, size_t cap);
 
-/* 1 when field f is a yes/no field (serious_concern, stuck, learning). */
+/* 1 when field f is a yes/no field (serious_concern, stuck, learning,
+ * immediate_risk). */
 int canon_is_yes_no_field(int f);
 
 /* Parse y/n spellings used by the canonical format: y, n, yes, no (any

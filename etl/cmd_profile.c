@@ -72,6 +72,21 @@ static const char *shape_name(int s)
 				   : "json (records with nested stage events)";
 }
 
+/* A date field the summary lists: the optional stage0_on and feedback_on
+ * only where the profile reads them (a column, or a stage code for 0). */
+static int date_shown(const struct profile *pf, int f)
+{
+	if (f != CF_STAGE0 && f != CF_FEEDBACK_ON)
+		return 1;
+	for (int i = 0; i < pf->ncol; i++)
+		if (pf->col[i].field == f)
+			return 1;
+	for (int i = 0; f == CF_STAGE0 && i < pf->stage.n; i++)
+		if (pf->stage.to[i][0] == '0')
+			return 1;
+	return 0;
+}
+
 static void print_summary(const struct profile *pf)
 {
 	printf("profile %s: %s\n", pf->name, pf->path);
@@ -100,20 +115,21 @@ static void print_summary(const struct profile *pf)
 	if (pf->ev_stage)
 		printf("  stages     %s%s%s and %s\n", pf->ev_path ? pf->ev_path : "",
 		       pf->ev_path ? ": " : "rows: ", pf->ev_stage, pf->ev_date);
-	/* dates: one line per format, naming its fields */
+	/* dates: one line per format, naming its fields (the optional
+	 * stage0_on and feedback_on only where a column gives them) */
 	for (int fmt = 0; fmt < PD_COUNT; fmt++) {
 		int n = 0, stages = 0;
 
 		for (int f = 0; f < CF_COUNT; f++)
 			if (profile_is_date_field(f) && pf->datefmt[f] == fmt &&
-			    (f < CF_STAGE1 + MODEL_STAGES || f > CF_STAGE9))
+			    (f < CF_STAGE1 + MODEL_STAGES || f > CF_STAGE9) && date_shown(pf, f))
 				n++;
 		if (!n)
 			continue;
 		printf("  dates      %s:", profile_datefmt_name(fmt));
 		for (int f = 0; f < CF_COUNT; f++) {
 			if (!profile_is_date_field(f) || pf->datefmt[f] != fmt ||
-			    (f >= CF_STAGE1 + MODEL_STAGES && f <= CF_STAGE9))
+			    (f >= CF_STAGE1 + MODEL_STAGES && f <= CF_STAGE9) || !date_shown(pf, f))
 				continue;
 			if (f >= CF_STAGE1 && f <= CF_STAGE9) {
 				if (stages++)

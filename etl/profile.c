@@ -48,6 +48,7 @@ static int check_whole(const struct pctx *c)
 				    canon_field_name(required[i]));
 	for (int f = CF_STAGE1; f <= CF_STAGE9; f++)
 		any_stage |= mapped(pf, f);
+	any_stage |= mapped(pf, CF_STAGE0);
 	if (!any_stage)
 		return pctx_err(c, "columns: no stage (map stage1_on ... or describe the stage events "
 			    "in \"stages\")");

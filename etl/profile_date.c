@@ -31,7 +31,8 @@ const char *profile_datefmt_name(int fmt)
 
 int profile_is_date_field(int f)
 {
-	return f == CF_RAISED_ON || f == CF_CLOSED_ON || (f >= CF_STAGE1 && f <= CF_STAGE9);
+	return f == CF_RAISED_ON || f == CF_CLOSED_ON || (f >= CF_STAGE1 && f <= CF_STAGE9) ||
+	       f == CF_STAGE0 || f == CF_FEEDBACK_ON;
 }
 
 /* ------------------------------------------------------------------ */

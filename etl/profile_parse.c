@@ -151,8 +151,8 @@ static int read_vmap(const struct pctx *c, const cJSON *obj, const char *key, in
 			return pctx_err(c, "%s: not a string", where);
 		}
 		if (f == VMAP_STAGE) {
-			if (strlen(to) != 1 || to[0] < '1' || to[0] > '0' + CANON_MAX_STAGE)
-				return pctx_err(c, "%s: '%s' is not a stage number 1..%d", where, to,
+			if (strlen(to) != 1 || to[0] < '0' || to[0] > '0' + CANON_MAX_STAGE)
+				return pctx_err(c, "%s: '%s' is not a stage number 0..%d", where, to,
 					    CANON_MAX_STAGE);
 		} else if (check_target(c, where, f, to)) {
 			return -1;

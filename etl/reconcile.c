@@ -30,6 +30,8 @@ struct srow {
 	int stage[MODEL_STAGES + 1];
 	int closed_on;
 	char learning_theme[LTLEN];
+	char outcome[16];        /* "" = not recorded */
+	int feedback_on, immediate_risk;
 	long long escalation_id; /* 0 = none */
 	int cluster;             /* index of its cluster */
 };
@@ -40,7 +42,9 @@ struct esc_rec {
 	const char *subject, *theme, *category, *status;
 	const char *learning_theme; /* NULL when none */
 	int raised_on, serious, stuck, learning, closed_on, top_stage, n_sources;
-	const int *stage;           /* [1..MODEL_STAGES] */
+	const int *stage;           /* [0..MODEL_STAGES]; [0]: stage0_on */
+	const char *outcome;        /* NULL when not recorded */
+	int feedback_on, immediate_risk;
 };
 
 struct reconcile {
@@ -129,9 +133,12 @@ static void fill_row(sqlite3_stmt *st, struct srow *s)
 	column_copy(st, 7, s->category, sizeof(s->category));
 	s->serious = sqlite3_column_int(st, 8);
 	s->stuck = sqlite3_column_int(st, 9);
-	s->stage[0] = DATE_NONE;
 	for (int n = 1; n <= MODEL_STAGES; n++)
 		s->stage[n] = wh_column_date(st, 9 + n);
+	s->stage[0] = wh_column_date(st, 20);
+	column_copy(st, 21, s->outcome, sizeof(s->outcome));
+	s->feedback_on = wh_column_date(st, 22);
+	s->immediate_risk = sqlite3_column_int(st, 23);
 	column_copy(st, 15, s->status, sizeof(s->status));
 	s->closed_on = wh_column_date(st, 16);
 	s->learning = sqlite3_column_int(st, 17);
@@ -224,6 +231,10 @@ static int insert_escalation(struct reconcile *x, const struct esc_rec *m)
 	sqlite3_bind_int(st, wh_param(st, ":learning"), m->learning);
 	bind_text(st, ":learning_theme", m->learning_theme);
 	sqlite3_bind_int(st, wh_param(st, ":n_sources"), m->n_sources);
+	wh_bind_date(st, wh_param(st, ":stage0_on"), m->stage[0]);
+	bind_text(st, ":outcome", m->outcome);
+	wh_bind_date(st, wh_param(st, ":feedback_on"), m->feedback_on);
+	sqlite3_bind_int(st, wh_param(st, ":immediate_risk"), m->immediate_risk);
 	return wh_run(x->w, st, "deriving an escalation");
 }
 
@@ -239,7 +250,8 @@ static int store_stage_events(struct reconcile *x, long long esc, const struct e
 	int pidx = (int)(ref_find_partnership(x->r, m->partnership) - x->r->partnership);
 	int closed = strcmp(m->status, "open") != 0;
 
-	for (int n = 1; n <= MODEL_STAGES; n++) {
+	/* stage 0, the step before stage 1, where the row records it */
+	for (int n = 0; n <= MODEL_STAGES; n++) {
 		int done = DATE_NONE;
 
 		if (m->stage[n] == DATE_NONE)
@@ -271,7 +283,8 @@ int reconcile_alone(struct reconcile *x, const struct canon *c, const char *case
 		.learning_theme = c->learning_theme, .raised_on = c->raised_on,
 		.serious = c->serious, .stuck = c->stuck, .learning = c->learning,
 		.closed_on = c->closed_on, .top_stage = c->top_stage, .n_sources = 1,
-		.stage = c->stage,
+		.stage = c->stage, .outcome = c->outcome, .feedback_on = c->feedback_on,
+		.immediate_risk = c->immediate_risk,
 	};
 
 	pseudo_short_ref_h(x->hm, c->p->id, c->ref, pseudo);
@@ -304,9 +317,13 @@ static int record_conflicts(struct reconcile *x, long long esc, const struct sro
 	if (s->raised_on != m->raised_on &&
 	    conflict(x, esc, "raised_on", date_or_none(m->raised_on, a), date_or_none(s->raised_on, b)))
 		return -1;
-	for (int n = 1; n <= MODEL_STAGES; n++) {
+	for (int n = 0; n <= MODEL_STAGES; n++) {
 		char name[24];
 
+		/* stage 0 is optional: a source that does not record it does
+		 * not disagree with one that does */
+		if (n == 0 && s->stage[0] == DATE_NONE)
+			continue;
 		snprintf(name, sizeof(name), "stage%d_on", n);
 		if (s->stage[n] != m->stage[n] &&
 		    conflict(x, esc, name, date_or_none(m->stage[n], a), date_or_none(s->stage[n], b)))
@@ -321,6 +338,37 @@ static int record_conflicts(struct reconcile *x, long long esc, const struct sro
 			return -1;
 	}
 	return 0;
+}
+
+/* An outcome source s recorded that the merged escalation m does not keep
+ * (the first row too: the outcome kept may be another source's). */
+static int outcome_conflict(struct reconcile *x, long long esc, const struct srow *m,
+			    const struct srow *s)
+{
+	if (!s->outcome[0] || !strcmp(s->outcome, m->outcome))
+		return 0;
+	return conflict(x, esc, "outcome", m->outcome[0] ? m->outcome : "(none)", s->outcome);
+}
+
+/*
+ * The outcome of a merged escalation: the one recorded with the closure
+ * that stands, else the first recorded by another source (rows in
+ * (raised_on, ref) order).  An outcome belongs to a closure, so a source
+ * that closed it decides; one that says nothing does not make it "not
+ * recorded".  A different outcome from another source is a conflict.
+ */
+static void merge_outcome(const struct reconcile *x, int c, struct srow *m, int closed_by)
+{
+	m->outcome[0] = '\0';
+	if (closed_by >= 0 && x->rows[closed_by].outcome[0]) {
+		memcpy(m->outcome, x->rows[closed_by].outcome, sizeof(m->outcome));
+		return;
+	}
+	for (int i = 0; i < x->nrows; i++)
+		if (x->rows[i].cluster == c && x->rows[i].outcome[0]) {
+			memcpy(m->outcome, x->rows[i].outcome, sizeof(m->outcome));
+			return;
+		}
 }
 
 /*
@@ -346,13 +394,17 @@ static const struct srow *merge_cluster(struct reconcile *x, int c, struct srow 
 			*m = *s;
 			continue;
 		}
-		for (int n = 1; n <= MODEL_STAGES; n++)
+		for (int n = 0; n <= MODEL_STAGES; n++)
 			if (s->stage[n] != DATE_NONE &&
 			    (m->stage[n] == DATE_NONE || s->stage[n] < m->stage[n]))
 				m->stage[n] = s->stage[n];
 		m->serious |= s->serious;
 		m->stuck |= s->stuck;
 		m->learning |= s->learning;
+		m->immediate_risk |= s->immediate_risk;
+		if (s->feedback_on != DATE_NONE &&
+		    (m->feedback_on == DATE_NONE || s->feedback_on < m->feedback_on))
+			m->feedback_on = s->feedback_on;
 		if (!m->learning_theme[0])
 			memcpy(m->learning_theme, s->learning_theme, sizeof(m->learning_theme));
 	}
@@ -369,6 +421,7 @@ static const struct srow *merge_cluster(struct reconcile *x, int c, struct srow 
 		memcpy(m->status, x->rows[closed_by].status, sizeof(m->status));
 		m->closed_on = x->rows[closed_by].closed_on;
 	}
+	merge_outcome(x, c, m, closed_by);
 	return first;
 }
 
@@ -387,7 +440,7 @@ static int build_escalation(struct reconcile *x, const char *partnership, const 
 	first = merge_cluster(x, c, &m, &nsrc);
 	for (int n = 1; n <= MODEL_STAGES; n++)
 		if (m.stage[n] != DATE_NONE)
-			top = n;
+			top = n; /* 0 when stage 0 is its only stage */
 	pseudo_short_ref_h(x->hm, partnership, first->ref, pseudo);
 
 	struct esc_rec rec = {
@@ -398,6 +451,8 @@ static int build_escalation(struct reconcile *x, const char *partnership, const 
 		.raised_on = m.raised_on, .serious = m.serious, .stuck = m.stuck,
 		.learning = m.learning, .closed_on = m.closed_on, .top_stage = top,
 		.n_sources = nsrc, .stage = m.stage,
+		.outcome = m.outcome[0] ? m.outcome : NULL, .feedback_on = m.feedback_on,
+		.immediate_risk = m.immediate_risk,
 	};
 
 	if (insert_escalation(x, &rec))
@@ -414,7 +469,7 @@ static int build_escalation(struct reconcile *x, const char *partnership, const 
 		sqlite3_bind_int64(x->st_link, wh_param(x->st_link, ":escalation_id"), esc);
 		if (wh_run(x->w, x->st_link, "linking a source row"))
 			return -1;
-		if (s != first && record_conflicts(x, esc, &m, s))
+		if ((s != first && record_conflicts(x, esc, &m, s)) || outcome_conflict(x, esc, &m, s))
 			return -1;
 	}
 	return 0;

@@ -222,7 +222,7 @@ void profile_rec_event(struct profile_rec *r, const char *code, size_t clen, int
 {
 	const struct profile *pf = r->pf;
 	char b[64], iso[11];
-	int stage = 0, i, day, f;
+	int stage = -1, i, day, f;
 
 	text_trim(&code, &clen);
 	text_trim(&date, &dlen);
@@ -236,11 +236,13 @@ void profile_rec_event(struct profile_rec *r, const char *code, size_t clen, int
 	if (pf->stage.n) {
 		if ((i = profile_vmap_find(&pf->stage, code, clen)) >= 0)
 			stage = pf->stage.to[i][0] - '0';
-	} else if (clen == 1 && code[0] >= '1' && code[0] <= '0' + CANON_MAX_STAGE) {
+	} else if (clen == 1 && code[0] >= '0' && code[0] <= '0' + CANON_MAX_STAGE) {
 		stage = code[0] - '0';
 	}
-	if (stage) {
-		f = CF_STAGE1 + stage - 1;
+	/* stage 0: the step before stage 1 (stage0_on), where the protocol
+	 * has one; canon.c rejects it for a protocol without. */
+	if (stage >= 0) {
+		f = stage == 0 ? CF_STAGE0 : CF_STAGE1 + stage - 1;
 		if (!dlen) {
 			failf(r, f, dcol, dsrc, line, "blank: the stage %d event has no date", stage);
 			return;
@@ -282,7 +284,7 @@ void profile_rec_event(struct profile_rec *r, const char *code, size_t clen, int
 		      "values.stage%s", shown(FAIL_STAGE_CODE, code, clen, b, sizeof(b)),
 		      pf->vmap[CF_STATUS].n ? " nor a closure of values.status" : "");
 	else
-		failf(r, FAIL_STAGE_CODE, ccol, csrc, line, "'%s' is not a stage number 1..%d%s",
+		failf(r, FAIL_STAGE_CODE, ccol, csrc, line, "'%s' is not a stage number 0..%d%s",
 		      shown(FAIL_STAGE_CODE, code, clen, b, sizeof(b)), CANON_MAX_STAGE,
 		      pf->vmap[CF_STATUS].n ? " nor a closure of values.status" : "");
 }

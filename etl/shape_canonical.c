@@ -97,6 +97,7 @@ static int header(void *ctx, struct shape_front *f, long line)
 					     canon_field_name(required[k]));
 		for (int n = 0; n < CANON_MAX_STAGE; n++)
 			any_stage |= have[CF_STAGE1 + n];
+		any_stage |= have[CF_STAGE0];
 		if (!any_stage)
 			return error("%s: no stage column (stage1_on ... stage5_on)",
 				     shape_front_where(at, sizeof(at), f, line, 0));

@@ -225,6 +225,16 @@ static void row_digest(const struct canon *c, const char *case_key, char out[PSE
 	PUT(c->closed_on == DATE_NONE ? "" : date_format(c->closed_on, d));
 	PUT(c->learning ? "y" : "n");
 	PUT(c->learning_theme);
+	/* The columns added later join the digest only when one is given,
+	 * so a row that gives none keeps the digest it always had (and a
+	 * reload of an older export stays "unchanged"). */
+	if (c->stage[0] != DATE_NONE || c->outcome || c->feedback_on != DATE_NONE ||
+	    c->immediate_risk) {
+		PUT(c->stage[0] == DATE_NONE ? "" : date_format(c->stage[0], d));
+		PUT(c->outcome);
+		PUT(c->feedback_on == DATE_NONE ? "" : date_format(c->feedback_on, d));
+		PUT(c->immediate_risk ? "y" : "n");
+	}
 #undef PUT
 	pseudo_digest(buf, n, out);
 }
@@ -276,6 +286,10 @@ static int insert_source(struct ingest *g, const struct canon_in *in, const stru
 	wh_bind_date(st, wh_param(st, ":closed_on"), c->closed_on);
 	sqlite3_bind_int(st, wh_param(st, ":learning"), c->learning);
 	bind_text(st, ":learning_theme", c->learning_theme);
+	wh_bind_date(st, wh_param(st, ":stage0_on"), c->stage[0]);
+	bind_text(st, ":outcome", c->outcome);
+	wh_bind_date(st, wh_param(st, ":feedback_on"), c->feedback_on);
+	sqlite3_bind_int(st, wh_param(st, ":immediate_risk"), c->immediate_risk);
 	if (esc)
 		sqlite3_bind_int64(st, wh_param(st, ":escalation_id"), esc);
 	else

@@ -103,8 +103,11 @@ static void add_stage(struct ref_partnership *p, sqlite3_stmt *st)
 {
 	int s = sqlite3_column_int(st, 0);
 
-	if (s < 1 || s > MODEL_STAGES)
+	if (s < 0 || s > MODEL_STAGES)
 		return;
+	/* stage 0: the step before stage 1 (the definition's pre_stage) */
+	if (s == 0)
+		p->has_pre_stage = 1;
 	free(p->stage[s].name);
 	p->stage[s].name = dup_col(st, 1);
 	p->stage[s].tier = sqlite3_column_int(st, 2);
@@ -218,7 +221,9 @@ void ref_free(struct ref *r)
 
 const char *ref_stage_label(const struct ref_partnership *p, int stage, char *buf, size_t cap)
 {
-	if (stage >= 1 && stage <= MODEL_STAGES && p->stage[stage].name[0])
+	if (stage == 0 && p->has_pre_stage)
+		snprintf(buf, cap, "%s", p->stage[0].name);
+	else if (stage >= 1 && stage <= MODEL_STAGES && p->stage[stage].name[0])
 		snprintf(buf, cap, "Stage %d: %s", stage, p->stage[stage].name);
 	else
 		snprintf(buf, cap, "Stage %d", stage);

@@ -47,7 +47,8 @@ struct ref_partnership {
 	int nagency;
 	char **agency;      /* agency ids, in the definition's order */
 	char **agency_name;
-	struct ref_stage stage[MODEL_STAGES + 1]; /* [1..MODEL_STAGES] */
+	struct ref_stage stage[MODEL_STAGES + 1]; /* [1..MODEL_STAGES]; [0]: pre_stage */
+	int has_pre_stage;  /* the protocol has a step before stage 1 (stage 0) */
 	int nforum;
 	struct ref_forum *forum;    /* by stage (none first), then id */
 	/* from the definition's JSON: "" / 0 when it has none */
@@ -76,7 +77,8 @@ void ref_free(struct ref *r);
 const struct ref_partnership *ref_find_partnership(const struct ref *r, const char *id);
 
 /* "Stage 2: Informal Dispute Procedure" ("Stage 2" when it has no name)
- * in buf; returns buf. */
+ * in buf; stage 0, the step before stage 1, by its own name
+ * ("Pre-escalation"); returns buf. */
 const char *ref_stage_label(const struct ref_partnership *p, int stage, char *buf, size_t cap);
 
 /* Index of the agency in p, or -1. */

@@ -277,6 +277,40 @@ static int store_timescale(struct wh *w, sqlite3_stmt *ts, const char *path, con
 	return step(w, ts, "storing a timescale");
 }
 
+/*
+ * The step before stage 1 where the protocol has one (DESIGN.md "Informal
+ * resolution": Dumfries and Galloway's Pre-escalation, Perth and Kinross's
+ * Resolution, North East Lincolnshire's Attempt Resolution): stored as
+ * stage 0, tier 0 (practitioners), with no timescale.
+ */
+static int store_pre_stage(struct wh *w, const char *path, const cJSON *root, const char *id)
+{
+	const cJSON *a = cJSON_GetObjectItemCaseSensitive(root, "pre_stage");
+	sqlite3_stmt *st;
+	const char *sname;
+	int rc;
+
+	if (!a || cJSON_IsNull(a))
+		return 0;
+	if (!cJSON_IsObject(a))
+		return error("%s: pre_stage: must be an object {\"name\", \"holder\", \"cite\"}", path);
+	sname = get_str(path, a, "pre_stage", "name", 0);
+	if (!sname)
+		return -1;
+	if (cJSON_GetObjectItemCaseSensitive(a, "timescale"))
+		return error("%s: pre_stage.timescale: the step before stage 1 has no timescale", path);
+	st = wh_prepare(w, "stage_insert");
+	bind_text(st, ":partnership", id);
+	bind_int(st, ":stage", 0);
+	bind_text(st, ":name", sname);
+	bind_opt(st, ":holder", get_str(path, a, "pre_stage", "holder", 1));
+	bind_int(st, ":tier", 0);
+	bind_opt(st, ":cite", get_str(path, a, "pre_stage", "cite", 1));
+	rc = step(w, st, "storing the step before stage 1");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int store_stages(struct wh *w, const char *path, const cJSON *stages, const char *id)
 {
 	sqlite3_stmt *st = wh_prepare(w, "stage_insert"), *ts = wh_prepare(w, "timescale_insert");
@@ -404,6 +438,7 @@ int refdata_partnership(struct wh *w, const char *path)
 	    store_partnership(w, path, root, id, subj, nstage) ||
 	    store_agencies(w, path, cJSON_GetObjectItemCaseSensitive(root, "agencies"), id) ||
 	    store_stages(w, path, cJSON_GetObjectItemCaseSensitive(root, "stages"), id) ||
+	    store_pre_stage(w, path, root, id) ||
 	    restore_local(w, path, id) ||
 	    store_forums(w, path, cJSON_GetObjectItemCaseSensitive(root, "forums"), id, nstage))
 		goto out;

@@ -8,7 +8,7 @@
 WITH src AS (
 	SELECT escalation_id AS eid, min(raised_on) AS raised_on,
 		min(stage1_on) AS s1, min(stage2_on) AS s2, min(stage3_on) AS s3,
-		min(stage4_on) AS s4, min(stage5_on) AS s5
+		min(stage4_on) AS s4, min(stage5_on) AS s5, min(stage0_on) AS s0
 	FROM source_row
 	WHERE superseded_by IS NULL AND escalation_id IS NOT NULL
 	GROUP BY escalation_id
@@ -32,6 +32,8 @@ WITH src AS (
 	SELECT e.id, e.partnership, e.pseudo, 6, 'stage5_on', e.stage5_on, s.s5
 	FROM escalation e JOIN src s ON s.eid = e.id
 	UNION ALL
+	SELECT e.id, e.partnership, e.pseudo, 8, 'stage0_on', e.stage0_on, s.s0
+	FROM escalation e JOIN src s ON s.eid = e.id	UNION ALL
 	SELECT e.id, e.partnership, e.pseudo, 7, 'top_stage', e.top_stage,
 		CASE WHEN e.stage5_on IS NOT NULL THEN 5 WHEN e.stage4_on IS NOT NULL THEN 4
 			WHEN e.stage3_on IS NOT NULL THEN 3 WHEN e.stage2_on IS NOT NULL THEN 2

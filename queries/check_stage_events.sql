@@ -1,11 +1,16 @@
 -- check_stage_events: stage_event rows against the stage dates of their
--- escalation.  Each stage N with a date must have one event entered on
+-- escalation (stage 0: stage0_on, the step before stage 1).  Each stage N with a date must have one event entered on
 -- that date and completed as DESIGN.md "Stage completion" says (the next
 -- stage date above N, else closed_on when N is the top stage and the
 -- escalation is closed, else not completed), and no event may name a
 -- stage the escalation never entered.  One row per stage that differs.
 WITH want AS (
-	SELECT id AS eid, 1 AS stage, stage1_on AS entered_on,
+	SELECT id AS eid, 0 AS stage, stage0_on AS entered_on,
+		coalesce(stage1_on, stage2_on, stage3_on, stage4_on, stage5_on,
+			CASE WHEN status <> 'open' THEN closed_on END) AS completed_on
+	FROM escalation WHERE stage0_on IS NOT NULL
+	UNION ALL
+	SELECT id, 1, stage1_on,
 		coalesce(stage2_on, stage3_on, stage4_on, stage5_on,
 			CASE WHEN status <> 'open' THEN closed_on END) AS completed_on
 	FROM escalation WHERE stage1_on IS NOT NULL

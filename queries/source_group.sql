@@ -4,7 +4,8 @@
 -- the set of rows only, never on the order they were loaded in.
 SELECT id, ref, raised_by, raised_with, subject, raised_on, theme, category,
 	serious_concern, stuck, stage1_on, stage2_on, stage3_on, stage4_on, stage5_on,
-	status, closed_on, learning, learning_theme, escalation_id
+	status, closed_on, learning, learning_theme, escalation_id,
+	stage0_on, outcome, feedback_on, immediate_risk
 FROM source_row
 WHERE partnership = :partnership AND case_key = :case_key AND superseded_by IS NULL
 ORDER BY raised_on, ref;

@@ -356,8 +356,10 @@ static int compute(struct wh *w, const struct ref_partnership *part, const struc
 	    metrics_per_stage(w, "m_overdue", id, p, m->overdue) ||
 	    coverage_read(w, id, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||
 	    funnel(w, id, p, measure, m) || silences(w, part, p, m) || spc(w, id, p, m) ||
-	    comparisons_compute(w, id, p, m))
+	    comparisons_compute(w, id, p, m) ||
+	    metrics_outcomes_compute(w, id, p, &m->outcomes))
 		return -1;
+	m->pre_stage = part->has_pre_stage;
 	for (int s = 1; s <= MODEL_STAGES; s++)
 		m->overdue_n += m->overdue[s];
 	return 0;
@@ -467,6 +469,7 @@ void metrics_json(const struct metrics *m, FILE *out)
 	cJSON_AddItemToObject(root, "spc", metrics_spc_json(m));
 	cJSON_AddItemToObject(root, "previous", comparisons_json(&m->previous, m->last_stage));
 	cJSON_AddItemToObject(root, "year_before", comparisons_json(&m->year_before, m->last_stage));
+	metrics_outcomes_json(&m->outcomes, m->last_stage, m->pre_stage, root);
 
 	text = cJSON_Print(root);
 	if (!text)

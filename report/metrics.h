@@ -19,6 +19,7 @@
 #include "core/cli.h"
 #include "core/wh.h"
 #include "coverage.h"
+#include "metrics_outcomes.h"
 #include "model/proto.h"
 
 #define M_MAX_ITEMS 64  /* agencies, themes, subjects, categories */
@@ -72,8 +73,8 @@ struct metrics {
 	struct period period;
 	int last_stage;
 	long raised, open_at_end, resolved, withdrawn;
-	long entered[MODEL_STAGES + 1];           /* [stage] */
-	long resolved_at_stage[MODEL_STAGES + 1]; /* [stage] */
+	long entered[MODEL_STAGES + 1];           /* [stage]; [0]: the step before stage 1 */
+	long resolved_at_stage[MODEL_STAGES + 1]; /* [stage]; [0]: resolved informally */
 	int n_agency, n_theme, n_subject, n_category;
 	struct m_item agency[M_MAX_ITEMS], theme[M_MAX_ITEMS], subject[M_MAX_ITEMS],
 		category[M_MAX_ITEMS];
@@ -85,6 +86,11 @@ struct metrics {
 	/* overdue at the as-of date (m_overdue.sql): [stage], and in all */
 	long overdue[MODEL_STAGES + 1];
 	long overdue_n;
+
+	/* outcomes, feedback, time in stage, informal resolution, immediate
+	 * risk, repeat disagreements (metrics_outcomes.h) */
+	int pre_stage;  /* the protocol has a step before stage 1 */
+	struct m_outcomes outcomes;
 
 	/* whose logs are in (coverage.h): only covered agencies enter the
 	 * funnel, the silent list and one-way; no_log lists the others */

@@ -34,7 +34,8 @@ void metrics_bind_period(sqlite3_stmt *st, const char *partnership, const struct
 				  date_format(days[i], buf), 10, SQLITE_TRANSIENT);
 }
 
-/* Run a "stage, count" query into out[0..MODEL_STAGES] (zero where none). */
+/* Run a "stage, count" query into out[0..MODEL_STAGES] (zero where none;
+ * [0]: stage 0, the step before stage 1, kept apart from the ladder). */
 int metrics_per_stage(struct wh *w, const char *query, const char *partnership,
 		      const struct period *p, long *out)
 {
@@ -47,7 +48,7 @@ int metrics_per_stage(struct wh *w, const char *query, const char *partnership,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int s = sqlite3_column_int(st, 0);
 
-		if (s >= 1 && s <= MODEL_STAGES)
+		if (s >= 0 && s <= MODEL_STAGES)
 			out[s] = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "report.h"
+#include "report_outcomes.h"
 
 #define P(...) fprintf(r->out, __VA_ARGS__)
 
@@ -133,7 +134,7 @@ static void agency_signals(struct report *r)
 
 static void (*const sections[])(struct report *r) = {
 	/* the agency's figures against earlier periods: the front page */
-	agency_pairs, agency_themes, agency_timescales, agency_signals,
+	agency_pairs, agency_themes, agency_timescales, sec_agency_time_in_stage, agency_signals,
 	sec_local, sec_data_quality, NULL,
 };
 

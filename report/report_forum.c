@@ -23,6 +23,7 @@
 
 #include "core/date.h"
 #include "report.h"
+#include "report_outcomes.h"
 
 #define P(...) fprintf(r->out, __VA_ARGS__)
 
@@ -169,8 +170,8 @@ static void forum_asks(struct report *r)
 }
 
 static void (*const sections[])(struct report *r) = {
-	forum_about, forum_cases, sec_overdue, forum_asks, sec_learning, forum_board_ref, sec_local,
-	sec_notes, NULL,
+	forum_about, forum_cases, sec_overdue, forum_asks, sec_outcomes, sec_learning, forum_board_ref,
+	sec_local, sec_notes, NULL,
 };
 
 static const struct paper forum = {"Standing item", "Standing item", sections};

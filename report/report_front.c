@@ -19,6 +19,7 @@
 #include "core/util.h"
 #include "mdc.h"
 #include "report.h"
+#include "report_outcomes.h"
 #include "share.h"
 #include "spc_words.h"
 
@@ -407,8 +408,20 @@ void report_front_commentary(struct report *r)
  * stage where escalations wait longest) goes into this list, before the
  * logs.
  */
+static void front_wait(struct report *r)
+{
+	char name[256];
+	double median;
+
+	if (report_longest_wait(r, name, sizeof(name), &median) < 0)
+		return;
+	P("**Longest wait**: of the stages escalations completed in the period, they waited longest at ");
+	md_escape(r->out, name);
+	P(" (a median of %.1f working days from entering it to completing it).\n\n", median);
+}
+
 static void (*const front_lines[])(struct report *r) = {
-	key_figures, report_front_signals, report_front_logs, report_front_quality,
+	key_figures, front_wait, report_front_signals, report_front_logs, report_front_quality,
 	report_front_commentary, NULL,
 };
 

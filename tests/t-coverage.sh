@@ -272,7 +272,12 @@ check_grep "^glos-cs  *own  *2025-10-08  *2  " "$T/c-a.txt" "C: glos-cs: the lat
 cp "$OVERSIGHT_WAREHOUSE" "$T/v1.db"
 cp "$OVERSIGHT_WAREHOUSE.key" "$T/v1.db.key"
 sqlite3 "$T/v1.db" "ALTER TABLE load DROP COLUMN partnership; ALTER TABLE load DROP COLUMN agency;
-	ALTER TABLE load DROP COLUMN exported_on; PRAGMA user_version = 1;"
+	ALTER TABLE load DROP COLUMN exported_on;
+	ALTER TABLE source_row DROP COLUMN stage0_on; ALTER TABLE source_row DROP COLUMN outcome;
+	ALTER TABLE source_row DROP COLUMN feedback_on; ALTER TABLE source_row DROP COLUMN immediate_risk;
+	ALTER TABLE escalation DROP COLUMN stage0_on; ALTER TABLE escalation DROP COLUMN outcome;
+	ALTER TABLE escalation DROP COLUMN feedback_on; ALTER TABLE escalation DROP COLUMN immediate_risk;
+	PRAGMA user_version = 1;"
 check_exit 3 "D: a version 1 warehouse is refused before init" env OVERSIGHT_WAREHOUSE="$T/v1.db" "$OV" loads
 check_ok "D: init upgrades it" env OVERSIGHT_WAREHOUSE="$T/v1.db" "$OV" init
 env OVERSIGHT_WAREHOUSE="$T/v1.db" "$OV" loads --json >"$T/v1.json"
@@ -280,6 +285,6 @@ check_eq '["glos-cs","glos-police","shared","activity"]' "$(jv "$T/v1.json" '[.[
 	"D: upgraded loads: owners from their rows"
 check_eq "true" "$(jv "$T/v1.json" '[.[] | .exported == (.loaded_at | .[0:10])] | all')" \
 	"D: upgraded loads: exported the day they were loaded"
-check_eq 3 "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" "D: schema version 3"
+check_eq 4 "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" "D: schema version 4 (the current one)"
 
 finish

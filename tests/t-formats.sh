@@ -52,7 +52,14 @@ C="$T/csv/agency-devon-dc-police-2025-Q3-front_page.csv"
 check_ok "the front page's table as CSV" test -f "$C"
 check_eq "efbbbf" "$(head -c 3 "$C" | od -An -tx1 | tr -d ' \n')" "CSV starts with a UTF-8 BOM"
 check_grep '^"\{0,1\}Raised by the agency"\{0,1\},3,up from 0,up from 0' "$C" "CSV holds the figure"
-check_eq 3 "$(ls "$T/csv" | wc -l | tr -d ' ')" "one CSV per table of the pack: front page, with whom, themes"
+# Time in each stage, stages completed in Q3 of escalations dc-police is
+# party to, by pair: dc-police -> dc-police A5 1 Sep -> 3 Sep 2; -> devon-cs
+# A1 2 Jul -> 4 Jul 2; -> nhs-devon A3 Fri 1 Aug -> Tue 5 Aug 2; devon-cs ->
+# dc-police A2 stage 1 10 Jul -> 15 Jul (Fri 11, Mon 14, Tue 15) 3.
+check_grep "^| Devon Children's Services | Devon & Cornwall Police | 1 | 3.0 |$" "$R" \
+	"time in stage: per pair of agencies, by name"
+check_grep "^| Devon & Cornwall Police | NHS Devon | 1 | 2.0 |$" "$R" "time in stage: the other direction"
+check_eq 4 "$(ls "$T/csv" | wc -l | tr -d ' ')" "one CSV per table of the pack: front page, with whom, themes, time in stage"
 check_exit 2 "--csv with .. refused" "$OV" report board --partnership devon --quarter 2025-Q3 --csv ../x -o "$T/out"
 
 # --- --format ------------------------------------------------------------

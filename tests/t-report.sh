@@ -165,6 +165,21 @@ check_eq "10|1" "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*), sum(n_source
 #   provisional; no rule.
 # Data quality: 1 row quarantined; 1 escalation logged by two agencies
 #   (R5), 0 disagreeing; every agency is in some escalation of Q3.
+# Outcomes (the logs record none): resolved R3 R4 R5 R8 = 4, all not
+#   recorded; no feedback.  By highest stage: 1: R4 R5 = 2, 2: R3 = 1, 3:
+#   0, 4: R8 = 1.  By agencies (raised by -> with, by id): glos-cs ->
+#   education R8, glos-cs -> glos-police R3, glos-health -> glos-cs R5
+#   (the reconciled pair's first row, GCS-03, raised by glos-health),
+#   glos-police -> glos-cs R4: 1 each.  No step before stage 1: resolved
+#   at stage 1, 2 of 4.  Immediate risk 0.  Repeats (1 Oct 2024 - 30 Sep
+#   2025): every case has one escalation: 0 cases, 0 pairs.
+# Time in stage, stages completed in Q3 (working days, Mon 25 Aug a bank
+#   holiday): stage 1: R3 22->26 Aug 1, R4 25->26 Aug 1, R5 24->27 Aug 2,
+#   R8 9->10 Jul 1, R10 3->4 Sep 1: n 5, median 1.0; stage 2: R3 26->29
+#   Aug 3, R8 10->14 Jul 2, R9 14->16 Jul 2, R10 4->8 Sep 2: n 4, median
+#   2.0; stage 3: R8 14->21 Jul 5, R10 8->10 Sep 2: n 2, median 3.5;
+#   stage 4: R8 21->28 Jul 5: n 1, 5.0, the longest wait.  Under
+#   --suppress 5 only stage 1's count (5) and median stay.
 check_ok "board report" "$OV" report board --partnership $GL --quarter 2025-Q3 --no-charts -o "$T/out"
 check_eq "$T/out/board-$GL-2025-Q3.md" "$(cat "$T/.out")" "board: prints the path it wrote"
 mask "$T/out/board-$GL-2025-Q3.md" >"$T/board.md"

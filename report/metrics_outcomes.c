@@ -1,0 +1,267 @@
+/*
+ * metrics_outcomes.c - outcomes, feedback, time in stage, informal
+ * resolution, immediate risk and repeat disagreements: see
+ * metrics_outcomes.h.  The queries return one row per escalation (or per
+ * stage completed); the counting and the medians (mean of the middle two
+ * for an even count: stats_median()) are done here.
+ */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+#include "json_num.h"
+#include "metrics.h"
+#include "metrics_outcomes.h"
+#include "stats.h"
+
+static const char *const outcome_names[MO_NOUTCOME] = {"changed", "partly", "upheld",
+						       "not_recorded"};
+
+const char *mo_outcome_name(int o)
+{
+	return o >= 0 && o < MO_NOUTCOME ? outcome_names[o] : "?";
+}
+
+static int outcome_of(const unsigned char *s)
+{
+	for (int o = 0; s && o < MO_NOT_RECORDED; o++)
+		if (strcmp((const char *)s, outcome_names[o]) == 0)
+			return o;
+	return MO_NOT_RECORDED;
+}
+
+/* The pair (by, with), added when new; NULL when the list is full. */
+static struct mo_pair *pair_of(struct m_outcomes *o, const unsigned char *by,
+			       const unsigned char *with)
+{
+	struct mo_pair *q;
+
+	for (int i = 0; i < o->n_pair; i++)
+		if (!strcmp(o->pair[i].by, (const char *)by) &&
+		    !strcmp(o->pair[i].with, (const char *)with))
+			return &o->pair[i];
+	if (o->n_pair == MO_MAX_PAIRS)
+		return NULL;
+	q = &o->pair[o->n_pair++];
+	memset(q, 0, sizeof(*q));
+	snprintf(q->by, sizeof(q->by), "%s", by ? (const char *)by : "");
+	snprintf(q->with, sizeof(q->with), "%s", with ? (const char *)with : "");
+	q->tis_median = NAN;
+	return q;
+}
+
+/* A growing list of doubles. */
+struct vec {
+	double *v;
+	size_t n, cap;
+};
+
+static void push(struct vec *x, double d)
+{
+	if (x->n == x->cap) {
+		x->cap = x->cap ? 2 * x->cap : 32;
+		x->v = xrealloc(x->v, x->cap * sizeof(double));
+	}
+	x->v[x->n++] = d;
+}
+
+static int outcomes(struct wh *w, const char *partnership, const struct period *p,
+		    struct m_outcomes *o)
+{
+	sqlite3_stmt *st = wh_prepare(w, "m_outcome_rows");
+	struct vec fb = {0};
+	int rc;
+
+	metrics_bind_period(st, partnership, p);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int top = sqlite3_column_int(st, 0), k = outcome_of(sqlite3_column_text(st, 3));
+		struct mo_pair *q = pair_of(o, sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
+
+		o->resolved++;
+		o->outcome[k]++;
+		if (top >= 0 && top <= MODEL_STAGES)
+			o->by_stage[top][k]++;
+		if (top == 0)
+			o->resolved_informally++;
+		if (q)
+			q->outcome[k]++;
+		if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+			push(&fb, sqlite3_column_double(st, 4));
+	}
+	sqlite3_finalize(st);
+	o->recorded = o->outcome[MO_CHANGED] + o->outcome[MO_PARTLY] + o->outcome[MO_UPHELD];
+	o->changed_share = o->recorded ? (double)(o->outcome[MO_CHANGED] + o->outcome[MO_PARTLY]) /
+						 (double)o->recorded
+				       : NAN;
+	o->fb_n = (long)fb.n;
+	o->fb_share = o->resolved ? (double)fb.n / (double)o->resolved : NAN;
+	o->fb_median = stats_median(fb.v, fb.n);
+	free(fb.v);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_outcome_rows");
+}
+
+/* Time in stage: the rows come ordered by stage, then pair. */
+static int time_in_stage(struct wh *w, const char *partnership, const struct period *p,
+			 struct m_outcomes *o)
+{
+	sqlite3_stmt *st = wh_prepare(w, "m_time_in_stage");
+	struct vec per_stage[MODEL_STAGES + 1] = {{0}};
+	struct vec *per_pair = xcalloc(MO_MAX_PAIRS, sizeof(*per_pair));
+	int rc;
+
+	metrics_bind_period(st, partnership, p);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int s = sqlite3_column_int(st, 0);
+		double d = sqlite3_column_double(st, 3);
+		struct mo_pair *q = pair_of(o, sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
+
+		if (s >= 0 && s <= MODEL_STAGES)
+			push(&per_stage[s], d);
+		if (q)
+			push(&per_pair[q - o->pair], d);
+	}
+	sqlite3_finalize(st);
+	for (int s = 0; s <= MODEL_STAGES; s++) {
+		o->tis_n[s] = (long)per_stage[s].n;
+		o->tis_median[s] = stats_median(per_stage[s].v, per_stage[s].n);
+		free(per_stage[s].v);
+	}
+	for (int i = 0; i < o->n_pair; i++) {
+		o->pair[i].tis_n = (long)per_pair[i].n;
+		o->pair[i].tis_median = stats_median(per_pair[i].v, per_pair[i].n);
+	}
+	for (int i = 0; i < MO_MAX_PAIRS; i++)
+		free(per_pair[i].v);
+	free(per_pair);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_time_in_stage");
+}
+
+/* A one-row query of two counts. */
+static int two_counts(struct wh *w, const char *query, const char *partnership,
+		      const struct period *p, long *a, long *b)
+{
+	sqlite3_stmt *st = wh_prepare(w, query);
+	int rc;
+
+	metrics_bind_period(st, partnership, p);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*a = sqlite3_column_int64(st, 0);
+		*b = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : wh_error(w, query);
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const struct mo_pair *x = a, *y = b;
+	int c = strcmp(x->by, y->by);
+
+	return c ? c : strcmp(x->with, y->with);
+}
+
+int metrics_outcomes_compute(struct wh *w, const char *partnership, const struct period *p,
+			     struct m_outcomes *o)
+{
+	long entered[MODEL_STAGES + 1];
+
+	memset(o, 0, sizeof(*o));
+	o->changed_share = o->fb_share = o->fb_median = NAN;
+	for (int s = 0; s <= MODEL_STAGES; s++)
+		o->tis_median[s] = NAN;
+	if (outcomes(w, partnership, p, o) || time_in_stage(w, partnership, p, o) ||
+	    two_counts(w, "m_immediate_risk", partnership, p, &o->risk_n, &o->risk_same_day) ||
+	    two_counts(w, "m_repeats", partnership, p, &o->repeat_cases, &o->repeat_pairs) ||
+	    metrics_per_stage(w, "m_entered_stage", partnership, p, entered))
+		return -1;
+	o->entered_informally = entered[0];
+	qsort(o->pair, (size_t)o->n_pair, sizeof(o->pair[0]), cmp_pair);
+	return 0;
+}
+
+int metrics_longest_wait(const struct m_outcomes *o, double *median)
+{
+	int best = -1;
+
+	for (int s = 0; s <= MODEL_STAGES; s++)
+		if (o->tis_n[s] && (best < 0 || o->tis_median[s] > o->tis_median[best]))
+			best = s;
+	if (best >= 0 && median)
+		*median = o->tis_median[best];
+	return best;
+}
+
+/* The counts by outcome, added to x; x is returned. */
+static cJSON *outcome_counts(cJSON *x, const long *v)
+{
+	for (int k = 0; k < MO_NOUTCOME; k++)
+		cJSON_AddNumberToObject(x, outcome_names[k], (double)v[k]);
+	return x;
+}
+
+static void outcome_json(const struct m_outcomes *o, int last, cJSON *root)
+{
+	cJSON *x = cJSON_AddObjectToObject(root, "outcome"), *arr, *it;
+
+	cJSON_AddNumberToObject(x, "recorded", (double)o->recorded);
+	for (int k = 0; k < MO_NOUTCOME; k++)
+		cJSON_AddNumberToObject(x, outcome_names[k], (double)o->outcome[k]);
+	cJSON_AddItemToObject(x, "changed_share", json_num(o->changed_share));
+	arr = cJSON_AddArrayToObject(x, "by_stage");
+	for (int s = 0; s <= last && s <= MODEL_STAGES; s++) {
+		long n = 0;
+
+		for (int k = 0; k < MO_NOUTCOME; k++)
+			n += o->by_stage[s][k];
+		if (!n)
+			continue;
+		it = cJSON_CreateObject();
+		cJSON_AddNumberToObject(it, "stage", s);
+		cJSON_AddItemToArray(arr, outcome_counts(it, o->by_stage[s]));
+	}
+	arr = cJSON_AddArrayToObject(x, "by_pair");
+	for (int i = 0; i < o->n_pair; i++) {
+		long n = 0;
+
+		for (int k = 0; k < MO_NOUTCOME; k++)
+			n += o->pair[i].outcome[k];
+		if (!n)
+			continue;
+		it = cJSON_CreateObject();
+		cJSON_AddStringToObject(it, "raised_by", o->pair[i].by);
+		cJSON_AddStringToObject(it, "raised_with", o->pair[i].with);
+		cJSON_AddItemToArray(arr, outcome_counts(it, o->pair[i].outcome));
+	}
+}
+
+void metrics_outcomes_json(const struct m_outcomes *o, int last, int pre_stage, void *obj)
+{
+	cJSON *root = obj, *x, *arr;
+
+	outcome_json(o, last, root);
+	x = cJSON_AddObjectToObject(root, "feedback");
+	cJSON_AddNumberToObject(x, "n", (double)o->fb_n);
+	cJSON_AddItemToObject(x, "share", json_num(o->fb_share));
+	cJSON_AddItemToObject(x, "median_days", json_num(o->fb_median));
+	arr = cJSON_AddArrayToObject(root, "time_in_stage");
+	for (int s = pre_stage ? 0 : 1; s <= last && s <= MODEL_STAGES; s++) {
+		if (!o->tis_n[s])
+			continue;
+		x = cJSON_CreateObject();
+		cJSON_AddNumberToObject(x, "stage", s);
+		cJSON_AddNumberToObject(x, "n", (double)o->tis_n[s]);
+		cJSON_AddItemToObject(x, "median", json_num(o->tis_median[s]));
+		cJSON_AddItemToArray(arr, x);
+	}
+	cJSON_AddNumberToObject(root, "resolved_informally", (double)o->resolved_informally);
+	cJSON_AddNumberToObject(root, "entered_informally", (double)o->entered_informally);
+	x = cJSON_AddObjectToObject(root, "immediate_risk");
+	cJSON_AddNumberToObject(x, "n", (double)o->risk_n);
+	cJSON_AddNumberToObject(x, "same_working_day", (double)o->risk_same_day);
+	x = cJSON_AddObjectToObject(root, "repeats");
+	cJSON_AddNumberToObject(x, "cases", (double)o->repeat_cases);
+	cJSON_AddNumberToObject(x, "pairs", (double)o->repeat_pairs);
+}
