@@ -42,6 +42,8 @@
 
 #include <stdio.h>
 
+struct tab; /* report/tab.h */
+
 /* The pictures' fixed size, in pixels (also the SVG's size). */
 #define CHART_WIDTH 800
 #define CHART_HEIGHT 450
@@ -65,6 +67,10 @@ struct chart_ctx {
 	char program[4096];     /* gnuplot, or $OVERSIGHT_GNUPLOT */
 	int drawn;              /* charts drawn */
 	int failed;             /* charts that could not be drawn */
+	/* Given each chart's data as a table (built by report_charts.c) when
+	 * set: the report keeps a copy for its workbook.  chart_init() clears. */
+	void (*keep)(void *owner, const struct tab *data);
+	void *owner;
 };
 
 /* One chart being written; filled by chart_begin(). */

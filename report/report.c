@@ -103,6 +103,7 @@ void report_release(struct report *r)
 	r->m = r->prev = NULL;
 	ref_free(&r->model);
 	r->part = NULL;
+	report_book_free(r);
 }
 
 const char *report_agency_name(const struct report *r, const char *id)

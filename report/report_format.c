@@ -75,8 +75,10 @@ int report_convert(struct report *r, const char *format)
 
 	if (strcmp(format, "md") == 0)
 		return 0;
+	if (strcmp(format, "xlsx") == 0)
+		return report_xlsx(r);
 	if (strcmp(format, "html") && strcmp(format, "docx") && strcmp(format, "pdf"))
-		return error("--format: '%s' is not md, html, docx or pdf", format), EXIT_USAGE;
+		return error("--format: '%s' is not md, html, docx, pdf or xlsx", format), EXIT_USAGE;
 	if (!pandoc)
 		return error("--format %s: pandoc is not installed (Debian package pandoc; "
 			     "'sh tools/deps.sh --pandoc' installs it); the markdown report is written",

@@ -34,11 +34,8 @@ static void row(struct tab *t, const char *label, long now, const long *before, 
 	tab_text(t, label);
 	tab_count(t, now);
 	for (int i = 0; i < nbefore; i++) {
-		char buf[32];
-
 		tab_count(t, before[i]);
-		snprintf(buf, sizeof(buf), "%+ld", now - before[i]);
-		tab_note(t, buf);
+		tab_change(t, now - before[i]);
 	}
 }
 
