@@ -215,7 +215,7 @@ void report_chart_open_age(struct chart_ctx *cc, FILE *md, const struct tab *t)
 void report_chart_breach(struct chart_ctx *cc, FILE *md, const struct tab *t)
 {
 	static const char *const titles[] = {"Quarter", "Due", "Met", "Breached", "Pending",
-					     "Breach rate (%)"};
+					     "Breach rate (%)", "Too few for a rate"};
 	struct chart c;
 	int few = 0;
 
@@ -226,7 +226,7 @@ void report_chart_breach(struct chart_ctx *cc, FILE *md, const struct tab *t)
 						      TAB_COUNT, TAB_NUMBER};
 		struct tab *d = data_begin(&c, titles, kinds, 6);
 
-		dat_header(c.dat, titles, 6);
+		dat_header(c.dat, titles, 7);
 		for (int k = 0; k < data_rows(t); k++) {
 			const struct tab_cell *q = t->rows[k];
 			/* Small numbers: a rate over fewer than 5 deadlines met
@@ -237,7 +237,9 @@ void report_chart_breach(struct chart_ctx *cc, FILE *md, const struct tab *t)
 			chart_dat_str(c.dat, q[0].text, 0);
 			fprintf(c.dat, " %ld %ld %ld %ld ", q[1].count, q[2].count, q[3].count, q[4].count);
 			chart_dat_num(c.dat, rate);
-			fputc('\n', c.dat);
+			/* marked "too few" rather than left blank without a word */
+			fprintf(c.dat, " %d\n", q[2].count + q[3].count > 0 &&
+						share_small(q[2].count + q[3].count));
 			tab_row(d);
 			tab_text(d, q[0].text);
 			for (int i = 1; i <= 4; i++)
@@ -248,8 +250,8 @@ void report_chart_breach(struct chart_ctx *cc, FILE *md, const struct tab *t)
 	}
 	if (chart_end(&c, md) == 0 && few)
 		fprintf(md, "The line leaves out quarters with fewer than %d stage deadlines met or "
-			"breached: a rate of so few would mislead; the table gives their counts.\n\n",
-			SHARE_MIN);
+			"breached (marked \"too few\"): a rate of so few would mislead; the table gives "
+			"their counts.\n\n", SHARE_MIN);
 }
 
 /* Points along the activity axis for the funnel's limit lines: enough
