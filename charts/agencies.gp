@@ -6,7 +6,7 @@
 # partnership's list).  Raised is drawn solid, received pale and hatched,
 # both in the agency's colour; the first agency is at the top.
 set title "Escalations raised and received by agency"
-set xlabel "Escalations in the period (count): raised by the agency, and raised with it (received)"
+set xlabel "Escalations in the period (count): raised and received"
 set ylabel "Agency"
 stats datafile using 2 nooutput
 na = STATS_records
@@ -29,7 +29,7 @@ plot datafile using (0):(y($0)):ytic(1) with points ps 0 notitle, \
 	with boxxyerror fs transparent solid 0.35 noborder lc variable notitle, \
      datafile using ($3 / 2.0):(y($0) - 0.19):(0):($3):(y($0) - 0.36):(y($0) - 0.02):4 \
 	with boxxyerror fs transparent pattern 4 border lw 1.5 lc variable notitle, \
-     datafile using 2:(y($0) + 0.19):(sprintf("%d", $2)) with labels left offset 0.6,0 font ",13" tc rgb ink notitle, \
-     datafile using 3:(y($0) - 0.19):(sprintf("%d", $3)) with labels left offset 0.6,0 font ",13" tc rgb ink notitle, \
+     datafile using 2:(y($0) + 0.19):(sprintf("%d", $2)) with labels left offset 0.6,0 font ",16" tc rgb ink notitle, \
+     datafile using 3:(y($0) - 0.19):(sprintf("%d", $3)) with labels left offset 0.6,0 font ",16" tc rgb ink notitle, \
      keyentry with boxxyerror fs solid 1 border lc rgb ink lc rgb '#777777' title "Raised (solid)", \
      keyentry with boxxyerror fs transparent pattern 4 border lw 1.5 lc rgb '#777777' title "Received (hatched)"

@@ -18,7 +18,7 @@ do for [pass = 1:2] {
 		eval svgterm
 		set output svgfile
 	}
-	set multiplot layout 2,1 title "Timescales: stage deadlines due and breach rate per quarter" font ",18"
+	set multiplot layout 2,1 title "Timescales: stage deadlines due and breach rate per quarter" font ",22"
 	set lmargin 12
 	set rmargin 4
 	set xrange [-0.6:nq - 0.4]
@@ -29,10 +29,10 @@ do for [pass = 1:2] {
 	unset xlabel
 	set ylabel "Deadlines due (count)"
 	set yrange [0:top * 1.2]
-	set ytics 0, ticstep(top)
+	set ytics 0, 2 * ticstep(top) # half a picture high: half as many tics
 	plot datafile using 0:($2 / 2.0):($0 - 0.35):($0 + 0.35):(0):($2):xtic(strcol(1)) \
 		with boxxyerror fs solid 0.45 border lc rgb ink lt 2 notitle, \
-	     datafile using 0:2:(sprintf("%d", $2)) with labels offset 0,0.8 font ",13" tc rgb ink notitle
+	     datafile using 0:2:(sprintf("%d", $2)) with labels offset 0,0.8 font ",16" tc rgb ink notitle
 	# below: the breach rate, a point per quarter with its percentage
 	set tmargin 1
 	set bmargin 4
@@ -41,8 +41,8 @@ do for [pass = 1:2] {
 	set yrange [0:115]
 	set ytics 0, 20, 100
 	plot datafile using 0:6:xtic(strcol(1)) with linespoints lt 5 pt 7 ps 1.4 notitle, \
-	     datafile using 0:6:(sprintf("%.0f%%", $6)) with labels offset 0,1.2 font ",13" tc rgb "#D55E00" notitle, \
-	     datafile using 0:(($7 > 0) ? 8 : NaN):("too few") with labels font ",12" tc rgb ink notitle, \
+	     datafile using 0:6:(sprintf("%.0f%%", $6)) with labels offset 0,1.2 font ",16" tc rgb "#D55E00" notitle, \
+	     datafile using 0:(($7 > 0) ? 8 : NaN):("too few") with labels font ",15" tc rgb ink notitle, \
 	     datafile using 0:(($7 > 0) ? 2 : NaN) with points pt 6 ps 1.6 lc rgb "#D55E00" notitle
 	unset multiplot
 }

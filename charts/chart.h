@@ -6,7 +6,7 @@
  * A chart is a data file (.dat, for gnuplot), the same data for analysts
  * (.csv, UTF-8 with a header row) and the pictures gnuplot draws from the
  * .dat with one of the embedded scripts charts/<script>.gp (.png through
- * pngcairo and .svg, both 1200x675 with a fixed 15-point font).  All four go to
+ * pngcairo and .svg, both 1200x675 with a fixed 19-point font).  All four go to
  * "<dir>/charts/<prefix>-<name>.<ext>", where <dir> is the report's folder
  * and <prefix> is "<kind>-<partnership>-<period>".
  *

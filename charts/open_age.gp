@@ -13,4 +13,4 @@ set xrange [-0.6:STATS_records - 0.4]
 set xtics scale 0
 plot datafile using 0:($2 / 2.0):($0 - 0.35):($0 + 0.35):(0):($2):xtic(1) \
 	with boxxyerror fs solid 1 border lc rgb ink lt 1 notitle, \
-     datafile using 0:2:(sprintf("%d", $2)) with labels offset 0,0.7 font ",13" tc rgb ink notitle
+     datafile using 0:2:(sprintf("%d", $2)) with labels offset 0,0.7 font ",16" tc rgb ink notitle
