@@ -29,9 +29,8 @@
 #include "core/util.h"
 #include "report.h"
 #include "share.h"
+#include "sheetname.h"
 
-/* Excel's limit on a sheet name, in characters. */
-#define SHEET_MAX 31
 #define WIDTH_MIN 8
 #define WIDTH_MAX 60
 
@@ -42,7 +41,7 @@ struct book {
 	lxw_workbook *wb;
 	lxw_format *f[2][F_N];
 	lxw_format *title, *header, *link;
-	char (*names)[SHEET_MAX * 4 + 1]; /* each sheet's name (UTF-8) */
+	char (*names)[SHEETNAME_CAP]; /* each sheet's name (UTF-8) */
 	int nnames;
 };
 
@@ -88,61 +87,10 @@ static int chars(const char *s)
 	return n;
 }
 
-/* Copy s into out cut to at most max characters, never inside one. */
-static void cut_chars(char *out, size_t cap, const char *s, int max)
-{
-	size_t i = 0;
-	int n = 0;
-
-	for (; s[i] && i + 4 < cap; i++) {
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && n++ == max)
-			break;
-		out[i] = s[i];
-	}
-	/* a character cut by cap: drop its first bytes too */
-	while (i && s[i] && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	out[i] = '\0';
-}
-
-/* A sheet name Excel accepts, from want: none of []:*?/\, no apostrophe
- * at either end, at most 31 characters, unique (Excel compares without
- * case) among the names given so far; kept in b->names. */
+/* A sheet name Excel accepts for want, kept in b->names. */
 static const char *sheet_name(struct book *b, const char *want)
 {
-	char clean[512], cand[SHEET_MAX * 4 + 1], tail[16];
-	size_t k = 0;
-
-	for (const char *s = want; *s && k + 1 < sizeof(clean); s++)
-		if (!strchr("[]:*?/\\", *s) && (unsigned char)*s >= 0x20)
-			clean[k++] = *s;
-	while (k && (clean[k - 1] == '\'' || clean[k - 1] == ' '))
-		k--;
-	clean[k] = '\0';
-	{
-		char *p = clean;
-
-		while (*p == '\'' || *p == ' ')
-			p++;
-		memmove(clean, p, strlen(p) + 1);
-	}
-	if (!clean[0] || strcasecmp(clean, "History") == 0)
-		snprintf(clean + strlen(clean), sizeof(clean) - strlen(clean), "%sSheet",
-			 clean[0] ? " " : "");
-	for (int n = 1;; n++) {
-		int dup = 0;
-
-		tail[0] = '\0';
-		if (n > 1)
-			snprintf(tail, sizeof(tail), " (%d)", n);
-		cut_chars(cand, sizeof(cand) - strlen(tail), clean, SHEET_MAX - (int)strlen(tail));
-		strcat(cand, tail);
-		for (int i = 0; i < b->nnames && !dup; i++)
-			dup = strcasecmp(b->names[i], cand) == 0;
-		if (!dup)
-			break;
-	}
-	snprintf(b->names[b->nnames], sizeof(b->names[0]), "%s", cand);
+	sheetname_make(want, (const char (*)[SHEETNAME_CAP])b->names, b->nnames, b->names[b->nnames]);
 	return b->names[b->nnames++];
 }
 
@@ -246,7 +194,7 @@ static void put_contents(struct book *b, const struct report *r, const char *con
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, b->names[0]);
 	lxw_datetime dt = {0};
-	char url[SHEET_MAX * 8 + 32];
+	char url[SHEETNAME_CAP * 2 + 32];
 
 	worksheet_write_string(ws, 0, 0, r->paper_title[0] ? r->paper_title : r->stem, b->title);
 	worksheet_write_string(ws, 1, 0, r->paper_subtitle, NULL);
