@@ -6,7 +6,8 @@
 # name, due, met, breached, pending, the breach rate in per cent (NaN when
 # nothing was met or breached, or when fewer than 5 were: no rate, and the
 # line breaks there), and 1 when the rate is left out for so few (0
-# otherwise): such a quarter is marked "too few" on the rate panel.
+# otherwise): such a quarter is marked "too few" on the rate panel, in
+# words, with no point (a point would stand for a rate).
 #
 # The two panels are a multiplot, which replot cannot repeat: the script
 # draws itself once per picture (PNG, then SVG) and sets both_drawn.
@@ -42,8 +43,7 @@ do for [pass = 1:2] {
 	set ytics 0, 20, 100
 	plot datafile using 0:6:xtic(strcol(1)) with linespoints lt 5 pt 7 ps 1.4 notitle, \
 	     datafile using 0:6:(sprintf("%.0f%%", $6)) with labels offset 0,1.2 font ",16" tc rgb "#D55E00" notitle, \
-	     datafile using 0:(($7 > 0) ? 8 : NaN):("too few") with labels font ",15" tc rgb ink notitle, \
-	     datafile using 0:(($7 > 0) ? 2 : NaN) with points pt 6 ps 1.6 lc rgb "#D55E00" notitle
+	     datafile using 0:(($7 > 0) ? 12 : NaN):("too few") with labels font ",15" tc rgb ink notitle
 	unset multiplot
 }
 both_drawn = 1
