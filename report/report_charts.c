@@ -59,9 +59,10 @@ static void dat_header(FILE *dat, const char *const *titles, int n)
 	fputc('\n', dat);
 }
 
-/* The chart's data as a table of its own (columns titles, kinds kinds):
- * written as the chart's CSV by data_end(), and kept for the paper's
- * workbook (r->cc.keep). */
+/* The chart's data as a table of its own (columns titles, kinds kinds),
+ * built whether or not the chart can be drawn (c as chart_begin() left
+ * it): written as the chart's CSV by data_end() when it is drawn, and kept
+ * for the paper's workbook (r->cc.keep) unless charts are off. */
 static struct tab *data_begin(const struct chart *c, const char *const *titles,
 			      const enum tab_kind *kinds, int n)
 {
@@ -78,8 +79,9 @@ static struct tab *data_begin(const struct chart *c, const char *const *titles,
 
 static void data_end(struct chart_ctx *cc, struct chart *c, struct tab *d)
 {
-	tab_csv(d, c->csv);
-	if (cc->keep)
+	if (c->csv)
+		tab_csv(d, c->csv);
+	if (cc->enabled && cc->keep)
 		cc->keep(cc->owner, d);
 	tab_free(d);
 }
@@ -132,18 +134,18 @@ void report_chart_stages(struct chart_ctx *cc, FILE *md, const struct tab *t)
 				fprintf(c.dat, " %ld", count_at(t, s, k));
 			fputc('\n', c.dat);
 		}
-		/* .csv: the table's layout, a row per stage. */
-		d = data_begin(&c, (const char *const[]){"Stage"}, NULL, 1);
-		for (int k = 1; k <= nq; k++)
-			tab_col(d, t->header[k], TAB_COUNT);
-		for (int s = 0; s < nstage; s++) {
-			tab_row(d);
-			tab_text(d, t->rows[s][0].text);
-			for (int k = 1; k <= nq; k++)
-				tab_count(d, count_at(t, s, k));
-		}
-		data_end(cc, &c, d);
 	}
+	/* .csv: the table's layout, a row per stage. */
+	d = data_begin(&c, (const char *const[]){"Stage"}, NULL, 1);
+	for (int k = 1; k <= nq; k++)
+		tab_col(d, t->header[k], TAB_COUNT);
+	for (int s = 0; s < nstage; s++) {
+		tab_row(d);
+		tab_text(d, t->rows[s][0].text);
+		for (int k = 1; k <= nq; k++)
+			tab_count(d, count_at(t, s, k));
+	}
+	data_end(cc, &c, d);
 	chart_end(&c, md);
 }
 
@@ -151,23 +153,26 @@ void report_chart_agencies(struct chart_ctx *cc, FILE *md, const struct tab *t)
 {
 	static const char *const titles[] = {"Agency", "Raised", "Received", "Colour"};
 	struct chart c;
+	struct tab *d;
+	int drawing;
 
 	if (hidden(cc, md, t) || data_rows(t) == 0)
 		return;
-	if (chart_begin(cc, &c, "agencies", "agencies", "Escalations raised and received by agency")) {
-		struct tab *d = data_begin(&c, titles, NULL, 3);
-
+	drawing = chart_begin(cc, &c, "agencies", "agencies", "Escalations raised and received by agency");
+	d = data_begin(&c, titles, NULL, 3);
+	if (drawing)
 		dat_header(c.dat, titles, 4);
-		for (int i = 0; i < data_rows(t); i++) {
+	for (int i = 0; i < data_rows(t); i++) {
+		if (drawing) {
 			chart_dat_str(c.dat, t->rows[i][0].text, LABEL_TIC);
 			fprintf(c.dat, " %ld %ld %d\n", count_at(t, i, 1), count_at(t, i, 2), i + 1);
-			tab_row(d);
-			tab_text(d, t->rows[i][0].text);
-			tab_count(d, count_at(t, i, 1));
-			tab_count(d, count_at(t, i, 2));
 		}
-		data_end(cc, &c, d);
+		tab_row(d);
+		tab_text(d, t->rows[i][0].text);
+		tab_count(d, count_at(t, i, 1));
+		tab_count(d, count_at(t, i, 2));
 	}
+	data_end(cc, &c, d);
 	chart_end(&c, md);
 }
 
@@ -176,20 +181,21 @@ static void bars(struct chart_ctx *cc, FILE *md, const struct tab *t, const char
 		 const char *script, const char *title, const char *const *titles)
 {
 	struct chart c;
+	int drawing = chart_begin(cc, &c, name, script, title);
+	struct tab *d = data_begin(&c, titles, NULL, 2);
 
-	if (chart_begin(cc, &c, name, script, title)) {
-		struct tab *d = data_begin(&c, titles, NULL, 2);
-
+	if (drawing)
 		dat_header(c.dat, titles, 2);
-		for (int i = 0; i < data_rows(t); i++) {
+	for (int i = 0; i < data_rows(t); i++) {
+		if (drawing) {
 			chart_dat_str(c.dat, t->rows[i][0].text, LABEL_TIC);
 			fprintf(c.dat, " %ld\n", count_at(t, i, 1));
-			tab_row(d);
-			tab_text(d, t->rows[i][0].text);
-			tab_count(d, count_at(t, i, 1));
 		}
-		data_end(cc, &c, d);
+		tab_row(d);
+		tab_text(d, t->rows[i][0].text);
+		tab_count(d, count_at(t, i, 1));
 	}
+	data_end(cc, &c, d);
 	chart_end(&c, md);
 }
 
@@ -216,38 +222,39 @@ void report_chart_breach(struct chart_ctx *cc, FILE *md, const struct tab *t)
 {
 	static const char *const titles[] = {"Quarter", "Due", "Met", "Breached", "Pending",
 					     "Breach rate (%)", "Too few for a rate"};
+	static const enum tab_kind kinds[] = {TAB_TEXT, TAB_COUNT, TAB_COUNT, TAB_COUNT, TAB_COUNT,
+					      TAB_NUMBER};
 	struct chart c;
-	int few = 0;
+	struct tab *d;
+	int few = 0, drawing;
 
 	if (hidden(cc, md, t))
 		return;
-	if (chart_begin(cc, &c, "breach", "breach", "Stage deadlines due and breach rate per quarter")) {
-		static const enum tab_kind kinds[] = {TAB_TEXT, TAB_COUNT, TAB_COUNT, TAB_COUNT,
-						      TAB_COUNT, TAB_NUMBER};
-		struct tab *d = data_begin(&c, titles, kinds, 6);
-
+	drawing = chart_begin(cc, &c, "breach", "breach", "Stage deadlines due and breach rate per quarter");
+	d = data_begin(&c, titles, kinds, 6);
+	if (drawing)
 		dat_header(c.dat, titles, 7);
-		for (int k = 0; k < data_rows(t); k++) {
-			const struct tab_cell *q = t->rows[k];
-			/* Small numbers: a rate over fewer than 5 deadlines met
-			 * or breached is left off the line (share.h). */
-			double rate = share_small(q[2].count + q[3].count) ? NAN : 100 * q[5].value;
+	for (int k = 0; k < data_rows(t); k++) {
+		const struct tab_cell *q = t->rows[k];
+		/* Small numbers: a rate over fewer than 5 deadlines met or
+		 * breached is left off the line (share.h), marked "too few". */
+		int small = share_small(q[2].count + q[3].count);
+		double rate = small ? NAN : 100 * q[5].value;
 
-			few |= share_small(q[2].count + q[3].count);
+		few |= small;
+		if (drawing) {
 			chart_dat_str(c.dat, q[0].text, 0);
 			fprintf(c.dat, " %ld %ld %ld %ld ", q[1].count, q[2].count, q[3].count, q[4].count);
 			chart_dat_num(c.dat, rate);
-			/* marked "too few" rather than left blank without a word */
-			fprintf(c.dat, " %d\n", q[2].count + q[3].count > 0 &&
-						share_small(q[2].count + q[3].count));
-			tab_row(d);
-			tab_text(d, q[0].text);
-			for (int i = 1; i <= 4; i++)
-				tab_count(d, q[i].count);
-			tab_number(d, rate);
+			fprintf(c.dat, " %d\n", small);
 		}
-		data_end(cc, &c, d);
+		tab_row(d);
+		tab_text(d, q[0].text);
+		for (int i = 1; i <= 4; i++)
+			tab_count(d, q[i].count);
+		tab_number(d, rate);
 	}
+	data_end(cc, &c, d);
 	if (chart_end(&c, md) == 0 && few)
 		fprintf(md, "The line leaves out quarters with fewer than %d stage deadlines met or "
 			"breached (marked \"too few\"): a rate of so few would mislead; the table gives "
@@ -313,8 +320,10 @@ int report_chart_funnel(struct chart_ctx *cc, FILE *md, const struct metrics *m,
 			xmax = m->funnel[i].activity;
 	if (!(xmax > 0))
 		return -1;
-	if (!chart_begin(cc, &c, "funnel", "funnel", "Escalations against activity (funnel plot)"))
+	if (!chart_begin(cc, &c, "funnel", "funnel", "Escalations against activity (funnel plot)")) {
+		funnel_data(cc, &c, m, t);
 		return chart_end(&c, md);
+	}
 	/* Block 0: the limits along the activity axis, per 1,000. */
 	fputs("\"Activity\" \"Partnership rate\" \"95% lower\" \"95% upper\" \"99.8% lower\" "
 	      "\"99.8% upper\"\n", c.dat);
@@ -351,9 +360,45 @@ int report_chart_funnel(struct chart_ctx *cc, FILE *md, const struct metrics *m,
 	return chart_end(&c, md);
 }
 
+/* The rules that flagged month i, by name, into buf. */
+static void spc_rules(const struct metrics *m, int i, char *buf, size_t cap)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int k = 0; k < STATS_SPC_NRULES; k++)
+		if (m->month_flags[i] & STATS_SPC_BIT(k)) {
+			int w = snprintf(buf + used, cap - used, "%s%s", used ? " " : "", stats_spc_rule_name(k));
+
+			if (w > 0 && (size_t)w < cap - used)
+				used += (size_t)w;
+		}
+}
+
+static void spc_dat(FILE *dat, const struct metrics *m, int i)
+{
+	chart_dat_str(dat, m->month[i], 0);
+	fprintf(dat, " %ld ", m->month_n[i]);
+	chart_dat_num(dat, m->spc_mean);
+	fputc(' ', dat);
+	chart_dat_num(dat, m->spc_ucl);
+	fputc(' ', dat);
+	chart_dat_num(dat, m->spc_lcl);
+	fputc(' ', dat);
+	chart_dat_num(dat, m->month_flags[i] ? (double)m->month_n[i] : NAN);
+	fputc('\n', dat);
+}
+
 void report_chart_spc(struct chart_ctx *cc, FILE *md, const struct metrics *m, int suppress)
 {
+	static const char *const titles[] = {"Month", "Escalations raised", "Mean",
+					     "Upper process limit", "Lower process limit",
+					     "Limits provisional", "Rules flagging the month"};
+	static const enum tab_kind kinds[] = {TAB_TEXT, TAB_COUNT, TAB_NUMBER, TAB_NUMBER,
+					      TAB_NUMBER, TAB_TEXT, TAB_TEXT};
 	struct chart c;
+	struct tab *d;
+	int drawing;
 
 	if (m->n_month == 0)
 		return;
@@ -363,50 +408,28 @@ void report_chart_spc(struct chart_ctx *cc, FILE *md, const struct metrics *m, i
 			chart_note(cc, md, SUPPRESSED_NOTE);
 			return;
 		}
-	if (chart_begin(cc, &c, "spc", "spc", "Escalations raised per month (XmR chart)")) {
+	drawing = chart_begin(cc, &c, "spc", "spc", "Escalations raised per month (XmR chart)");
+	if (drawing)
 		fprintf(c.dat, "\"Month\" \"Escalations raised\" \"Mean\" \"%s\" \"Lower process limit\" "
 			"\"%s\"\n",
 			m->spc_provisional ? "Process limits (provisional: under 12 months)" : "Process limits",
 			m->spc_rules ? "Flagged by a rule" : "Flagged by a rule (none)");
-		static const char *const titles[] = {"Month", "Escalations raised", "Mean",
-						     "Upper process limit", "Lower process limit",
-						     "Limits provisional", "Rules flagging the month"};
-		static const enum tab_kind kinds[] = {TAB_TEXT, TAB_COUNT, TAB_NUMBER, TAB_NUMBER,
-						      TAB_NUMBER, TAB_TEXT, TAB_TEXT};
-		struct tab *d = data_begin(&c, titles, kinds, 7);
+	d = data_begin(&c, titles, kinds, 7);
+	for (int i = 0; i < m->n_month; i++) {
+		char rules[256];
 
-		for (int i = 0; i < m->n_month; i++) {
-			char rules[256] = "";
-			size_t used = 0;
-
-			for (int k = 0; k < STATS_SPC_NRULES; k++)
-				if (m->month_flags[i] & STATS_SPC_BIT(k)) {
-					int w = snprintf(rules + used, sizeof(rules) - used, "%s%s", used ? " " : "",
-							 stats_spc_rule_name(k));
-
-					if (w > 0 && (size_t)w < sizeof(rules) - used)
-						used += (size_t)w;
-				}
-			chart_dat_str(c.dat, m->month[i], 0);
-			fprintf(c.dat, " %ld ", m->month_n[i]);
-			chart_dat_num(c.dat, m->spc_mean);
-			fputc(' ', c.dat);
-			chart_dat_num(c.dat, m->spc_ucl);
-			fputc(' ', c.dat);
-			chart_dat_num(c.dat, m->spc_lcl);
-			fputc(' ', c.dat);
-			chart_dat_num(c.dat, m->month_flags[i] ? (double)m->month_n[i] : NAN);
-			fputc('\n', c.dat);
-			tab_row(d);
-			tab_text(d, m->month[i]);
-			tab_count(d, m->month_n[i]);
-			tab_number(d, m->spc_mean);
-			tab_number(d, m->spc_ucl);
-			tab_number(d, m->spc_lcl);
-			tab_text(d, m->spc_provisional ? "yes" : "no");
-			tab_text(d, rules);
-		}
-		data_end(cc, &c, d);
+		spc_rules(m, i, rules, sizeof(rules));
+		if (drawing)
+			spc_dat(c.dat, m, i);
+		tab_row(d);
+		tab_text(d, m->month[i]);
+		tab_count(d, m->month_n[i]);
+		tab_number(d, m->spc_mean);
+		tab_number(d, m->spc_ucl);
+		tab_number(d, m->spc_lcl);
+		tab_text(d, m->spc_provisional ? "yes" : "no");
+		tab_text(d, rules);
 	}
+	data_end(cc, &c, d);
 	chart_end(&c, md);
 }

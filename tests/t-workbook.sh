@@ -81,13 +81,6 @@ check_eq 0 "$(awk 'length($0) > 31' "$T/names" | wc -l | tr -d ' ')" "sheet name
 check_eq 0 "$(grep -c '[]*?/\\:[]' "$T/names")" "sheet names: none of []:*?/\\"
 check_eq "$(wc -l <"$T/names" | tr -d ' ')" "$(tr 'A-Z' 'a-z' <"$T/names" | sort -u | wc -l | tr -d ' ')" \
 	"sheet names: unique"
-if command -v gnuplot >/dev/null 2>&1; then
-	check_grep '^Chart data - themes$' "$T/names" "the themes chart's data: a sheet in the same workbook"
-	S=$(sheet "Chart data - themes")
-	# the chart draws the table's rows: plan 2 (first, most frequent; a tie with threshold)
-	check_eq "s plan" "$(cell "$S" A5)" "chart data: first theme"
-	check_eq "n 2" "$(cell "$S" B5)" "chart data: its count, a number"
-fi
 check_eq 1 "$(ls "$T/out" | grep -c '\.xlsx$')" "one workbook for the paper"
 
 # Contents: the paper's title, the as-of date as a date, a linked row per sheet.
@@ -130,6 +123,22 @@ check_eq "n 1" "$(cell "$S" B7)" "themes: assessment 1"
 check_eq "s Total" "$(cell "$S" A8)" "themes: the total row kept"
 check_eq "n 5" "$(cell "$S" B8)" "themes: total 5"
 check_eq 1 "$(bold "$S" B8)" "themes: the total row bold"
+
+# --- the charts' data: a sheet each, drawn or not -------------------------
+# gnuplot missing: no picture, but the figures each chart would draw are in
+# the workbook all the same; --no-charts: no chart, no chart sheet.
+OVERSIGHT_GNUPLOT=/nonexistent/gnuplot "$OV" report board --partnership devon --quarter 2025-Q3 \
+	-o "$T/nognuplot" --format xlsx >/dev/null 2>&1
+unpack "$T/nognuplot/board-devon-2025-Q3.xlsx" nognuplot
+check_grep 'name="Chart data - themes"' "$X/xl/workbook.xml" "the themes chart's data: a sheet of the same workbook"
+S=$(sheet "Chart data - themes")
+# the chart draws the table's rows: plan 2 first (a tie with threshold, by name)
+check_eq "s plan" "$(cell "$S" A5)" "chart data: first theme"
+check_eq "n 2" "$(cell "$S" B5)" "chart data: its count, a number"
+check_eq "none" "$(cell "$S" A8)" "chart data: the three themes and no total row (the chart draws none)"
+"$OV" report board --partnership devon --quarter 2025-Q3 -o "$T/nocharts" --format xlsx --no-charts >/dev/null 2>&1
+unpack "$T/nocharts/board-devon-2025-Q3.xlsx" nocharts
+check_no_grep 'name="Chart data' "$X/xl/workbook.xml" "--no-charts: no chart sheet"
 
 # --- --csv: figures as plain numbers ---------------------------------------
 C="$T/csv/board-devon-2025-Q3-headline.csv"
