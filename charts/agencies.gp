@@ -6,7 +6,7 @@
 # partnership's list).  Raised is drawn solid, received pale and hatched,
 # both in the agency's colour; the first agency is at the top.
 set title "Escalations raised and received by agency"
-set xlabel "Escalations in the period (count): raised and received"
+set xlabel "Escalations (count): raised and received"
 set ylabel "Agency"
 stats datafile using 2 nooutput
 na = STATS_records
@@ -21,6 +21,7 @@ set ytics scale 0
 set grid xtics noytics
 set key outside below center horizontal Left reverse width -3
 set bmargin 5
+set rmargin 8 # room for the count beside the longest bar, and the key
 y(i) = na - 1 - i
 plot datafile using (0):(y($0)):ytic(1) with points ps 0 notitle, \
      datafile using ($2 / 2.0):(y($0) + 0.19):(0):($2):(y($0) + 0.02):(y($0) + 0.36):4 \
