@@ -5,7 +5,10 @@
 # order: its name, raised, received, and its colour (its place in the
 # partnership's list).  Raised is drawn solid, received pale and hatched,
 # both in the agency's colour; the first agency is at the top.
-set title "Escalations raised and received by agency"
+# The title and the key are centred on the picture, not over the plot,
+# which a long agency name pushes to the right.
+set label 100 "Escalations raised and received by agency" at screen 0.5, 0.955 center font ",22"
+set tmargin 4
 set xlabel "Escalations (count): raised and received"
 set ylabel "Agency"
 stats datafile using 2 nooutput
@@ -19,9 +22,10 @@ set xtics 0, ticstep(top)
 set yrange [-0.6:na - 0.4]
 set ytics scale 0
 set grid xtics noytics
-set key outside below center horizontal Left reverse width -3
-set bmargin 5
-set rmargin 8 # room for the count beside the longest bar, and the key
+set key at screen 0.5, 0.015 center bottom horizontal Left reverse width -3
+set bmargin 6
+set ytics font ",16"
+set rmargin 5 # room for the count beside the longest bar, and the key
 y(i) = na - 1 - i
 plot datafile using (0):(y($0)):ytic(1) with points ps 0 notitle, \
      datafile using ($2 / 2.0):(y($0) + 0.19):(0):($2):(y($0) + 0.02):(y($0) + 0.36):4 \

@@ -26,7 +26,7 @@
 /* The longest labels drawn (characters; longer ones end in "…" in the
  * picture, whole in the CSV): a tic label beside a bar, a legend entry
  * on a line of its own, a legend entry in one of three columns. */
-#define LABEL_TIC 32
+#define LABEL_TIC 45
 #define LABEL_KEY 95
 #define LABEL_KEY3 34
 

@@ -426,11 +426,9 @@ check_grep '^"Q ” a.; system(”touch pwned-a1”); print ”x" 1 1 1$' "$HC-a
 	"hostile .dat: a quote cannot end the string"
 check_grep "^\"L1 set output 'pwned-a5' !touch pwned-a6 \\\\\\\\ b\" 1 1 3$" "$HC-agencies.dat" \
 	"hostile .dat: newlines are spaces, a backslash is doubled"
-# A name longer than 32 characters is cut for the picture (31 + "…"):
-# "=HYPERLINK(" is 11 characters, the quote (now ”) 1, "http://example.org"
-# 18, the closing ” 1: 31.
-check_grep '^"=HYPERLINK(”http://example.org”…" 1 1 5$' "$HC-agencies.dat" \
-	"hostile .dat: a long name is cut to 32 characters"
+# A name longer than 45 characters is cut for the picture (44 + "…").
+check_grep '^"=HYPERLINK(”http://example.org”,”x”) +1 -1 @…" 1 1 5$' "$HC-agencies.dat" \
+	"hostile .dat: a long name is cut to 45 characters"
 # The CSV: quoted as RFC 4180 wants, formulas defused, names whole.
 plain "$HC-agencies.csv" >"$T/hostile-agencies.csv"
 check_eq "6" "$(wc -l <"$T/hostile-agencies.csv" | tr -d ' ')" "hostile CSV: one row per agency"
