@@ -22,7 +22,7 @@
 static const char usage_text[] =
 	"usage: oversight report <kind> --partnership <p> (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
 	"                        [--as-of <date>] [-o <dir>] [--suppress <n>] [--public] [--measure <m>]\n"
-	"                        [--no-charts] [--format <md,html,docx,pdf>] [--csv <dir>] [--agency <a>]\n"
+	"                        [--no-charts] [--format <md,html,docx,pdf,xlsx>] [--csv <dir>] [--agency <a>]\n"
 	"                        [--allow-incomplete] [--commentary <file>]\n"
 	"\n"
 	"Write a board paper as markdown: <dir>/<kind>-<partnership>-<period>.md, and its\n"
@@ -48,8 +48,11 @@ static const char usage_text[] =
 	"    --measure <m>       activity measure for the lack-of-challenge funnel (default: referrals)\n"
 	"    --no-charts         write the report without charts\n"
 	"    --format <list>     also html (one self-contained file), docx, pdf, made by pandoc\n"
-	"                        from the markdown (package pandoc; pdf also needs weasyprint)\n"
-	"    --csv <dir>         every table also as CSV (UTF-8 with BOM, for Excel)\n"
+	"                        from the markdown (package pandoc; pdf also needs weasyprint:\n"
+	"                        sh tools/deps.sh --pdf), and xlsx: one Excel workbook of every\n"
+	"                        table and every chart's data, a sheet each\n"
+	"    --csv <dir>         every table also as CSV for tools (UTF-8 with BOM; figures as\n"
+	"                        plain numbers, a rate as a percentage without its sign)\n"
 	"    --agency <id>       the agency of an agency pack\n"
 	"    --allow-incomplete  write the paper even when no agency's log runs to the as-of\n"
 	"                        date (it carries a warning at the top); without it that is\n"
@@ -78,10 +81,11 @@ static enum err check_options(const struct report *r, const char *kind, const ch
 	outpath_check("report", "-o", r->dir);
 	if (r->csv_dir)
 		outpath_check("report", "--csv", r->csv_dir);
-	/* --format md,html,docx,pdf: check every name before writing anything */
+	/* --format md,html,docx,pdf,xlsx: check every name before writing anything */
 	for (int i = 0; cli_list_next(formats, &i, f, sizeof(f));)
-		if (strcmp(f, "md") && strcmp(f, "html") && strcmp(f, "docx") && strcmp(f, "pdf"))
-			usage_error("report", "--format: '%s' is not md, html, docx or pdf", f);
+		if (strcmp(f, "md") && strcmp(f, "html") && strcmp(f, "docx") && strcmp(f, "pdf") &&
+		    strcmp(f, "xlsx"))
+			usage_error("report", "--format: '%s' is not md, html, docx, pdf or xlsx", f);
 	if (r->sections_dir && (stat(r->sections_dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
 		error("--sections: %s: not a folder", r->sections_dir);
 		return ERR_ENV;

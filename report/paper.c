@@ -138,6 +138,8 @@ void paper_write(struct report *r, const char *title, const struct paper *p)
 		snprintf(sub, sizeof(sub), "%s, %d-Q%d", p->subtitle_quarter, r->period.year, r->period.q);
 	else
 		snprintf(sub, sizeof(sub), "%s", p->subtitle);
+	snprintf(r->paper_title, sizeof(r->paper_title), "%s", title);
+	snprintf(r->paper_subtitle, sizeof(r->paper_subtitle), "%s", sub);
 	title_block(r, title, sub);
 	report_coverage_warning(r);
 	if (r->agency_id)

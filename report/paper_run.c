@@ -92,6 +92,10 @@ static enum err write_paper(struct report *r, const struct report_forum *forum,
 		return ERR_ENV;
 	}
 	report_charts_init(r);
+	/* The workbook is made from the tables as written: keep them. */
+	for (int i = 0; cli_list_next(formats, &i, f, sizeof(f));)
+		if (strcmp(f, "xlsx") == 0)
+			r->book_wanted = 1;
 	if (report_begin(r))
 		return ERR_ENV;
 	if (r->agency_id)

@@ -106,6 +106,7 @@ void report_release(struct report *r)
 	r->four_q_state = 0;
 	ref_free(&r->model);
 	r->part = NULL;
+	report_book_free(r);
 }
 
 const char *report_agency_name(const struct report *r, const char *id)

@@ -110,6 +110,16 @@ struct report {
 
 	struct chart_ctx cc;      /* the charts (report_charts.c) */
 
+	/* --format xlsx: a copy of every table as written and of every
+	 * chart's data, in order, for the workbook (report_xlsx.c); book_chart[i]
+	 * is 1 for a chart's data */
+	int book_wanted;
+	int nbook, capbook;
+	struct tab **book;
+	unsigned char *book_chart;
+	char paper_title[256];    /* the title block's, for the workbook */
+	char paper_subtitle[256];
+
 	/* --csv DIR: every table also as CSV, named after the table */
 	const char *csv_dir;
 	int ncsv, csv_failed;
@@ -180,6 +190,17 @@ void report_emit(struct report *r, const struct tab *t);
 /* Only the CSV of t, under --csv (a table whose markdown the caller
  * writes itself). */
 void report_csv(struct report *r, const struct tab *t);
+
+/* Keep a copy of t for the paper's workbook when one is wanted (chart: 1
+ * for a chart's data); report_emit() keeps every table.  report_book_free()
+ * frees the copies (report_tables.c). */
+void report_book_keep(struct report *r, const struct tab *t, int chart);
+void report_book_free(struct report *r);
+
+/* The paper's workbook (report_xlsx.c): "<dir>/<stem>.xlsx", a Contents
+ * sheet then a sheet per kept table and chart's data.  Returns 0, or an
+ * exit code after an error. */
+int report_xlsx(struct report *r);
 
 /* A paper: its sections in order (NULL-terminated) under a title block
  * whose subtitle is subtitle, or "<subtitle_quarter>, 2026-Q3" for a

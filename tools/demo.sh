@@ -44,10 +44,12 @@ for p in devon gloucestershire perth-kinross north-east-lincolnshire dumfries-ga
 	$OV load --profile activity fixtures/$p/activity.csv
 done
 
-# Board papers also as HTML (one self-contained file) and Word, when pandoc
-# is there (make demo installs it); the markdown is always written.
-FORMATS=md
-command -v pandoc >/dev/null 2>&1 && FORMATS=md,html,docx
+# Board papers also as an Excel workbook (always: libxlsxwriter is built
+# in), and as HTML (one file that travels, pictures inside) and Word when
+# pandoc is there (make demo installs it; never the PDF tools); the
+# markdown is always written.
+FORMATS=md,xlsx
+command -v pandoc >/dev/null 2>&1 && FORMATS=md,html,docx,xlsx
 echo "== board papers for $QUARTER ($FORMATS)"
 for p in devon gloucestershire perth-kinross north-east-lincolnshire dumfries-galloway; do
 	sections=
@@ -63,4 +65,4 @@ $OV report cpc --partnership perth-kinross --quarter $QUARTER -o out
 $OV report scp-sab --partnership north-east-lincolnshire --quarter $QUARTER -o out
 $OV report girfec --partnership dumfries-galloway --quarter $QUARTER -o out
 $OV check >out/check.txt || true
-echo "== done: the reports are in out/ (tables as CSV in out/tables/, charts in out/charts/)"
+echo "== done: the reports are in out/ (board papers as md, html, docx and xlsx; tables as CSV in out/tables/, charts in out/charts/)"

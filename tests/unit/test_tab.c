@@ -4,6 +4,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "report/share.h"
 #include "report/tab.h"
@@ -109,10 +110,59 @@ static void test_share(void)
 	tab_free(t);
 }
 
+/* The CSV for tools: figures as plain numbers (tab.h, tab_csv). */
+static void test_csv(void)
+{
+	struct tab *t = tab_new("c", "C", "Counts."), *u;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	tab_col(t, "Label", TAB_TEXT);
+	tab_col(t, "N", TAB_COUNT);
+	tab_col(t, "Change", TAB_TEXT);
+	tab_col(t, "Rate", TAB_RATE);
+	tab_col(t, "Days", TAB_NUMBER);
+	tab_row(t);
+	tab_text(t, "a");
+	tab_count(t, 8);
+	tab_change(t, 8);
+	tab_rate(t, 0.125);
+	tab_number(t, 4.5);
+	tab_row(t);
+	tab_text(t, "b\nc");
+	tab_count(t, 2);
+	tab_change(t, -5);
+	tab_share(t, 1, 4);
+	tab_number(t, NAN);
+	CHECK_STR(cell(t, 0, 2), "+8", "tab_change: shown with its sign");
+	CHECK_STR(cell(t, 1, 2), "-5", "tab_change: a fall");
+	u = tab_copy(t);
+	tab_free(t);
+	CHECK_STR(cell(u, 0, 2), "+8", "tab_copy: the cells copied");
+	CHECK_STR(cell(u, 1, 0), "b\nc", "tab_copy: texts copied");
+	fp = open_memstream(&buf, &len);
+	tab_csv(u, fp);
+	fclose(fp);
+	/* 8, +8 as 8, 12.5% as 12.5, 4.5; then 1 of 4 as 25, no number: empty;
+	 * the line break in a label a space (the cell still quoted) */
+	CHECK_STR(buf, "Label,N,Change,Rate,Days\r\na,8,8,12.5,4.5\r\n\"b c\",2,-5,25,\r\n",
+		  "tab_csv: figures as plain numbers");
+	free(buf);
+	tab_suppress(u, 5);
+	fp = open_memstream(&buf, &len);
+	tab_csv(u, fp);
+	fclose(fp);
+	CHECK(strstr(buf, "\"b c\",<5,") != NULL, "tab_csv: a suppressed count as the paper shows it");
+	free(buf);
+	tab_free(u);
+}
+
 int main(void)
 {
 	test_small();
 	test_suppress();
 	test_share();
+	test_csv();
 	return unit_done();
 }
