@@ -71,7 +71,7 @@ static void cmp_intro(struct report *r)
 static void cmp_logs(struct report *r)
 {
 	const struct compare *c = r->cmp;
-	struct tab *t = tab_new("compare-logs", "Whose logs are in",
+	struct tab *t = tab_new("logs", "Whose logs are in",
 				"For each partnership: its agencies whose logs run to the as-of date "
 				"or later, and the date of the most recent log received.");
 	char buf[64];
@@ -110,7 +110,7 @@ static void cmp_figures(struct report *r)
 		 "the period; escalations those agencies raised per 1,000 of it; and of the "
 		 "escalations raised in the period, those that had reached the head of service or "
 		 "senior manager level or higher by the as-of date.", r->measure);
-	t = tab_new("compare-figures", "Escalations and activity", def);
+	t = tab_new("figures", "Escalations and activity", def);
 	tab_col(t, "Partnership", TAB_TEXT);
 	tab_col(t, "Raised", TAB_COUNT);
 	snprintf(col, sizeof(col), "Activity (%s)", r->measure);
@@ -165,7 +165,7 @@ static void breach_cell(struct tab *t, int has, long met, long breached, int sup
 static void cmp_timescales(struct report *r)
 {
 	const struct compare *c = r->cmp;
-	struct tab *t = tab_new("compare-timescales", "Timescales, resolution and overdue",
+	struct tab *t = tab_new("timescales", "Timescales, resolution and overdue",
 				"Breach rate: of the stages with a timescale whose deadline fell in "
 				"the period, the share completed late or not at all, for the "
 				"protocol's own timescales and for local targets apart. Resolution: "
@@ -209,7 +209,9 @@ static void cmp_funnel(struct report *r)
 	char col[128];
 	int drawn = -1, flagged = 0, hid[M_MAX_ITEMS] = {0};
 
-	t = tab_new("compare-funnel", "Escalations against activity across partnerships",
+	if (m->n_funnel == 0)
+		return; /* no_activity() says why */
+	t = tab_new("funnel", "Escalations against activity across partnerships",
 		    "For each partnership with activity in the period: escalations raised by its "
 		    "agencies whose logs cover the period, their activity, the count expected if it "
 		    "escalated at the overall rate of the partnerships compared, and the Poisson "
@@ -241,8 +243,7 @@ static void cmp_funnel(struct report *r)
 	P("Method: each partnership's expected count is its activity times the overall rate of the "
 	  "partnerships compared (escalations raised ÷ activity); *alert* when the Poisson "
 	  "probability of raising that few is below 0.001, *watch* below 0.025.\n\n");
-	if (m->n_funnel)
-		drawn = report_chart_funnel(&r->cc, r->out, m, t, r->nagency, r->agency, r->agency_name);
+	drawn = report_chart_funnel(&r->cc, r->out, m, t, r->nagency, r->agency, r->agency_name);
 	tab_free(t);
 	if (drawn == 0)
 		P("In the funnel plot each point is a partnership; the solid line is the overall rate "
@@ -322,7 +323,7 @@ static void ladder_cell(struct report *r, const struct compare_one *o, int tier,
 static void cmp_ladder(struct report *r)
 {
 	const struct compare *c = r->cmp;
-	struct tab *t = tab_new("compare-ladders", "Stage ladders side by side",
+	struct tab *t = tab_new("ladders", "Stage ladders side by side",
 				"Each partnership's stages by the level of who holds them, with the "
 				"number of escalations that entered each stage in the period (in "
 				"brackets); \"-\": the protocol has no stage at that level.");

@@ -214,6 +214,42 @@ check_eq "| $DN |  | no timescale set | \\<5 |  | \\<5 |" "$(row "$DN" 3)" \
 check_grep "| Line manager | Stage 1: Preventing Disputes (6) | Stage 1: Line Managers (5) |" \
 	"$PUB" "--public: counts of 5 and more shown"
 
+# --measure contacts: Gloucestershire 10000 + 5000 + 4000 + 800 = 19800
+# (its four agencies with activity raised 5, as above), Dumfries and
+# Galloway 5 x 40 = 200 (x = 5).  p = 10 / 20000 = 0.0005.
+#   Gloucestershire e = 9.9; per 1,000 = 5 / 19800 * 1000 = 0.2525 ->
+#     "0.3"; P(X <= 5): e^-9.9 = e^-10 * e^0.1 = 4.5400e-5 * 1.10517 =
+#     5.0175e-5; terms 1, 9.9, 49.005, 161.72, 400.25, 792.49, sum 1414.36
+#     -> 0.07097, "0.071" to 3 significant digits; level none.
+#   Dumfries and Galloway e = 0.1; per 1,000 = 25.0; P(X <= 5) rounds to
+#     1; P(X >= 5) ~ 0.1^5 / 120 * e^-0.1 = 7.5e-8 < 0.025: unusually
+#     high.
+#   Together: 10 / 20000 * 1000 = 0.5.
+cat >"$T/contacts.csv" <<EOF
+partnership,agency,quarter,measure,value
+$G,glos-cs,2025-Q3,contacts,10000
+$G,glos-police,2025-Q3,contacts,5000
+$G,glos-health,2025-Q3,contacts,4000
+$G,education,2025-Q3,contacts,800
+$D,dg-sw,2025-Q3,contacts,40
+$D,nhs-dg,2025-Q3,contacts,40
+$D,police-scotland,2025-Q3,contacts,40
+$D,education,2025-Q3,contacts,40
+$D,early-years,2025-Q3,contacts,40
+EOF
+check_ok "load contacts" "$OV" load --quiet --profile activity "$T/contacts.csv"
+check_ok "report compare --measure contacts" "$OV" report compare --partnerships $G,$D \
+	--quarter 2025-Q3 -o "$T/contacts" --no-charts --measure contacts
+MD=$T/contacts/compare-$G-$D-2025-Q3.md
+row() { grep -F "| $1 |" "$MD" | sed -n "${2:-1}p"; }
+check_eq "| $GN | 6 | 19800 | 0.3 | 33.3% |" "$(row "$GN" 2)" "contacts: gloucestershire per 1,000"
+check_eq "| $DN | 5 | 200 | 25.0 | 60.0% |" "$(row "$DN" 2)" "contacts: d&g per 1,000"
+check_eq "| **All partnerships compared** | **11** | **20000** | **0.5** | **45.5%** |" \
+	"$(row "**All partnerships compared**")" "contacts: together"
+check_eq "| $GN | 5 | 19800 | 9.9 | 0.071 | none |" "$(row "$GN" 4)" "contacts: funnel, gloucestershire"
+check_eq "| $DN | 5 | 200 | 0.1 | 1 | unusually high |" "$(row "$DN" 4)" \
+	"contacts: funnel, d&g unusually high"
+
 # all: every partnership the warehouse knows; those with no log named.
 check_ok "report compare --partnerships all" "$OV" report compare --partnerships all \
 	--quarter 2025-Q3 -o "$T/all" --no-charts
