@@ -144,15 +144,18 @@ out:
 	return e;
 }
 
-/* r's name parts for partnerships l: the file's stem part ("all", else
- * the ids joined by "-", cut to the first and a count when too long for a
- * file name) and the funnel's names (compare's partnerships in place of
+/* r's name parts for partnerships l: the file's stem part ("all" for
+ * every partnership of the model, named one by one or not; else the ids
+ * joined by "-", cut to the first and a count when too long for a file
+ * name) and the funnel's names (compare's partnerships in place of
  * agencies: report.h). */
 static void compare_names(struct report *r, const struct run_list *l, const struct compare *c)
 {
 	size_t used = 0;
 
-	for (int i = 0; i < l->n && !l->all; i++) {
+	int all = l->all || l->n == r->model.npartnership;
+
+	for (int i = 0; i < l->n && !all; i++) {
 		int w = snprintf(r->id + used, sizeof(r->id) - used, "%s%s", i ? "-" : "", l->id[i]);
 
 		if (w < 0 || (size_t)w >= sizeof(r->id) - used) {
@@ -161,7 +164,7 @@ static void compare_names(struct report *r, const struct run_list *l, const stru
 		}
 		used += (size_t)w;
 	}
-	if (l->all)
+	if (all)
 		snprintf(r->id, sizeof(r->id), "all");
 	for (int i = 0; i < c->n && r->nagency < R_MAX_AGENCY; i++, r->nagency++) {
 		snprintf(r->agency[i], sizeof(r->agency[0]), "%s", c->one[i].part->id);
