@@ -5,7 +5,9 @@
 #
 # datafile, blocks separated by two blank lines:
 #   index 0  a header row, then the limits along the activity axis:
-#            activity, the partnership's rate, and the lower and upper 95%
+#            activity, the centre line (its title in the header row: the
+#            partnership's rate, or the rate of the partnerships compared),
+#            and the lower and upper 95%
 #            and 99.8% limits, all per 1,000 of activity (the limits are
 #            whole counts divided by activity, so the lines step)
 #   index k  the k-th agency of the partnership's list (so colour k): a
@@ -41,7 +43,7 @@ set xrange [0:xtop]
 set yrange [0:ytop]
 set key outside below center horizontal Left reverse width -2 height 1
 set grid xtics ytics
-plot datafile index 0 using 1:2 with lines lc rgb ink lw 2 dt 1 title "Partnership rate", \
+plot datafile index 0 using 1:2 with lines lc rgb ink lw 2 dt 1 title columnheader(2), \
      '' index 0 using 1:3 with lines lc rgb ink lw 1.5 dt 2 title "95% limits", \
      '' index 0 using 1:4 with lines lc rgb ink lw 1.5 dt 2 notitle, \
      '' index 0 using 1:5 with lines lc rgb ink lw 1.5 dt 3 title "99.8% limits", \

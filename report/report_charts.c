@@ -228,7 +228,9 @@ static void funnel_csv(FILE *csv, const struct metrics *m, const struct tab *t)
 	struct stats_funnel_limits lim;
 	char head[160];
 
-	fputs("Agency,Raised,", csv);
+	/* "Agency", or "Partnership" in the funnel across partnerships */
+	chart_csv_str(csv, t->header[0]);
+	fputs(",Raised,", csv);
 	/* the measure is text from the command line: a field of its own */
 	snprintf(head, sizeof(head), "Activity (%s)", m->measure);
 	chart_csv_str(csv, head);
@@ -275,8 +277,11 @@ int report_chart_funnel(struct chart_ctx *cc, FILE *md, const struct metrics *m,
 	if (!chart_begin(cc, &c, "funnel", "funnel", "Escalations against activity (funnel plot)"))
 		return chart_end(&c, md);
 	/* Block 0: the limits along the activity axis, per 1,000. */
-	fputs("\"Activity\" \"Partnership rate\" \"95% lower\" \"95% upper\" \"99.8% lower\" "
-	      "\"99.8% upper\"\n", c.dat);
+	/* The centre line: the partnership's rate over its agencies, or the
+	 * overall rate when the points are partnerships (report compare). */
+	fprintf(c.dat, "\"Activity\" \"%s\" \"95%% lower\" \"95%% upper\" \"99.8%% lower\" "
+		"\"99.8%% upper\"\n", strcmp(t->header[0], "Partnership") == 0 ?
+		"Rate of the partnerships compared" : "Partnership rate");
 	for (int i = 1; i <= FUNNEL_GRID; i++) {
 		double n = xmax * 1.1 * i / FUNNEL_GRID;
 

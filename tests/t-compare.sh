@@ -250,6 +250,19 @@ check_eq "| $GN | 5 | 19800 | 9.9 | 0.071 | none |" "$(row "$GN" 4)" "contacts: 
 check_eq "| $DN | 5 | 200 | 0.1 | 1 | unusually high |" "$(row "$DN" 4)" \
 	"contacts: funnel, d&g unusually high"
 
+# The funnel plot of partnerships: its data name partnerships, and its
+# centre line is the rate of the partnerships compared.
+if command -v gnuplot >/dev/null 2>&1; then
+	check_ok "report compare with charts" "$OV" report compare --partnerships $G,$D \
+		--quarter 2025-Q3 -o "$T/charts"
+	C=$T/charts/charts/compare-$G-$D-2025-Q3-funnel
+	check_grep "^.\{0,3\}Partnership,Raised,Activity (referrals)," "$C.csv" "funnel data: partnerships"
+	check_grep "^$GN,5,2000," "$C.csv" "funnel data: gloucestershire's row"
+	check_grep '"Rate of the partnerships compared"' "$C.dat" "funnel plot: the centre line's title"
+	check_grep "compare-$G-$D-2025-Q3-funnel.png" "$T/charts/compare-$G-$D-2025-Q3.md" \
+		"the paper shows the funnel plot"
+fi
+
 # all: every partnership the warehouse knows; those with no log named.
 check_ok "report compare --partnerships all" "$OV" report compare --partnerships all \
 	--quarter 2025-Q3 -o "$T/all" --no-charts
