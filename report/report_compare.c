@@ -29,7 +29,10 @@ static void cmp_intro(struct report *r)
 	char day[48], latest[48];
 	int missing = 0;
 
-	P("This paper sets %d partnerships side by side: ", c->n);
+	if (c->n == 1)
+		P("This paper shows one partnership: ");
+	else
+		P("This paper sets %d partnerships side by side: ", c->n);
 	for (int i = 0; i < c->n; i++) {
 		P("%s", i == 0 ? "" : i == c->n - 1 ? " and " : ", ");
 		md_escape(r->out, pname(&c->one[i]));
