@@ -98,6 +98,32 @@ static void cmp_logs(struct report *r)
 	report_table(r, t);
 }
 
+/* A partnership whose protocol has no stage at head of service or
+ * director level reaches "head of service or higher" only at its forum:
+ * say so, or its share reads as escalations stopping short. */
+static void high_note(struct report *r)
+{
+	const struct compare *c = r->cmp;
+
+	for (int i = 0; i < c->n; i++) {
+		const struct ref_partnership *p = c->one[i].part;
+		int mid = 0, top = 0;
+
+		if (c->one[i].missing)
+			continue;
+		for (int s = 1; s <= p->last_stage && s <= MODEL_STAGES; s++) {
+			mid |= p->stage[s].tier >= COMPARE_HIGH_TIER && p->stage[s].tier < COMPARE_TIERS - 1;
+			top |= p->stage[s].tier == COMPARE_TIERS - 1;
+		}
+		if (mid)
+			continue;
+		md_escape(r->out, p->name);
+		P(top ? "'s protocol has no stage held at head of service or director level: its "
+			"share counts the escalations that reached its partnership forum stage.\n\n"
+		      : "'s protocol has no stage held at head of service level or higher.\n\n");
+	}
+}
+
 /* Raised, per 1,000 of activity, and the share reaching head of service
  * or higher, with the partnerships together in the total row. */
 static void cmp_figures(struct report *r)
@@ -146,6 +172,7 @@ static void cmp_figures(struct report *r)
 	tab_cell_share(&t->rows[t->total_row][4], hn, hd);
 	t->rows[t->total_row][4].empty = 0;
 	report_table(r, t);
+	high_note(r);
 }
 
 /* A breach rate of one source of timescales, or why there is none.  No
