@@ -204,7 +204,7 @@ int cmd_report(int argc, char **argv)
 		}
 	}
 	if (optind >= argc)
-		usage_error("report", "which report? (board, pdg, resolution-group, cpc, scp-sab, girfec)");
+		usage_error("report", "which report? (board, pdg, resolution-group, cpc, scp-sab, girfec, agency, compare)");
 	kind = argv[optind++];
 	if (optind < argc)
 		usage_error("report", "unexpected argument '%s'", argv[optind]);

@@ -132,7 +132,7 @@ static enum err list_read(struct wh *w, const char *opt, const char *list, struc
 		}
 	}
 	if (!e && l->n == 0) {
-		error("%sthe warehouse holds no partnership", opt);
+		error(l->all ? "%sthe warehouse holds no partnership" : "%sno partnership named", opt);
 		e = ERR_USAGE;
 	}
 	ref_free(&model);

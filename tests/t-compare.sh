@@ -275,6 +275,8 @@ check_grep "| $GN | 6 | 2000 | 2.5 | 33.3% |" "$ALL" "all: gloucestershire compa
 check_exit 2 "unknown partnership in the list" "$OV" report compare \
 	--partnerships $G,nowhere --quarter 2025-Q3 -o "$T/x"
 check_grep "unknown partnership 'nowhere'" "$T/.err" "the unknown id is named"
+check_exit 2 "an empty list" "$OV" report compare --partnerships "" --quarter 2025-Q3 -o "$T/x"
+check_grep "^oversight: --partnerships: no partnership named\$" "$T/.err" "an empty list: says so"
 check_exit 2 "compare without --partnerships" "$OV" report compare --quarter 2025-Q3 -o "$T/x"
 check_exit 2 "--partnerships with another kind" "$OV" report board --partnerships $G,$D \
 	--quarter 2025-Q3 -o "$T/x"
