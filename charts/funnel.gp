@@ -5,7 +5,9 @@
 #
 # datafile, blocks separated by two blank lines:
 #   index 0  a header row, then the limits along the activity axis:
-#            activity, the partnership's rate, and the lower and upper 95%
+#            activity, the centre line (its title in the header row: the
+#            partnership's rate, or the rate of the partnerships compared),
+#            and the lower and upper 95%
 #            and 99.8% limits, all per 1,000 of activity (the limits are
 #            whole counts divided by activity, so the lines step)
 #   index k  the k-th agency of the partnership's list (so colour k): a
@@ -51,7 +53,7 @@ set clip two
 set key outside below center horizontal Left reverse width -2 height 1
 set grid xtics ytics
 lim(x, v) = (x >= xfrom) ? v : NaN
-plot datafile index 0 using 1:2 with lines lc rgb ink lw 2 dt 1 title "Partnership rate", \
+plot datafile index 0 using 1:2 with lines lc rgb ink lw 2 dt 1 title columnheader(2), \
      '' index 0 using 1:(lim($1, $3)) with lines lc rgb ink lw 1.5 dt 2 title "95% limits", \
      '' index 0 using 1:(lim($1, $4)) with lines lc rgb ink lw 1.5 dt 2 notitle, \
      '' index 0 using 1:(lim($1, $5)) with lines lc rgb ink lw 1.5 dt 3 title "99.8% limits", \

@@ -10,12 +10,14 @@
 #include "run.h"
 
 static const char usage_text[] =
-	"usage: oversight metrics --partnership <p> (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
+	"usage: oversight metrics --partnership <p>[,<p>...|all] (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
 	"                         [--as-of <date>] [--measure <m>] --json\n"
 	"\n"
 	"Every figure of the period as JSON.  Events after the as-of date\n"
 	"(default: the period's last day) count as not yet happened, so a past\n"
-	"period always gives the same figures.\n"
+	"period always gives the same figures.  Several partnerships (a comma-\n"
+	"separated list, or all: every one the warehouse knows) give a JSON array\n"
+	"of the same objects, one per partnership.\n"
 	"\n"
 	"    --measure <m>   the activity measure of the funnel (default: referrals)\n"
 	"\n"
@@ -65,5 +67,7 @@ int cmd_metrics(int argc, char **argv)
 	if (!partnership)
 		usage_error("metrics", "--partnership is required");
 	cli_period_done("metrics", &p);
+	if (run_is_list(partnership))
+		return err_exit(run_metrics_list(partnership, &p, measure));
 	return err_exit(run_metrics(partnership, &p, measure));
 }

@@ -1,5 +1,6 @@
 /*
  * cmd_report.c - oversight report KIND --partnership P PERIOD [-o DIR]
+ *        oversight report compare --partnerships P,Q,... PERIOD [-o DIR]
  *
  * KIND is "board" (any partnership) or the report name of one of the
  * partnership's forums (its definition's "forums"): pdg, resolution-group,
@@ -24,6 +25,8 @@ static const char usage_text[] =
 	"                        [--as-of <date>] [-o <dir>] [--suppress <n>] [--public] [--measure <m>]\n"
 	"                        [--no-charts] [--format <md,html,docx,pdf,xlsx>] [--csv <dir>] [--agency <a>]\n"
 	"                        [--allow-incomplete] [--commentary <file>]\n"
+	"   or: oversight report compare --partnerships <p>,<p>...|all (--quarter <YYYY-Qn> | ...)\n"
+	"                        [the options above but --partnership, --agency, --sections]\n"
 	"\n"
 	"Write a board paper as markdown: <dir>/<kind>-<partnership>-<period>.md, and its\n"
 	"charts (drawn by gnuplot) as <dir>/charts/<kind>-<partnership>-<period>-<chart>.png\n"
@@ -41,6 +44,9 @@ static const char usage_text[] =
 	"    scp-sab            North East Lincolnshire: SCP / SAB chair\n"
 	"    girfec             Dumfries & Galloway: GIRFEC Leadership Group / CSSaPP\n"
 	"    agency             one agency's own pack (with --agency <id>)\n"
+	"    compare            partnerships side by side (with --partnerships <p>,<p>... or all:\n"
+	"                       every partnership the warehouse knows), written as\n"
+	"                       <dir>/compare-<p>-<p>...-<period>.md (compare-all-<period>.md)\n"
 	"\n"
 	"    -o, --output <dir>  where to write (default: out)\n"
 	"    --suppress <n>      show counts from 1 to n-1 as <n, hiding any cell a total would reveal\n"
@@ -117,12 +123,35 @@ static enum err read_commentary(struct report *r, const char *path)
 	return ERR_NONE;
 }
 
+/* report compare once its options are parsed: --partnerships instead of
+ * --partnership, and no agency pack's or partnership's own options. */
+static int compare_options(struct report *r, const char *partnership, const char *partnerships,
+			   const char *formats)
+{
+	enum err e;
+
+	if (partnership)
+		usage_error("report", "report compare takes --partnerships <p>,<p>... (or all)");
+	if (!partnerships)
+		usage_error("report", "report compare needs --partnerships <p>,<p>... (or all)");
+	if (r->sections_dir)
+		usage_error("report", "--sections goes with one partnership's paper");
+	cli_period_done("report", &r->period);
+	if (r->public_ && r->suppress < 5)
+		r->suppress = 5;
+	e = check_options(r, "compare", formats);
+	if (e)
+		return err_exit(e);
+	return err_exit(compare_run(r, partnerships, formats));
+}
+
 /* Over 80 lines: the options table and its switch, one case per option,
  * read best as one list. */
 int cmd_report(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"partnership", required_argument, 0, 'p'},
+		{"partnerships", required_argument, 0, 'R'},
 		{"output", required_argument, 0, 'o'},
 		{"suppress", required_argument, 0, 's'},
 		{"public", no_argument, 0, 'P'},
@@ -139,7 +168,7 @@ int cmd_report(int argc, char **argv)
 		{0, 0, 0, 0},
 	};
 	struct report r;
-	const char *partnership = NULL, *kind, *commentary = NULL;
+	const char *partnership = NULL, *partnerships = NULL, *kind, *commentary = NULL;
 	int c;
 	enum err e;
 	char formats[64] = "md";
@@ -153,6 +182,9 @@ int cmd_report(int argc, char **argv)
 		switch (c) {
 		case 'p':
 			partnership = optarg;
+			break;
+		case 'R':
+			partnerships = optarg;
 			break;
 		case 'o':
 			r.dir = optarg;
@@ -209,10 +241,14 @@ int cmd_report(int argc, char **argv)
 		}
 	}
 	if (optind >= argc)
-		usage_error("report", "which report? (board, pdg, resolution-group, cpc, scp-sab, girfec)");
+		usage_error("report", "which report? (board, pdg, resolution-group, cpc, scp-sab, girfec, agency, compare)");
 	kind = argv[optind++];
 	if (optind < argc)
 		usage_error("report", "unexpected argument '%s'", argv[optind]);
+	if (strcmp(kind, "compare") == 0)
+		return compare_options(&r, partnership, partnerships, formats);
+	if (partnerships)
+		usage_error("report", "--partnerships goes with report compare");
 	if (!partnership)
 		usage_error("report", "--partnership is required");
 	cli_period_done("report", &r.period);

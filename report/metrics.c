@@ -419,11 +419,10 @@ static cJSON *stage_list(const long *v, int last)
 	return arr;
 }
 
-void metrics_json(const struct metrics *m, FILE *out)
+cJSON *metrics_json_object(const struct metrics *m)
 {
 	cJSON *root = cJSON_CreateObject(), *o, *arr;
 	char a[11], b[11], c[11];
-	char *text;
 
 	cJSON_AddStringToObject(root, "partnership", m->partnership);
 	o = cJSON_AddObjectToObject(root, "period");
@@ -470,14 +469,24 @@ void metrics_json(const struct metrics *m, FILE *out)
 	cJSON_AddItemToObject(root, "previous", comparisons_json(&m->previous, m->last_stage));
 	cJSON_AddItemToObject(root, "year_before", comparisons_json(&m->year_before, m->last_stage));
 	metrics_outcomes_json(&m->outcomes, m->last_stage, m->pre_stage, root);
+	return root;
+}
 
-	text = cJSON_Print(root);
+void metrics_json_print(cJSON *root, FILE *out)
+{
+	char *text = cJSON_Print(root);
+
 	if (!text)
 		die(EXIT_INTERNAL, "out of memory");
 	fputs(text, out);
 	fputc('\n', out);
 	cJSON_free(text);
 	cJSON_Delete(root);
+}
+
+void metrics_json(const struct metrics *m, FILE *out)
+{
+	metrics_json_print(metrics_json_object(m), out);
 }
 
 cJSON *metrics_signals_json(const struct metrics *m)

@@ -137,6 +137,12 @@ int metrics_compute_stages(struct wh *w, const char *partnership, const struct p
 /* Write the JSON object of DESIGN.md's schema to out. */
 void metrics_json(const struct metrics *m, FILE *out);
 
+/* The same object, for the caller to own (an element of the array that
+ * `metrics --partnership P,Q` prints); metrics_json_print() writes a
+ * cJSON value to out, as metrics_json() does, and deletes it. */
+struct cJSON *metrics_json_object(const struct metrics *m);
+void metrics_json_print(struct cJSON *root, FILE *out);
+
 /*
  * The "signals" and "spc" objects of that schema, built by the code
  * metrics_json() itself uses, so that `oversight signals --json` cannot

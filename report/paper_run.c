@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "compare.h"
 #include "core/cli.h"
 #include "core/msg.h"
 #include "model/proto.h"
@@ -98,7 +99,9 @@ static enum err write_paper(struct report *r, const struct report_forum *forum,
 			r->book_wanted = 1;
 	if (report_begin(r))
 		return ERR_ENV;
-	if (r->agency_id)
+	if (r->region)
+		report_compare(r);
+	else if (r->agency_id)
 		report_agency(r);
 	else if (forum)
 		report_forum(r, forum);
@@ -141,6 +144,72 @@ enum err paper_run(struct report *r, const char *kind, const char *partnership, 
 		e = write_paper(r, forum, formats);
 out:
 	report_release(r);
+	wh_close(w);
+	return e;
+}
+
+/* r's name parts for partnerships l: the file's stem part ("all" for
+ * every partnership of the model, named one by one or not; else the ids
+ * joined by "-", cut to the first and a count when too long for a file
+ * name) and the funnel's names (compare's partnerships in place of
+ * agencies: report.h). */
+static void compare_names(struct report *r, const struct run_list *l, const struct compare *c)
+{
+	size_t used = 0;
+
+	int all = l->all || l->n == r->model.npartnership;
+
+	for (int i = 0; i < l->n && !all; i++) {
+		int w = snprintf(r->id + used, sizeof(r->id) - used, "%s%s", i ? "-" : "", l->id[i]);
+
+		if (w < 0 || (size_t)w >= sizeof(r->id) - used) {
+			snprintf(r->id, sizeof(r->id), "%.32s-and-%d-more", l->id[0], l->n - 1);
+			break;
+		}
+		used += (size_t)w;
+	}
+	if (all)
+		snprintf(r->id, sizeof(r->id), "all");
+	for (int i = 0; i < c->n && r->nagency < R_MAX_AGENCY; i++, r->nagency++) {
+		snprintf(r->agency[i], sizeof(r->agency[0]), "%s", c->one[i].part->id);
+		snprintf(r->agency_name[i], sizeof(r->agency_name[0]), "%s", c->one[i].part->name);
+	}
+}
+
+enum err compare_run(struct report *r, const char *list, const char *formats)
+{
+	struct run_list l;
+	struct compare c;
+	struct wh *w = NULL;
+	enum err e;
+
+	memset(&c, 0, sizeof(c));
+	r->kind = "compare";
+	r->region = 1;
+	e = run_open_list(ov.warehouse, "--partnerships: ", list, &l, &w);
+	if (e)
+		goto out;
+	r->w = w;
+	if (ref_read(w, &r->model) ||
+	    compare_compute(w, &r->model, l.id, l.n, &r->period, r->measure, &c)) {
+		e = ERR_INTERNAL;
+		goto out;
+	}
+	r->cmp = &c;
+	report_period_name(r);
+	compare_names(r, &l, &c);
+	if (compare_present(&c) == 0 && !r->allow_incomplete) {
+		error("no log of the partnerships named covers the period (--allow-incomplete writes "
+		      "the paper all the same)");
+		e = ERR_DATA;
+		goto out;
+	}
+	e = write_paper(r, NULL, formats);
+out:
+	compare_free(&c);
+	r->cmp = NULL;
+	ref_free(&r->model);
+	run_list_free(&l);
 	wh_close(w);
 	return e;
 }

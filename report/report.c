@@ -86,6 +86,12 @@ int report_setup(struct report *r, struct wh *w, const char *partnership)
 	snprintf(r->id, sizeof(r->id), "%s", partnership);
 	if (read_partnership(r, w, partnership) || compute(r, w, partnership))
 		return -1;
+	report_period_name(r);
+	return 0;
+}
+
+void report_period_name(struct report *r)
+{
 	if (r->period.q) {
 		snprintf(r->period_name, sizeof(r->period_name), "%04d-Q%d", r->period.year, r->period.q);
 	} else {
@@ -94,7 +100,6 @@ int report_setup(struct report *r, struct wh *w, const char *partnership)
 		snprintf(r->period_name, sizeof(r->period_name), "%s_%s", date_format(r->period.from, a),
 			 date_format(r->period.to, b));
 	}
-	return 0;
 }
 
 void report_release(struct report *r)

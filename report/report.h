@@ -47,6 +47,8 @@ struct report_quarter {
 	int has_timescale;              /* the protocol (or a target) times a stage */
 };
 
+struct compare; /* compare.h */
+
 #define R_QUARTERS 8
 #define R_MAX_TABLES 64
 
@@ -141,6 +143,13 @@ struct report {
 	/* --commentary FILE: the analyst's own markdown for the front page,
 	 * as read (NULL when none) */
 	char *commentary;
+	/* report compare: a paper across partnerships.  region is 1, cmp
+	 * holds their figures (compare.h), m and prev are NULL, and id,
+	 * name and the agency lists stand for the partnerships compared
+	 * (agency[i] a partnership's id, agency_name[i] its name), so that
+	 * the funnel's table and plot draw partnerships unchanged. */
+	int region;
+	struct compare *cmp;
 };
 
 /* Read the partnership from the protocol model and compute this period's
@@ -211,6 +220,13 @@ struct paper {
 	void (*const *sections)(struct report *r);
 };
 void paper_write(struct report *r, const char *title, const struct paper *p);
+
+/* "30 September 2026" into buf; returns buf (paper.c). */
+const char *report_day_words(int day, char *buf, size_t cap);
+
+/* r->period_name from r->period: "2026-Q3" or "2026-04-01_2027-03-31"
+ * (report.c). */
+void report_period_name(struct report *r);
 
 /* Whose logs the paper rests on (report_coverage.c): the title block's
  * row of each agency's coverage, the warning at the top when no log
@@ -351,5 +367,11 @@ int report_forum(struct report *r, const struct report_forum *f);
 void forum_case_list(struct report *r, const struct report_forum *f, int below);
 void forum_flag_lists(struct report *r);
 int report_agency(struct report *r); /* r->agency_id's pack */
+int report_compare(struct report *r); /* report_compare.c: r->cmp side by side */
+
+/* The funnel table's words for an agency's level: "alert: far fewer than
+ * expected", "watch: fewer than expected", "unusually high" or "none"
+ * (report_challenge.c). */
+const char *report_funnel_signal(const struct m_funnel *f);
 
 #endif

@@ -14,6 +14,15 @@
 
 #define P(...) fprintf(r->out, __VA_ARGS__)
 
+const char *report_funnel_signal(const struct m_funnel *f)
+{
+	if (!strcmp(f->level, "alert"))
+		return "alert: far fewer than expected";
+	if (!strcmp(f->level, "watch"))
+		return "watch: fewer than expected";
+	return f->high ? "unusually high" : "none";
+}
+
 /* The sentence under the funnel's title; year as funnel() takes it. */
 static void funnel_def(const char *year, char *def, size_t cap)
 {
@@ -75,14 +84,7 @@ static void funnel(struct report *r, const struct metrics *m, const char *year)
 		tab_number(t, f->expected);
 		snprintf(buf, sizeof(buf), "%.3g", f->p_low);
 		tab_text(t, buf);
-		if (!strcmp(f->level, "alert"))
-			tab_text(t, "alert: far fewer than expected");
-		else if (!strcmp(f->level, "watch"))
-			tab_text(t, "watch: fewer than expected");
-		else if (f->high)
-			tab_text(t, "unusually high");
-		else
-			tab_text(t, "none");
+		tab_text(t, report_funnel_signal(f));
 	}
 	tab_total(t, "Total");
 	report_put(r, t);

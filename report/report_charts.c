@@ -277,7 +277,7 @@ static void funnel_data(struct chart_ctx *cc, struct chart *c, const struct metr
 					      TAB_NUMBER};
 	struct stats_funnel_limits lim;
 	char head[160];
-	const char *titles[] = {"Agency", "Raised", head, "Rate per 1000", "Expected", "p low",
+	const char *titles[] = {t->header[0], "Raised", head, "Rate per 1000", "Expected", "p low",
 				"Signal", "95% lower limit", "95% upper limit", "99.8% lower limit",
 				"99.8% upper limit"};
 	struct tab *d;
@@ -327,8 +327,11 @@ int report_chart_funnel(struct chart_ctx *cc, FILE *md, const struct metrics *m,
 		return chart_end(&c, md);
 	}
 	/* Block 0: the limits along the activity axis, per 1,000. */
-	fputs("\"Activity\" \"Partnership rate\" \"95% lower\" \"95% upper\" \"99.8% lower\" "
-	      "\"99.8% upper\"\n", c.dat);
+	/* The centre line: the partnership's rate over its agencies, or the
+	 * overall rate when the points are partnerships (report compare). */
+	fprintf(c.dat, "\"Activity\" \"%s\" \"95%% lower\" \"95%% upper\" \"99.8%% lower\" "
+		"\"99.8%% upper\"\n", strcmp(t->header[0], "Partnership") == 0 ?
+		"Rate of the partnerships compared" : "Partnership rate");
 	for (int i = 1; i <= FUNNEL_GRID; i++) {
 		double n = xmax * 1.1 * i / FUNNEL_GRID;
 

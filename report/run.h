@@ -31,4 +31,27 @@ enum err run_metrics(const char *partnership, const struct period *p, const char
 enum err run_signals(const char *partnership, const struct period *p, const char *measure,
 		     int json, int allow_incomplete);
 
+/*
+ * Several partnerships at once: "P,Q,..." (each once, in the order given)
+ * or "all" (every partnership the warehouse knows, by id).  run_is_list()
+ * says whether a --partnership value is such a list (it holds a comma, or
+ * is "all").  run_open_list() opens the warehouse as run_open() does and
+ * reads the list into *l (ERR_USAGE, naming it after opt, for an unknown
+ * id); the caller frees *l with run_list_free() and closes *w, whatever
+ * the result.
+ */
+struct run_list {
+	int n;
+	char **id;  /* owned */
+	int all;    /* the list was "all" */
+};
+int run_is_list(const char *partnership);
+enum err run_open_list(const char *warehouse, const char *opt, const char *list,
+		       struct run_list *l, struct wh **w);
+void run_list_free(struct run_list *l);
+
+/* oversight metrics for a list: a JSON array of the objects run_metrics()
+ * prints, one per partnership in the list's order. */
+enum err run_metrics_list(const char *list, const struct period *p, const char *measure);
+
 #endif

@@ -1,6 +1,7 @@
 #!/bin/sh
 # demo.sh - what `make demo` does: a fresh warehouse in out/, the example
-# logs of all five partnerships loaded, and their 2026-Q3 board papers.
+# logs of all five partnerships loaded, their 2026-Q3 board papers, and the
+# paper setting the five side by side.
 set -eu
 cd "$(dirname "$0")/.."
 OV=./oversight
@@ -64,5 +65,8 @@ $OV report resolution-group --partnership gloucestershire --quarter $QUARTER -o 
 $OV report cpc --partnership perth-kinross --quarter $QUARTER -o out
 $OV report scp-sab --partnership north-east-lincolnshire --quarter $QUARTER -o out
 $OV report girfec --partnership dumfries-galloway --quarter $QUARTER -o out
+echo "== the region's paper: the five partnerships side by side"
+$OV report compare --partnerships all --quarter $QUARTER -o out --format $FORMATS
+$OV metrics --partnership all --quarter $QUARTER --json >out/metrics-all-$QUARTER.json
 $OV check >out/check.txt || true
 echo "== done: the reports are in out/ (board papers as md, html, docx and xlsx; tables as CSV in out/tables/, charts in out/charts/)"

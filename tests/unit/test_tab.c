@@ -135,11 +135,11 @@ static void test_csv(void)
 	tab_change(t, -5);
 	tab_share(t, 1, 4);
 	tab_number(t, NAN);
-	CHECK_STR(cell(t, 0, 2), "+8", "tab_change: shown with its sign");
-	CHECK_STR(cell(t, 1, 2), "-5", "tab_change: a fall");
+	CHECK_STR(cell(t, 0, 2), "up 8", "tab_change: a rise in words");
+	CHECK_STR(cell(t, 1, 2), "down 5", "tab_change: a fall in words");
 	u = tab_copy(t);
 	tab_free(t);
-	CHECK_STR(cell(u, 0, 2), "+8", "tab_copy: the cells copied");
+	CHECK_STR(cell(u, 0, 2), "up 8", "tab_copy: the cells copied");
 	CHECK_STR(cell(u, 1, 0), "b\nc", "tab_copy: texts copied");
 	fp = open_memstream(&buf, &len);
 	tab_csv(u, fp);
