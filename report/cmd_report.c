@@ -3,7 +3,7 @@
  *
  * KIND is "board" (any partnership) or the report name of one of the
  * partnership's forums (its definition's "forums"): pdg, resolution-group,
- * cpc, scp-sab, girfec.
+ * cpc, scp, sab, girfec.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -21,7 +21,7 @@ static const char usage_text[] =
 	"usage: oversight report <kind> --partnership <p> (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
 	"                        [--as-of <date>] [-o <dir>] [--suppress <n>] [--public] [--measure <m>]\n"
 	"                        [--no-charts] [--format <md,html,docx,pdf>] [--csv <dir>] [--agency <a>]\n"
-	"                        [--allow-incomplete]\n"
+	"                        [--allow-incomplete] [--subject <s>]\n"
 	"\n"
 	"Write a board paper as markdown: <dir>/<kind>-<partnership>-<period>.md, and its\n"
 	"charts (drawn by gnuplot) as <dir>/charts/<kind>-<partnership>-<period>-<chart>.png\n"
@@ -32,7 +32,7 @@ static const char usage_text[] =
 	"    pdg                Devon: Practice Development Group standing item\n"
 	"    resolution-group   Gloucestershire: GSCP Resolution Group report\n"
 	"    cpc                Perth & Kinross: Child Protection Committee report\n"
-	"    scp-sab            North East Lincolnshire: SCP / SAB chair\n"
+	"    scp, sab           North East Lincolnshire: SCP chair (children), SAB chair (adults)\n"
 	"    girfec             Dumfries & Galloway: GIRFEC Leadership Group / CSSaPP\n"
 	"    agency             one agency's own pack (with --agency <id>)\n"
 	"\n"
@@ -45,6 +45,8 @@ static const char usage_text[] =
 	"                        from the markdown (package pandoc; pdf also needs weasyprint)\n"
 	"    --csv <dir>         every table also as CSV (UTF-8 with BOM, for Excel)\n"
 	"    --agency <id>       the agency of an agency pack\n"
+	"    --subject <s>       children (child and unborn) or adults: every figure counts\n"
+	"                        only escalations about them; the file name says which\n"
 	"    --allow-incomplete  write the paper even when no agency's log runs to the as-of\n"
 	"                        date (it carries a warning at the top); without it that is\n"
 	"                        an error (exit 1) naming the latest export date\n"
@@ -102,6 +104,7 @@ int cmd_report(int argc, char **argv)
 		{"allow-incomplete", no_argument, 0, 'A'},
 		{"help", no_argument, 0, 'h'},
 		PERIOD_LONG_OPTIONS,
+		SUBJECT_LONG_OPTION,
 		{0, 0, 0, 0},
 	};
 	struct report r;
@@ -165,6 +168,7 @@ int cmd_report(int argc, char **argv)
 		case PERIOD_OPT_FROM:
 		case PERIOD_OPT_TO:
 		case PERIOD_OPT_ASOF:
+		case PERIOD_OPT_SUBJECT:
 			cli_period_opt("report", &r.period, c, optarg);
 			break;
 		default:
@@ -172,7 +176,7 @@ int cmd_report(int argc, char **argv)
 		}
 	}
 	if (optind >= argc)
-		usage_error("report", "which report? (board, pdg, resolution-group, cpc, scp-sab, girfec)");
+		usage_error("report", "which report? (board, pdg, resolution-group, cpc, scp, sab, girfec)");
 	kind = argv[optind++];
 	if (optind < argc)
 		usage_error("report", "unexpected argument '%s'", argv[optind]);

@@ -62,38 +62,6 @@ static int resolution(struct wh *w, const char *partnership, const struct period
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_resolution_days");
 }
 
-static int timescales(struct wh *w, const char *partnership, const struct period *p,
-		      struct metrics *m)
-{
-	sqlite3_stmt *st = wh_prepare(w, "m_timescales");
-	long met = 0, breached = 0;
-	int rc;
-
-	m->n_timescale = 0;
-	metrics_bind_period(st, partnership, p);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && m->n_timescale < MODEL_STAGES) {
-		struct m_timescale *t = &m->timescale[m->n_timescale++];
-		const char *cite = (const char *)sqlite3_column_text(st, 4);
-
-		t->stage = sqlite3_column_int(st, 0);
-		snprintf(t->source, sizeof(t->source), "%s", sqlite3_column_text(st, 1));
-		snprintf(t->kind, sizeof(t->kind), "%s", sqlite3_column_text(st, 2));
-		t->days = sqlite3_column_int(st, 3);
-		snprintf(t->cite, sizeof(t->cite), "%s", cite ? cite : "");
-		t->due = sqlite3_column_int64(st, 5);
-		t->met = sqlite3_column_int64(st, 6);
-		t->breached = sqlite3_column_int64(st, 7);
-		t->pending = sqlite3_column_int64(st, 8);
-		t->breach_rate = t->met + t->breached ? (double)t->breached / (double)(t->met + t->breached) : NAN;
-		met += t->met;
-		breached += t->breached;
-	}
-	sqlite3_finalize(st);
-	/* DESIGN.md: null when no stage is timed (and when nothing was due). */
-	m->breach_rate = m->n_timescale && met + breached ? (double)breached / (double)(met + breached) : NAN;
-	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_timescales");
-}
-
 static int cmp_funnel(const void *a, const void *b)
 {
 	return strcmp(((const struct m_funnel *)a)->agency, ((const struct m_funnel *)b)->agency);
@@ -318,7 +286,7 @@ int metrics_compute_stages(struct wh *w, const char *partnership, const struct p
 	m->period = *p;
 	m->breach_rate = NAN;
 	if (metrics_per_stage(w, "m_entered_stage", partnership, p, m->entered) ||
-	    timescales(w, partnership, p, m))
+	    metrics_timescales(w, partnership, p, m))
 		return -1;
 	return 0;
 }
@@ -353,7 +321,7 @@ static int compute(struct wh *w, const struct ref_partnership *part, const struc
 	    items(w, "m_by_theme", id, p, m->theme, &m->n_theme) ||
 	    items(w, "m_by_subject", id, p, m->subject, &m->n_subject) ||
 	    items(w, "m_by_category", id, p, m->category, &m->n_category) ||
-	    resolution(w, id, p, m) || timescales(w, id, p, m) ||
+	    resolution(w, id, p, m) || metrics_timescales(w, id, p, m) ||
 	    metrics_per_stage(w, "m_overdue", id, p, m->overdue) ||
 	    coverage_read(w, id, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||
 	    funnel(w, id, p, measure, m) || silences(w, part, p, m) || spc(w, id, p, m) ||
@@ -374,10 +342,11 @@ int metrics_compute(struct wh *w, const char *partnership, const struct period *
 	memset(m, 0, sizeof(*m));
 	snprintf(m->partnership, sizeof(m->partnership), "%s", partnership);
 	m->period = *p;
+	m->subject_group = w->subject;
 	if (ref_read(w, &model) == 0) {
 		part = ref_find_partnership(&model, partnership);
 		if (part)
-			rc = compute(w, part, p, measure, m);
+			rc = compute(w, part, p, measure, m) || metrics_readings(w, &model, part, p, m) ? -1 : 0;
 		else
 			error("unknown partnership '%s'", partnership);
 	}
@@ -418,13 +387,47 @@ static cJSON *stage_list(const long *v, int last)
 	return arr;
 }
 
+/* The "timescales" list; of the other readings' rows when chosen is m
+ * (each with its "reading" and the chosen one's, "chosen_reading"). */
+static cJSON *timescale_list(const struct m_timescale *ts, int n, const struct metrics *chosen)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int i = 0; i < n; i++) {
+		const struct m_timescale *t = &ts[i];
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(o, "stage", t->stage);
+		if (chosen) {
+			cJSON_AddStringToObject(o, "reading", t->reading);
+			for (int k = 0; k < chosen->n_timescale; k++)
+				if (chosen->timescale[k].stage == t->stage)
+					cJSON_AddStringToObject(o, "chosen_reading", chosen->timescale[k].reading);
+		}
+		cJSON_AddStringToObject(o, "source", t->source);
+		cJSON_AddStringToObject(o, "kind", t->kind);
+		cJSON_AddNumberToObject(o, "days", t->days);
+		cJSON_AddNumberToObject(o, "due", (double)t->due);
+		cJSON_AddNumberToObject(o, "met", (double)t->met);
+		cJSON_AddNumberToObject(o, "breached", (double)t->breached);
+		cJSON_AddNumberToObject(o, "pending", (double)t->pending);
+		cJSON_AddItemToObject(o, "breach_rate", json_num(t->breach_rate));
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
 void metrics_json(const struct metrics *m, FILE *out)
 {
-	cJSON *root = cJSON_CreateObject(), *o, *arr;
+	cJSON *root = cJSON_CreateObject(), *o;
 	char a[11], b[11], c[11];
 	char *text;
 
 	cJSON_AddStringToObject(root, "partnership", m->partnership);
+	if (cli_subject_name(m->subject_group))
+		cJSON_AddStringToObject(root, "subject", cli_subject_name(m->subject_group));
+	else
+		cJSON_AddNullToObject(root, "subject");
 	o = cJSON_AddObjectToObject(root, "period");
 	cJSON_AddStringToObject(o, "from", date_format(m->period.from, a));
 	cJSON_AddStringToObject(o, "to", date_format(m->period.to, b));
@@ -442,22 +445,9 @@ void metrics_json(const struct metrics *m, FILE *out)
 	o = cJSON_AddObjectToObject(root, "resolution_working_days");
 	cJSON_AddNumberToObject(o, "n", (double)m->res_n);
 	cJSON_AddItemToObject(o, "median", json_num(m->res_median));
-	arr = cJSON_AddArrayToObject(root, "timescales");
-	for (int i = 0; i < m->n_timescale; i++) {
-		const struct m_timescale *t = &m->timescale[i];
-
-		o = cJSON_CreateObject();
-		cJSON_AddNumberToObject(o, "stage", t->stage);
-		cJSON_AddStringToObject(o, "source", t->source);
-		cJSON_AddStringToObject(o, "kind", t->kind);
-		cJSON_AddNumberToObject(o, "days", t->days);
-		cJSON_AddNumberToObject(o, "due", (double)t->due);
-		cJSON_AddNumberToObject(o, "met", (double)t->met);
-		cJSON_AddNumberToObject(o, "breached", (double)t->breached);
-		cJSON_AddNumberToObject(o, "pending", (double)t->pending);
-		cJSON_AddItemToObject(o, "breach_rate", json_num(t->breach_rate));
-		cJSON_AddItemToArray(arr, o);
-	}
+	cJSON_AddItemToObject(root, "timescales", timescale_list(m->timescale, m->n_timescale, NULL));
+	cJSON_AddItemToObject(root, "timescales_alternative",
+			      timescale_list(m->timescale_alt, m->n_timescale_alt, m));
 	cJSON_AddItemToObject(root, "breach_rate", json_num(m->breach_rate));
 	o = cJSON_AddObjectToObject(root, "overdue");
 	cJSON_AddNumberToObject(o, "n", (double)m->overdue_n);

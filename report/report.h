@@ -35,6 +35,7 @@ struct report_forum {
 	char report[M_ID];
 	char reports_to[256];
 	char description[1024];
+	int subject;              /* enum cli_subject: its paper's subjects; 0 all */
 };
 
 /* One of the eight quarters the trend tables and charts show. */
@@ -112,6 +113,11 @@ struct report {
 	int local_failed;
 
 	int allow_incomplete;     /* --allow-incomplete: a period no log covers */
+
+	/* the subjects the paper counts are r->period.subject (the warehouse
+	 * connection is restricted to them: scope.h); the file name says them
+	 * (stem_subject, "adults") unless its forum's kind already does */
+	const char *stem_subject;
 };
 
 /* Read the partnership from the protocol model and compute this period's
@@ -129,6 +135,10 @@ int report_finish(struct report *r, int ok);
 
 /* The agency's name for an id (the id itself when unknown). */
 const char *report_agency_name(const struct report *r, const char *id);
+
+/* Whom a paper restricted to group (enum cli_subject) counts, in words:
+ * "Adults", "Children and unborn children" (lower case unless capital). */
+const char *report_subject_words(int group, int capital);
 
 /* "Stage 2: Informal Dispute Procedure" ("Stage 2" when it has no name). */
 const char *report_stage_label(const struct report *r, int stage, char *buf, size_t cap);

@@ -41,6 +41,7 @@ struct tab_cell {
 	int empty;       /* shown blank */
 	int share;       /* TAB_RATE from tab_share(): value is num / den, */
 	long num, den;   /* shown as share_text() */
+	int aside;       /* not part of its column's total (tab_aside) */
 };
 
 struct tab {
@@ -91,7 +92,14 @@ void tab_cell_share(struct tab_cell *c, long num, long den);
 void tab_number(struct tab *t, double v); /* NAN shows "-" */
 void tab_note(struct tab *t, const char *s); /* a text in a count/rate column */
 
-/* Append a row labelled label whose count columns are the column sums. */
+/* The row just started stands aside from the column totals: another view
+ * of the row above (a stage's timescale under the protocol's other
+ * reading), not added into the total row.  Its counts are still hidden
+ * when small, and protected within the row. */
+void tab_aside(struct tab *t);
+
+/* Append a row labelled label whose count columns are the column sums
+ * (of the rows not set aside). */
 void tab_total(struct tab *t, const char *label);
 
 /* Apply disclosure control with threshold n (nothing when n < 2): hide

@@ -92,22 +92,28 @@ met "$NEL" "$T/nel-q4.json" --partnership $N --quarter 2025-Q4
 check_eq '{"n":6,"by_stage":[{"stage":1,"n":4},{"stage":2,"n":1},{"stage":3,"n":1}]}' \
 	"$(jv "$T/nel-q4.json" .overdue)" "nel: Q4, deadlines of earlier quarters still count while open"
 
-check_ok "nel: scp-sab paper" ov "$NEL" report scp-sab --partnership $N --quarter 2025-Q3 --no-charts -o "$T/out"
-NP=$T/out/scp-sab-$N-2025-Q3.md
+# The SCP chair's paper counts the children's escalations (all but NH),
+# the SAB chair's the adults' (NH alone).
+check_ok "nel: scp paper" ov "$NEL" report scp --partnership $N --quarter 2025-Q3 --no-charts -o "$T/out"
+check_ok "nel: sab paper" ov "$NEL" report sab --partnership $N --quarter 2025-Q3 --no-charts -o "$T/out"
+NP=$T/out/scp-$N-2025-Q3.md
+SP=$T/out/sab-$N-2025-Q3.md
 # The list, longest overdue first, agencies by their names, stages by the
 # protocol's names.
-check_grep '^Escalations open past a stage deadline at the as-of date: 5\.$' "$NP" "nel: paper gives the count"
-check_eq '78 25 20 11 2' "$(grep -A8 '^| Ref | Stage | Raised by' "$NP" | awk -F'|' 'NR > 2 && NF > 6 { gsub(/ /, "", $7); printf "%s%s", s, $7; s = " " }')" \
+check_grep '^Escalations open past a stage deadline at the as-of date: 4\.$' "$NP" "nel: scp paper gives the children's count"
+check_eq '78 25 20 2' "$(grep -A8 '^| Ref | Stage | Raised by' "$NP" | awk -F'|' 'NR > 2 && NF > 6 { gsub(/ /, "", $7); printf "%s%s", s, $7; s = " " }')" \
 	"nel: working days overdue, longest first"
 check_grep '^| [^|]* | Stage 2: Escalate to Organisation Safeguarding Representative | [^|]* | [^|]* | 2025-06-11 | 78 |$' "$NP" \
 	"nel: the stage 2 deadline of Q2, by the stage's name"
-check_grep '^| [^|]* | Stage 3: Escalate to Head of Service | [^|]* | [^|]* | 2025-09-15 | 11 |$' "$NP" \
+check_grep '^Escalations open past a stage deadline at the as-of date: 1\.$' "$SP" "nel: sab paper gives the adults' count"
+check_grep '^| [^|]* | Stage 3: Escalate to Head of Service | [^|]* | [^|]* | 2025-09-15 | 11 |$' "$SP" \
 	"nel: the stage entered after its deadline"
 check_no_grep '| 2025-09-30 |' "$NP" "nel: a deadline on the as-of date is not overdue"
 check_no_grep 'nel-cs\|humberside-police' "$NP" "nel: agencies by name, not id"
-check_grep '^| Overdue now | 5 | ' "$NP" "nel: headline total"
+check_grep '^| Overdue now | 4 | ' "$NP" "nel: headline total"
 check_grep '^| Overdue at Stage 1: Practitioner to escalate to Line Manager | 3 | ' "$NP" "nel: headline stage 1"
 check_grep '^| Overdue at Stage 2: Escalate to Organisation Safeguarding Representative | 1 | ' "$NP" "nel: headline stage 2"
+check_grep '^| Overdue now | 1 | ' "$SP" "nel: sab headline total"
 
 # ===========================================================================
 # 2. Gloucestershire, 2025-Q3: stage 1 "within 1 working day of raising"
