@@ -71,9 +71,8 @@ enum err run_scope(struct wh *w, const char *partnership, int group)
 	part = ref_find_partnership(&model, partnership);
 	covers = part && ref_covers_group(part, group);
 	if (!covers)
-		error("--subject: %s: %s's protocol does not cover %s (its subjects: %s)",
-		      cli_subject_name(group), partnership, cli_subject_name(group),
-		      part ? part->subjects : "none");
+		error("--subject: %s's protocol does not cover %s (its subjects: %s)", partnership,
+		      cli_subject_name(group), part ? part->subjects : "none");
 	ref_free(&model);
 	if (!covers)
 		return ERR_USAGE;
