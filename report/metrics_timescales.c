@@ -65,8 +65,17 @@ int metrics_timescales(struct wh *w, const char *partnership, const struct perio
 	return count(w, partnership, p, m->timescale, &m->n_timescale, &m->breach_rate);
 }
 
-/* The deadline of every stage event of stage s (entered by the as-of
- * date) under the other reading, into temp.reading_due. */
+/*
+ * The deadline of each stage event of stage s that may fall due in the
+ * period under the other reading, into temp.reading_due.  A stage counts
+ * in a period when its deadline, or its entry after the deadline, falls in
+ * it; a deadline of N working days comes at most 2N + 21 calendar days
+ * after the raising or entry it counts from (five working days a week,
+ * less at most a few bank holidays in any three weeks), and both come no
+ * later than the entry.  So a stage entered more than 2N + 21 days before
+ * the period cannot count in it and is not read.  m_timescales.sql decides
+ * which of those read count.
+ */
 static int fill_due(struct wh *w, const struct deadlines *d, int pidx,
 		    const struct ref_partnership *part, int s, const struct period *p)
 {
@@ -75,6 +84,7 @@ static int fill_due(struct wh *w, const struct deadlines *d, int pidx,
 	int rc, failed = 0;
 
 	metrics_bind_period(ev, part->id, p);
+	wh_bind_date(ev, wh_param(ev, ":since"), p->from - (2 * rs->alt_days + 21));
 	sqlite3_bind_int(ev, wh_param(ev, ":stage"), s);
 	sqlite3_bind_int(add, wh_param(add, ":stage"), s);
 	while (!failed && (rc = sqlite3_step(ev)) == SQLITE_ROW) {
