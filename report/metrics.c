@@ -387,8 +387,9 @@ static cJSON *stage_list(const long *v, int last)
 	return arr;
 }
 
-/* The "timescales" list; of the other readings' rows when chosen is m
- * (each with its "reading" and the chosen one's, "chosen_reading"). */
+/* The "timescales" list of ts[0..n-1].  For the other readings' rows,
+ * chosen is the metrics that hold the chosen ones: each row then names its
+ * "reading" and the chosen one's ("chosen_reading"). */
 static cJSON *timescale_list(const struct m_timescale *ts, int n, const struct metrics *chosen)
 {
 	cJSON *arr = cJSON_CreateArray();
