@@ -11,7 +11,7 @@
 
 static const char usage_text[] =
 	"usage: oversight metrics --partnership <p>[,<p>...|all] (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
-	"                         [--as-of <date>] [--measure <m>] --json\n"
+	"                         [--as-of <date>] [--measure <m>] [--subject <s>] --json\n"
 	"\n"
 	"Every figure of the period as JSON.  Events after the as-of date\n"
 	"(default: the period's last day) count as not yet happened, so a past\n"
@@ -20,6 +20,8 @@ static const char usage_text[] =
 	"of the same objects, one per partnership.\n"
 	"\n"
 	"    --measure <m>   the activity measure of the funnel (default: referrals)\n"
+	"    --subject <s>   children (child and unborn) or adults: every figure counts\n"
+	"                    only escalations about them (\"subject\" in the JSON)\n"
 	"\n"
 	"example:\n"
 	"    oversight metrics --partnership devon --quarter 2026-Q3 --json\n";
@@ -32,6 +34,7 @@ int cmd_metrics(int argc, char **argv)
 		{"json", no_argument, 0, 'j'},
 		{"help", no_argument, 0, 'h'},
 		PERIOD_LONG_OPTIONS,
+		SUBJECT_LONG_OPTION,
 		{0, 0, 0, 0},
 	};
 	const char *partnership = NULL, *measure = "referrals";
@@ -56,6 +59,7 @@ int cmd_metrics(int argc, char **argv)
 		case PERIOD_OPT_FROM:
 		case PERIOD_OPT_TO:
 		case PERIOD_OPT_ASOF:
+		case PERIOD_OPT_SUBJECT:
 			cli_period_opt("metrics", &p, c, optarg);
 			break;
 		default:

@@ -4,7 +4,7 @@
  *
  * KIND is "board" (any partnership) or the report name of one of the
  * partnership's forums (its definition's "forums"): pdg, resolution-group,
- * cpc, scp-sab, girfec.
+ * cpc, scp, sab, girfec.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -24,7 +24,7 @@ static const char usage_text[] =
 	"usage: oversight report <kind> --partnership <p> (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
 	"                        [--as-of <date>] [-o <dir>] [--suppress <n>] [--public] [--measure <m>]\n"
 	"                        [--no-charts] [--format <md,html,docx,pdf,xlsx>] [--csv <dir>] [--agency <a>]\n"
-	"                        [--allow-incomplete] [--commentary <file>]\n"
+	"                        [--allow-incomplete] [--commentary <file>] [--subject <s>]\n"
 	"   or: oversight report compare --partnerships <p>,<p>...|all (--quarter <YYYY-Qn> | ...)\n"
 	"                        [the options above but --partnership, --agency, --sections]\n"
 	"\n"
@@ -41,7 +41,7 @@ static const char usage_text[] =
 	"    pdg                Devon: Practice Development Group standing item\n"
 	"    resolution-group   Gloucestershire: GSCP Resolution Group report\n"
 	"    cpc                Perth & Kinross: Child Protection Committee report\n"
-	"    scp-sab            North East Lincolnshire: SCP / SAB chair\n"
+	"    scp, sab           North East Lincolnshire: SCP chair (children), SAB chair (adults)\n"
 	"    girfec             Dumfries & Galloway: GIRFEC Leadership Group / CSSaPP\n"
 	"    agency             one agency's own pack (with --agency <id>)\n"
 	"    compare            partnerships side by side (with --partnerships <p>,<p>... or all:\n"
@@ -60,6 +60,8 @@ static const char usage_text[] =
 	"    --csv <dir>         every table also as CSV for tools (UTF-8 with BOM; figures as\n"
 	"                        plain numbers, a rate as a percentage without its sign)\n"
 	"    --agency <id>       the agency of an agency pack\n"
+	"    --subject <s>       children (child and unborn) or adults: every figure counts\n"
+	"                        only escalations about them; the file name says which\n"
 	"    --allow-incomplete  write the paper even when no agency's log runs to the as-of\n"
 	"                        date (it carries a warning at the top); without it that is\n"
 	"                        an error (exit 1) naming the latest export date\n"
@@ -165,6 +167,7 @@ int cmd_report(int argc, char **argv)
 		{"commentary", required_argument, 0, 'C'},
 		{"help", no_argument, 0, 'h'},
 		PERIOD_LONG_OPTIONS,
+		SUBJECT_LONG_OPTION,
 		{0, 0, 0, 0},
 	};
 	struct report r;
@@ -234,6 +237,7 @@ int cmd_report(int argc, char **argv)
 		case PERIOD_OPT_FROM:
 		case PERIOD_OPT_TO:
 		case PERIOD_OPT_ASOF:
+		case PERIOD_OPT_SUBJECT:
 			cli_period_opt("report", &r.period, c, optarg);
 			break;
 		default:
@@ -241,7 +245,7 @@ int cmd_report(int argc, char **argv)
 		}
 	}
 	if (optind >= argc)
-		usage_error("report", "which report? (board, pdg, resolution-group, cpc, scp-sab, girfec, agency, compare)");
+		usage_error("report", "which report? (board, pdg, resolution-group, cpc, scp, sab, girfec, agency, compare)");
 	kind = argv[optind++];
 	if (optind < argc)
 		usage_error("report", "unexpected argument '%s'", argv[optind]);

@@ -21,9 +21,10 @@ int report_begin(struct report *r)
 {
 	int fd;
 
-	/* <kind>-<partnership>[-<agency>]-<period>.md */
-	snprintf(r->stem, sizeof(r->stem), "%s-%s%s%s-%s", r->kind, r->id, r->agency_id ? "-" : "",
-		 r->agency_id ? r->agency_id : "", r->period_name);
+	/* <kind>-<partnership>[-<agency>][-<subject>]-<period>.md */
+	snprintf(r->stem, sizeof(r->stem), "%s-%s%s%s%s%s-%s", r->kind, r->id, r->agency_id ? "-" : "",
+		 r->agency_id ? r->agency_id : "", r->stem_subject ? "-" : "",
+		 r->stem_subject ? r->stem_subject : "", r->period_name);
 	snprintf(r->path, sizeof(r->path), "%s/%s.md", r->dir, r->stem);
 	snprintf(r->tmp, sizeof(r->tmp), "%s/.%s.md.XXXXXX", r->dir, r->stem);
 	fd = mkstemp(r->tmp);
@@ -133,6 +134,8 @@ static void title_block(struct report *r, const char *title, const char *subtitl
 	} else {
 		P("| Period | %s |\n", pw);
 	}
+	if (r->period.subject)
+		P("| Escalations about | %s only |\n", report_subject_words(r->period.subject, 1));
 	P("| As of | %s: events recorded after this date are not counted |\n", asof);
 	if (!r->region)
 		partnership_rows(r);
@@ -152,6 +155,9 @@ void paper_write(struct report *r, const char *title, const struct paper *p)
 		snprintf(sub, sizeof(sub), "%s", p->subtitle);
 	snprintf(r->paper_title, sizeof(r->paper_title), "%s", title);
 	snprintf(r->paper_subtitle, sizeof(r->paper_subtitle), "%s", sub);
+	if (r->period.subject) /* "Board report, 2026-Q3: Adults" */
+		snprintf(sub + strlen(sub), sizeof(sub) - strlen(sub), ": %s",
+			 report_subject_words(r->period.subject, 1));
 	title_block(r, title, sub);
 	if (!r->region) {
 		report_coverage_warning(r);

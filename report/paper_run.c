@@ -77,6 +77,37 @@ static enum err find_forum(const struct report *r, const char *kind, const char 
 	return ERR_USAGE;
 }
 
+/*
+ * The subjects the paper counts: --subject, or its forum's own (NEL: the
+ * SCP chair's paper is about children, the SAB chair's about adults).  A
+ * --subject that is not the forum's is a usage mistake.  The file name
+ * says a --subject the forum does not already say.
+ */
+static enum err paper_subject(struct report *r, const char *kind, const char *partnership)
+{
+	struct ref model;
+	const struct ref_partnership *p;
+	int forum = CLI_SUBJECT_ALL;
+
+	if (ref_read(r->w, &model))
+		return ERR_INTERNAL;
+	p = ref_find_partnership(&model, partnership);
+	for (int i = 0; p && !r->agency_id && i < p->nforum; i++)
+		if (!strcmp(p->forum[i].report, kind))
+			forum = p->forum[i].subject;
+	ref_free(&model);
+	if (forum && r->period.subject && r->period.subject != forum) {
+		error("--subject: %s: the %s paper is about %s", cli_subject_name(r->period.subject), kind,
+		      cli_subject_name(forum));
+		return ERR_USAGE;
+	}
+	if (!forum)
+		r->stem_subject = cli_subject_name(r->period.subject);
+	else
+		r->period.subject = forum;
+	return run_scope(r->w, partnership, r->period.subject);
+}
+
 /* Write the paper r describes, then each format of the list. */
 static enum err write_paper(struct report *r, const struct report_forum *forum,
 			    const char *formats)
@@ -125,6 +156,10 @@ enum err paper_run(struct report *r, const char *kind, const char *partnership, 
 
 	r->kind = kind;
 	e = run_open(ov.warehouse, partnership, &w);
+	if (e)
+		goto out;
+	r->w = w;
+	e = paper_subject(r, kind, partnership);
 	if (e)
 		goto out;
 	if (report_setup(r, w, partnership)) {

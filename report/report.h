@@ -36,6 +36,7 @@ struct report_forum {
 	char reports_to[256];
 	char description[1024];
 	char onward[1024];   /* what may follow an unresolved escalation, quoted */
+	int subject;              /* enum cli_subject: its paper's subjects; 0 all */
 };
 
 /* One of the eight quarters the trend tables and charts show. */
@@ -150,6 +151,10 @@ struct report {
 	 * the funnel's table and plot draw partnerships unchanged. */
 	int region;
 	struct compare *cmp;
+	/* the subjects the paper counts are r->period.subject (the warehouse
+	 * connection is restricted to them: scope.h); the file name says them
+	 * (stem_subject, "adults") unless its forum's kind already does */
+	const char *stem_subject;
 };
 
 /* Read the partnership from the protocol model and compute this period's
@@ -181,6 +186,9 @@ void report_name_cells(const struct report *r, struct tab *t, int col, int theme
 /* A date as a reader reads it: "3 September 2026" (ISO "2026-09-03" in,
  * the text as it was when it is not a date). */
 const char *report_date_words(const char *iso, char *buf, size_t cap);
+/* Whom a paper restricted to group (enum cli_subject) counts, in words:
+ * "Adults", "Children and unborn children" (lower case unless capital). */
+const char *report_subject_words(int group, int capital);
 
 /* "Stage 2: Informal Dispute Procedure" ("Stage 2" when it has no name). */
 const char *report_stage_label(const struct report *r, int stage, char *buf, size_t cap);

@@ -94,6 +94,14 @@ static void funnel(struct report *r, const struct metrics *m, const char *year)
 		P("Method: each agency's expected count is its activity times the partnership's overall "
 		  "rate (escalations raised ÷ activity, over the agencies with activity); *alert* when the "
 		  "Poisson probability of raising that few is below 0.001, *watch* below 0.025.\n\n");
+		if (r->period.subject)
+			/* The activity figures are per agency, not per subject. */
+			P("Only escalations about %s are counted here, but each agency's activity is its "
+			  "whole activity, not split by subject: an agency that works mostly with %s will "
+			  "show fewer escalations than expected, and one that works mostly with %s more.\n\n",
+			  report_subject_words(r->period.subject, 0),
+			  r->period.subject == CLI_SUBJECT_ADULTS ? "children" : "adults",
+			  report_subject_words(r->period.subject, 0));
 		drawn = report_chart_funnel(&r->cc, r->out, m, t, r->nagency, r->agency, r->agency_name);
 	}
 	tab_free(t);

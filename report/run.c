@@ -13,6 +13,7 @@
 #include "metrics.h"
 #include "model/proto.h"
 #include "run.h"
+#include "scope.h"
 
 /* Whether the protocol model holds the partnership; 0, or -1 after an SQL
  * error. */
@@ -61,12 +62,35 @@ enum err run_open(const char *warehouse, const char *partnership, struct wh **w)
 	return ERR_NONE;
 }
 
+enum err run_scope(struct wh *w, const char *partnership, int group)
+{
+	struct ref model;
+	const struct ref_partnership *part;
+	int covers;
+
+	if (group == CLI_SUBJECT_ALL)
+		return ERR_NONE;
+	if (ref_read(w, &model))
+		return ERR_INTERNAL;
+	part = ref_find_partnership(&model, partnership);
+	covers = part && ref_covers_group(part, group);
+	if (!covers)
+		error("--subject: %s's protocol does not cover %s (its subjects: %s)", partnership,
+		      cli_subject_name(group), part ? part->subjects : "none");
+	ref_free(&model);
+	if (!covers)
+		return ERR_USAGE;
+	return scope_subject(w, group) ? ERR_INTERNAL : ERR_NONE;
+}
+
 enum err run_metrics(const char *partnership, const struct period *p, const char *measure)
 {
 	struct wh *w = NULL;
 	struct metrics *m = xcalloc(1, sizeof(*m));
 	enum err e = run_open(ov.warehouse, partnership, &w);
 
+	if (!e)
+		e = run_scope(w, partnership, p->subject);
 	if (e)
 		goto out;
 	if (metrics_compute(w, partnership, p, measure, m)) {

@@ -21,6 +21,14 @@
  */
 enum err run_open(const char *warehouse, const char *partnership, struct wh **w);
 
+/*
+ * Restrict w's figures to the subjects of group (enum cli_subject, from
+ * --subject; report/scope.h).  A partnership whose protocol covers none of
+ * them is a usage mistake (ERR_USAGE, naming the option); nothing to do
+ * for CLI_SUBJECT_ALL.
+ */
+enum err run_scope(struct wh *w, const char *partnership, int group);
+
 /* oversight metrics: every figure of the period as JSON on stdout.  A
  * failure after the partnership is known is an SQL error: ERR_INTERNAL. */
 enum err run_metrics(const char *partnership, const struct period *p, const char *measure);

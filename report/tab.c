@@ -88,6 +88,14 @@ void tab_row(struct tab *t)
 	t->cur = 0;
 }
 
+void tab_aside(struct tab *t)
+{
+	if (!t->nrow)
+		die(EXIT_INTERNAL, "tab_aside before a row");
+	for (int c = 0; c < t->ncol; c++)
+		t->rows[t->nrow - 1][c].aside = 1;
+}
+
 static struct tab_cell *next(struct tab *t)
 {
 	if (!t->nrow || t->cur >= t->ncol)
@@ -175,7 +183,7 @@ void tab_total(struct tab *t, const char *label)
 		cell->count = 0;
 		cell->empty = 0;
 		for (int r = 0; r < n; r++)
-			if (!t->rows[r][c].empty && !t->rows[r][c].text)
+			if (!t->rows[r][c].empty && !t->rows[r][c].text && !t->rows[r][c].aside)
 				cell->count += t->rows[r][c].count;
 	}
 	t->cur = t->ncol;
@@ -275,7 +283,8 @@ void tab_suppress(struct tab *t, int n)
 				int k = 0;
 
 				for (int r = 0; r < t->nrow; r++)
-					if (r != t->total_row && is_count(&t->rows[r][c]))
+					if (r != t->total_row && is_count(&t->rows[r][c]) &&
+					    !t->rows[r][c].aside)
 						group[k++] = &t->rows[r][c];
 				if (k && is_count(&t->rows[t->total_row][c]))
 					changed |= protect(group, k, &t->rows[t->total_row][c]);

@@ -44,6 +44,7 @@ struct tab_cell {
 	long num, den;   /* shown as share_text() */
 	int change;      /* TAB_NUMBER from tab_change(): a whole difference,
 	                  * shown with its sign ("+8", "-5", "+0") */
+	int aside;       /* not part of its column's total (tab_aside) */
 };
 
 struct tab {
@@ -103,7 +104,14 @@ void tab_note(struct tab *t, const char *s); /* a text in a count/rate column */
  * the workbook. */
 void tab_change(struct tab *t, long d);
 
-/* Append a row labelled label whose count columns are the column sums. */
+/* The row just started stands aside from the column totals: another view
+ * of the row above (a stage's timescale under the protocol's other
+ * reading), not added into the total row.  Its counts are still hidden
+ * when small, and protected within the row. */
+void tab_aside(struct tab *t);
+
+/* Append a row labelled label whose count columns are the column sums
+ * (of the rows not set aside). */
 void tab_total(struct tab *t, const char *label);
 
 /* Apply disclosure control with threshold n (nothing when n < 2): hide

@@ -63,7 +63,8 @@ $OV report agency --partnership devon --agency dc-police --quarter $QUARTER -o o
 $OV report pdg --partnership devon --quarter $QUARTER -o out --sections fixtures/devon/sections
 $OV report resolution-group --partnership gloucestershire --quarter $QUARTER -o out
 $OV report cpc --partnership perth-kinross --quarter $QUARTER -o out
-$OV report scp-sab --partnership north-east-lincolnshire --quarter $QUARTER -o out
+$OV report scp --partnership north-east-lincolnshire --quarter $QUARTER -o out
+$OV report sab --partnership north-east-lincolnshire --quarter $QUARTER -o out
 $OV report girfec --partnership dumfries-galloway --quarter $QUARTER -o out
 echo "== the region's paper: the five partnerships side by side"
 $OV report compare --partnerships all --quarter $QUARTER -o out --format $FORMATS

@@ -86,6 +86,39 @@ static void test_suppress(void)
 	tab_free(t);
 }
 
+/*
+ * A row set aside (a stage under the protocol's other reading) is outside
+ * its columns' totals: tab_total leaves it out, and a small count in it is
+ * hidden without standing in for the second hidden cell a column needs.
+ * Rows: a 2, b 9, aside 3, c 7; total a + b + c = 18.  Under threshold 5:
+ * a (2) and aside (3) are hidden; the column a, b, c still has one hidden
+ * cell, so its smallest other count, c (7), is hidden too.
+ */
+static void test_aside(void)
+{
+	static const char *const name[] = {"a", "b", "aside", "c"};
+	static const long n[] = {2, 9, 3, 7};
+	struct tab *t = tab_new("t", "", "");
+
+	tab_col(t, "Row", TAB_TEXT);
+	tab_col(t, "N", TAB_COUNT);
+	for (int i = 0; i < 4; i++) {
+		tab_row(t);
+		if (i == 2)
+			tab_aside(t);
+		tab_text(t, name[i]);
+		tab_count(t, n[i]);
+	}
+	tab_total(t, "Total");
+	CHECK_STR(cell(t, 4, 1), "18", "aside: not added into the total (2 + 9 + 7)");
+	tab_suppress(t, 5);
+	CHECK_STR(cell(t, 0, 1), "<5", "aside: a's 2 hidden");
+	CHECK_STR(cell(t, 2, 1), "<5", "aside: its own 3 hidden");
+	CHECK_STR(cell(t, 3, 1), "[c]", "aside: c hidden, so a cannot be worked out from the total");
+	CHECK_STR(cell(t, 1, 1), "9", "aside: b stays");
+	tab_free(t);
+}
+
 /* DESIGN.md "Small numbers": under a denominator of 5, the counts. */
 static void test_share(void)
 {
@@ -164,5 +197,6 @@ int main(void)
 	test_suppress();
 	test_share();
 	test_csv();
+	test_aside();
 	return unit_done();
 }
