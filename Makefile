@@ -15,7 +15,7 @@ OPT     ?= -O2 -g
 WARN    ?= -Wall -Wextra -Werror
 CFLAGS  ?=
 CPPFLAGS += -I. -D_GNU_SOURCE
-LDLIBS  += -lsqlite3 -lcsv -lcjson -lsodium -lcrypto -lzip -lexpat -lm
+LDLIBS  += -lsqlite3 -lcsv -lcjson -lsodium -lcrypto -lzip -lexpat -lxlsxwriter -lm
 BUILD   ?= build
 BIN     ?= oversight
 
@@ -54,14 +54,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(OBJ) tests/unit/unit.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(OBJ) $(LDLIBS)
 
-# The unit test of the workbook reader writes its workbooks with libxlsxwriter.
-$(BUILD)/tests/test_xlsx: LDLIBS += -lxlsxwriter
-
 # The workbook copies of the fixtures' agency logs (fixtures/xlsx.c): one
 # has a title row and a notes sheet before the log's, one counts dates from 1904.
 $(BUILD)/fixtures/xlsx: fixtures/xlsx.c $(OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(OBJ) $(LDLIBS) -lxlsxwriter
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(OBJ) $(LDLIBS)
 
 fixtures-xlsx: $(BUILD)/fixtures/xlsx
 	@for f in $$(ls fixtures/*/*.csv | grep -v /activity.csv); do \

@@ -416,8 +416,7 @@ int chart_end(struct chart *c, FILE *md)
 	remove_temporaries(c);
 	ctx->drawn++;
 	fprintf(md, "![%s](charts/%s.png)\n\n", c->title, c->base);
-	fprintf(md, "Chart as [SVG](charts/%s.svg); its data as [CSV](charts/%s.csv).\n\n", c->base,
-		c->base);
+	fprintf(md, CHART_LINKS_LINE "%s.svg); its data as [CSV](charts/%s.csv).\n\n", c->base, c->base);
 	return 0;
 fail:
 	ctx->failed++;

@@ -6,7 +6,7 @@
  * A chart is a data file (.dat, for gnuplot), the same data for analysts
  * (.csv, UTF-8 with a header row) and the pictures gnuplot draws from the
  * .dat with one of the embedded scripts charts/<script>.gp (.png through
- * pngcairo and .svg, both 800x450 with a fixed font).  All four go to
+ * pngcairo and .svg, both 1200x675 with a fixed 19-point font).  All four go to
  * "<dir>/charts/<prefix>-<name>.<ext>", where <dir> is the report's folder
  * and <prefix> is "<kind>-<partnership>-<period>".
  *
@@ -42,9 +42,15 @@
 
 #include <stdio.h>
 
+struct tab; /* report/tab.h */
+
 /* The pictures' fixed size, in pixels (also the SVG's size). */
-#define CHART_WIDTH 800
-#define CHART_HEIGHT 450
+#define CHART_WIDTH 1200
+#define CHART_HEIGHT 675
+
+/* The start of the line after each chart's image in the markdown, linking
+ * its SVG and CSV (left out of the formats that travel: report_format.c). */
+#define CHART_LINKS_LINE "Chart as [SVG](charts/"
 
 /* What the note says where a chart is not drawn because gnuplot is not
  * there (tests look for it). */
@@ -65,6 +71,10 @@ struct chart_ctx {
 	char program[4096];     /* gnuplot, or $OVERSIGHT_GNUPLOT */
 	int drawn;              /* charts drawn */
 	int failed;             /* charts that could not be drawn */
+	/* Given each chart's data as a table (built by report_charts.c) when
+	 * set: the report keeps a copy for its workbook.  chart_init() clears. */
+	void (*keep)(void *owner, const struct tab *data);
+	void *owner;
 };
 
 /* One chart being written; filled by chart_begin(). */

@@ -22,7 +22,8 @@ step = (nm > 12) ? 3 : 1
 set xtics rotate by 45 right scale 0
 set grid xtics ytics
 set key outside below center horizontal Left reverse width -2
-set bmargin 6
+# room below for the rotated months, the label and the key, apart
+set bmargin 9
 plot datafile using 0:2:xtic((int($0) % step == 0) ? stringcolumn(1) : "") with linespoints lt 1 pt 7 ps 1 title columnheader(2), \
      '' using 0:3 with lines lc rgb '#777777' lw 1.5 dt 1 title columnheader(3), \
      '' using 0:4 with lines lc rgb ink lw 1.5 dt 2 title columnheader(4), \

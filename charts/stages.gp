@@ -23,5 +23,5 @@ plot for [k=1:*] datafile using 0:(lo(k) + n(k) / 2.0):($0 - w):($0 + w):(lo(k))
      for [k=1:*] datafile using 0:(lo(k) + n(k) / 2.0):($0 - w):($0 + w):(lo(k)):(lo(k) + n(k)) \
 	with boxxyerror fs transparent pattern pat[(k - 1) % 8 + 1] noborder lc rgb ink notitle, \
      for [k=1:*] datafile using 0:(big(k) ? lo(k) + n(k) / 2.0 : NaN):(sprintf("%d", n(k))) \
-	with labels boxed font ",8" tc rgb ink notitle, \
-     datafile using 0:2:(sprintf("%d", $2)) with labels offset 0,0.7 font ",9" tc rgb ink notitle
+	with labels boxed font ",15" tc rgb ink notitle, \
+     datafile using 0:2:(sprintf("%d", $2)) with labels offset 0,0.7 font ",16" tc rgb ink notitle

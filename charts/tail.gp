@@ -1,5 +1,8 @@
-# tail.gp - the same chart again as SVG (oversight runs it last).
-set terminal svg noenhanced size 800,450 fixed font "DejaVu Sans,10" background rgb 'white'
-set output svgfile
-replot
+# tail.gp - the same chart again as SVG (oversight runs it last), unless
+# the chart drew its SVG itself (both_drawn: a chart of several panels).
+if (!exists("both_drawn")) {
+	eval svgterm
+	set output svgfile
+	replot
+}
 unset output

@@ -18,4 +18,4 @@ set grid xtics noytics
 y(i) = nt - 1 - i
 plot datafile using ($2 / 2.0):(y($0)):(0):($2):(y($0) - 0.35):(y($0) + 0.35):ytic(1) \
 	with boxxyerror fs solid 1 border lc rgb ink lt 1 notitle, \
-     datafile using 2:(y($0)):(sprintf("%d", $2)) with labels left offset 0.6,0 font ",9" tc rgb ink notitle
+     datafile using 2:(y($0)):(sprintf("%d", $2)) with labels left offset 0.6,0 font ",16" tc rgb ink notitle

@@ -35,7 +35,7 @@ _oversight()
 	agencies) COMPREPLY=($(compgen -W "--partnership --as-of --json --help" -- "$cur")) ;;
 	rejects) COMPREPLY=($(compgen -W "--load --help" -- "$cur")) ;;
 	metrics) COMPREPLY=($(compgen -W "--partnership $period --measure --json --help" -- "$cur")) ;;
-	report) COMPREPLY=($(compgen -W "board pdg resolution-group cpc scp-sab girfec --partnership $period -o --output --suppress --public --measure --no-charts --allow-incomplete --help" -- "$cur")) ;;
+	report) COMPREPLY=($(compgen -W "board pdg resolution-group cpc scp sab girfec compare --commentary --subject --format --partnership --partnerships $period -o --output --suppress --public --measure --no-charts --allow-incomplete --help" -- "$cur")) ;;
 	signals) COMPREPLY=($(compgen -W "--partnership $period --measure --json --allow-incomplete --help" -- "$cur")) ;;
 	check) COMPREPLY=($(compgen -W "--json --help" -- "$cur")) ;;
 	calendar) COMPREPLY=($(compgen -W "--jurisdiction --from --to --working-days --overrides --help" -- "$cur")) ;;

@@ -90,6 +90,7 @@ void cli_period_init(struct period *p)
 	p->from = p->to = p->as_of = DATE_NONE;
 	p->is_quarter = 0;
 	p->year = p->q = 0;
+	p->subject = CLI_SUBJECT_ALL;
 }
 
 static int parse_day(const char *cmd, const char *opt, const char *arg)
@@ -122,7 +123,35 @@ void cli_period_opt(const char *cmd, struct period *p, int opt, const char *arg)
 	case PERIOD_OPT_ASOF:
 		p->as_of = parse_day(cmd, "--as-of", arg);
 		break;
+	case PERIOD_OPT_SUBJECT:
+		p->subject = cli_subject_parse(arg);
+		if (p->subject < 0)
+			usage_error(cmd, "--subject: '%s' is not children or adults", arg);
+		break;
 	}
+}
+
+int cli_subject_parse(const char *s)
+{
+	if (strcmp(s, "children") == 0)
+		return CLI_SUBJECT_CHILDREN;
+	if (strcmp(s, "adults") == 0)
+		return CLI_SUBJECT_ADULTS;
+	return -1;
+}
+
+const char *cli_subject_name(int group)
+{
+	return group == CLI_SUBJECT_CHILDREN ? "children" : group == CLI_SUBJECT_ADULTS ? "adults" : NULL;
+}
+
+int cli_subject_in(int group, const char *subject)
+{
+	if (group == CLI_SUBJECT_CHILDREN)
+		return !strcmp(subject, "child") || !strcmp(subject, "unborn");
+	if (group == CLI_SUBJECT_ADULTS)
+		return !strcmp(subject, "adult");
+	return 1;
 }
 
 void cli_period_done(const char *cmd, struct period *p)

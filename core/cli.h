@@ -36,10 +36,32 @@ struct period {
 	int as_of;
 	int is_quarter; /* 1 when given as --quarter */
 	int year, q;    /* the calendar quarter when is_quarter */
+	int subject;    /* --subject (enum cli_subject): the command restricts
+	                 * its warehouse connection to it (report/scope.h);
+	                 * nothing else reads it */
 };
 
 /*
- * Period options, for getopt_long tables: --quarter, --from, --to, --as-of.
+ * --subject children|adults on metrics, report and signals: every figure
+ * restricted to escalations about children (subject child or unborn) or
+ * about adults (adult); subject none is in neither.  CLI_SUBJECT_ALL (0)
+ * when the option is not given.
+ */
+enum cli_subject { CLI_SUBJECT_ALL = 0, CLI_SUBJECT_CHILDREN, CLI_SUBJECT_ADULTS };
+
+/* "children" or "adults" to its enum cli_subject; -1 for anything else. */
+int cli_subject_parse(const char *s);
+
+/* "children", "adults", or NULL for CLI_SUBJECT_ALL. */
+const char *cli_subject_name(int group);
+
+/* 1 when a log's subject value (child, unborn, adult, none) is in group;
+ * every subject is in CLI_SUBJECT_ALL. */
+int cli_subject_in(int group, const char *subject);
+
+/*
+ * Period options, for getopt_long tables: --quarter, --from, --to, --as-of
+ * (and --subject, SUBJECT_LONG_OPTION, where a command takes it).
  * cli_period_opt() takes one (by its long name) and returns 0, or dies with
  * a usage error naming cmd; cli_period_done() checks the set is complete
  * and fills the defaults (as_of = to).
@@ -48,6 +70,9 @@ struct period {
 #define PERIOD_OPT_FROM 1002
 #define PERIOD_OPT_TO 1003
 #define PERIOD_OPT_ASOF 1004
+#define PERIOD_OPT_SUBJECT 1005
+/* The --subject option, for the commands that take it. */
+#define SUBJECT_LONG_OPTION {"subject", required_argument, 0, PERIOD_OPT_SUBJECT}
 #define PERIOD_LONG_OPTIONS                                         \
 	{"quarter", required_argument, 0, PERIOD_OPT_QUARTER},      \
 	{"from", required_argument, 0, PERIOD_OPT_FROM},            \

@@ -29,6 +29,8 @@
 struct wh {
 	sqlite3 *db;      /* the connection */
 	const char *path; /* the file, as given (not owned) */
+	int subject;      /* the subjects its reads are restricted to (enum
+	                   * cli_subject, set by report/scope.h); 0: all */
 };
 
 /* Open the warehouse at path; *out is set on success.  Returns 0, or -1 with

@@ -83,6 +83,31 @@ static int read_calendar(struct wh *w, struct deadlines *d)
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "reading the calendar");
 }
 
+/* The day numbered days after the start the rule kind counts from. */
+static int rule_due(const struct deadlines *d, int jur, int kind, int days, int raised_on,
+		    int entered_on)
+{
+	int k;
+
+	if (kind == TS_NONE || jur < 0)
+		return DATE_NONE;
+	if (kind == TS_BY_WORKING_DAY)
+		k = deadlines_wd_le(d, jur, raised_on - 1);
+	else if (kind == TS_WITHIN_OF_RAISING)
+		k = deadlines_wd_le(d, jur, raised_on);
+	else
+		k = deadlines_wd_le(d, jur, entered_on);
+	return wd_day(d, jur, k + days);
+}
+
+static int kind_of(const char *kind)
+{
+	return !strcmp(kind, "by_working_day")      ? TS_BY_WORKING_DAY
+	       : !strcmp(kind, "within_of_raising") ? TS_WITHIN_OF_RAISING
+	       : !strcmp(kind, "within_of_entry")   ? TS_WITHIN_OF_ENTRY
+						    : TS_NONE;
+}
+
 static int read_timescales(struct wh *w, struct deadlines *d)
 {
 	const struct ref *r = d->r;
@@ -105,9 +130,7 @@ static int read_timescales(struct wh *w, struct deadlines *d)
 		if (!p || stage < 1 || stage > MODEL_STAGES)
 			continue;
 		int i = (int)(p - r->partnership);
-		d->tkind[i][stage] = !strcmp(kind, "by_working_day")      ? TS_BY_WORKING_DAY
-				     : !strcmp(kind, "within_of_raising") ? TS_WITHIN_OF_RAISING
-									  : TS_WITHIN_OF_ENTRY;
+		d->tkind[i][stage] = kind_of(kind);
 		d->tdays[i][stage] = sqlite3_column_int(st, 3);
 	}
 	sqlite3_finalize(st);
@@ -147,17 +170,14 @@ int deadlines_jur(const struct deadlines *d, int pidx)
 
 int deadline_due(const struct deadlines *d, int pidx, int stage, int raised_on, int entered_on)
 {
-	int jur = d->pjur[pidx], kind = d->tkind[pidx][stage], k;
+	return rule_due(d, d->pjur[pidx], d->tkind[pidx][stage], d->tdays[pidx][stage], raised_on,
+			entered_on);
+}
 
-	if (kind == TS_NONE || jur < 0)
-		return DATE_NONE;
-	if (kind == TS_BY_WORKING_DAY)
-		k = deadlines_wd_le(d, jur, raised_on - 1);
-	else if (kind == TS_WITHIN_OF_RAISING)
-		k = deadlines_wd_le(d, jur, raised_on);
-	else
-		k = deadlines_wd_le(d, jur, entered_on);
-	return wd_day(d, jur, k + d->tdays[pidx][stage]);
+int deadline_of(const struct deadlines *d, int pidx, const char *kind, int days, int raised_on,
+		int entered_on)
+{
+	return rule_due(d, d->pjur[pidx], kind_of(kind), days, raised_on, entered_on);
 }
 
 static int refresh(struct wh *w, const struct deadlines *d)

@@ -48,6 +48,14 @@ int deadlines_wd_le(const struct deadlines *d, int jur, int day);
  * jurisdiction, or the day falls beyond the calendar. */
 int deadline_due(const struct deadlines *d, int pidx, int stage, int raised_on, int entered_on);
 
+/* The deadline the rule kind ("by_working_day", "within_of_raising",
+ * "within_of_entry") with days gives in partnership pidx's calendar: a
+ * timescale other than the stored one (a protocol's other reading of a
+ * stage's timescale).  DATE_NONE as deadline_due(), or for an unknown
+ * kind. */
+int deadline_of(const struct deadlines *d, int pidx, const char *kind, int days, int raised_on,
+		int entered_on);
+
 /* Recompute the due_on of every stored stage event from the reference
  * data, calendar and timescales the warehouse holds now.  The caller holds
  * the transaction.  0, or -1 after an error. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/cli.h"
 #include "core/msg.h"
 #include "core/util.h"
 #include "proto.h"
@@ -64,10 +65,17 @@ static int read_partnerships(struct wh *w, struct ref *r)
 		p->adults_apart = sqlite3_column_int(st, 4);
 		p->subjects = dup_col(st, 5);
 		p->short_name = dup_col(st, 6);
-		for (int s = 0; s <= MODEL_STAGES; s++)
-			p->stage[s].name = xstrdup("");
+		for (int s = 0; s <= MODEL_STAGES; s++) {
+			struct ref_stage *rs = &p->stage[s];
+
+			rs->name = xstrdup("");
+			rs->reading = xstrdup("");
+			rs->alt_reading = xstrdup("");
+			rs->alt_kind = xstrdup("");
+			rs->alt_cite = xstrdup("");
+		}
 		p->definition = dup_col(st, 7);
-		read_definition(p, p->definition);
+		read_definition(p, (const char *)sqlite3_column_text(st, 7));
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "reading partnerships");
@@ -126,23 +134,71 @@ static void add_forum(struct ref_partnership *p, sqlite3_stmt *st)
 	f->reports_to = dup_col(st, 4);
 	f->description = dup_col(st, 5);
 	f->onward = xstrdup("");
+	f->subject = CLI_SUBJECT_ALL;
 }
 
-/* The text fields of a forum that only the definition holds (onward). */
-static void read_forum_text(struct ref_partnership *p)
+/* The two readings of a stage timescale (stages[].timescale "reading" and
+ * "alternative"), as refdata.c checked them at init. */
+static void read_readings(struct ref_partnership *p, const cJSON *def)
 {
-	cJSON *def = cJSON_Parse(p->definition);
+	const cJSON *a;
+
+	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(def, "stages")) {
+		const cJSON *n = cJSON_GetObjectItemCaseSensitive(a, "stage");
+		const cJSON *t = cJSON_GetObjectItemCaseSensitive(a, "timescale");
+		const cJSON *alt = cJSON_GetObjectItemCaseSensitive(t, "alternative");
+		const cJSON *days = cJSON_GetObjectItemCaseSensitive(alt, "days");
+		struct ref_stage *rs;
+
+		if (!cJSON_IsNumber(n) || n->valueint < 1 || n->valueint > MODEL_STAGES)
+			continue;
+		rs = &p->stage[n->valueint];
+		free(rs->reading);
+		rs->reading = dup_json(t, "reading");
+		if (!cJSON_IsObject(alt) || !cJSON_IsNumber(days))
+			continue;
+		free(rs->alt_reading);
+		free(rs->alt_kind);
+		free(rs->alt_cite);
+		rs->alt_reading = dup_json(alt, "reading");
+		rs->alt_kind = dup_json(alt, "kind");
+		rs->alt_cite = dup_json(alt, "cite");
+		rs->alt_days = days->valueint;
+	}
+}
+
+/* Each forum's text that only the definition holds (forums[].onward:
+ * what may follow, quoted) and its subjects (forums[].subject:
+ * "children" or "adults"). */
+static void read_forum_subjects(struct ref_partnership *p, const cJSON *def)
+{
 	const cJSON *a;
 
 	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(def, "forums")) {
 		const cJSON *id = cJSON_GetObjectItemCaseSensitive(a, "id");
+		const cJSON *subj = cJSON_GetObjectItemCaseSensitive(a, "subject");
 
 		for (int i = 0; cJSON_IsString(id) && i < p->nforum; i++)
 			if (strcmp(p->forum[i].id, id->valuestring) == 0) {
 				free(p->forum[i].onward);
 				p->forum[i].onward = dup_json(a, "onward");
 			}
+		if (!cJSON_IsString(id) || !cJSON_IsString(subj))
+			continue;
+		for (int i = 0; i < p->nforum; i++)
+			if (!strcmp(p->forum[i].id, id->valuestring) && cli_subject_parse(subj->valuestring) > 0)
+				p->forum[i].subject = cli_subject_parse(subj->valuestring);
 	}
+}
+
+/* What the definition's JSON adds to the tables: the readings of its
+ * timescales and the subjects of its forums. */
+static void read_extras(struct ref_partnership *p)
+{
+	cJSON *def = cJSON_Parse(p->definition);
+
+	read_readings(p, def);
+	read_forum_subjects(p, def);
 	cJSON_Delete(def);
 }
 
@@ -158,7 +214,7 @@ int ref_read(struct wh *w, struct ref *r)
 	per_partnership(w, r, "ref_stages", add_stage);
 	per_partnership(w, r, "ref_forums", add_forum);
 	for (int i = 0; i < r->npartnership; i++)
-		read_forum_text(&r->partnership[i]);
+		read_extras(&r->partnership[i]);
 
 	st = wh_prepare(w, "ref_themes");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -182,8 +238,15 @@ static void free_partnership(struct ref_partnership *p)
 {
 	free_strings(p->agency, p->nagency);
 	free_strings(p->agency_name, p->nagency);
-	for (int s = 0; s <= MODEL_STAGES; s++)
-		free(p->stage[s].name);
+	for (int s = 0; s <= MODEL_STAGES; s++) {
+		struct ref_stage *rs = &p->stage[s];
+
+		free(rs->name);
+		free(rs->reading);
+		free(rs->alt_reading);
+		free(rs->alt_kind);
+		free(rs->alt_cite);
+	}
 	for (int i = 0; i < p->nforum; i++) {
 		struct ref_forum *f = &p->forum[i];
 
@@ -261,6 +324,16 @@ int ref_covers_subject(const struct ref_partnership *p, const char *subject)
 			return 1;
 		s = end ? end + 1 : NULL;
 	}
+	return 0;
+}
+
+int ref_covers_group(const struct ref_partnership *p, int group)
+{
+	static const char *const subjects[] = {"child", "unborn", "adult"};
+
+	for (size_t i = 0; i < sizeof(subjects) / sizeof(subjects[0]); i++)
+		if (cli_subject_in(group, subjects[i]) && ref_covers_subject(p, subjects[i]))
+			return 1;
 	return 0;
 }
 

@@ -24,6 +24,16 @@
 struct ref_stage {
 	char *name;         /* "Informal Dispute Procedure"; "" when undefined */
 	int tier;
+	/* Where the protocol gives two readings of the stage's timescale (the
+	 * definition's timescale "reading" and "alternative"): what each
+	 * reading is called ("flowchart", "supporting text") and the other
+	 * one's rule.  The chosen one is the stored timescale; "" / 0 when
+	 * the stage has no other reading. */
+	char *reading;
+	char *alt_reading;
+	char *alt_kind;     /* by_working_day, within_of_raising, within_of_entry */
+	int alt_days;       /* 0: no other reading */
+	char *alt_cite;
 };
 
 struct ref_forum {
@@ -34,6 +44,8 @@ struct ref_forum {
 	char *reports_to;
 	char *description;
 	char *onward;       /* what may follow an unresolved escalation, quoted */
+	int subject;        /* enum cli_subject: its paper counts only these
+	                     * subjects (the definition's "subject"); 0: all */
 };
 
 struct ref_partnership {
@@ -86,6 +98,9 @@ int ref_agency_index(const struct ref_partnership *p, const char *id);
 
 /* 1 when the partnership covers subject ("none" is always covered). */
 int ref_covers_subject(const struct ref_partnership *p, const char *subject);
+
+/* 1 when the partnership covers any subject of group (enum cli_subject). */
+int ref_covers_group(const struct ref_partnership *p, int group);
 
 /* 1 when id is a theme. */
 int ref_is_theme(const struct ref *r, const char *id);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/cal.h"
+#include "core/cli.h"
 #include "core/date.h"
 #include "core/embed.h"
 #include "core/msg.h"
@@ -249,6 +250,47 @@ out:
 	return rc;
 }
 
+/*
+ * The two readings of a timescale where the protocol gives two (NEL stage
+ * 4: "by working day 15" in the flowchart, 11 in the supporting text): t's
+ * "reading" names the chosen one, its "alternative" the other, with a
+ * "reading", a "kind" and "days" of its own (and an optional "cite").  The
+ * figures use the chosen one; the papers show both (model/proto.h reads
+ * them back from the stored definition).
+ */
+static int check_alternative(const char *path, const cJSON *t, const char *tctx, const char *kind,
+			     int days)
+{
+	const cJSON *alt = cJSON_GetObjectItemCaseSensitive(t, "alternative");
+	const cJSON *reading = cJSON_GetObjectItemCaseSensitive(t, "reading");
+	const char *akind, *areading;
+	char actx[64];
+	int adays;
+
+	if (reading && !cJSON_IsNull(reading) && !get_str(path, t, tctx, "reading", 1))
+		return -1;
+	if (!alt || cJSON_IsNull(alt))
+		return 0;
+	if (!cJSON_IsObject(alt))
+		return error("%s: %s.alternative: must be an object (reading, kind, days)", path, tctx);
+	if (!get_str(path, t, tctx, "reading", 0))
+		return -1;
+	snprintf(actx, sizeof(actx), "%s.alternative", tctx);
+	areading = get_str(path, alt, actx, "reading", 0);
+	akind = get_str(path, alt, actx, "kind", 0);
+	if (!areading || !akind || get_int(path, alt, actx, "days", 1, 250, &adays) ||
+	    (cJSON_GetObjectItemCaseSensitive(alt, "cite") && !get_str(path, alt, actx, "cite", 1)))
+		return -1;
+	if (!kind_valid(akind))
+		return error("%s: %s.kind: '%s' is not by_working_day, within_of_raising or within_of_entry",
+			     path, actx, akind);
+	if (!strcmp(akind, kind) && adays == days)
+		return error("%s: %s: the same timescale as the chosen reading", path, actx);
+	if (!strcmp(areading, get_str(path, t, tctx, "reading", 0)))
+		return error("%s: %s.reading: '%s' is the chosen reading's name too", path, actx, areading);
+	return 0;
+}
+
 /* The protocol's timescale t of stage n (ctx names the stage). */
 static int store_timescale(struct wh *w, sqlite3_stmt *ts, const char *path, const cJSON *t,
 			   const char *ctx, const char *id, int n)
@@ -268,6 +310,8 @@ static int store_timescale(struct wh *w, sqlite3_stmt *ts, const char *path, con
 	if (source && strcmp(source, "protocol"))
 		return error("%s: %s.source: a definition holds the protocol's timescales; "
 			     "local targets go in a targets file", path, tctx);
+	if (check_alternative(path, t, tctx, kind, days))
+		return -1;
 	bind_text(ts, ":partnership", id);
 	bind_int(ts, ":stage", n);
 	bind_text(ts, ":kind", kind);
@@ -373,6 +417,19 @@ static int restore_local(struct wh *w, const char *path, const char *id)
 	return rc;
 }
 
+/* A forum whose paper counts only some subjects (NEL: children go to the
+ * SCP chair, adults to the SAB chair): "subject", children or adults. */
+static int check_forum_subject(const char *path, const cJSON *a, const char *ctx)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(a, "subject");
+
+	if (!v || cJSON_IsNull(v))
+		return 0;
+	if (!cJSON_IsString(v) || cli_subject_parse(v->valuestring) <= 0)
+		return error("%s: %s.subject: must be children or adults", path, ctx);
+	return 0;
+}
+
 static int store_forums(struct wh *w, const char *path, const cJSON *forums, const char *id, int nstage)
 {
 	sqlite3_stmt *st;
@@ -401,6 +458,8 @@ static int store_forums(struct wh *w, const char *path, const cJSON *forums, con
 			error("%s: %s.stage: must be a stage of the protocol (1 to %d)", path, ctx, nstage);
 			goto out;
 		}
+		if (check_forum_subject(path, a, ctx))
+			goto out;
 		bind_opt(st, ":report", get_str(path, a, ctx, "report", 1));
 		bind_opt(st, ":reports_to", get_str(path, a, ctx, "reports_to", 1));
 		bind_opt(st, ":description", get_str(path, a, ctx, "description", 1));

@@ -1,9 +1,10 @@
 /*
  * cmd_report.c - oversight report KIND --partnership P PERIOD [-o DIR]
+ *        oversight report compare --partnerships P,Q,... PERIOD [-o DIR]
  *
  * KIND is "board" (any partnership) or the report name of one of the
  * partnership's forums (its definition's "forums"): pdg, resolution-group,
- * cpc, scp-sab, girfec.
+ * cpc, scp, sab, girfec.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -22,8 +23,10 @@
 static const char usage_text[] =
 	"usage: oversight report <kind> --partnership <p> (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
 	"                        [--as-of <date>] [-o <dir>] [--suppress <n>] [--public] [--measure <m>]\n"
-	"                        [--no-charts] [--format <md,html,docx,pdf>] [--csv <dir>] [--agency <a>]\n"
-	"                        [--allow-incomplete] [--commentary <file>]\n"
+	"                        [--no-charts] [--format <md,html,docx,pdf,xlsx>] [--csv <dir>] [--agency <a>]\n"
+	"                        [--allow-incomplete] [--commentary <file>] [--subject <s>]\n"
+	"   or: oversight report compare --partnerships <p>,<p>...|all (--quarter <YYYY-Qn> | ...)\n"
+	"                        [the options above but --partnership, --agency, --sections]\n"
 	"\n"
 	"Write a board paper as markdown: <dir>/<kind>-<partnership>-<period>.md, and its\n"
 	"charts (drawn by gnuplot) as <dir>/charts/<kind>-<partnership>-<period>-<chart>.png\n"
@@ -38,9 +41,12 @@ static const char usage_text[] =
 	"    pdg                Devon: Practice Development Group standing item\n"
 	"    resolution-group   Gloucestershire: GSCP Resolution Group report\n"
 	"    cpc                Perth & Kinross: Child Protection Committee report\n"
-	"    scp-sab            North East Lincolnshire: SCP / SAB chair\n"
+	"    scp, sab           North East Lincolnshire: SCP chair (children), SAB chair (adults)\n"
 	"    girfec             Dumfries & Galloway: GIRFEC Leadership Group / CSSaPP\n"
 	"    agency             one agency's own pack (with --agency <id>)\n"
+	"    compare            partnerships side by side (with --partnerships <p>,<p>... or all:\n"
+	"                       every partnership the warehouse knows), written as\n"
+	"                       <dir>/compare-<p>-<p>...-<period>.md (compare-all-<period>.md)\n"
 	"\n"
 	"    -o, --output <dir>  where to write (default: out)\n"
 	"    --suppress <n>      show counts from 1 to n-1 as <n, hiding any cell a total would reveal\n"
@@ -48,9 +54,14 @@ static const char usage_text[] =
 	"    --measure <m>       activity measure for the lack-of-challenge funnel (default: referrals)\n"
 	"    --no-charts         write the report without charts\n"
 	"    --format <list>     also html (one self-contained file), docx, pdf, made by pandoc\n"
-	"                        from the markdown (package pandoc; pdf also needs weasyprint)\n"
-	"    --csv <dir>         every table also as CSV (UTF-8 with BOM, for Excel)\n"
+	"                        from the markdown (package pandoc; pdf also needs weasyprint:\n"
+	"                        sh tools/deps.sh --pdf), and xlsx: one Excel workbook of every\n"
+	"                        table and every chart's data, a sheet each\n"
+	"    --csv <dir>         every table also as CSV for tools (UTF-8 with BOM; figures as\n"
+	"                        plain numbers, a rate as a percentage without its sign)\n"
 	"    --agency <id>       the agency of an agency pack\n"
+	"    --subject <s>       children (child and unborn) or adults: every figure counts\n"
+	"                        only escalations about them; the file name says which\n"
 	"    --allow-incomplete  write the paper even when no agency's log runs to the as-of\n"
 	"                        date (it carries a warning at the top); without it that is\n"
 	"                        an error (exit 1) naming the latest export date\n"
@@ -78,10 +89,11 @@ static enum err check_options(const struct report *r, const char *kind, const ch
 	outpath_check("report", "-o", r->dir);
 	if (r->csv_dir)
 		outpath_check("report", "--csv", r->csv_dir);
-	/* --format md,html,docx,pdf: check every name before writing anything */
+	/* --format md,html,docx,pdf,xlsx: check every name before writing anything */
 	for (int i = 0; cli_list_next(formats, &i, f, sizeof(f));)
-		if (strcmp(f, "md") && strcmp(f, "html") && strcmp(f, "docx") && strcmp(f, "pdf"))
-			usage_error("report", "--format: '%s' is not md, html, docx or pdf", f);
+		if (strcmp(f, "md") && strcmp(f, "html") && strcmp(f, "docx") && strcmp(f, "pdf") &&
+		    strcmp(f, "xlsx"))
+			usage_error("report", "--format: '%s' is not md, html, docx, pdf or xlsx", f);
 	if (r->sections_dir && (stat(r->sections_dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
 		error("--sections: %s: not a folder", r->sections_dir);
 		return ERR_ENV;
@@ -113,12 +125,35 @@ static enum err read_commentary(struct report *r, const char *path)
 	return ERR_NONE;
 }
 
+/* report compare once its options are parsed: --partnerships instead of
+ * --partnership, and no agency pack's or partnership's own options. */
+static int compare_options(struct report *r, const char *partnership, const char *partnerships,
+			   const char *formats)
+{
+	enum err e;
+
+	if (partnership)
+		usage_error("report", "report compare takes --partnerships <p>,<p>... (or all)");
+	if (!partnerships)
+		usage_error("report", "report compare needs --partnerships <p>,<p>... (or all)");
+	if (r->sections_dir)
+		usage_error("report", "--sections goes with one partnership's paper");
+	cli_period_done("report", &r->period);
+	if (r->public_ && r->suppress < 5)
+		r->suppress = 5;
+	e = check_options(r, "compare", formats);
+	if (e)
+		return err_exit(e);
+	return err_exit(compare_run(r, partnerships, formats));
+}
+
 /* Over 80 lines: the options table and its switch, one case per option,
  * read best as one list. */
 int cmd_report(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"partnership", required_argument, 0, 'p'},
+		{"partnerships", required_argument, 0, 'R'},
 		{"output", required_argument, 0, 'o'},
 		{"suppress", required_argument, 0, 's'},
 		{"public", no_argument, 0, 'P'},
@@ -132,10 +167,11 @@ int cmd_report(int argc, char **argv)
 		{"commentary", required_argument, 0, 'C'},
 		{"help", no_argument, 0, 'h'},
 		PERIOD_LONG_OPTIONS,
+		SUBJECT_LONG_OPTION,
 		{0, 0, 0, 0},
 	};
 	struct report r;
-	const char *partnership = NULL, *kind, *commentary = NULL;
+	const char *partnership = NULL, *partnerships = NULL, *kind, *commentary = NULL;
 	int c;
 	enum err e;
 	char formats[64] = "md";
@@ -149,6 +185,9 @@ int cmd_report(int argc, char **argv)
 		switch (c) {
 		case 'p':
 			partnership = optarg;
+			break;
+		case 'R':
+			partnerships = optarg;
 			break;
 		case 'o':
 			r.dir = optarg;
@@ -198,6 +237,7 @@ int cmd_report(int argc, char **argv)
 		case PERIOD_OPT_FROM:
 		case PERIOD_OPT_TO:
 		case PERIOD_OPT_ASOF:
+		case PERIOD_OPT_SUBJECT:
 			cli_period_opt("report", &r.period, c, optarg);
 			break;
 		default:
@@ -205,10 +245,14 @@ int cmd_report(int argc, char **argv)
 		}
 	}
 	if (optind >= argc)
-		usage_error("report", "which report? (board, pdg, resolution-group, cpc, scp-sab, girfec)");
+		usage_error("report", "which report? (board, pdg, resolution-group, cpc, scp, sab, girfec, agency, compare)");
 	kind = argv[optind++];
 	if (optind < argc)
 		usage_error("report", "unexpected argument '%s'", argv[optind]);
+	if (strcmp(kind, "compare") == 0)
+		return compare_options(&r, partnership, partnerships, formats);
+	if (partnerships)
+		usage_error("report", "--partnerships goes with report compare");
 	if (!partnership)
 		usage_error("report", "--partnership is required");
 	cli_period_done("report", &r.period);

@@ -13,7 +13,8 @@
 
 static const char usage_text[] =
 	"usage: oversight signals --partnership <p> (--quarter <YYYY-Qn> | --from <date> --to <date>)\n"
-	"                         [--as-of <date>] [--measure <m>] [--json] [--allow-incomplete]\n"
+	"                         [--as-of <date>] [--measure <m>] [--subject <s>] [--json]\n"
+	"                         [--allow-incomplete]\n"
 	"\n"
 	"Lack-of-challenge signals of the period:\n"
 	"\n"
@@ -41,6 +42,8 @@ static const char usage_text[] =
 	"covers the period, naming the latest export date.\n"
 	"\n"
 	"    --measure <m>   the activity measure of the funnel (default: referrals)\n"
+	"    --subject <s>   children (child and unborn) or adults: the signals count only\n"
+	"                    escalations about them; activity is not split by subject\n"
 	"    --json          the \"signals\" and \"spc\" objects of 'oversight metrics\n"
 	"                    --json', with \"four_quarters\" (period and funnel, or\n"
 	"                    null) and \"months_flagged\" (month and rules)\n"
@@ -58,6 +61,7 @@ int cmd_signals(int argc, char **argv)
 		{"allow-incomplete", no_argument, 0, 'A'},
 		{"help", no_argument, 0, 'h'},
 		PERIOD_LONG_OPTIONS,
+		SUBJECT_LONG_OPTION,
 		{0, 0, 0, 0},
 	};
 	const char *partnership = NULL, *measure = "referrals";
@@ -86,6 +90,7 @@ int cmd_signals(int argc, char **argv)
 		case PERIOD_OPT_FROM:
 		case PERIOD_OPT_TO:
 		case PERIOD_OPT_ASOF:
+		case PERIOD_OPT_SUBJECT:
 			cli_period_opt("signals", &p, c, optarg);
 			break;
 		default:

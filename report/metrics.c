@@ -375,10 +375,11 @@ int metrics_compute(struct wh *w, const char *partnership, const struct period *
 	memset(m, 0, sizeof(*m));
 	snprintf(m->partnership, sizeof(m->partnership), "%s", partnership);
 	m->period = *p;
+	m->subject_group = w->subject;
 	if (ref_read(w, &model) == 0) {
 		part = ref_find_partnership(&model, partnership);
 		if (part)
-			rc = compute(w, part, p, measure, m);
+			rc = compute(w, part, p, measure, m) || metrics_readings(w, &model, part, p, m) ? -1 : 0;
 		else
 			error("unknown partnership '%s'", partnership);
 	}
@@ -419,13 +420,47 @@ static cJSON *stage_list(const long *v, int last)
 	return arr;
 }
 
-void metrics_json(const struct metrics *m, FILE *out)
+/* The "timescales" list of ts[0..n-1].  For the other readings' rows,
+ * chosen is the metrics that hold the chosen ones: each row then names its
+ * "reading" and the chosen one's ("chosen_reading"). */
+static cJSON *timescale_list(const struct m_timescale *ts, int n, const struct metrics *chosen)
 {
-	cJSON *root = cJSON_CreateObject(), *o, *arr;
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int i = 0; i < n; i++) {
+		const struct m_timescale *t = &ts[i];
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(o, "stage", t->stage);
+		if (chosen) {
+			cJSON_AddStringToObject(o, "reading", t->reading);
+			for (int k = 0; k < chosen->n_timescale; k++)
+				if (chosen->timescale[k].stage == t->stage)
+					cJSON_AddStringToObject(o, "chosen_reading", chosen->timescale[k].reading);
+		}
+		cJSON_AddStringToObject(o, "source", t->source);
+		cJSON_AddStringToObject(o, "kind", t->kind);
+		cJSON_AddNumberToObject(o, "days", t->days);
+		cJSON_AddNumberToObject(o, "due", (double)t->due);
+		cJSON_AddNumberToObject(o, "met", (double)t->met);
+		cJSON_AddNumberToObject(o, "breached", (double)t->breached);
+		cJSON_AddNumberToObject(o, "pending", (double)t->pending);
+		cJSON_AddItemToObject(o, "breach_rate", json_num(t->breach_rate));
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+cJSON *metrics_json_object(const struct metrics *m)
+{
+	cJSON *root = cJSON_CreateObject(), *o;
 	char a[11], b[11], c[11];
-	char *text;
 
 	cJSON_AddStringToObject(root, "partnership", m->partnership);
+	if (cli_subject_name(m->subject_group))
+		cJSON_AddStringToObject(root, "subject", cli_subject_name(m->subject_group));
+	else
+		cJSON_AddNullToObject(root, "subject");
 	o = cJSON_AddObjectToObject(root, "period");
 	cJSON_AddStringToObject(o, "from", date_format(m->period.from, a));
 	cJSON_AddStringToObject(o, "to", date_format(m->period.to, b));
@@ -443,22 +478,9 @@ void metrics_json(const struct metrics *m, FILE *out)
 	o = cJSON_AddObjectToObject(root, "resolution_working_days");
 	cJSON_AddNumberToObject(o, "n", (double)m->res_n);
 	cJSON_AddItemToObject(o, "median", json_num(m->res_median));
-	arr = cJSON_AddArrayToObject(root, "timescales");
-	for (int i = 0; i < m->n_timescale; i++) {
-		const struct m_timescale *t = &m->timescale[i];
-
-		o = cJSON_CreateObject();
-		cJSON_AddNumberToObject(o, "stage", t->stage);
-		cJSON_AddStringToObject(o, "source", t->source);
-		cJSON_AddStringToObject(o, "kind", t->kind);
-		cJSON_AddNumberToObject(o, "days", t->days);
-		cJSON_AddNumberToObject(o, "due", (double)t->due);
-		cJSON_AddNumberToObject(o, "met", (double)t->met);
-		cJSON_AddNumberToObject(o, "breached", (double)t->breached);
-		cJSON_AddNumberToObject(o, "pending", (double)t->pending);
-		cJSON_AddItemToObject(o, "breach_rate", json_num(t->breach_rate));
-		cJSON_AddItemToArray(arr, o);
-	}
+	cJSON_AddItemToObject(root, "timescales", timescale_list(m->timescale, m->n_timescale, NULL));
+	cJSON_AddItemToObject(root, "timescales_alternative",
+			      timescale_list(m->timescale_alt, m->n_timescale_alt, m));
 	cJSON_AddItemToObject(root, "breach_rate", json_num(m->breach_rate));
 	o = cJSON_AddObjectToObject(root, "overdue");
 	cJSON_AddNumberToObject(o, "n", (double)m->overdue_n);
@@ -470,14 +492,24 @@ void metrics_json(const struct metrics *m, FILE *out)
 	cJSON_AddItemToObject(root, "previous", comparisons_json(&m->previous, m->last_stage));
 	cJSON_AddItemToObject(root, "year_before", comparisons_json(&m->year_before, m->last_stage));
 	metrics_outcomes_json(&m->outcomes, m->last_stage, m->pre_stage, root);
+	return root;
+}
 
-	text = cJSON_Print(root);
+void metrics_json_print(cJSON *root, FILE *out)
+{
+	char *text = cJSON_Print(root);
+
 	if (!text)
 		die(EXIT_INTERNAL, "out of memory");
 	fputs(text, out);
 	fputc('\n', out);
 	cJSON_free(text);
 	cJSON_Delete(root);
+}
+
+void metrics_json(const struct metrics *m, FILE *out)
+{
+	metrics_json_print(metrics_json_object(m), out);
 }
 
 cJSON *metrics_signals_json(const struct metrics *m)

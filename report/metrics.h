@@ -38,6 +38,8 @@ struct m_timescale {
 	char kind[24];    /* by_working_day, within_of_raising, within_of_entry */
 	int days;
 	char cite[512];
+	char reading[64]; /* where the protocol gives two readings of the
+	                   * stage's timescale, this row's ("flowchart"); "" */
 	long due, met, breached, pending;
 	double breach_rate; /* NAN when met + breached == 0 */
 };
@@ -83,6 +85,14 @@ struct metrics {
 	int n_timescale;
 	struct m_timescale timescale[MODEL_STAGES];
 	double breach_rate;
+	/* a protocol's other reading of a stage's timescale, where it gives
+	 * two (metrics_timescales.c): the same figures under it, a row per
+	 * such stage; not in breach_rate, overdue or anything else */
+	int n_timescale_alt;
+	struct m_timescale timescale_alt[MODEL_STAGES];
+	/* the subjects the figures count (enum cli_subject: --subject, the
+	 * connection's restriction, report/scope.h); 0: all */
+	int subject_group;
 	/* overdue at the as-of date (m_overdue.sql): [stage], and in all */
 	long overdue[MODEL_STAGES + 1];
 	long overdue_n;
@@ -134,8 +144,20 @@ int metrics_compute(struct wh *w, const char *partnership, const struct period *
 int metrics_compute_stages(struct wh *w, const char *partnership, const struct period *p,
 			   struct metrics *m);
 
+/* The figures of timescale_alt[] for each stage of part (of model) whose
+ * timescale the protocol reads two ways, and the name of the reading of
+ * each row of timescale[] and timescale_alt[].  0, or -1 after an error. */
+int metrics_readings(struct wh *w, const struct ref *model, const struct ref_partnership *part,
+		     const struct period *p, struct metrics *m);
+
 /* Write the JSON object of DESIGN.md's schema to out. */
 void metrics_json(const struct metrics *m, FILE *out);
+
+/* The same object, for the caller to own (an element of the array that
+ * `metrics --partnership P,Q` prints); metrics_json_print() writes a
+ * cJSON value to out, as metrics_json() does, and deletes it. */
+struct cJSON *metrics_json_object(const struct metrics *m);
+void metrics_json_print(struct cJSON *root, FILE *out);
 
 /*
  * The "signals" and "spc" objects of that schema, built by the code

@@ -96,6 +96,7 @@ int metrics_timescales(struct wh *w, const char *partnership, const struct perio
 		snprintf(t->kind, sizeof(t->kind), "%s", sqlite3_column_text(st, 2));
 		t->days = sqlite3_column_int(st, 3);
 		snprintf(t->cite, sizeof(t->cite), "%s", cite ? cite : "");
+		t->reading[0] = '\0';
 		t->due = sqlite3_column_int64(st, 5);
 		t->met = sqlite3_column_int64(st, 6);
 		t->breached = sqlite3_column_int64(st, 7);

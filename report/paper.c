@@ -21,9 +21,10 @@ int report_begin(struct report *r)
 {
 	int fd;
 
-	/* <kind>-<partnership>[-<agency>]-<period>.md */
-	snprintf(r->stem, sizeof(r->stem), "%s-%s%s%s-%s", r->kind, r->id, r->agency_id ? "-" : "",
-		 r->agency_id ? r->agency_id : "", r->period_name);
+	/* <kind>-<partnership>[-<agency>][-<subject>]-<period>.md */
+	snprintf(r->stem, sizeof(r->stem), "%s-%s%s%s%s%s-%s", r->kind, r->id, r->agency_id ? "-" : "",
+		 r->agency_id ? r->agency_id : "", r->stem_subject ? "-" : "",
+		 r->stem_subject ? r->stem_subject : "", r->period_name);
 	snprintf(r->path, sizeof(r->path), "%s/%s.md", r->dir, r->stem);
 	snprintf(r->tmp, sizeof(r->tmp), "%s/.%s.md.XXXXXX", r->dir, r->stem);
 	fd = mkstemp(r->tmp);
@@ -78,12 +79,26 @@ static void period_words(const struct period *p, char *buf, size_t cap)
 		snprintf(buf, cap, "%d %s %d to %d %s %d", d1, month_name(m1), y1, d2, month_name(m2), y2);
 }
 
-static void day_words(int day, char *buf, size_t cap)
+const char *report_day_words(int day, char *buf, size_t cap)
 {
 	int y, m, d;
 
 	date_to_ymd(day, &y, &m, &d);
 	snprintf(buf, cap, "%d %s %d", d, month_name(m), y);
+	return buf;
+}
+
+/* The rows that describe the one partnership of the paper: its protocol,
+ * the logs loaded and whose they are.  A paper across partnerships
+ * (report compare) has none: each partnership's are in its sections. */
+static void partnership_rows(struct report *r)
+{
+	if (r->protocol_title[0]) {
+		P("| Protocol | ");
+		md_escape(r->out, r->protocol_title);
+		P(" |\n");
+	}
+	report_coverage_row(r);
 }
 
 /* The title block: pandoc's metadata, then the paper's particulars. */
@@ -92,7 +107,7 @@ static void title_block(struct report *r, const char *title, const char *subtitl
 	char pw[96], asof[48], fq[32];
 
 	period_words(&r->period, pw, sizeof(pw));
-	day_words(r->period.as_of, asof, sizeof(asof));
+	report_day_words(r->period.as_of, asof, sizeof(asof));
 	/* pandoc title block: the document's metadata in every format. */
 	P("---\ntitle: \"");
 	md_escape(r->out, title);
@@ -103,27 +118,27 @@ static void title_block(struct report *r, const char *title, const char *subtitl
 	 * them the document's title (an H1 as well would print it twice),
 	 * GitHub shows them as a table, and they read as plain text. */
 	P("| | |\n|:---|:---|\n");
-	P("| Partnership | ");
-	md_escape(r->out, r->name);
-	if (r->short_name[0]) {
-		P(" (");
-		md_escape(r->out, r->short_name);
-		P(")");
+	if (!r->region) {
+		P("| Partnership | ");
+		md_escape(r->out, r->name);
+		if (r->short_name[0]) {
+			P(" (");
+			md_escape(r->out, r->short_name);
+			P(")");
+		}
+		P(" |\n");
 	}
-	P(" |\n");
 	if (r->period.q) {
 		cli_fin_quarter(r->period.year, r->period.q, fq, sizeof(fq));
 		P("| Period | %d-Q%d, %s (UK financial year %s) |\n", r->period.year, r->period.q, pw, fq);
 	} else {
 		P("| Period | %s |\n", pw);
 	}
+	if (r->period.subject)
+		P("| Escalations about | %s only |\n", report_subject_words(r->period.subject, 1));
 	P("| As of | %s: events recorded after this date are not counted |\n", asof);
-	if (r->protocol_title[0]) {
-		P("| Protocol | ");
-		md_escape(r->out, r->protocol_title);
-		P(" |\n");
-	}
-	report_coverage_row(r);
+	if (!r->region)
+		partnership_rows(r);
 	if (r->suppress >= 2)
 		P("| Disclosure control | counts from 1 to %d are shown as <%d, with other cells hidden "
 		  "(shown as \\[c\\]) where a total would reveal them |\n", r->suppress - 1, r->suppress);
@@ -138,13 +153,21 @@ void paper_write(struct report *r, const char *title, const struct paper *p)
 		snprintf(sub, sizeof(sub), "%s, %d-Q%d", p->subtitle_quarter, r->period.year, r->period.q);
 	else
 		snprintf(sub, sizeof(sub), "%s", p->subtitle);
+	snprintf(r->paper_title, sizeof(r->paper_title), "%s", title);
+	snprintf(r->paper_subtitle, sizeof(r->paper_subtitle), "%s", sub);
+	if (r->period.subject) /* "Board report, 2026-Q3: Adults" */
+		snprintf(sub + strlen(sub), sizeof(sub) - strlen(sub), ": %s",
+			 report_subject_words(r->period.subject, 1));
 	title_block(r, title, sub);
-	report_coverage_warning(r);
-	if (r->agency_id)
-		report_front_agency(r); /* report_front_agency.c */
-	else
-		sec_front(r); /* report_front.c */
+	if (!r->region) {
+		report_coverage_warning(r);
+		if (r->agency_id)
+			report_front_agency(r); /* report_front_agency.c */
+		else
+			sec_front(r); /* report_front.c */
+	}
 	for (int i = 0; p->sections[i]; i++)
 		p->sections[i](r);
-	sec_appendix(r); /* report_appendix.c: always last */
+	if (!r->region)
+		sec_appendix(r); /* report_appendix.c: always last */
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "compare.h"
 #include "core/cli.h"
 #include "core/msg.h"
 #include "model/proto.h"
@@ -76,6 +77,37 @@ static enum err find_forum(const struct report *r, const char *kind, const char 
 	return ERR_USAGE;
 }
 
+/*
+ * The subjects the paper counts: --subject, or its forum's own (NEL: the
+ * SCP chair's paper is about children, the SAB chair's about adults).  A
+ * --subject that is not the forum's is a usage mistake.  The file name
+ * says a --subject the forum does not already say.
+ */
+static enum err paper_subject(struct report *r, const char *kind, const char *partnership)
+{
+	struct ref model;
+	const struct ref_partnership *p;
+	int forum = CLI_SUBJECT_ALL;
+
+	if (ref_read(r->w, &model))
+		return ERR_INTERNAL;
+	p = ref_find_partnership(&model, partnership);
+	for (int i = 0; p && !r->agency_id && i < p->nforum; i++)
+		if (!strcmp(p->forum[i].report, kind))
+			forum = p->forum[i].subject;
+	ref_free(&model);
+	if (forum && r->period.subject && r->period.subject != forum) {
+		error("--subject: %s: the %s paper is about %s", cli_subject_name(r->period.subject), kind,
+		      cli_subject_name(forum));
+		return ERR_USAGE;
+	}
+	if (!forum)
+		r->stem_subject = cli_subject_name(r->period.subject);
+	else
+		r->period.subject = forum;
+	return run_scope(r->w, partnership, r->period.subject);
+}
+
 /* Write the paper r describes, then each format of the list. */
 static enum err write_paper(struct report *r, const struct report_forum *forum,
 			    const char *formats)
@@ -92,9 +124,15 @@ static enum err write_paper(struct report *r, const struct report_forum *forum,
 		return ERR_ENV;
 	}
 	report_charts_init(r);
+	/* The workbook is made from the tables as written: keep them. */
+	for (int i = 0; cli_list_next(formats, &i, f, sizeof(f));)
+		if (strcmp(f, "xlsx") == 0)
+			r->book_wanted = 1;
 	if (report_begin(r))
 		return ERR_ENV;
-	if (r->agency_id)
+	if (r->region)
+		report_compare(r);
+	else if (r->agency_id)
 		report_agency(r);
 	else if (forum)
 		report_forum(r, forum);
@@ -120,6 +158,10 @@ enum err paper_run(struct report *r, const char *kind, const char *partnership, 
 	e = run_open(ov.warehouse, partnership, &w);
 	if (e)
 		goto out;
+	r->w = w;
+	e = paper_subject(r, kind, partnership);
+	if (e)
+		goto out;
 	if (report_setup(r, w, partnership)) {
 		e = ERR_INTERNAL;
 		goto out;
@@ -137,6 +179,72 @@ enum err paper_run(struct report *r, const char *kind, const char *partnership, 
 		e = write_paper(r, forum, formats);
 out:
 	report_release(r);
+	wh_close(w);
+	return e;
+}
+
+/* r's name parts for partnerships l: the file's stem part ("all" for
+ * every partnership of the model, named one by one or not; else the ids
+ * joined by "-", cut to the first and a count when too long for a file
+ * name) and the funnel's names (compare's partnerships in place of
+ * agencies: report.h). */
+static void compare_names(struct report *r, const struct run_list *l, const struct compare *c)
+{
+	size_t used = 0;
+
+	int all = l->all || l->n == r->model.npartnership;
+
+	for (int i = 0; i < l->n && !all; i++) {
+		int w = snprintf(r->id + used, sizeof(r->id) - used, "%s%s", i ? "-" : "", l->id[i]);
+
+		if (w < 0 || (size_t)w >= sizeof(r->id) - used) {
+			snprintf(r->id, sizeof(r->id), "%.32s-and-%d-more", l->id[0], l->n - 1);
+			break;
+		}
+		used += (size_t)w;
+	}
+	if (all)
+		snprintf(r->id, sizeof(r->id), "all");
+	for (int i = 0; i < c->n && r->nagency < R_MAX_AGENCY; i++, r->nagency++) {
+		snprintf(r->agency[i], sizeof(r->agency[0]), "%s", c->one[i].part->id);
+		snprintf(r->agency_name[i], sizeof(r->agency_name[0]), "%s", c->one[i].part->name);
+	}
+}
+
+enum err compare_run(struct report *r, const char *list, const char *formats)
+{
+	struct run_list l;
+	struct compare c;
+	struct wh *w = NULL;
+	enum err e;
+
+	memset(&c, 0, sizeof(c));
+	r->kind = "compare";
+	r->region = 1;
+	e = run_open_list(ov.warehouse, "--partnerships: ", list, &l, &w);
+	if (e)
+		goto out;
+	r->w = w;
+	if (ref_read(w, &r->model) ||
+	    compare_compute(w, &r->model, l.id, l.n, &r->period, r->measure, &c)) {
+		e = ERR_INTERNAL;
+		goto out;
+	}
+	r->cmp = &c;
+	report_period_name(r);
+	compare_names(r, &l, &c);
+	if (compare_present(&c) == 0 && !r->allow_incomplete) {
+		error("no log of the partnerships named covers the period (--allow-incomplete writes "
+		      "the paper all the same)");
+		e = ERR_DATA;
+		goto out;
+	}
+	e = write_paper(r, NULL, formats);
+out:
+	compare_free(&c);
+	r->cmp = NULL;
+	ref_free(&r->model);
+	run_list_free(&l);
 	wh_close(w);
 	return e;
 }

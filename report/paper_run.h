@@ -17,4 +17,13 @@
 enum err paper_run(struct report *r, const char *kind, const char *partnership,
 		   const char *formats);
 
+/*
+ * oversight report compare: the paper of the partnerships of list ("P,Q"
+ * or "all": run.h) side by side over r->period, in r->dir, then each
+ * format of formats.  A partnership whose period no agency's log covers
+ * is named and left out; when that leaves none, ERR_DATA unless
+ * r->allow_incomplete.
+ */
+enum err compare_run(struct report *r, const char *list, const char *formats);
+
 #endif

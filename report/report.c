@@ -29,6 +29,7 @@ static void copy_lists(struct report *r, const struct ref_partnership *p)
 		snprintf(f->reports_to, sizeof(f->reports_to), "%s", g->reports_to);
 		snprintf(f->description, sizeof(f->description), "%s", g->description);
 		snprintf(f->onward, sizeof(f->onward), "%s", g->onward);
+		f->subject = g->subject;
 	}
 	for (int i = 0; i < p->nnote && r->nnote < R_MAX_NOTE; i++)
 		snprintf(r->note[r->nnote++], sizeof(r->note[0]), "%s", p->note[i]);
@@ -86,6 +87,12 @@ int report_setup(struct report *r, struct wh *w, const char *partnership)
 	snprintf(r->id, sizeof(r->id), "%s", partnership);
 	if (read_partnership(r, w, partnership) || compute(r, w, partnership))
 		return -1;
+	report_period_name(r);
+	return 0;
+}
+
+void report_period_name(struct report *r)
+{
 	if (r->period.q) {
 		snprintf(r->period_name, sizeof(r->period_name), "%04d-Q%d", r->period.year, r->period.q);
 	} else {
@@ -94,7 +101,6 @@ int report_setup(struct report *r, struct wh *w, const char *partnership)
 		snprintf(r->period_name, sizeof(r->period_name), "%s_%s", date_format(r->period.from, a),
 			 date_format(r->period.to, b));
 	}
-	return 0;
 }
 
 void report_release(struct report *r)
@@ -106,6 +112,7 @@ void report_release(struct report *r)
 	r->four_q_state = 0;
 	ref_free(&r->model);
 	r->part = NULL;
+	report_book_free(r);
 }
 
 const char *report_agency_name(const struct report *r, const char *id)
@@ -114,6 +121,15 @@ const char *report_agency_name(const struct report *r, const char *id)
 		if (strcmp(r->agency[i], id) == 0)
 			return r->agency_name[i];
 	return id;
+}
+
+const char *report_subject_words(int group, int capital)
+{
+	if (group == CLI_SUBJECT_CHILDREN)
+		return capital ? "Children and unborn children" : "children and unborn children";
+	if (group == CLI_SUBJECT_ADULTS)
+		return capital ? "Adults" : "adults";
+	return capital ? "Children and adults" : "children and adults";
 }
 
 const char *report_stage_label(const struct report *r, int stage, char *buf, size_t cap)

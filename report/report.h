@@ -36,6 +36,7 @@ struct report_forum {
 	char reports_to[256];
 	char description[1024];
 	char onward[1024];   /* what may follow an unresolved escalation, quoted */
+	int subject;              /* enum cli_subject: its paper's subjects; 0 all */
 };
 
 /* One of the eight quarters the trend tables and charts show. */
@@ -46,6 +47,8 @@ struct report_quarter {
 	double breach_rate;             /* NAN when met + breached == 0 */
 	int has_timescale;              /* the protocol (or a target) times a stage */
 };
+
+struct compare; /* compare.h */
 
 #define R_QUARTERS 8
 #define R_MAX_TABLES 64
@@ -110,6 +113,16 @@ struct report {
 
 	struct chart_ctx cc;      /* the charts (report_charts.c) */
 
+	/* --format xlsx: a copy of every table as written and of every
+	 * chart's data, in order, for the workbook (report_xlsx.c); book_chart[i]
+	 * is 1 for a chart's data */
+	int book_wanted;
+	int nbook, capbook;
+	struct tab **book;
+	unsigned char *book_chart;
+	char paper_title[256];    /* the title block's, for the workbook */
+	char paper_subtitle[256];
+
 	/* --csv DIR: every table also as CSV, named after the table */
 	const char *csv_dir;
 	int ncsv, csv_failed;
@@ -131,6 +144,17 @@ struct report {
 	/* --commentary FILE: the analyst's own markdown for the front page,
 	 * as read (NULL when none) */
 	char *commentary;
+	/* report compare: a paper across partnerships.  region is 1, cmp
+	 * holds their figures (compare.h), m and prev are NULL, and id,
+	 * name and the agency lists stand for the partnerships compared
+	 * (agency[i] a partnership's id, agency_name[i] its name), so that
+	 * the funnel's table and plot draw partnerships unchanged. */
+	int region;
+	struct compare *cmp;
+	/* the subjects the paper counts are r->period.subject (the warehouse
+	 * connection is restricted to them: scope.h); the file name says them
+	 * (stem_subject, "adults") unless its forum's kind already does */
+	const char *stem_subject;
 };
 
 /* Read the partnership from the protocol model and compute this period's
@@ -162,6 +186,9 @@ void report_name_cells(const struct report *r, struct tab *t, int col, int theme
 /* A date as a reader reads it: "3 September 2026" (ISO "2026-09-03" in,
  * the text as it was when it is not a date). */
 const char *report_date_words(const char *iso, char *buf, size_t cap);
+/* Whom a paper restricted to group (enum cli_subject) counts, in words:
+ * "Adults", "Children and unborn children" (lower case unless capital). */
+const char *report_subject_words(int group, int capital);
 
 /* "Stage 2: Informal Dispute Procedure" ("Stage 2" when it has no name). */
 const char *report_stage_label(const struct report *r, int stage, char *buf, size_t cap);
@@ -181,6 +208,17 @@ void report_emit(struct report *r, const struct tab *t);
  * writes itself). */
 void report_csv(struct report *r, const struct tab *t);
 
+/* Keep a copy of t for the paper's workbook when one is wanted (chart: 1
+ * for a chart's data); report_emit() keeps every table.  report_book_free()
+ * frees the copies (report_tables.c). */
+void report_book_keep(struct report *r, const struct tab *t, int chart);
+void report_book_free(struct report *r);
+
+/* The paper's workbook (report_xlsx.c): "<dir>/<stem>.xlsx", a Contents
+ * sheet then a sheet per kept table and chart's data.  Returns 0, or an
+ * exit code after an error. */
+int report_xlsx(struct report *r);
+
 /* A paper: its sections in order (NULL-terminated) under a title block
  * whose subtitle is subtitle, or "<subtitle_quarter>, 2026-Q3" for a
  * quarter (paper.c). */
@@ -190,6 +228,13 @@ struct paper {
 	void (*const *sections)(struct report *r);
 };
 void paper_write(struct report *r, const char *title, const struct paper *p);
+
+/* "30 September 2026" into buf; returns buf (paper.c). */
+const char *report_day_words(int day, char *buf, size_t cap);
+
+/* r->period_name from r->period: "2026-Q3" or "2026-04-01_2027-03-31"
+ * (report.c). */
+void report_period_name(struct report *r);
 
 /* Whose logs the paper rests on (report_coverage.c): the title block's
  * row of each agency's coverage, the warning at the top when no log
@@ -330,5 +375,11 @@ int report_forum(struct report *r, const struct report_forum *f);
 void forum_case_list(struct report *r, const struct report_forum *f, int below);
 void forum_flag_lists(struct report *r);
 int report_agency(struct report *r); /* r->agency_id's pack */
+int report_compare(struct report *r); /* report_compare.c: r->cmp side by side */
+
+/* The funnel table's words for an agency's level: "alert: far fewer than
+ * expected", "watch: fewer than expected", "unusually high" or "none"
+ * (report_challenge.c). */
+const char *report_funnel_signal(const struct m_funnel *f);
 
 #endif

@@ -14,6 +14,15 @@
 
 #define P(...) fprintf(r->out, __VA_ARGS__)
 
+const char *report_funnel_signal(const struct m_funnel *f)
+{
+	if (!strcmp(f->level, "alert"))
+		return "alert: far fewer than expected";
+	if (!strcmp(f->level, "watch"))
+		return "watch: fewer than expected";
+	return f->high ? "unusually high" : "none";
+}
+
 /* The sentence under the funnel's title; year as funnel() takes it. */
 static void funnel_def(const char *year, char *def, size_t cap)
 {
@@ -75,14 +84,7 @@ static void funnel(struct report *r, const struct metrics *m, const char *year)
 		tab_number(t, f->expected);
 		snprintf(buf, sizeof(buf), "%.3g", f->p_low);
 		tab_text(t, buf);
-		if (!strcmp(f->level, "alert"))
-			tab_text(t, "alert: far fewer than expected");
-		else if (!strcmp(f->level, "watch"))
-			tab_text(t, "watch: fewer than expected");
-		else if (f->high)
-			tab_text(t, "unusually high");
-		else
-			tab_text(t, "none");
+		tab_text(t, report_funnel_signal(f));
 	}
 	tab_total(t, "Total");
 	report_put(r, t);
@@ -92,6 +94,14 @@ static void funnel(struct report *r, const struct metrics *m, const char *year)
 		P("Method: each agency's expected count is its activity times the partnership's overall "
 		  "rate (escalations raised ÷ activity, over the agencies with activity); *alert* when the "
 		  "Poisson probability of raising that few is below 0.001, *watch* below 0.025.\n\n");
+		if (r->period.subject)
+			/* The activity figures are per agency, not per subject. */
+			P("Only escalations about %s are counted here, but each agency's activity is its "
+			  "whole activity, not split by subject: an agency that works mostly with %s will "
+			  "show fewer escalations than expected, and one that works mostly with %s more.\n\n",
+			  report_subject_words(r->period.subject, 0),
+			  r->period.subject == CLI_SUBJECT_ADULTS ? "children" : "adults",
+			  report_subject_words(r->period.subject, 0));
 		drawn = report_chart_funnel(&r->cc, r->out, m, t, r->nagency, r->agency, r->agency_name);
 	}
 	tab_free(t);

@@ -32,12 +32,20 @@
 
 #define SUPPRESSED_NOTE "disclosure control hides some of its counts, which the chart would show"
 
+/* A chart's data, for the paper's workbook. */
+static void keep_chart(void *owner, const struct tab *data)
+{
+	report_book_keep(owner, data, 1);
+}
+
 void report_charts_init(struct report *r)
 {
 	char prefix[256];
 
 	snprintf(prefix, sizeof(prefix), "%s-%s-%s", r->kind, r->id, r->period_name);
 	chart_init(&r->cc, r->charts, r->dir, prefix);
+	r->cc.keep = keep_chart;
+	r->cc.owner = r;
 }
 
 /* A header row of the data file: each title quoted. */
@@ -51,14 +59,31 @@ static void dat_header(FILE *dat, const char *const *titles, int n)
 	fputc('\n', dat);
 }
 
-static void csv_header(FILE *csv, const char *const *titles, int n)
+/* The chart's data as a table of its own (columns titles, kinds kinds),
+ * built whether or not the chart can be drawn (c as chart_begin() left
+ * it): written as the chart's CSV by data_end() when it is drawn, and kept
+ * for the paper's workbook (r->cc.keep) unless charts are off. */
+static struct tab *data_begin(const struct chart *c, const char *const *titles,
+			      const enum tab_kind *kinds, int n)
 {
-	for (int i = 0; i < n; i++) {
-		if (i)
-			fputc(',', csv);
-		chart_csv_str(csv, titles[i]);
-	}
-	fputs("\r\n", csv);
+	char name[96], def[400];
+	struct tab *d;
+
+	snprintf(name, sizeof(name), "chart-%s", c->name);
+	snprintf(def, sizeof(def), "The figures the chart \"%s\" draws.", c->title);
+	d = tab_new(name, c->title, def);
+	for (int i = 0; i < n; i++)
+		tab_col(d, titles[i], kinds ? kinds[i] : i ? TAB_COUNT : TAB_TEXT);
+	return d;
+}
+
+static void data_end(struct chart_ctx *cc, struct chart *c, struct tab *d)
+{
+	if (c->csv)
+		tab_csv(d, c->csv);
+	if (cc->enabled && cc->keep)
+		cc->keep(cc->owner, d);
+	tab_free(d);
 }
 
 /* The rows of t a chart draws: all but the total row. */
@@ -86,6 +111,7 @@ void report_chart_stages(struct chart_ctx *cc, FILE *md, const struct tab *t)
 {
 	int nstage = data_rows(t), nq = t->ncol - 2; /* Stage, the quarters, Total */
 	struct chart c;
+	struct tab *d;
 
 	if (hidden(cc, md, t))
 		return;
@@ -108,20 +134,18 @@ void report_chart_stages(struct chart_ctx *cc, FILE *md, const struct tab *t)
 				fprintf(c.dat, " %ld", count_at(t, s, k));
 			fputc('\n', c.dat);
 		}
-		/* .csv: the table's layout, a row per stage. */
-		chart_csv_str(c.csv, "Stage");
-		for (int k = 1; k <= nq; k++) {
-			fputc(',', c.csv);
-			chart_csv_str(c.csv, t->header[k]);
-		}
-		fputs("\r\n", c.csv);
-		for (int s = 0; s < nstage; s++) {
-			chart_csv_str(c.csv, t->rows[s][0].text);
-			for (int k = 1; k <= nq; k++)
-				fprintf(c.csv, ",%ld", count_at(t, s, k));
-			fputs("\r\n", c.csv);
-		}
 	}
+	/* .csv: the table's layout, a row per stage. */
+	d = data_begin(&c, (const char *const[]){"Stage"}, NULL, 1);
+	for (int k = 1; k <= nq; k++)
+		tab_col(d, t->header[k], TAB_COUNT);
+	for (int s = 0; s < nstage; s++) {
+		tab_row(d);
+		tab_text(d, t->rows[s][0].text);
+		for (int k = 1; k <= nq; k++)
+			tab_count(d, count_at(t, s, k));
+	}
+	data_end(cc, &c, d);
 	chart_end(&c, md);
 }
 
@@ -129,19 +153,27 @@ void report_chart_agencies(struct chart_ctx *cc, FILE *md, const struct tab *t)
 {
 	static const char *const titles[] = {"Agency", "Raised", "Received", "Colour"};
 	struct chart c;
+	struct tab *d;
+	int drawing;
 
 	if (hidden(cc, md, t) || data_rows(t) == 0)
 		return;
-	if (chart_begin(cc, &c, "agencies", "agencies", "Escalations raised and received by agency")) {
+	drawing = chart_begin(cc, &c, "agencies", "agencies", "Escalations raised and received by agency");
+	d = data_begin(&c, titles, NULL, 3);
+	if (drawing)
 		dat_header(c.dat, titles, 4);
-		csv_header(c.csv, titles, 3);
-		for (int i = 0; i < data_rows(t); i++) {
+	for (int i = 0; i < data_rows(t); i++) {
+		if (drawing) {
 			chart_dat_str(c.dat, t->rows[i][0].text, LABEL_TIC);
 			fprintf(c.dat, " %ld %ld %d\n", count_at(t, i, 1), count_at(t, i, 2), i + 1);
-			chart_csv_str(c.csv, t->rows[i][0].text);
-			fprintf(c.csv, ",%ld,%ld\r\n", count_at(t, i, 1), count_at(t, i, 2));
 		}
+		tab_row(d);
+		/* the data keeps the ids (a theme's), the chart the names */
+		tab_text_id(d, t->rows[i][0].text, t->rows[i][0].key);
+		tab_count(d, count_at(t, i, 1));
+		tab_count(d, count_at(t, i, 2));
 	}
+	data_end(cc, &c, d);
 	chart_end(&c, md);
 }
 
@@ -150,18 +182,22 @@ static void bars(struct chart_ctx *cc, FILE *md, const struct tab *t, const char
 		 const char *script, const char *title, const char *const *titles)
 {
 	struct chart c;
+	int drawing = chart_begin(cc, &c, name, script, title);
+	struct tab *d = data_begin(&c, titles, NULL, 2);
 
-	if (chart_begin(cc, &c, name, script, title)) {
+	if (drawing)
 		dat_header(c.dat, titles, 2);
-		csv_header(c.csv, titles, 2);
-		for (int i = 0; i < data_rows(t); i++) {
+	for (int i = 0; i < data_rows(t); i++) {
+		if (drawing) {
 			chart_dat_str(c.dat, t->rows[i][0].text, LABEL_TIC);
 			fprintf(c.dat, " %ld\n", count_at(t, i, 1));
-			/* the data keeps the ids (a theme's), the chart the names */
-			chart_csv_str(c.csv, t->rows[i][0].key ? t->rows[i][0].key : t->rows[i][0].text);
-			fprintf(c.csv, ",%ld\r\n", count_at(t, i, 1));
 		}
+		tab_row(d);
+		/* the data keeps the ids (a theme's), the chart the names */
+		tab_text_id(d, t->rows[i][0].text, t->rows[i][0].key);
+		tab_count(d, count_at(t, i, 1));
 	}
+	data_end(cc, &c, d);
 	chart_end(&c, md);
 }
 
@@ -187,73 +223,86 @@ void report_chart_open_age(struct chart_ctx *cc, FILE *md, const struct tab *t)
 void report_chart_breach(struct chart_ctx *cc, FILE *md, const struct tab *t)
 {
 	static const char *const titles[] = {"Quarter", "Due", "Met", "Breached", "Pending",
-					     "Breach rate (%)"};
+					     "Breach rate (%)", "Too few for a rate"};
+	static const enum tab_kind kinds[] = {TAB_TEXT, TAB_COUNT, TAB_COUNT, TAB_COUNT, TAB_COUNT,
+					      TAB_NUMBER};
 	struct chart c;
-	int few = 0;
+	struct tab *d;
+	int few = 0, drawing;
 
 	if (hidden(cc, md, t))
 		return;
-	if (chart_begin(cc, &c, "breach", "breach", "Stage deadlines due and breach rate per quarter")) {
-		dat_header(c.dat, titles, 6);
-		csv_header(c.csv, titles, 6);
-		for (int k = 0; k < data_rows(t); k++) {
-			const struct tab_cell *q = t->rows[k];
-			/* Small numbers: a rate over fewer than 5 deadlines met
-			 * or breached is left off the line (share.h). */
-			double rate = share_small(q[2].count + q[3].count) ? NAN : 100 * q[5].value;
+	drawing = chart_begin(cc, &c, "breach", "breach", "Stage deadlines due and breach rate per quarter");
+	d = data_begin(&c, titles, kinds, 6);
+	if (drawing)
+		dat_header(c.dat, titles, 7);
+	for (int k = 0; k < data_rows(t); k++) {
+		const struct tab_cell *q = t->rows[k];
+		/* Small numbers: a rate over fewer than 5 deadlines met or
+		 * breached is left off the line (share.h), marked "too few". */
+		int small = share_small(q[2].count + q[3].count);
+		double rate = small ? NAN : 100 * q[5].value;
 
-			few |= share_small(q[2].count + q[3].count);
+		few |= small;
+		if (drawing) {
 			chart_dat_str(c.dat, q[0].text, 0);
 			fprintf(c.dat, " %ld %ld %ld %ld ", q[1].count, q[2].count, q[3].count, q[4].count);
 			chart_dat_num(c.dat, rate);
-			fputc('\n', c.dat);
-			chart_csv_str(c.csv, q[0].text);
-			fprintf(c.csv, ",%ld,%ld,%ld,%ld,", q[1].count, q[2].count, q[3].count, q[4].count);
-			chart_csv_num(c.csv, rate);
-			fputs("\r\n", c.csv);
+			fprintf(c.dat, " %d\n", small);
 		}
+		tab_row(d);
+		tab_text(d, q[0].text);
+		for (int i = 1; i <= 4; i++)
+			tab_count(d, q[i].count);
+		tab_number(d, rate);
 	}
+	data_end(cc, &c, d);
 	if (chart_end(&c, md) == 0 && few)
 		fprintf(md, "The line leaves out quarters with fewer than %d stage deadlines met or "
-			"breached: a rate of so few would mislead; the table gives their counts.\n\n",
-			SHARE_MIN);
+			"breached (marked \"too few\"): a rate of so few would mislead; the table gives "
+			"their counts.\n\n", SHARE_MIN);
 }
 
 /* Points along the activity axis for the funnel's limit lines: enough
  * that each step of a limit (a whole count) shows. */
 #define FUNNEL_GRID 400
 
-/* The funnel's CSV: the table's rows, with each agency's limits as counts. */
-static void funnel_csv(FILE *csv, const struct metrics *m, const struct tab *t)
+/* The funnel's data: the table's rows (its names and signal words), with
+ * each agency's limits as counts. */
+static void funnel_data(struct chart_ctx *cc, struct chart *c, const struct metrics *m,
+			const struct tab *t)
 {
+	static const enum tab_kind kinds[] = {TAB_TEXT, TAB_COUNT, TAB_NUMBER, TAB_NUMBER, TAB_NUMBER,
+					      TAB_NUMBER, TAB_TEXT, TAB_NUMBER, TAB_NUMBER, TAB_NUMBER,
+					      TAB_NUMBER};
 	struct stats_funnel_limits lim;
 	char head[160];
+	const char *titles[] = {t->header[0], "Raised", head, "Rate per 1000", "Expected", "p low",
+				"Signal", "95% lower limit", "95% upper limit", "99.8% lower limit",
+				"99.8% upper limit"};
+	struct tab *d;
 
-	fputs("Agency,Raised,", csv);
 	/* the measure is text from the command line: a field of its own */
 	snprintf(head, sizeof(head), "Activity (%s)", m->measure);
-	chart_csv_str(csv, head);
-	fputs(",Rate per 1000,Expected,p low,Level,95% lower limit,95% upper limit,"
-	      "99.8% lower limit,99.8% upper limit\r\n", csv);
+	d = data_begin(c, titles, kinds, 11);
 	for (int i = 0; i < m->n_funnel; i++) {
 		const struct m_funnel *f = &m->funnel[i];
+		int ok = stats_funnel_limits(m->funnel_p, f->activity, &lim) == 0;
 
-		chart_csv_str(csv, t->rows[i][0].text); /* the table's name for it */
-		fprintf(csv, ",%ld,%.10g,", f->raised, f->activity);
-		chart_csv_num(csv, 1000.0 * (double)f->raised / f->activity);
-		fputc(',', csv);
-		chart_csv_num(csv, f->expected);
-		fputc(',', csv);
-		chart_csv_num(csv, f->p_low);
-		fputc(',', csv);
-		chart_csv_str(csv, f->level);
-		fputc(',', csv);
-		if (stats_funnel_limits(m->funnel_p, f->activity, &lim) == 0)
-			fprintf(csv, "%ld,%ld,%ld,%ld", lim.lo95, lim.hi95, lim.lo998, lim.hi998);
-		else
-			fputs(",,,", csv);
-		fputs("\r\n", csv);
+		tab_row(d);
+		tab_text(d, t->rows[i][0].text); /* the table's name for it */
+		tab_count(d, f->raised);
+		tab_number(d, f->activity);
+		tab_number(d, 1000.0 * (double)f->raised / f->activity);
+		tab_number(d, f->expected);
+		tab_number(d, f->p_low);
+		tab_text(d, t->rows[i][5].text); /* the table's words for its signal */
+		tab_number(d, ok ? (double)lim.lo95 : NAN);
+		tab_number(d, ok ? (double)lim.hi95 : NAN);
+		tab_number(d, ok ? (double)lim.lo998 : NAN);
+		tab_number(d, ok ? (double)lim.hi998 : NAN);
 	}
+	data_end(cc, c, d);
 }
 
 int report_chart_funnel(struct chart_ctx *cc, FILE *md, const struct metrics *m,
@@ -273,11 +322,16 @@ int report_chart_funnel(struct chart_ctx *cc, FILE *md, const struct metrics *m,
 			xmax = m->funnel[i].activity;
 	if (!(xmax > 0))
 		return -1;
-	if (!chart_begin(cc, &c, "funnel", "funnel", "Escalations against activity (funnel plot)"))
+	if (!chart_begin(cc, &c, "funnel", "funnel", "Escalations against activity (funnel plot)")) {
+		funnel_data(cc, &c, m, t);
 		return chart_end(&c, md);
+	}
 	/* Block 0: the limits along the activity axis, per 1,000. */
-	fputs("\"Activity\" \"Partnership rate\" \"95% lower\" \"95% upper\" \"99.8% lower\" "
-	      "\"99.8% upper\"\n", c.dat);
+	/* The centre line: the partnership's rate over its agencies, or the
+	 * overall rate when the points are partnerships (report compare). */
+	fprintf(c.dat, "\"Activity\" \"%s\" \"95%% lower\" \"95%% upper\" \"99.8%% lower\" "
+		"\"99.8%% upper\"\n", strcmp(t->header[0], "Partnership") == 0 ?
+		"Rate of the partnerships compared" : "Partnership rate");
 	for (int i = 1; i <= FUNNEL_GRID; i++) {
 		double n = xmax * 1.1 * i / FUNNEL_GRID;
 
@@ -307,13 +361,49 @@ int report_chart_funnel(struct chart_ctx *cc, FILE *md, const struct metrics *m,
 		chart_dat_num(c.dat, 1000.0 * (double)f->raised / f->activity);
 		fputc('\n', c.dat);
 	}
-	funnel_csv(c.csv, m, t);
+	funnel_data(cc, &c, m, t);
 	return chart_end(&c, md);
+}
+
+/* The rules that flagged month i, by name, into buf. */
+static void spc_rules(const struct metrics *m, int i, char *buf, size_t cap)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int k = 0; k < STATS_SPC_NRULES; k++)
+		if (m->month_flags[i] & STATS_SPC_BIT(k)) {
+			int w = snprintf(buf + used, cap - used, "%s%s", used ? " " : "", stats_spc_rule_name(k));
+
+			if (w > 0 && (size_t)w < cap - used)
+				used += (size_t)w;
+		}
+}
+
+static void spc_dat(FILE *dat, const struct metrics *m, int i)
+{
+	chart_dat_str(dat, m->month[i], 0);
+	fprintf(dat, " %ld ", m->month_n[i]);
+	chart_dat_num(dat, m->spc_mean);
+	fputc(' ', dat);
+	chart_dat_num(dat, m->spc_ucl);
+	fputc(' ', dat);
+	chart_dat_num(dat, m->spc_lcl);
+	fputc(' ', dat);
+	chart_dat_num(dat, m->month_flags[i] ? (double)m->month_n[i] : NAN);
+	fputc('\n', dat);
 }
 
 void report_chart_spc(struct chart_ctx *cc, FILE *md, const struct metrics *m, int suppress)
 {
+	static const char *const titles[] = {"Month", "Escalations raised", "Mean",
+					     "Upper process limit", "Lower process limit",
+					     "Limits provisional", "Rules flagging the month"};
+	static const enum tab_kind kinds[] = {TAB_TEXT, TAB_COUNT, TAB_NUMBER, TAB_NUMBER,
+					      TAB_NUMBER, TAB_TEXT, TAB_TEXT};
 	struct chart c;
+	struct tab *d;
+	int drawing;
 
 	if (m->n_month == 0)
 		return;
@@ -323,46 +413,28 @@ void report_chart_spc(struct chart_ctx *cc, FILE *md, const struct metrics *m, i
 			chart_note(cc, md, SUPPRESSED_NOTE);
 			return;
 		}
-	if (chart_begin(cc, &c, "spc", "spc", "Escalations raised per month (XmR chart)")) {
+	drawing = chart_begin(cc, &c, "spc", "spc", "Escalations raised per month (XmR chart)");
+	if (drawing)
 		fprintf(c.dat, "\"Month\" \"Escalations raised\" \"Mean\" \"%s\" \"Lower process limit\" "
 			"\"%s\"\n",
 			m->spc_provisional ? "Process limits (provisional: under 12 months)" : "Process limits",
 			m->spc_rules ? "Flagged by a rule" : "Flagged by a rule (none)");
-		fputs("Month,Escalations raised,Mean,Upper process limit,Lower process limit,"
-		      "Limits provisional,Rules flagging the month\r\n", c.csv);
-		for (int i = 0; i < m->n_month; i++) {
-			char rules[256] = "";
-			size_t used = 0;
+	d = data_begin(&c, titles, kinds, 7);
+	for (int i = 0; i < m->n_month; i++) {
+		char rules[256];
 
-			for (int k = 0; k < STATS_SPC_NRULES; k++)
-				if (m->month_flags[i] & STATS_SPC_BIT(k)) {
-					int w = snprintf(rules + used, sizeof(rules) - used, "%s%s", used ? " " : "",
-							 stats_spc_rule_name(k));
-
-					if (w > 0 && (size_t)w < sizeof(rules) - used)
-						used += (size_t)w;
-				}
-			chart_dat_str(c.dat, m->month[i], 0);
-			fprintf(c.dat, " %ld ", m->month_n[i]);
-			chart_dat_num(c.dat, m->spc_mean);
-			fputc(' ', c.dat);
-			chart_dat_num(c.dat, m->spc_ucl);
-			fputc(' ', c.dat);
-			chart_dat_num(c.dat, m->spc_lcl);
-			fputc(' ', c.dat);
-			chart_dat_num(c.dat, m->month_flags[i] ? (double)m->month_n[i] : NAN);
-			fputc('\n', c.dat);
-			chart_csv_str(c.csv, m->month[i]);
-			fprintf(c.csv, ",%ld,", m->month_n[i]);
-			chart_csv_num(c.csv, m->spc_mean);
-			fputc(',', c.csv);
-			chart_csv_num(c.csv, m->spc_ucl);
-			fputc(',', c.csv);
-			chart_csv_num(c.csv, m->spc_lcl);
-			fprintf(c.csv, ",%s,", m->spc_provisional ? "yes" : "no");
-			chart_csv_str(c.csv, rules);
-			fputs("\r\n", c.csv);
-		}
+		spc_rules(m, i, rules, sizeof(rules));
+		if (drawing)
+			spc_dat(c.dat, m, i);
+		tab_row(d);
+		tab_text(d, m->month[i]);
+		tab_count(d, m->month_n[i]);
+		tab_number(d, m->spc_mean);
+		tab_number(d, m->spc_ucl);
+		tab_number(d, m->spc_lcl);
+		tab_text(d, m->spc_provisional ? "yes" : "no");
+		tab_text(d, rules);
 	}
+	data_end(cc, &c, d);
 	chart_end(&c, md);
 }

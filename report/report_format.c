@@ -4,7 +4,12 @@
  *
  * pandoc runs without a shell, in the report's folder (so the chart
  * images' relative paths resolve and are embedded), writing to a
- * temporary name that is renamed into place when it succeeds.  The title
+ * temporary name that is renamed into place when it succeeds.  It reads a
+ * copy of the markdown without the lines linking each chart's SVG and CSV
+ * files: a paper that travels by email carries its pictures inside it
+ * (HTML: data URIs; Word: media) and has no files beside it to link to.
+ * An image is not made a figure (markdown-implicit_figures): the chart's
+ * title is drawn in the picture, and a caption would say it twice.  The title
  * block of the markdown (YAML: title, subtitle, date) becomes the
  * document's metadata.  PDF goes through HTML and weasyprint, so no TeX
  * installation is needed.
@@ -41,6 +46,27 @@ static const char *find_program(const char *env, const char *name, char *buf, si
 	return NULL;
 }
 
+/* The markdown pandoc reads: the paper's, less the lines linking a
+ * chart's files (chart.c: "Chart as [SVG](charts/..."). */
+static int travelling_copy(const char *from, const char *to)
+{
+	FILE *in = fopen(from, "r"), *out = in ? fopen(to, "w") : NULL;
+	char line[8192];
+	int bad;
+
+	if (!out) {
+		if (in)
+			fclose(in);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), in))
+		if (strncmp(line, CHART_LINKS_LINE, strlen(CHART_LINKS_LINE)) != 0)
+			fputs(line, out);
+	bad = ferror(in) || ferror(out);
+	fclose(in);
+	return fclose(out) != 0 || bad ? -1 : 0;
+}
+
 static int run(const char *dir, char *const argv[])
 {
 	pid_t pid;
@@ -64,41 +90,48 @@ static int run(const char *dir, char *const argv[])
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
-int report_convert(struct report *r, const char *format)
+/* The files pandoc reads beside the paper, all named ".<pid>-...": the
+ * markdown without its chart links, and the style sheet (not for Word). */
+struct inputs {
+	char md[4400], css[4400];        /* paths */
+	const char *md_name, *css_name;  /* their names, in the report's folder */
+};
+
+static int write_inputs(const struct report *r, const char *format, struct inputs *in)
 {
-	char prog[4096], md[4096], out[4100], tmp[4200], css[64], pathout[8400], pathtmp[8400];
-	const char *pandoc = find_program("OVERSIGHT_PANDOC", "pandoc", prog, sizeof(prog));
-	const char *base = strrchr(r->path, '/') ? strrchr(r->path, '/') + 1 : r->path;
 	const char *style = embed_get("report/report.css");
-	char *argv[24];
-	int argc = 0, rc;
+	const char *base = strrchr(r->path, '/') ? strrchr(r->path, '/') + 1 : r->path;
+	size_t dir = strlen(r->dir) + 1;
+	FILE *fp;
 
-	if (strcmp(format, "md") == 0)
-		return 0;
-	if (strcmp(format, "html") && strcmp(format, "docx") && strcmp(format, "pdf"))
-		return error("--format: '%s' is not md, html, docx or pdf", format), EXIT_USAGE;
-	if (!pandoc)
-		return error("--format %s: pandoc is not installed (Debian package pandoc; "
-			     "'sh tools/deps.sh --pandoc' installs it); the markdown report is written",
-			     format), EXIT_ENV;
-	snprintf(md, sizeof(md), "%s", base);
-	snprintf(out, sizeof(out), "%.*s.%s", (int)(strlen(base) - 3), base, format);
-	snprintf(tmp, sizeof(tmp), ".%ld-%s", (long)getpid(), out);
-	snprintf(css, sizeof(css), ".%ld-report.css", (long)getpid());
-	snprintf(pathout, sizeof(pathout), "%s/%s", r->dir, out);
-	snprintf(pathtmp, sizeof(pathtmp), "%s/%s", r->dir, tmp);
-
-	if (strcmp(format, "docx") != 0 && style) {
-		char pathcss[4200];
-		FILE *fp;
-
-		snprintf(pathcss, sizeof(pathcss), "%s/%s", r->dir, css);
-		fp = fopen(pathcss, "w");
-		if (!fp || fputs(style, fp) < 0 || fclose(fp) != 0)
-			return error("%s: cannot write: %s", pathcss, strerror(errno)), EXIT_ENV;
+	snprintf(in->md, sizeof(in->md), "%s/.%ld-%s", r->dir, (long)getpid(), base);
+	snprintf(in->css, sizeof(in->css), "%s/.%ld-report.css", r->dir, (long)getpid());
+	in->md_name = in->md + dir;
+	in->css_name = strcmp(format, "docx") != 0 && style ? in->css + dir : NULL;
+	if (travelling_copy(r->path, in->md) != 0) {
+		unlink(in->md);
+		return error("%s: cannot write: %s", in->md, strerror(errno));
 	}
+	if (!in->css_name)
+		return 0;
+	fp = fopen(in->css, "w");
+	if (!fp || fputs(style, fp) < 0 || fclose(fp) != 0) {
+		unlink(in->md);
+		return error("%s: cannot write: %s", in->css, strerror(errno));
+	}
+	return 0;
+}
+
+/* pandoc's arguments for format, reading in and writing tmp (names in the
+ * report's folder, where it runs); engine: weasyprint, for a PDF. */
+static void pandoc_args(char **argv, const char *pandoc, const char *format, const char *engine,
+			const struct inputs *in, const char *tmp)
+{
+	static char cssarg[128], enginearg[4200];
+	int argc = 0;
+
 	argv[argc++] = (char *)pandoc;
-	argv[argc++] = "--from=markdown";
+	argv[argc++] = "--from=markdown-implicit_figures";
 	argv[argc++] = "--resource-path=.";
 	if (strcmp(format, "html") == 0) {
 		argv[argc++] = "--to=html5";
@@ -106,34 +139,62 @@ int report_convert(struct report *r, const char *format)
 		argv[argc++] = "--self-contained";
 	} else if (strcmp(format, "pdf") == 0) {
 		argv[argc++] = "--to=html5";
-		argv[argc++] = "--pdf-engine=weasyprint";
+		snprintf(enginearg, sizeof(enginearg), "--pdf-engine=%s", engine);
+		argv[argc++] = enginearg;
 	} else {
 		argv[argc++] = "--to=docx";
 	}
-	if (strcmp(format, "docx") != 0 && style) {
-		static char cssarg[128];
-
-		snprintf(cssarg, sizeof(cssarg), "--css=%s", css);
+	if (in->css_name) {
+		snprintf(cssarg, sizeof(cssarg), "--css=%s", in->css_name);
 		argv[argc++] = cssarg;
 	}
 	argv[argc++] = "--output";
-	argv[argc++] = tmp;
-	argv[argc++] = md;
+	argv[argc++] = (char *)tmp;
+	argv[argc++] = (char *)in->md_name;
 	argv[argc] = NULL;
-	rc = run(r->dir, argv);
-	if (strcmp(format, "docx") != 0 && style) {
-		char pathcss[4200];
+}
 
-		snprintf(pathcss, sizeof(pathcss), "%s/%s", r->dir, css);
-		unlink(pathcss);
-	}
+int report_convert(struct report *r, const char *format)
+{
+	char prog[4096], wprog[4096], out[4100], tmp[4200], pathout[8400], pathtmp[8400];
+	const char *pandoc = find_program("OVERSIGHT_PANDOC", "pandoc", prog, sizeof(prog));
+	const char *engine = NULL;
+	const char *base = strrchr(r->path, '/') ? strrchr(r->path, '/') + 1 : r->path;
+	struct inputs in;
+	char *argv[24];
+	int rc;
+
+	if (strcmp(format, "md") == 0)
+		return 0;
+	if (strcmp(format, "xlsx") == 0)
+		return report_xlsx(r);
+	if (strcmp(format, "html") && strcmp(format, "docx") && strcmp(format, "pdf"))
+		return error("--format: '%s' is not md, html, docx, pdf or xlsx", format), EXIT_USAGE;
+	if (!pandoc)
+		return error("--format %s: pandoc is not installed (Debian package pandoc; "
+			     "'sh tools/deps.sh --pandoc' installs it); the markdown report is written",
+			     format), EXIT_ENV;
+	if (strcmp(format, "pdf") == 0 &&
+	    !(engine = find_program("OVERSIGHT_WEASYPRINT", "weasyprint", wprog, sizeof(wprog))))
+		return error("--format pdf: weasyprint is not installed; install it with "
+			     "'sudo apt-get install -y --no-install-recommends weasyprint' "
+			     "(or 'sh tools/deps.sh --pdf'); the markdown report is written"), EXIT_ENV;
+	snprintf(out, sizeof(out), "%.*s.%s", (int)(strlen(base) - 3), base, format);
+	snprintf(tmp, sizeof(tmp), ".%ld-%s", (long)getpid(), out);
+	snprintf(pathout, sizeof(pathout), "%s/%s", r->dir, out);
+	snprintf(pathtmp, sizeof(pathtmp), "%s/%s", r->dir, tmp);
+	if (write_inputs(r, format, &in))
+		return EXIT_ENV;
+	pandoc_args(argv, pandoc, format, engine, &in, tmp);
+	rc = run(r->dir, argv);
+	unlink(in.md);
+	if (in.css_name)
+		unlink(in.css);
 	if (rc != 0) {
 		unlink(pathtmp);
 		if (rc == 127)
 			return error("--format %s: cannot run %s", format, pandoc), EXIT_ENV;
-		return error("--format %s: pandoc failed (exit %d)%s", format, rc,
-			     strcmp(format, "pdf") == 0 ? "; PDF needs weasyprint (sh tools/deps.sh --pandoc)" : ""),
-		       EXIT_ENV;
+		return error("--format %s: pandoc failed (exit %d)", format, rc), EXIT_ENV;
 	}
 	chmod(pathtmp, 0644);
 	if (rename(pathtmp, pathout) != 0) {

@@ -7,8 +7,9 @@
  *   resolution-group  Gloucestershire: GSCP Resolution Group (stage 4),
  *                     then the GSCP Executive chair
  *   cpc               Perth & Kinross: CSWO (stage 4), CPC / COG
- *   scp-sab           North East Lincolnshire: SCP / SAB chair (stage 5),
- *                     children and adults apart
+ *   scp, sab          North East Lincolnshire: the SCP chair (children) and
+ *                     the SAB chair (adults), stage 5: each paper counts only
+ *                     its forum's subjects (its definition's "subject")
  *   girfec            Dumfries & Galloway: GIRFEC Leadership Group
  *                     (stage 3) and CSSaPP Executive / PPC (stage 4)
  *
@@ -165,7 +166,8 @@ static void forum_asks(struct report *r)
 		sec_pairs(r, "threshold", "Threshold disputes",
 			  "Escalations raised in the period about thresholds, at any stage, by the agency "
 			  "that raised them and the agency they were raised with.");
-	if (r->adults_apart)
+	/* A paper restricted to one subject has nothing to split. */
+	if (r->adults_apart && !r->period.subject)
 		sec_subject_split(r);
 }
 

@@ -58,15 +58,8 @@ static void row(struct tab *t, const char *label, long now, const long *before, 
 	tab_text(t, label);
 	tab_count(t, now);
 	for (int i = 0; i < nbefore; i++) {
-		char buf[32];
-
 		tab_count(t, before[i]);
-		if (now == before[i])
-			snprintf(buf, sizeof(buf), "no change");
-		else
-			snprintf(buf, sizeof(buf), "%s %ld", now > before[i] ? "up" : "down",
-				 now > before[i] ? now - before[i] : before[i] - now);
-		tab_note(t, buf);
+		tab_change(t, now - before[i]);
 	}
 }
 

@@ -139,16 +139,47 @@ static void simple_items(struct report *r, const char *name, const char *title, 
 	report_table(r, t);
 }
 
+/* The subject table's sentence: what the paper counts, and where a
+ * partnership that reports adults apart from children gives each. */
+static void subjects_def(const struct report *r, char *def, size_t cap)
+{
+	size_t n;
+
+	if (r->period.subject) {
+		snprintf(def, cap, "Escalations raised in the period by subject: this paper counts only "
+			 "escalations about %s.", report_subject_words(r->period.subject, 0));
+		return;
+	}
+	if (!r->adults_apart) {
+		snprintf(def, cap, "Escalations raised in the period by subject (child, unborn child, "
+			 "adult, or not about an individual).");
+		return;
+	}
+	n = (size_t)snprintf(def, cap, "Escalations raised in the period by subject; this partnership "
+			     "covers adults as well as children");
+	/* "..., and reports them apart in the papers for the NEL SAB Chair
+	 * (adults) and the NEL SCP Chair (children and unborn children)." */
+	for (int i = 0, k = 0; i < r->nforum && n < cap; i++) {
+		const struct report_forum *f = &r->forum[i];
+
+		if (!f->subject)
+			continue;
+		n += (size_t)snprintf(def + n, cap - n, "%s the %s (%s)",
+				      k++ ? " and" : ", and reports them apart in the papers for", f->name,
+				      report_subject_words(f->subject, 0));
+	}
+	if (n < cap)
+		snprintf(def + n, cap - n, ".");
+}
+
 void sec_subjects(struct report *r)
 {
+	char def[1024];
+
 	P("## Who the disagreements were about\n\n");
-	simple_items(r, "subjects", "Subject",
-		     r->adults_apart
-			     ? "Escalations raised in the period by subject; this partnership covers adults "
-			       "as well as children."
-			     : "Escalations raised in the period by subject (child, unborn child, adult, or "
-			       "not about an individual).",
-		     "Subject", r->m->subject, r->m->n_subject, report_subject_name, NULL);
+	subjects_def(r, def, sizeof(def));
+	simple_items(r, "subjects", "Subject", def, "Subject", r->m->subject, r->m->n_subject,
+		     report_subject_name, NULL);
 }
 
 void sec_categories(struct report *r)

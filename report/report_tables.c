@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/msg.h"
+#include "core/util.h"
 #include "report.h"
 
 int report_put(struct report *r, struct tab *t)
@@ -56,6 +57,7 @@ void report_csv(struct report *r, const struct tab *t)
 	FILE *fp;
 	int fd;
 
+	report_book_keep(r, t, 0);
 	if (!r->csv_dir)
 		return;
 	csv_name(r, t->name[0] ? t->name : "table", name, sizeof(name));
@@ -78,4 +80,28 @@ void report_csv(struct report *r, const struct tab *t)
 		warning("%s: cannot write: %s", path, strerror(errno));
 		r->csv_failed = 1;
 	}
+}
+
+void report_book_keep(struct report *r, const struct tab *t, int chart)
+{
+	if (!r->book_wanted)
+		return;
+	if (r->nbook == r->capbook) {
+		r->capbook = r->capbook ? 2 * r->capbook : 32;
+		r->book = xrealloc(r->book, (size_t)r->capbook * sizeof(*r->book));
+		r->book_chart = xrealloc(r->book_chart, (size_t)r->capbook);
+	}
+	r->book[r->nbook] = tab_copy(t);
+	r->book_chart[r->nbook++] = (unsigned char)chart;
+}
+
+void report_book_free(struct report *r)
+{
+	for (int i = 0; i < r->nbook; i++)
+		tab_free(r->book[i]);
+	free(r->book);
+	free(r->book_chart);
+	r->book = NULL;
+	r->book_chart = NULL;
+	r->nbook = r->capbook = 0;
 }

@@ -144,7 +144,40 @@ static void breach_by_quarter(struct report *r)
 	tab_free(t);
 }
 
-/* The timescales table: a row per stage, timed or not, and the total. */
+/* The figures under the protocol's other reading of stage s's timescale,
+ * where it gives two; NULL when it gives one. */
+static const struct m_timescale *other_reading(const struct report *r, int s)
+{
+	for (int i = 0; i < r->m->n_timescale_alt; i++)
+		if (r->m->timescale_alt[i].stage == s)
+			return &r->m->timescale_alt[i];
+	return NULL;
+}
+
+/* A timed stage's cells after its label: the timescale in words (after
+ * the name of its reading, where the protocol gives two), its source, and
+ * its figures. */
+static void timescale_cells(struct tab *t, const struct m_timescale *ts, const char *reading,
+			    const char *source)
+{
+	char words[128], cell[200];
+
+	kind_words(ts->kind, ts->days, words, sizeof(words));
+	if (reading[0])
+		snprintf(cell, sizeof(cell), "%s: %s", reading, words);
+	else
+		snprintf(cell, sizeof(cell), "%s", words);
+	tab_text(t, cell);
+	tab_text(t, source);
+	tab_count(t, ts->due);
+	tab_count(t, ts->met);
+	tab_count(t, ts->breached);
+	tab_count(t, ts->pending);
+	tab_share(t, ts->breached, ts->met + ts->breached);
+}
+
+/* The timescales table: a row per stage, timed or not (and one for the
+ * protocol's other reading of a stage's timescale), and the total. */
 static struct tab *timescale_table(struct report *r)
 {
 	struct tab *t = tab_new("timescales", "",
@@ -153,7 +186,7 @@ static struct tab *timescale_table(struct report *r)
 				"(completed after it, or not completed by the as-of date), pending; the "
 				"breach rate is breached / (met + breached).");
 	long due = 0, met = 0, breached = 0, pending = 0;
-	char buf[300], words[128];
+	char buf[300];
 
 	tab_col(t, "Stage", TAB_TEXT);
 	tab_col(t, "Timescale", TAB_TEXT);
@@ -182,17 +215,20 @@ static struct tab *timescale_table(struct report *r)
 			tab_note(t, "n/a");
 			continue;
 		}
-		tab_text(t, kind_words(ts->kind, ts->days, words, sizeof(words)));
-		tab_text(t, strcmp(ts->source, "local") == 0 ? "local target" : "protocol");
-		tab_count(t, ts->due);
-		tab_count(t, ts->met);
-		tab_count(t, ts->breached);
-		tab_count(t, ts->pending);
-		tab_share(t, ts->breached, ts->met + ts->breached);
+		timescale_cells(t, ts, other_reading(r, s) ? ts->reading : "",
+				strcmp(ts->source, "local") == 0 ? "local target" : "protocol");
 		due += ts->due;
 		met += ts->met;
 		breached += ts->breached;
 		pending += ts->pending;
+		if ((ts = other_reading(r, s))) {
+			/* The protocol's other reading, beside the chosen one: the
+			 * same stage's deadlines, not in the total. */
+			tab_row(t);
+			tab_aside(t);
+			tab_text(t, report_stage_label(r, s, buf, sizeof(buf)));
+			timescale_cells(t, ts, ts->reading, "protocol (other reading, not in the total)");
+		}
 	}
 	tab_row(t);
 	tab_text(t, "Total");
@@ -216,10 +252,42 @@ static struct tab *timescale_table(struct report *r)
 	return t;
 }
 
+/* Where the protocol gives a stage two timescales, say so under the table
+ * (NEL stage 4: working day 15 in the flowchart, 11 in the supporting
+ * text). */
+static void readings_note(struct report *r)
+{
+	char label[300], a[128], b[128];
+
+	for (int i = 0; i < r->m->n_timescale_alt; i++) {
+		const struct m_timescale *alt = &r->m->timescale_alt[i], *ts = NULL;
+
+		for (int k = 0; k < r->m->n_timescale; k++)
+			if (r->m->timescale[k].stage == alt->stage)
+				ts = &r->m->timescale[k];
+		if (!ts)
+			continue;
+		report_stage_label(r, alt->stage, label, sizeof(label));
+		P("The protocol gives two timescales for ");
+		md_escape(r->out, label);
+		P(". Its ");
+		md_escape(r->out, ts->reading);
+		P(": ");
+		md_escape(r->out, kind_words(ts->kind, ts->days, a, sizeof(a)));
+		P("; its ");
+		md_escape(r->out, alt->reading);
+		P(": ");
+		md_escape(r->out, kind_words(alt->kind, alt->days, b, sizeof(b)));
+		P(". The figures of this paper use the first; the row for the second counts the same "
+		  "stage's deadlines under it, and is not in the total.\n\n");
+	}
+}
+
 void sec_timescales(struct report *r)
 {
 	P("## Timescales\n\n");
 	report_table(r, timescale_table(r));
+	readings_note(r);
 	if (!r->m->n_timescale) {
 		P("The protocol sets no timescale for any stage.");
 		if (r->timescales_note[0]) {

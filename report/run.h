@@ -21,6 +21,14 @@
  */
 enum err run_open(const char *warehouse, const char *partnership, struct wh **w);
 
+/*
+ * Restrict w's figures to the subjects of group (enum cli_subject, from
+ * --subject; report/scope.h).  A partnership whose protocol covers none of
+ * them is a usage mistake (ERR_USAGE, naming the option); nothing to do
+ * for CLI_SUBJECT_ALL.
+ */
+enum err run_scope(struct wh *w, const char *partnership, int group);
+
 /* oversight metrics: every figure of the period as JSON on stdout.  A
  * failure after the partnership is known is an SQL error: ERR_INTERNAL. */
 enum err run_metrics(const char *partnership, const struct period *p, const char *measure);
@@ -30,5 +38,28 @@ enum err run_metrics(const char *partnership, const struct period *p, const char
  * a data error unless allow_incomplete (coverage.h). */
 enum err run_signals(const char *partnership, const struct period *p, const char *measure,
 		     int json, int allow_incomplete);
+
+/*
+ * Several partnerships at once: "P,Q,..." (each once, in the order given)
+ * or "all" (every partnership the warehouse knows, by id).  run_is_list()
+ * says whether a --partnership value is such a list (it holds a comma, or
+ * is "all").  run_open_list() opens the warehouse as run_open() does and
+ * reads the list into *l (ERR_USAGE, naming it after opt, for an unknown
+ * id); the caller frees *l with run_list_free() and closes *w, whatever
+ * the result.
+ */
+struct run_list {
+	int n;
+	char **id;  /* owned */
+	int all;    /* the list was "all" */
+};
+int run_is_list(const char *partnership);
+enum err run_open_list(const char *warehouse, const char *opt, const char *list,
+		       struct run_list *l, struct wh **w);
+void run_list_free(struct run_list *l);
+
+/* oversight metrics for a list: a JSON array of the objects run_metrics()
+ * prints, one per partnership in the list's order. */
+enum err run_metrics_list(const char *list, const struct period *p, const char *measure);
 
 #endif

@@ -227,7 +227,11 @@ static void print_text(const struct metrics *m, const struct metrics *y)
 	char buf[160], a[11], b[11];
 
 	period_text(&m->period, buf, sizeof(buf));
-	printf("lack-of-challenge signals: %s, %s\n\n", m->partnership, buf);
+	printf("lack-of-challenge signals: %s, %s\n", m->partnership, buf);
+	if (cli_subject_name(m->subject_group))
+		printf("escalations about %s only; activity is each agency's whole activity, not split "
+		       "by subject\n", cli_subject_name(m->subject_group));
+	printf("\n");
 	print_funnel(m, "funnel, the period");
 	if (y) {
 		char title[96];
@@ -269,6 +273,10 @@ static void print_json(const struct metrics *m, const struct metrics *y)
 	char *text;
 
 	cJSON_AddStringToObject(root, "partnership", m->partnership);
+	if (cli_subject_name(m->subject_group))
+		cJSON_AddStringToObject(root, "subject", cli_subject_name(m->subject_group));
+	else
+		cJSON_AddNullToObject(root, "subject");
 	cJSON_AddItemToObject(root, "period", period_json(&m->period));
 	cJSON_AddItemToObject(root, "signals", metrics_signals_json(m));
 	cJSON_AddItemToObject(root, "spc", metrics_spc_json(m));
@@ -314,6 +322,8 @@ enum err run_signals(const char *partnership, const struct period *p, const char
 	struct metrics *m = xcalloc(1, sizeof(*m)), *y = NULL;
 	enum err e = run_open(ov.warehouse, partnership, &w);
 
+	if (!e)
+		e = run_scope(w, partnership, p->subject);
 	if (e)
 		goto out;
 	if (metrics_compute(w, partnership, p, measure, m)) {

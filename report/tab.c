@@ -88,6 +88,14 @@ void tab_row(struct tab *t)
 	t->cur = 0;
 }
 
+void tab_aside(struct tab *t)
+{
+	if (!t->nrow)
+		die(EXIT_INTERNAL, "tab_aside before a row");
+	for (int c = 0; c < t->ncol; c++)
+		t->rows[t->nrow - 1][c].aside = 1;
+}
+
 static struct tab_cell *next(struct tab *t)
 {
 	if (!t->nrow || t->cur >= t->ncol)
@@ -146,6 +154,16 @@ void tab_note(struct tab *t, const char *s)
 	c->text = copy(s);
 }
 
+void tab_change(struct tab *t, long d)
+{
+	struct tab_cell *c = next(t);
+
+	/* in a column of any kind (the headline's is text: left-aligned) */
+	c->kind = TAB_NUMBER;
+	c->value = (double)d;
+	c->change = 1;
+}
+
 void tab_total(struct tab *t, const char *label)
 {
 	int n = t->nrow;
@@ -165,7 +183,7 @@ void tab_total(struct tab *t, const char *label)
 		cell->count = 0;
 		cell->empty = 0;
 		for (int r = 0; r < n; r++)
-			if (!t->rows[r][c].empty && !t->rows[r][c].text)
+			if (!t->rows[r][c].empty && !t->rows[r][c].text && !t->rows[r][c].aside)
 				cell->count += t->rows[r][c].count;
 	}
 	t->cur = t->ncol;
@@ -265,7 +283,8 @@ void tab_suppress(struct tab *t, int n)
 				int k = 0;
 
 				for (int r = 0; r < t->nrow; r++)
-					if (r != t->total_row && is_count(&t->rows[r][c]))
+					if (r != t->total_row && is_count(&t->rows[r][c]) &&
+					    !t->rows[r][c].aside)
 						group[k++] = &t->rows[r][c];
 				if (k && is_count(&t->rows[t->total_row][c]))
 					changed |= protect(group, k, &t->rows[t->total_row][c]);
@@ -321,6 +340,16 @@ const char *tab_cell_text(const struct tab *t, const struct tab_cell *c, char *b
 		}
 		return cli_show_figure(100.0 * c->value, 'f', 1, "%", buf, cap);
 	case TAB_NUMBER:
+		if (c->change) {
+			/* in words: a board reads "up 5", never "+0" */
+			long d = (long)c->value;
+
+			if (!d)
+				snprintf(buf, cap, "no change");
+			else
+				snprintf(buf, cap, "%s %ld", d > 0 ? "up" : "down", d > 0 ? d : -d);
+			break;
+		}
 		return cli_show_figure(c->value, 'f', t->decimals, "", buf, cap);
 	default:
 		snprintf(buf, cap, "%s", c->text ? c->text : "");
@@ -389,21 +418,42 @@ void tab_md(const struct tab *t, FILE *out)
 	fputc('\n', out);
 }
 
-void tab_csv(const struct tab *t, FILE *out)
+/* One cell for tools: see tab_csv(). */
+static void csv_cell(const struct tab *t, const struct tab_cell *c, FILE *out)
 {
 	char buf[64];
+	double v = c->value;
 
+	if (c->empty || c->text || c->suppressed || c->kind == TAB_TEXT) {
+		csvcell_write(out, tab_cell_text(t, c, buf, sizeof(buf)), CSVCELL_FLAT);
+		return;
+	}
+	if (c->kind == TAB_COUNT) {
+		fprintf(out, "%ld", c->count);
+		return;
+	}
+	if (c->kind == TAB_RATE)
+		v = 100.0 * c->value;
+	if (v == v)
+		fprintf(out, "%.10g", v);
+}
+
+void tab_csv(const struct tab *t, FILE *out)
+{
 	for (int c = 0; c < t->ncol; c++) {
 		if (c)
 			fputc(',', out);
-		csvcell_write(out, t->header[c], 0);
+		csvcell_write(out, t->header[c], CSVCELL_FLAT);
 	}
 	fputs("\r\n", out);
 	for (int r = 0; r < t->nrow; r++) {
 		for (int c = 0; c < t->ncol; c++) {
 			if (c)
 				fputc(',', out);
-			csvcell_write(out, tab_cell_csv(t, &t->rows[r][c], buf, sizeof(buf)), 0);
+			if (t->rows[r][c].key)
+				csvcell_write(out, t->rows[r][c].key, CSVCELL_FLAT);
+			else
+				csv_cell(t, &t->rows[r][c], out);
 		}
 		fputs("\r\n", out);
 	}
@@ -423,4 +473,28 @@ void tab_text_id(struct tab *t, const char *name, const char *id)
 const char *tab_cell_csv(const struct tab *t, const struct tab_cell *c, char *buf, size_t cap)
 {
 	return c->key ? c->key : tab_cell_text(t, c, buf, cap);
+}
+
+struct tab *tab_copy(const struct tab *t)
+{
+	struct tab *u = tab_new(t->name, t->title, t->definition);
+
+	for (int c = 0; c < t->ncol; c++) {
+		tab_col(u, t->header[c], t->kind[c]);
+		u->from[c] = t->from[c];
+	}
+	for (int r = 0; r < t->nrow; r++) {
+		tab_row(u);
+		for (int c = 0; c < t->ncol; c++) {
+			u->rows[r][c] = t->rows[r][c];
+			u->rows[r][c].text = t->rows[r][c].text ? xstrdup(t->rows[r][c].text) : NULL;
+			u->rows[r][c].key = t->rows[r][c].key ? xstrdup(t->rows[r][c].key) : NULL;
+		}
+	}
+	u->total_row = t->total_row;
+	u->row_total = t->row_total;
+	u->cur = u->ncol;
+	u->suppress_n = t->suppress_n;
+	u->decimals = t->decimals;
+	return u;
 }

@@ -42,6 +42,9 @@ struct tab_cell {
 	int empty;       /* shown blank */
 	int share;       /* TAB_RATE from tab_share(): value is num / den, */
 	long num, den;   /* shown as share_text() */
+	int change;      /* TAB_NUMBER from tab_change(): a whole difference,
+	                  * shown with its sign ("+8", "-5", "+0") */
+	int aside;       /* not part of its column's total (tab_aside) */
 };
 
 struct tab {
@@ -96,8 +99,19 @@ void tab_share(struct tab *t, long num, long den);
 void tab_cell_share(struct tab_cell *c, long num, long den);
 void tab_number(struct tab *t, double v); /* NAN shows "-" */
 void tab_note(struct tab *t, const char *s); /* a text in a count/rate column */
+/* A change from one count to another (a TAB_NUMBER cell in a column of
+ * any kind): shown as "+8", "-5" or "+0", a plain number in the CSV and
+ * the workbook. */
+void tab_change(struct tab *t, long d);
 
-/* Append a row labelled label whose count columns are the column sums. */
+/* The row just started stands aside from the column totals: another view
+ * of the row above (a stage's timescale under the protocol's other
+ * reading), not added into the total row.  Its counts are still hidden
+ * when small, and protected within the row. */
+void tab_aside(struct tab *t);
+
+/* Append a row labelled label whose count columns are the column sums
+ * (of the rows not set aside). */
 void tab_total(struct tab *t, const char *label);
 
 /* Apply disclosure control with threshold n (nothing when n < 2): hide
@@ -115,8 +129,19 @@ int tab_hidden(const struct tab *t);
 /* Write "### title", the definition, and the pipe table. */
 void tab_md(const struct tab *t, FILE *out);
 
-/* Write the table as CSV (header line, rows; suppressed cells as shown). */
+/*
+ * Write the table as CSV for tools: a header line, then the rows.  A
+ * figure is always a plain number: a count or change as a whole number
+ * ("8", "-5"), a rate as a percentage without its sign ("12.5" for 12.5%,
+ * a share too), any other number to 10 significant figures; a figure that
+ * is not (NAN, "-" in the paper) is an empty field.  Suppressed cells and
+ * notes are the text the paper shows ("<5", "[c]", "n/a"); a line break
+ * in a text is a space (one line per row).
+ */
 void tab_csv(const struct tab *t, FILE *out);
+
+/* A deep copy of t (for a paper's workbook, written once the paper is). */
+struct tab *tab_copy(const struct tab *t);
 
 /* Format one cell as shown in the table into buf. */
 const char *tab_cell_text(const struct tab *t, const struct tab_cell *c, char *buf, size_t cap);

@@ -206,7 +206,10 @@ check_grep '^The line leaves out quarters with fewer than 5 stage deadlines met 
 	"breach chart: a note says why small quarters have no point"
 check_grep '^| \*\*Total\*\* | \*\*8\*\* | \*\*4\*\* | \*\*4\*\* | \*\*0\*\* | \*\*50.0%\*\* |$' "$MD" \
 	"breach-by-quarter table: total 8 due, 4 met, 4 breached"
-check_grep '^"2024-Q4" 0 0 0 0 NaN$' "$C-breach.dat" "breach .dat: NaN where there is no rate (the line breaks)"
+check_grep '^"2024-Q4" 0 0 0 0 NaN 0$' "$C-breach.dat" "breach .dat: NaN where there is no rate (the line breaks)"
+# 2025-Q4: 0 met + 1 breached = 1, under 5: no rate, marked "too few" (1);
+# 2024-Q4: none met or breached, nothing to measure (0).
+check_grep '^"2025-Q4" 1 0 1 0 NaN 1$' "$C-breach.dat" "breach .dat: a quarter of too few deadlines is marked"
 
 # Open at 2026-09-30, age = working days after raising up to 09-30:
 #   G7 (Mon 09-21): 22-25, 28-30 = 7 -> 6-10

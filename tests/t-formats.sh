@@ -75,6 +75,13 @@ if command -v pandoc >/dev/null 2>&1; then
 	check_grep '<table' "$HT" "html: tables"
 	check_grep 'src="data:image/png;base64' "$HT" "html: charts embedded in the one file"
 	check_no_grep 'src="charts/' "$HT" "html: no image left outside the file"
+	# Every src= of the page is a data: URI (nothing to fetch once emailed),
+	# and no link points at a chart file beside it.
+	check_eq 0 "$(grep -o 'src="[^"]*' "$HT" | grep -vc '^src="data:')" "html: every src= is a data: URI"
+	check_no_grep 'href="charts/' "$HT" "html: no link to a chart file"
+	check_no_grep '<figcaption' "$HT" "html: the chart's title (in the picture) not repeated as a caption"
+	check_grep 'break-inside: avoid' "$HT" "html: print CSS keeps tables and charts whole"
+	check_grep '^Chart as \[SVG\](charts/' "$T/f2/board-devon-2025-Q3.md" "md: still links the chart files beside it"
 	check_grep '<title>Professional disagreements and escalations' "$HT" "html: the title block is the document's title"
 	DX="$T/f2/board-devon-2025-Q3.docx"
 	check_eq "504b" "$(head -c 2 "$DX" | od -An -tx1 | tr -d ' \n')" "docx: a zip file"
@@ -82,6 +89,11 @@ if command -v pandoc >/dev/null 2>&1; then
 		unzip -l "$DX" >"$T/zl" 2>&1
 		check_grep 'word/media/' "$T/zl" "docx: charts embedded"
 	fi
+	OVERSIGHT_WEASYPRINT=/nonexistent/weasyprint "$OV" report board --partnership devon --quarter 2025-Q3 \
+		--no-charts --format pdf -o "$T/f4" >"$T/o" 2>"$T/e"
+	check_eq 3 $? "weasyprint missing: --format pdf exits 3"
+	check_grep "apt-get install -y --no-install-recommends weasyprint" "$T/e" "weasyprint missing: the exact install command"
+	check_ok "weasyprint missing: the markdown is still written" test -f "$T/f4/board-devon-2025-Q3.md"
 	if command -v weasyprint >/dev/null 2>&1; then
 		check_ok "--format pdf" "$OV" report board --partnership devon --quarter 2025-Q3 --format pdf -o "$T/f3"
 		check_eq "%PDF" "$(head -c 4 "$T/f3/board-devon-2025-Q3.pdf")" "pdf: a PDF file"

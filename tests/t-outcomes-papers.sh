@@ -77,11 +77,11 @@ check_grep 'cases with two or more escalations, <3; pairs of agencies that disag
 	"$S" "suppress: repeat counts"
 
 # The forum item carries the outcomes.
-check_ok "forum item" "$OV" report scp-sab --partnership north-east-lincolnshire --quarter 2025-Q3 \
+check_ok "forum item" "$OV" report scp --partnership north-east-lincolnshire --quarter 2025-Q3 \
 	-o out --no-charts
-check_grep '^## Outcomes: did challenge change anything?$' out/scp-sab-north-east-lincolnshire-2025-Q3.md \
+check_grep '^## Outcomes: did challenge change anything?$' out/scp-north-east-lincolnshire-2025-Q3.md \
 	"forum: the outcomes section"
-check_grep '^| Not recorded | 1 |$' out/scp-sab-north-east-lincolnshire-2025-Q3.md \
+check_grep '^| Not recorded | 1 |$' out/scp-north-east-lincolnshire-2025-Q3.md \
 	"forum: not recorded shown with its count"
 
 # Agency pack for Health: its pair health -> nel-cs completed N-1's stage

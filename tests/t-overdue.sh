@@ -92,13 +92,19 @@ met "$NEL" "$T/nel-q4.json" --partnership $N --quarter 2025-Q4
 check_eq '{"n":6,"by_stage":[{"stage":1,"n":4},{"stage":2,"n":1},{"stage":3,"n":1}]}' \
 	"$(jv "$T/nel-q4.json" .overdue)" "nel: Q4, deadlines of earlier quarters still count while open"
 
-check_ok "nel: scp-sab paper" ov "$NEL" report scp-sab --partnership $N --quarter 2025-Q3 --no-charts -o "$T/out"
-NP=$T/out/scp-sab-$N-2025-Q3.md
-# The forum item lists the overdue at its own stage (5) only: none here.
+# The SCP chair's paper counts the children's escalations (all but NH),
+# the SAB chair's the adults' (NH alone); each lists the overdue at its own
+# stage (5) only: none here.
+check_ok "nel: scp paper" ov "$NEL" report scp --partnership $N --quarter 2025-Q3 --no-charts -o "$T/out"
+check_ok "nel: sab paper" ov "$NEL" report sab --partnership $N --quarter 2025-Q3 --no-charts -o "$T/out"
+NP=$T/out/scp-$N-2025-Q3.md
+SP=$T/out/sab-$N-2025-Q3.md
 check_grep '^No escalation was open past a stage deadline at the as-of date, at this stage\.$' "$NP" \
 	"nel: the forum item lists only its own stage's overdue (none at stage 5)"
 check_no_grep '| 2025-06-11 |\|11 June 2025' "$NP" "nel: a stage 2 overdue is not in the stage 5 item"
 check_no_grep 'nel-cs\|humberside-police' "$NP" "nel: agencies by name, not id"
+check_grep '^| Overdue now (open past a stage deadline) | 4 | ' "$NP" "nel: scp front page, the children's 4"
+check_grep '^| Overdue now (open past a stage deadline) | 1 | ' "$SP" "nel: sab front page, the adults' 1"
 # The board paper counts them all.
 check_ok "nel: board paper" ov "$NEL" report board --partnership $N --quarter 2025-Q3 --no-charts -o "$T/out"
 NB=$T/out/board-$N-2025-Q3.md

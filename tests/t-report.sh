@@ -419,7 +419,7 @@ for p in $PS; do
 	done
 done
 check_eq 1 $ok "fixtures: every report written"
-check_eq 40 "$(ls "$T/fx" "$T/fxp" | grep -c '\.md$')" "fixtures: 10 kinds x 2 quarters x plain and public"
+check_eq 44 "$(ls "$T/fx" "$T/fxp" | grep -c '\.md$')" "fixtures: 11 kinds x 2 quarters x plain and public"
 # column NAME FILE: the values of a column of a fixture CSV.  The fixtures
 # quote only learning_theme, their last column, so splitting on commas is
 # exact for every column before it; learning_theme is everything after

@@ -1,6 +1,7 @@
 #!/bin/sh
 # demo.sh - what `make demo` does: a fresh warehouse in out/, the example
-# logs of all five partnerships loaded, and their 2026-Q3 board papers.
+# logs of all five partnerships loaded, their 2026-Q3 board papers, and the
+# paper setting the five side by side.
 set -eu
 cd "$(dirname "$0")/.."
 OV=./oversight
@@ -44,10 +45,12 @@ for p in devon gloucestershire perth-kinross north-east-lincolnshire dumfries-ga
 	$OV load --profile activity fixtures/$p/activity.csv
 done
 
-# Board papers also as HTML (one self-contained file) and Word, when pandoc
-# is there (make demo installs it); the markdown is always written.
-FORMATS=md
-command -v pandoc >/dev/null 2>&1 && FORMATS=md,html,docx
+# Board papers also as an Excel workbook (always: libxlsxwriter is built
+# in), and as HTML (one file that travels, pictures inside) and Word when
+# pandoc is there (make demo installs it; never the PDF tools); the
+# markdown is always written.
+FORMATS=md,xlsx
+command -v pandoc >/dev/null 2>&1 && FORMATS=md,html,docx,xlsx
 echo "== board papers for $QUARTER ($FORMATS)"
 for p in devon gloucestershire perth-kinross north-east-lincolnshire dumfries-galloway; do
 	sections=
@@ -60,7 +63,11 @@ $OV report agency --partnership devon --agency dc-police --quarter $QUARTER -o o
 $OV report pdg --partnership devon --quarter $QUARTER -o out --sections fixtures/devon/sections
 $OV report resolution-group --partnership gloucestershire --quarter $QUARTER -o out
 $OV report cpc --partnership perth-kinross --quarter $QUARTER -o out
-$OV report scp-sab --partnership north-east-lincolnshire --quarter $QUARTER -o out
+$OV report scp --partnership north-east-lincolnshire --quarter $QUARTER -o out
+$OV report sab --partnership north-east-lincolnshire --quarter $QUARTER -o out
 $OV report girfec --partnership dumfries-galloway --quarter $QUARTER -o out
+echo "== the region's paper: the five partnerships side by side"
+$OV report compare --partnerships all --quarter $QUARTER -o out --format $FORMATS
+$OV metrics --partnership all --quarter $QUARTER --json >out/metrics-all-$QUARTER.json
 $OV check >out/check.txt || true
-echo "== done: the reports are in out/ (tables as CSV in out/tables/, charts in out/charts/)"
+echo "== done: the reports are in out/ (board papers as md, html, docx and xlsx; tables as CSV in out/tables/, charts in out/charts/)"

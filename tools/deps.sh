@@ -3,7 +3,8 @@
 #
 #   sh tools/deps.sh            install what is missing (as root or with sudo)
 #   sh tools/deps.sh --ensure   the same, quietly when nothing is missing
-#   sh tools/deps.sh --pandoc   also pandoc and weasyprint (html/docx/pdf board papers)
+#   sh tools/deps.sh --pandoc   also pandoc (html and docx board papers; make demo)
+#   sh tools/deps.sh --pdf      also pandoc and weasyprint (pdf board papers)
 #   sh tools/deps.sh --fuzz     also clang with libFuzzer (make fuzz)
 #   sh tools/deps.sh --check    say what is missing, install nothing
 #
@@ -13,17 +14,18 @@ set -u
 PKGS="libsqlite3-dev libcsv-dev libcjson-dev libsodium-dev libssl-dev libzip-dev libexpat1-dev libxlsxwriter-dev gnuplot-nox sqlite3 jq"
 mode=install
 want_pandoc=0
+want_pdf=0
 want_fuzz=0
 for a in "$@"; do
 	case "$a" in
 	--ensure) mode=ensure ;;
 	--check) mode=check ;;
 	--pandoc) want_pandoc=1 ;;
+	--pdf) want_pandoc=1; want_pdf=1 ;;
 	--fuzz) want_fuzz=1 ;;
-	*) echo "usage: sh tools/deps.sh [--ensure|--check] [--pandoc] [--fuzz]" >&2; exit 2 ;;
+	*) echo "usage: sh tools/deps.sh [--ensure|--check] [--pandoc] [--pdf] [--fuzz]" >&2; exit 2 ;;
 	esac
 done
-[ $want_pandoc = 1 ] && PKGS="$PKGS pandoc weasyprint"
 
 missing=""
 have_header() {
@@ -36,12 +38,14 @@ have_header sodium.h || missing="$missing libsodium-dev"
 have_header openssl/evp.h || missing="$missing libssl-dev" # SHA-256 of a loaded file
 have_header zip.h || missing="$missing libzip-dev"          # .xlsx: the zip container
 have_header expat.h || missing="$missing libexpat1-dev"     # .xlsx: the XML parts
-have_header xlsxwriter.h || missing="$missing libxlsxwriter-dev" # .xlsx fixtures and tests
+have_header xlsxwriter.h || missing="$missing libxlsxwriter-dev" # --format xlsx, the .xlsx fixtures
 command -v gnuplot >/dev/null 2>&1 || missing="$missing gnuplot-nox"
 command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 command -v jq >/dev/null 2>&1 || missing="$missing jq" # tests read JSON with it
 if [ $want_pandoc = 1 ]; then
 	command -v pandoc >/dev/null 2>&1 || missing="$missing pandoc"
+fi
+if [ $want_pdf = 1 ]; then
 	# PDF board papers: pandoc renders HTML and weasyprint prints it (no TeX).
 	command -v weasyprint >/dev/null 2>&1 || missing="$missing weasyprint"
 fi

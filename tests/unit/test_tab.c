@@ -4,6 +4,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "report/share.h"
 #include "report/tab.h"
@@ -85,6 +86,39 @@ static void test_suppress(void)
 	tab_free(t);
 }
 
+/*
+ * A row set aside (a stage under the protocol's other reading) is outside
+ * its columns' totals: tab_total leaves it out, and a small count in it is
+ * hidden without standing in for the second hidden cell a column needs.
+ * Rows: a 2, b 9, aside 3, c 7; total a + b + c = 18.  Under threshold 5:
+ * a (2) and aside (3) are hidden; the column a, b, c still has one hidden
+ * cell, so its smallest other count, c (7), is hidden too.
+ */
+static void test_aside(void)
+{
+	static const char *const name[] = {"a", "b", "aside", "c"};
+	static const long n[] = {2, 9, 3, 7};
+	struct tab *t = tab_new("t", "", "");
+
+	tab_col(t, "Row", TAB_TEXT);
+	tab_col(t, "N", TAB_COUNT);
+	for (int i = 0; i < 4; i++) {
+		tab_row(t);
+		if (i == 2)
+			tab_aside(t);
+		tab_text(t, name[i]);
+		tab_count(t, n[i]);
+	}
+	tab_total(t, "Total");
+	CHECK_STR(cell(t, 4, 1), "18", "aside: not added into the total (2 + 9 + 7)");
+	tab_suppress(t, 5);
+	CHECK_STR(cell(t, 0, 1), "<5", "aside: a's 2 hidden");
+	CHECK_STR(cell(t, 2, 1), "<5", "aside: its own 3 hidden");
+	CHECK_STR(cell(t, 3, 1), "[c]", "aside: c hidden, so a cannot be worked out from the total");
+	CHECK_STR(cell(t, 1, 1), "9", "aside: b stays");
+	tab_free(t);
+}
+
 /* DESIGN.md "Small numbers": under a denominator of 5, the counts. */
 static void test_share(void)
 {
@@ -109,10 +143,60 @@ static void test_share(void)
 	tab_free(t);
 }
 
+/* The CSV for tools: figures as plain numbers (tab.h, tab_csv). */
+static void test_csv(void)
+{
+	struct tab *t = tab_new("c", "C", "Counts."), *u;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	tab_col(t, "Label", TAB_TEXT);
+	tab_col(t, "N", TAB_COUNT);
+	tab_col(t, "Change", TAB_TEXT);
+	tab_col(t, "Rate", TAB_RATE);
+	tab_col(t, "Days", TAB_NUMBER);
+	tab_row(t);
+	tab_text(t, "a");
+	tab_count(t, 8);
+	tab_change(t, 8);
+	tab_rate(t, 0.125);
+	tab_number(t, 4.5);
+	tab_row(t);
+	tab_text(t, "b\nc");
+	tab_count(t, 2);
+	tab_change(t, -5);
+	tab_share(t, 1, 4);
+	tab_number(t, NAN);
+	CHECK_STR(cell(t, 0, 2), "up 8", "tab_change: a rise in words");
+	CHECK_STR(cell(t, 1, 2), "down 5", "tab_change: a fall in words");
+	u = tab_copy(t);
+	tab_free(t);
+	CHECK_STR(cell(u, 0, 2), "up 8", "tab_copy: the cells copied");
+	CHECK_STR(cell(u, 1, 0), "b\nc", "tab_copy: texts copied");
+	fp = open_memstream(&buf, &len);
+	tab_csv(u, fp);
+	fclose(fp);
+	/* 8, +8 as 8, 12.5% as 12.5, 4.5; then 1 of 4 as 25, no number: empty;
+	 * the line break in a label a space (the cell still quoted) */
+	CHECK_STR(buf, "Label,N,Change,Rate,Days\r\na,8,8,12.5,4.5\r\n\"b c\",2,-5,25,\r\n",
+		  "tab_csv: figures as plain numbers");
+	free(buf);
+	tab_suppress(u, 5);
+	fp = open_memstream(&buf, &len);
+	tab_csv(u, fp);
+	fclose(fp);
+	CHECK(strstr(buf, "\"b c\",<5,") != NULL, "tab_csv: a suppressed count as the paper shows it");
+	free(buf);
+	tab_free(u);
+}
+
 int main(void)
 {
 	test_small();
 	test_suppress();
 	test_share();
+	test_csv();
+	test_aside();
 	return unit_done();
 }
