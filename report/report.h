@@ -381,5 +381,8 @@ int report_compare(struct report *r); /* report_compare.c: r->cmp side by side *
  * expected", "watch: fewer than expected", "unusually high" or "none"
  * (report_challenge.c). */
 const char *report_funnel_signal(const struct m_funnel *f);
+/* The funnel table's columns after its first, its rows and total, put in
+ * the paper; hid[i]: entry i's count hidden (report_challenge.c). */
+void report_funnel_rows(struct report *r, struct tab *t, const struct metrics *m, int *hid);
 
 #endif

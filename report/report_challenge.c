@@ -52,21 +52,14 @@ static void pooled_note(struct report *r, const struct metrics *m)
 		  "escalating at the usual rate can look *unusually high*.\n\n");
 }
 
-/* The funnel of m: each agency's escalations against its activity, the
- * table, the funnel plot (the period's only: year is NULL) and a line for
- * each agency flagged.  year names the four quarters of the longer view. */
-static void funnel(struct report *r, const struct metrics *m, const char *year)
+/* The funnel table's columns after its first (the agency's or the
+ * partnership's name), a row for each of m's funnel entries, the total;
+ * the table is put in the paper, and hid[i] says whether entry i's count
+ * was hidden (the plot then leaves it out). */
+void report_funnel_rows(struct report *r, struct tab *t, const struct metrics *m, int *hid)
 {
-	int flagged = 0, drawn = 1;
-	char def[600], buf[128];
-	struct tab *t;
+	char buf[128];
 
-	funnel_def(year, def, sizeof(def));
-	t = tab_new(year ? "funnel-four-quarters" : "funnel",
-		    year ? "Escalations against activity, four quarters" : "Escalations against activity", def);
-	int hid[M_MAX_ITEMS] = {0};
-
-	tab_col(t, "Agency", TAB_TEXT);
 	tab_col(t, "Raised", TAB_COUNT);
 	snprintf(buf, sizeof(buf), "Activity (%s)", m->measure);
 	tab_col(t, buf, TAB_COUNT);
@@ -90,6 +83,24 @@ static void funnel(struct report *r, const struct metrics *m, const char *year)
 	report_put(r, t);
 	for (int i = 0; i < m->n_funnel; i++)
 		hid[i] = t->rows[i][1].suppressed;
+}
+
+/* The funnel of m: each agency's escalations against its activity, the
+ * table, the funnel plot (the period's only: year is NULL) and a line for
+ * each agency flagged.  year names the four quarters of the longer view. */
+static void funnel(struct report *r, const struct metrics *m, const char *year)
+{
+	int flagged = 0, drawn = 1;
+	char def[600];
+	struct tab *t;
+
+	funnel_def(year, def, sizeof(def));
+	t = tab_new(year ? "funnel-four-quarters" : "funnel",
+		    year ? "Escalations against activity, four quarters" : "Escalations against activity", def);
+	int hid[M_MAX_ITEMS] = {0};
+
+	tab_col(t, "Agency", TAB_TEXT);
+	report_funnel_rows(r, t, m, hid);
 	if (!year) {
 		P("Method: each agency's expected count is its activity times the partnership's overall "
 		  "rate (escalations raised ÷ activity, over the agencies with activity); *alert* when the "

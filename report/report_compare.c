@@ -236,7 +236,6 @@ static void cmp_funnel(struct report *r)
 	const struct compare *c = r->cmp;
 	const struct metrics *m = c->funnel;
 	struct tab *t;
-	char col[128];
 	int drawn = -1, flagged = 0, hid[M_MAX_ITEMS] = {0};
 
 	if (m->n_funnel == 0)
@@ -247,29 +246,7 @@ static void cmp_funnel(struct report *r)
 		    "escalated at the overall rate of the partnerships compared, and the Poisson "
 		    "probability of raising so few (p low).");
 	tab_col(t, "Partnership", TAB_TEXT);
-	tab_col(t, "Raised", TAB_COUNT);
-	snprintf(col, sizeof(col), "Activity (%s)", m->measure);
-	tab_col(t, col, TAB_COUNT);
-	tab_col(t, "Expected", TAB_NUMBER);
-	tab_col(t, "p low", TAB_TEXT);
-	tab_derived(t, TAB_COL(1));
-	tab_col(t, "Signal", TAB_TEXT);
-	for (int i = 0; i < m->n_funnel; i++) {
-		const struct m_funnel *f = &m->funnel[i];
-
-		tab_row(t);
-		tab_text(t, report_agency_name(r, f->agency));
-		tab_count(t, f->raised);
-		tab_count(t, (long)f->activity);
-		tab_number(t, f->expected);
-		snprintf(col, sizeof(col), "%.3g", f->p_low);
-		tab_text(t, col);
-		tab_text(t, report_funnel_signal(f));
-	}
-	tab_total(t, "Total");
-	report_put(r, t);
-	for (int i = 0; i < m->n_funnel; i++)
-		hid[i] = t->rows[i][1].suppressed;
+	report_funnel_rows(r, t, m, hid);
 	P("Method: each partnership's expected count is its activity times the overall rate of the "
 	  "partnerships compared (escalations raised ÷ activity); *alert* when the Poisson "
 	  "probability of raising that few is below 0.001, *watch* below 0.025.\n\n");
