@@ -384,5 +384,9 @@ const char *report_funnel_signal(const struct m_funnel *f);
 /* The funnel table's columns after its first, its rows and total, put in
  * the paper; hid[i]: entry i's count hidden (report_challenge.c). */
 void report_funnel_rows(struct report *r, struct tab *t, const struct metrics *m, int *hid);
+/* A line for each flagged entry of that table (activity: with the entry's
+ * activity; year: "over the four quarters"); the count of lines. */
+int report_funnel_flags(struct report *r, const struct metrics *m, const int *hid, const char *year,
+			int activity);
 
 #endif

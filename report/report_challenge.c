@@ -85,6 +85,37 @@ void report_funnel_rows(struct report *r, struct tab *t, const struct metrics *m
 		hid[i] = t->rows[i][1].suppressed;
 }
 
+/* A line for each entry of m's funnel flagged alert or watch (a hidden
+ * count, hid[i], said without its figure), with the entry's activity
+ * where activity is set and "over the four quarters" where year is; the
+ * count of lines. */
+int report_funnel_flags(struct report *r, const struct metrics *m, const int *hid, const char *year,
+			int activity)
+{
+	int flagged = 0;
+	char act[160] = "";
+
+	for (int i = 0; i < m->n_funnel; i++) {
+		const struct m_funnel *f = &m->funnel[i];
+
+		if (strcmp(f->level, "none") == 0)
+			continue;
+		flagged++;
+		if (activity)
+			snprintf(act, sizeof(act), " (%.0f %s)", f->activity, m->measure);
+		P("- **");
+		md_escape(r->out, report_agency_name(r, f->agency));
+		if (hid[i])
+			P("** raised fewer escalations than the %.1f expected from its activity%s%s: level "
+			  "*%s*.\n", f->expected, act, year ? " over the four quarters" : "", f->level);
+		else
+			P("** raised %ld escalation%s against %.1f expected from its activity%s%s: level *%s* "
+			  "(p = %.3g).\n", f->raised, f->raised == 1 ? "" : "s", f->expected, act,
+			  year ? " over the four quarters" : "", f->level, f->p_low);
+	}
+	return flagged;
+}
+
 /* The funnel of m: each agency's escalations against its activity, the
  * table, the funnel plot (the period's only: year is NULL) and a line for
  * each agency flagged.  year names the four quarters of the longer view. */
@@ -121,23 +152,7 @@ static void funnel(struct report *r, const struct metrics *m, const char *year)
 		  "rate and the dashed and dotted lines the 95%% and 99.8%% limits around it (exact "
 		  "Poisson limits for the agency's activity). A point below a lower limit raised "
 		  "fewer escalations than its activity would predict.\n\n");
-	for (int i = 0; i < m->n_funnel; i++) {
-		const struct m_funnel *f = &m->funnel[i];
-
-		if (strcmp(f->level, "none") == 0)
-			continue;
-		flagged++;
-		P("- **");
-		md_escape(r->out, report_agency_name(r, f->agency));
-		if (hid[i])
-			P("** raised fewer escalations than the %.1f expected from its activity (%.0f "
-			  "%s)%s: level *%s*.\n", f->expected, f->activity, m->measure,
-			  year ? " over the four quarters" : "", f->level);
-		else
-			P("** raised %ld escalation%s against %.1f expected from its activity (%.0f %s)%s: "
-			  "level *%s* (p = %.3g).\n", f->raised, f->raised == 1 ? "" : "s", f->expected,
-			  f->activity, m->measure, year ? " over the four quarters" : "", f->level, f->p_low);
-	}
+	flagged = report_funnel_flags(r, m, hid, year, 1);
 	if (flagged)
 		P("\n");
 	pooled_note(r, m);

@@ -255,22 +255,7 @@ static void cmp_funnel(struct report *r)
 	if (drawn == 0)
 		P("In the funnel plot each point is a partnership; the solid line is the overall rate "
 		  "and the dashed and dotted lines the 95%% and 99.8%% limits around it.\n\n");
-	for (int i = 0; i < m->n_funnel; i++) {
-		const struct m_funnel *f = &m->funnel[i];
-
-		if (strcmp(f->level, "none") == 0)
-			continue;
-		flagged++;
-		P("- **");
-		md_escape(r->out, report_agency_name(r, f->agency));
-		if (hid[i])
-			P("** raised fewer escalations than the %.1f expected from its activity: level "
-			  "*%s*.\n", f->expected, f->level);
-		else
-			P("** raised %ld escalation%s against %.1f expected from its activity: level *%s* "
-			  "(p = %.3g).\n", f->raised, f->raised == 1 ? "" : "s", f->expected, f->level,
-			  f->p_low);
-	}
+	flagged = report_funnel_flags(r, m, hid, NULL, 0);
 	if (flagged)
 		P("\n");
 }

@@ -10,6 +10,10 @@ export OVERSIGHT_DATA="$(pwd)"
 export OVERSIGHT_WAREHOUSE=out/demo.db
 mkdir -p out
 rm -f out/demo.db out/demo.db-wal out/demo.db-shm out/demo.db.key
+# The papers of an earlier run go too, so that out/ holds only this run's
+# (a paper since renamed would otherwise stay, written by an older oversight).
+rm -rf out/charts out/tables
+rm -f out/*.md out/*.html out/*.docx out/*.pdf out/*.xlsx out/*.json out/*.txt
 
 echo "== init (with Devon's example local targets)"
 $OV init --targets fixtures/devon/targets.json
