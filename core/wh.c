@@ -67,7 +67,9 @@ int wh_open(const char *path, int flags, struct wh **out)
 
 	w = xcalloc(1, sizeof(*w));
 	w->path = path;
-	oflags = (flags & WH_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	/* A connection is only ever used by the thread that opened it. */
+	oflags = ((flags & WH_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		 SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &w->db, oflags, NULL) != SQLITE_OK) {
 		error("%s: cannot open: %s", path, w->db ? sqlite3_errmsg(w->db) : "out of memory");
 		goto fail;
@@ -251,6 +253,21 @@ int wh_param(sqlite3_stmt *st, const char *name)
 	if (i == 0)
 		die(EXIT_INTERNAL, "no parameter %s in: %s", name, sqlite3_sql(st));
 	return i;
+}
+
+void wh_params_in_order(sqlite3_stmt *st, const char *const *names)
+{
+	int n = 0;
+
+	while (names[n])
+		n++;
+	if (sqlite3_bind_parameter_count(st) != n)
+		die(EXIT_INTERNAL, "%d parameters, not %d, in: %s", sqlite3_bind_parameter_count(st), n,
+		    sqlite3_sql(st));
+	for (int i = 0; i < n; i++)
+		if (sqlite3_bind_parameter_index(st, names[i]) != i + 1)
+			die(EXIT_INTERNAL, "parameter %d is not %s in: %s", i + 1, names[i],
+			    sqlite3_sql(st));
 }
 
 void wh_bind_date(sqlite3_stmt *st, int idx, int day)

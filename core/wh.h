@@ -87,6 +87,11 @@ int wh_run(struct wh *w, sqlite3_stmt *st, const char *what);
  * of the program. */
 int wh_param(sqlite3_stmt *st, const char *name);
 
+/* For a statement run once a row, bound by position: dies (internal
+ * error) unless its parameters are exactly names (NULL-terminated), in
+ * that order, so that parameter i + 1 is names[i]. */
+void wh_params_in_order(sqlite3_stmt *st, const char *const *names);
+
 /* Bind a day number (date.h) as YYYY-MM-DD, or NULL for DATE_NONE. */
 void wh_bind_date(sqlite3_stmt *st, int idx, int day);
 

@@ -92,6 +92,11 @@ void ingest_set_raw_source(struct ingest *g, const char *(*fn)(void *ctx), void 
  * limit lines, then a count of the rest). */
 void ingest_set_echo(struct ingest *g, int limit);
 
+/* The reports' indexes the load set aside (bulk.h): built again before
+ * the commit; g owns b. */
+struct bulk;
+void ingest_set_bulk(struct ingest *g, struct bulk *b);
+
 /*
  * Finish: with commit, record the counts and COMMIT; otherwise ROLLBACK.
  * Frees g.  Returns 0, or -1 when the commit failed (nothing was kept).

@@ -3,6 +3,9 @@
  */
 #include <sodium.h>
 #include <stdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,6 +15,7 @@
 #include "core/embed.h"
 #include "core/msg.h"
 #include "core/wherr.h"
+#include "bulk.h"
 #include "ingest.h"
 #include "load.h"
 #include "loadfile.h"
@@ -24,6 +28,15 @@ int load_open(struct wh **w, unsigned char key[PSEUDO_KEY_BYTES], struct ref *r,
 {
 	char fp_have[17], fp_want[64];
 
+#ifdef __GLIBC__
+	/* A load frees and allocates the same blocks row after row (SQLite's
+	 * pages, a case's rows, the notes of settle.c): keep freed memory for
+	 * the next rather than give it back to the system and take the page
+	 * faults again (a tenth of a large load's time went to them).  The
+	 * peak is unchanged. */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
 	if (wh_open(ov.warehouse, 0, w))
 		return EXIT_ENV;
 	if (pseudo_key_read(cli_key_path(), key)) {
@@ -188,6 +201,7 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 	char sha[65];
 	struct ingest *g = NULL;
 	struct ingest_counts n;
+	struct bulk *b = NULL;
 	int rc;
 
 	if (!(fp = loadfile_open(file, sha)))
@@ -206,11 +220,17 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 	}
 
 	g = ingest_begin(w, r, key, file, sha, profile);
+	/* A file large against the warehouse: bulk.h. */
+	if (g && bulk_wanted(w, fp) && !(b = bulk_drop(w))) {
+		ingest_end(g, 0, NULL);
+		g = NULL;
+	}
 	if (!g) {
 		wh_rollback(w);
 		fclose(fp);
 		return EXIT_ENV;
 	}
+	ingest_set_bulk(g, b);
 	ingest_set_echo(g, quiet ? 0 : 10);
 	ingest_set_source(g, pf ? pf->partnership : NULL, pf && pf->agency ? pf->agency : o->agency,
 			  o->exported);

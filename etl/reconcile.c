@@ -10,6 +10,7 @@
 #include "model/deadline.h"
 #include "model/proto.h"
 #include "model/pseudo.h"
+#include "escwrite.h"
 #include "reconcile.h"
 
 /* DESIGN.md "Reconciliation": at most 3 working days from the earlier
@@ -36,25 +37,14 @@ struct srow {
 	int cluster;             /* index of its cluster */
 };
 
-/* An escalation as escalation_insert stores it (strings not owned). */
-struct esc_rec {
-	const char *partnership, *pseudo, *raised_by, *raised_with, *case_key;
-	const char *subject, *theme, *category, *status;
-	const char *learning_theme; /* NULL when none */
-	int raised_on, serious, stuck, learning, closed_on, top_stage, n_sources;
-	const int *stage;           /* [0..MODEL_STAGES]; [0]: stage0_on */
-	const char *outcome;        /* NULL when not recorded */
-	int feedback_on, immediate_risk;
-};
-
 struct reconcile {
 	struct wh *w;
 	const struct ref *r;
 	const unsigned char *key;
 	struct pseudo_hmac *hm; /* the key's HMAC state */
 	struct deadlines *dl;
-	sqlite3_stmt *st_group, *st_one, *st_link, *st_esc_delete, *st_esc_insert, *st_conflict,
-		*st_stage_insert;
+	sqlite3_stmt *st_group, *st_one, *st_link, *st_esc_delete, *st_conflict;
+	struct escwrite *ew;
 	struct srow *rows; /* derivation scratch, reused */
 	int nrows, caprows;
 	long long *old_esc;
@@ -85,8 +75,7 @@ struct reconcile *reconcile_begin(struct wh *w, const struct ref *r, const unsig
 	x->st_one = wh_prepare(w, "source_one");
 	x->st_link = wh_prepare(w, "source_link");
 	x->st_esc_delete = wh_prepare(w, "escalation_delete");
-	x->st_esc_insert = wh_prepare(w, "escalation_insert");
-	x->st_stage_insert = wh_prepare(w, "stage_event_insert");
+	x->ew = escwrite_new(w, r, x->dl);
 	x->st_conflict = wh_prepare(w, "conflict_insert");
 	return x;
 }
@@ -99,8 +88,7 @@ void reconcile_end(struct reconcile *x)
 	sqlite3_finalize(x->st_one);
 	sqlite3_finalize(x->st_link);
 	sqlite3_finalize(x->st_esc_delete);
-	sqlite3_finalize(x->st_esc_insert);
-	sqlite3_finalize(x->st_stage_insert);
+	escwrite_free(x->ew);
 	sqlite3_finalize(x->st_conflict);
 	deadlines_free(x->dl);
 	pseudo_hmac_free(x->hm);
@@ -193,86 +181,6 @@ static const char *date_or_none(int day, char *buf)
 	return day == DATE_NONE ? "(none)" : date_format(day, buf);
 }
 
-static void bind_text(sqlite3_stmt *st, const char *name, const char *s)
-{
-	int i = wh_param(st, name);
-
-	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-/* Store escalation m; its id is sqlite3_last_insert_rowid(). */
-static int insert_escalation(struct reconcile *x, const struct esc_rec *m)
-{
-	sqlite3_stmt *st = x->st_esc_insert;
-
-	bind_text(st, ":partnership", m->partnership);
-	bind_text(st, ":pseudo", m->pseudo);
-	bind_text(st, ":raised_by", m->raised_by);
-	bind_text(st, ":raised_with", m->raised_with);
-	bind_text(st, ":case_key", m->case_key);
-	bind_text(st, ":subject", m->subject);
-	wh_bind_date(st, wh_param(st, ":raised_on"), m->raised_on);
-	bind_text(st, ":theme", m->theme);
-	bind_text(st, ":category", m->category);
-	sqlite3_bind_int(st, wh_param(st, ":serious_concern"), m->serious);
-	sqlite3_bind_int(st, wh_param(st, ":stuck"), m->stuck);
-	for (int n = 1; n <= MODEL_STAGES; n++) {
-		char name[24];
-
-		snprintf(name, sizeof(name), ":stage%d_on", n);
-		wh_bind_date(st, wh_param(st, name), m->stage[n]);
-	}
-	sqlite3_bind_int(st, wh_param(st, ":top_stage"), m->top_stage);
-	bind_text(st, ":status", m->status);
-	wh_bind_date(st, wh_param(st, ":closed_on"), m->closed_on);
-	sqlite3_bind_int(st, wh_param(st, ":learning"), m->learning);
-	bind_text(st, ":learning_theme", m->learning_theme);
-	sqlite3_bind_int(st, wh_param(st, ":n_sources"), m->n_sources);
-	wh_bind_date(st, wh_param(st, ":stage0_on"), m->stage[0]);
-	bind_text(st, ":outcome", m->outcome);
-	wh_bind_date(st, wh_param(st, ":feedback_on"), m->feedback_on);
-	sqlite3_bind_int(st, wh_param(st, ":immediate_risk"), m->immediate_risk);
-	return wh_run(x->w, st, "deriving an escalation");
-}
-
-/*
- * The stage events of escalation esc (DESIGN.md "Stage completion"): one
- * row per stage entered, completed on the next stage date above it, or on
- * closed_on when it is the top stage and the escalation is closed; due on
- * the deadline of the stage's timescale (model/deadline.h).
- */
-static int store_stage_events(struct reconcile *x, long long esc, const struct esc_rec *m)
-{
-	sqlite3_stmt *st = x->st_stage_insert;
-	int pidx = (int)(ref_find_partnership(x->r, m->partnership) - x->r->partnership);
-	int closed = strcmp(m->status, "open") != 0;
-
-	/* stage 0, the step before stage 1, where the row records it */
-	for (int n = 0; n <= MODEL_STAGES; n++) {
-		int done = DATE_NONE;
-
-		if (m->stage[n] == DATE_NONE)
-			continue;
-		for (int k = n + 1; k <= MODEL_STAGES && done == DATE_NONE; k++)
-			done = m->stage[k];
-		if (done == DATE_NONE && closed)
-			done = m->closed_on;
-		sqlite3_bind_int64(st, wh_param(st, ":escalation_id"), esc);
-		sqlite3_bind_text(st, wh_param(st, ":partnership"), m->partnership, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, wh_param(st, ":stage"), n);
-		wh_bind_date(st, wh_param(st, ":entered_on"), m->stage[n]);
-		wh_bind_date(st, wh_param(st, ":completed_on"), done);
-		wh_bind_date(st, wh_param(st, ":due_on"),
-			     deadline_due(x->dl, pidx, n, m->raised_on, m->stage[n]));
-		if (wh_run(x->w, st, "deriving stage events"))
-			return -1;
-	}
-	return 0;
-}
-
 int reconcile_alone(struct reconcile *x, const struct canon *c, const char *case_key, long long *esc)
 {
 	char pseudo[9];
@@ -288,10 +196,7 @@ int reconcile_alone(struct reconcile *x, const struct canon *c, const char *case
 	};
 
 	pseudo_short_ref_h(x->hm, c->p->id, c->ref, pseudo);
-	if (insert_escalation(x, &m))
-		return -1;
-	*esc = sqlite3_last_insert_rowid(x->w->db);
-	return store_stage_events(x, *esc, &m);
+	return escwrite_put(x->ew, &m, esc);
 }
 
 int reconcile_drop(struct reconcile *x, long long esc)
@@ -455,10 +360,7 @@ static int build_escalation(struct reconcile *x, const char *partnership, const 
 		.immediate_risk = m.immediate_risk,
 	};
 
-	if (insert_escalation(x, &rec))
-		return -1;
-	esc = sqlite3_last_insert_rowid(x->w->db);
-	if (store_stage_events(x, esc, &rec))
+	if (escwrite_put(x->ew, &rec, &esc))
 		return -1;
 	for (int i = 0; i < x->nrows; i++) {
 		const struct srow *s = &x->rows[i];

@@ -14,6 +14,7 @@
 #include "core/msg.h"
 #include "core/util.h"
 #include "activity.h"
+#include "bulk.h"
 #include "ingest.h"
 #include "owner.h"
 #include "model/proto.h"
@@ -21,6 +22,7 @@
 #include "reconcile.h"
 #include "rejecho.h"
 #include "settle.h"
+#include "srcwrite.h"
 #include "tally.h"
 #include "tidy.h"
 
@@ -36,6 +38,7 @@ struct ingest {
 	int echo_limit, echoed;
 	struct reconcile *rec;  /* the escalations the rows make up */
 	struct tally *tally;    /* rows stored and superseded, for load_source */
+	struct bulk *bulk;      /* the reports' indexes, set aside (bulk.h) */
 	struct settle *settle;  /* cases to re-derive at the end (NULL: after
 				   each row, OVERSIGHT_RECONCILE_EACH_ROW) */
 	sqlite3_stmt *st_current, *st_insert, *st_supersede, *st_reject, *st_activity,
@@ -63,6 +66,8 @@ static void finalize_all(struct ingest *g)
 	g->settle = NULL;
 	tally_free(g->tally);
 	g->tally = NULL;
+	bulk_free(g->bulk);
+	g->bulk = NULL;
 	pseudo_hmac_free(g->hm);
 	g->hm = NULL;
 }
@@ -104,7 +109,7 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 		goto rollback;
 	g->load_id = sqlite3_last_insert_rowid(w->db);
 	g->st_current = wh_prepare(w, "source_current");
-	g->st_insert = wh_prepare(w, "source_insert");
+	g->st_insert = srcwrite_prepare(w);
 	g->st_supersede = wh_prepare(w, "source_supersede");
 	g->st_case_exists = wh_prepare(w, "source_case_exists");
 	g->st_line = wh_prepare(w, "source_line");
@@ -165,6 +170,12 @@ void ingest_set_raw_source(struct ingest *g, const char *(*fn)(void *ctx), void 
 static const char *row_raw(const struct ingest *g, const char *raw)
 {
 	return raw || !g->raw_fn ? raw : g->raw_fn(g->raw_ctx);
+}
+
+void ingest_set_bulk(struct ingest *g, struct bulk *b)
+{
+	bulk_free(g->bulk);
+	g->bulk = b;
 }
 
 void ingest_set_echo(struct ingest *g, int limit)
@@ -245,57 +256,13 @@ static int reject_canon(struct ingest *g, const struct canon_in *in, const struc
 	return ingest_reject(g, in->line, e->col, canon_field_name(e->field), e->msg, row_raw(g, raw));
 }
 
-static void bind_text(sqlite3_stmt *st, const char *name, const char *s)
-{
-	int i = wh_param(st, name);
-
-	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 /* Store a source row version; esc is its escalation, or 0 when it is to be
  * derived.  The new row's id is sqlite3_last_insert_rowid(). */
 static int insert_source(struct ingest *g, const struct canon_in *in, const struct canon *c,
 			 const char *ck, const char *digest, long long esc)
 {
-	sqlite3_stmt *st = g->st_insert;
-
-	bind_text(st, ":partnership", c->p->id);
-	bind_text(st, ":ref", c->ref);
-	sqlite3_bind_int64(st, wh_param(st, ":load_id"), g->load_id);
-	sqlite3_bind_int64(st, wh_param(st, ":line"), in->line);
-	bind_text(st, ":digest", digest);
-	bind_text(st, ":raised_by", c->raised_by);
-	bind_text(st, ":raised_with", c->raised_with);
-	bind_text(st, ":case_key", ck);
-	bind_text(st, ":subject", c->subject);
-	wh_bind_date(st, wh_param(st, ":raised_on"), c->raised_on);
-	bind_text(st, ":theme", c->theme);
-	bind_text(st, ":category", c->category);
-	sqlite3_bind_int(st, wh_param(st, ":serious_concern"), c->serious);
-	sqlite3_bind_int(st, wh_param(st, ":stuck"), c->stuck);
-	for (int n = 1; n <= MODEL_STAGES; n++) {
-		char name[24];
-
-		snprintf(name, sizeof(name), ":stage%d_on", n);
-		wh_bind_date(st, wh_param(st, name), c->stage[n]);
-	}
-	bind_text(st, ":status", c->status);
-	wh_bind_date(st, wh_param(st, ":closed_on"), c->closed_on);
-	sqlite3_bind_int(st, wh_param(st, ":learning"), c->learning);
-	bind_text(st, ":learning_theme", c->learning_theme);
-	wh_bind_date(st, wh_param(st, ":stage0_on"), c->stage[0]);
-	bind_text(st, ":outcome", c->outcome);
-	wh_bind_date(st, wh_param(st, ":feedback_on"), c->feedback_on);
-	sqlite3_bind_int(st, wh_param(st, ":immediate_risk"), c->immediate_risk);
-	if (esc)
-		sqlite3_bind_int64(st, wh_param(st, ":escalation_id"), esc);
-	else
-		sqlite3_bind_null(st, wh_param(st, ":escalation_id"));
 	tally_add(g->tally, g->load_id, (int)(c->p - g->r->partnership), 1, 1);
-	return wh_run(g->w, st, "storing a row");
+	return srcwrite_put(g->w, g->st_insert, g->load_id, in->line, c, ck, digest, esc);
 }
 
 /*
@@ -656,7 +623,8 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 		fprintf(stderr, "%s: ... and %d more rejected rows (oversight rejects --load %lld)\n",
 			g->file, g->echoed - g->echo_limit, g->load_id);
 	if (commit)
-		rc = settle_now(g) || tally_write(g->tally, g->w, g->r) ? -1 : 0;
+		rc = settle_now(g) || tally_write(g->tally, g->w, g->r) ||
+		     (g->bulk && bulk_rebuild(g->bulk, g->w)) ? -1 : 0;
 	if (out)
 		*out = g->n;
 	if (commit && rc == 0)

@@ -1,0 +1,86 @@
+/*
+ * bulk.c - the reports' indexes built after a large load's rows: see
+ * bulk.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/embed.h"
+#include "core/util.h"
+#include "bulk.h"
+
+struct bulk {
+	char **make;  /* CREATE INDEX statements, as the warehouse holds them */
+	int n;
+};
+
+int bulk_wanted(struct wh *w, FILE *fp)
+{
+	const char *force = getenv("OVERSIGHT_BULK");
+	struct stat sb;
+	sqlite3_stmt *st;
+	long long held;
+
+	if (force && strcmp(force, "always") == 0)
+		return 1;
+	if (force && strcmp(force, "never") == 0)
+		return 0;
+	if (fstat(fileno(fp), &sb) != 0 || sb.st_size < BULK_MIN_BYTES)
+		return 0;
+	st = wh_prepare(w, "bulk_held");
+	held = wh_scalar_int(st, -1);
+	sqlite3_finalize(st);
+	return held >= 0 && sb.st_size / BULK_ROW_BYTES > held;
+}
+
+void bulk_free(struct bulk *b)
+{
+	if (!b)
+		return;
+	for (int i = 0; i < b->n; i++)
+		free(b->make[i]);
+	free(b->make);
+	free(b);
+}
+
+struct bulk *bulk_drop(struct wh *w)
+{
+	sqlite3_stmt *st = wh_prepare(w, "bulk_indexes");
+	struct bulk *b = xcalloc(1, sizeof(*b));
+	char **drop = NULL;
+	int rc, i;
+
+	/* Read them all first: the schema cannot change under a read of
+	 * it. */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		b->make = xrealloc(b->make, (size_t)(b->n + 1) * sizeof(*b->make));
+		drop = xrealloc(drop, (size_t)(b->n + 1) * sizeof(*drop));
+		b->make[b->n] = xstrdup((const char *)sqlite3_column_text(st, 1));
+		drop[b->n++] = xstrdup((const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		wh_error(w, "setting the reports' indexes aside");
+	for (i = 0; i < b->n && rc == SQLITE_DONE; i++)
+		if (wh_exec(w, drop[i]))
+			rc = SQLITE_ERROR;
+	for (i = 0; i < b->n; i++)
+		free(drop[i]);
+	free(drop);
+	if (rc != SQLITE_DONE) {
+		bulk_free(b);
+		return NULL;
+	}
+	return b;
+}
+
+int bulk_rebuild(struct bulk *b, struct wh *w)
+{
+	if (wh_exec(w, embed_query("bulk_sort")))
+		return -1;
+	for (int i = 0; i < b->n; i++)
+		if (sqlite3_exec(w->db, b->make[i], NULL, NULL, NULL) != SQLITE_OK)
+			return wh_error(w, "building the reports' indexes");
+	return wh_exec(w, embed_query("load_pragmas"));
+}

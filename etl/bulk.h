@@ -1,0 +1,50 @@
+/*
+ * bulk.h - a load that is large against the warehouse builds the
+ * reports' indexes after its rows, not row by row.
+ *
+ * A B-tree entry per row per index is most of what a load costs; for a
+ * first load (a region's ten years into a new warehouse) SQLite builds an
+ * index from sorted rows at a fraction of the cost of keeping it up to
+ * date row by row.  The indexes dropped are those only the reports read
+ * (every index on escalation and stage_event but their keys, and
+ * source_escalation): the loader's own look-ups (source_current,
+ * source_case) stay.  They are dropped inside the load's transaction and
+ * built again before it commits, from the definitions the warehouse
+ * holds, so a load that fails leaves them as they were, and a reader never
+ * sees the warehouse without them.
+ *
+ * (The warehouse stays in WAL mode: leaving it for a rollback journal
+ * during such a load would write new pages once rather than twice, but
+ * switching modes while other runs have the warehouse open made them
+ * fail where they should wait.)
+ *
+ *   bulk_wanted()     is this file large against the warehouse? (1/0)
+ *   bulk_drop()       in the load's transaction: drop the reports'
+ *                     indexes, remembering them (NULL: an error)
+ *   bulk_rebuild()    build them again (0, or -1 after an error)
+ *   bulk_free()
+ *
+ * OVERSIGHT_BULK=always or never overrides bulk_wanted() (tests compare
+ * the two).
+ */
+#ifndef OVERSIGHT_BULK_H
+#define OVERSIGHT_BULK_H
+
+#include <stdio.h>
+
+#include "core/wh.h"
+
+/* A file of at least this many bytes (about 7,000 canonical rows)... */
+#define BULK_MIN_BYTES (1L << 20)
+/* ...holding more rows (about this many bytes a row) than the warehouse
+ * holds current rows. */
+#define BULK_ROW_BYTES 150
+
+struct bulk;
+
+int bulk_wanted(struct wh *w, FILE *fp);
+struct bulk *bulk_drop(struct wh *w);
+int bulk_rebuild(struct bulk *b, struct wh *w);
+void bulk_free(struct bulk *b);
+
+#endif

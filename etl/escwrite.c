@@ -1,0 +1,140 @@
+/*
+ * escwrite.c - a derived escalation and its stage events: see escwrite.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/util.h"
+#include "escwrite.h"
+
+/* queries/escalation_insert.sql's parameters, in their order. */
+enum {
+	E_PARTNERSHIP = 1, E_PSEUDO, E_RAISED_BY, E_RAISED_WITH, E_CASE_KEY, E_SUBJECT,
+	E_RAISED_ON, E_THEME, E_CATEGORY, E_SERIOUS, E_STUCK, E_STAGE1, /* ..E_STAGE5 */
+	E_TOP_STAGE = E_STAGE1 + MODEL_STAGES, E_STATUS, E_CLOSED_ON, E_LEARNING,
+	E_LEARNING_THEME, E_N_SOURCES, E_STAGE0, E_OUTCOME, E_FEEDBACK_ON, E_IMMEDIATE_RISK
+};
+static const char *const esc_params[] = {
+	":partnership", ":pseudo", ":raised_by", ":raised_with", ":case_key", ":subject",
+	":raised_on", ":theme", ":category", ":serious_concern", ":stuck", ":stage1_on",
+	":stage2_on", ":stage3_on", ":stage4_on", ":stage5_on", ":top_stage", ":status",
+	":closed_on", ":learning", ":learning_theme", ":n_sources", ":stage0_on", ":outcome",
+	":feedback_on", ":immediate_risk", NULL,
+};
+
+/* queries/stage_event_insert.sql's. */
+enum { S_ESCALATION = 1, S_PARTNERSHIP, S_STAGE, S_ENTERED, S_COMPLETED, S_DUE };
+static const char *const stage_params[] = {
+	":escalation_id", ":partnership", ":stage", ":entered_on", ":completed_on", ":due_on", NULL,
+};
+
+struct escwrite {
+	struct wh *w;
+	const struct ref *r;
+	const struct deadlines *dl;
+	sqlite3_stmt *st_esc, *st_stage;
+};
+
+struct escwrite *escwrite_new(struct wh *w, const struct ref *r, const struct deadlines *dl)
+{
+	struct escwrite *e = xcalloc(1, sizeof(*e));
+
+	e->w = w;
+	e->r = r;
+	e->dl = dl;
+	e->st_esc = wh_prepare(w, "escalation_insert");
+	e->st_stage = wh_prepare(w, "stage_event_insert");
+	wh_params_in_order(e->st_esc, esc_params);
+	wh_params_in_order(e->st_stage, stage_params);
+	return e;
+}
+
+void escwrite_free(struct escwrite *e)
+{
+	if (!e)
+		return;
+	sqlite3_finalize(e->st_esc);
+	sqlite3_finalize(e->st_stage);
+	free(e);
+}
+
+static void put_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static int insert_escalation(struct escwrite *e, const struct esc_rec *m)
+{
+	sqlite3_stmt *st = e->st_esc;
+
+	put_text(st, E_PARTNERSHIP, m->partnership);
+	put_text(st, E_PSEUDO, m->pseudo);
+	put_text(st, E_RAISED_BY, m->raised_by);
+	put_text(st, E_RAISED_WITH, m->raised_with);
+	put_text(st, E_CASE_KEY, m->case_key);
+	put_text(st, E_SUBJECT, m->subject);
+	wh_bind_date(st, E_RAISED_ON, m->raised_on);
+	put_text(st, E_THEME, m->theme);
+	put_text(st, E_CATEGORY, m->category);
+	sqlite3_bind_int(st, E_SERIOUS, m->serious);
+	sqlite3_bind_int(st, E_STUCK, m->stuck);
+	for (int n = 1; n <= MODEL_STAGES; n++)
+		wh_bind_date(st, E_STAGE1 + n - 1, m->stage[n]);
+	sqlite3_bind_int(st, E_TOP_STAGE, m->top_stage);
+	put_text(st, E_STATUS, m->status);
+	wh_bind_date(st, E_CLOSED_ON, m->closed_on);
+	sqlite3_bind_int(st, E_LEARNING, m->learning);
+	put_text(st, E_LEARNING_THEME, m->learning_theme);
+	sqlite3_bind_int(st, E_N_SOURCES, m->n_sources);
+	wh_bind_date(st, E_STAGE0, m->stage[0]);
+	put_text(st, E_OUTCOME, m->outcome);
+	wh_bind_date(st, E_FEEDBACK_ON, m->feedback_on);
+	sqlite3_bind_int(st, E_IMMEDIATE_RISK, m->immediate_risk);
+	return wh_run(e->w, st, "deriving an escalation");
+}
+
+/*
+ * The stage events of escalation esc (DESIGN.md "Stage completion"): one
+ * row per stage entered, completed on the next stage date above it, or on
+ * closed_on when it is the top stage and the escalation is closed; due on
+ * the deadline of the stage's timescale (model/deadline.h).
+ */
+static int store_stage_events(struct escwrite *e, long long esc, const struct esc_rec *m)
+{
+	sqlite3_stmt *st = e->st_stage;
+	int pidx = (int)(ref_find_partnership(e->r, m->partnership) - e->r->partnership);
+	int closed = strcmp(m->status, "open") != 0;
+
+	/* stage 0, the step before stage 1, where the row records it */
+	for (int n = 0; n <= MODEL_STAGES; n++) {
+		int done = DATE_NONE;
+
+		if (m->stage[n] == DATE_NONE)
+			continue;
+		for (int k = n + 1; k <= MODEL_STAGES && done == DATE_NONE; k++)
+			done = m->stage[k];
+		if (done == DATE_NONE && closed)
+			done = m->closed_on;
+		sqlite3_bind_int64(st, S_ESCALATION, esc);
+		sqlite3_bind_text(st, S_PARTNERSHIP, m->partnership, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, S_STAGE, n);
+		wh_bind_date(st, S_ENTERED, m->stage[n]);
+		wh_bind_date(st, S_COMPLETED, done);
+		wh_bind_date(st, S_DUE, deadline_due(e->dl, pidx, n, m->raised_on, m->stage[n]));
+		if (wh_run(e->w, st, "deriving stage events"))
+			return -1;
+	}
+	return 0;
+}
+
+int escwrite_put(struct escwrite *e, const struct esc_rec *m, long long *id)
+{
+	if (insert_escalation(e, m))
+		return -1;
+	*id = sqlite3_last_insert_rowid(e->w->db);
+	return store_stage_events(e, *id, m);
+}

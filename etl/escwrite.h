@@ -1,0 +1,39 @@
+/*
+ * escwrite.h - a derived escalation and its stage events, written.
+ *
+ * The two statements run for every escalation a load derives, a million
+ * times in a national load: their parameters are bound by position,
+ * checked once against the statements' own names when they are prepared
+ * (wh_params_in_order()), not looked up by name on every row.
+ *
+ *   escwrite_new()   prepare; dl and r must outlive it
+ *   escwrite_put()   store m and its stage events; *id is its id
+ *   escwrite_free()  finalize; NULL-safe
+ *
+ * escwrite_put() returns 0, or -1 after a warehouse error.
+ */
+#ifndef OVERSIGHT_ESCWRITE_H
+#define OVERSIGHT_ESCWRITE_H
+
+#include "core/wh.h"
+#include "model/deadline.h"
+#include "model/proto.h"
+
+/* An escalation as escalation_insert stores it (strings not owned). */
+struct esc_rec {
+	const char *partnership, *pseudo, *raised_by, *raised_with, *case_key;
+	const char *subject, *theme, *category, *status;
+	const char *learning_theme; /* NULL when none */
+	int raised_on, serious, stuck, learning, closed_on, top_stage, n_sources;
+	const int *stage;           /* [0..MODEL_STAGES]; [0]: stage0_on */
+	const char *outcome;        /* NULL when not recorded */
+	int feedback_on, immediate_risk;
+};
+
+struct escwrite;
+
+struct escwrite *escwrite_new(struct wh *w, const struct ref *r, const struct deadlines *dl);
+int escwrite_put(struct escwrite *e, const struct esc_rec *m, long long *id);
+void escwrite_free(struct escwrite *e);
+
+#endif

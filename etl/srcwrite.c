@@ -1,0 +1,71 @@
+/*
+ * srcwrite.c - a source row version, written: see srcwrite.h.
+ */
+#include "core/date.h"
+#include "srcwrite.h"
+
+/* queries/source_insert.sql's parameters, in their order. */
+enum {
+	P_PARTNERSHIP = 1, P_REF, P_LOAD_ID, P_LINE, P_DIGEST, P_RAISED_BY, P_RAISED_WITH,
+	P_CASE_KEY, P_SUBJECT, P_RAISED_ON, P_THEME, P_CATEGORY, P_SERIOUS, P_STUCK,
+	P_STAGE1, /* ..P_STAGE5 */
+	P_STATUS = P_STAGE1 + MODEL_STAGES, P_CLOSED_ON, P_LEARNING, P_LEARNING_THEME,
+	P_ESCALATION_ID, P_STAGE0, P_OUTCOME, P_FEEDBACK_ON, P_IMMEDIATE_RISK
+};
+static const char *const params[] = {
+	":partnership", ":ref", ":load_id", ":line", ":digest", ":raised_by", ":raised_with",
+	":case_key", ":subject", ":raised_on", ":theme", ":category", ":serious_concern", ":stuck",
+	":stage1_on", ":stage2_on", ":stage3_on", ":stage4_on", ":stage5_on", ":status",
+	":closed_on", ":learning", ":learning_theme", ":escalation_id", ":stage0_on", ":outcome",
+	":feedback_on", ":immediate_risk", NULL,
+};
+
+sqlite3_stmt *srcwrite_prepare(struct wh *w)
+{
+	sqlite3_stmt *st = wh_prepare(w, "source_insert");
+
+	wh_params_in_order(st, params);
+	return st;
+}
+
+static void put_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int srcwrite_put(struct wh *w, sqlite3_stmt *st, long long load_id, long line,
+		 const struct canon *c, const char *ck, const char *digest, long long esc)
+{
+	put_text(st, P_PARTNERSHIP, c->p->id);
+	put_text(st, P_REF, c->ref);
+	sqlite3_bind_int64(st, P_LOAD_ID, load_id);
+	sqlite3_bind_int64(st, P_LINE, line);
+	put_text(st, P_DIGEST, digest);
+	put_text(st, P_RAISED_BY, c->raised_by);
+	put_text(st, P_RAISED_WITH, c->raised_with);
+	put_text(st, P_CASE_KEY, ck);
+	put_text(st, P_SUBJECT, c->subject);
+	wh_bind_date(st, P_RAISED_ON, c->raised_on);
+	put_text(st, P_THEME, c->theme);
+	put_text(st, P_CATEGORY, c->category);
+	sqlite3_bind_int(st, P_SERIOUS, c->serious);
+	sqlite3_bind_int(st, P_STUCK, c->stuck);
+	for (int n = 1; n <= MODEL_STAGES; n++)
+		wh_bind_date(st, P_STAGE1 + n - 1, c->stage[n]);
+	put_text(st, P_STATUS, c->status);
+	wh_bind_date(st, P_CLOSED_ON, c->closed_on);
+	sqlite3_bind_int(st, P_LEARNING, c->learning);
+	put_text(st, P_LEARNING_THEME, c->learning_theme);
+	if (esc)
+		sqlite3_bind_int64(st, P_ESCALATION_ID, esc);
+	else
+		sqlite3_bind_null(st, P_ESCALATION_ID);
+	wh_bind_date(st, P_STAGE0, c->stage[0]);
+	put_text(st, P_OUTCOME, c->outcome);
+	wh_bind_date(st, P_FEEDBACK_ON, c->feedback_on);
+	sqlite3_bind_int(st, P_IMMEDIATE_RISK, c->immediate_risk);
+	return wh_run(w, st, "storing a row");
+}

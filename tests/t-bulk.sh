@@ -1,0 +1,68 @@
+#!/bin/sh
+# t-bulk.sh - a load large against the warehouse builds the reports'
+# indexes after its rows (etl/bulk.h): when it does, that the indexes it
+# leaves are the warehouse's own, and that a load that fails leaves them
+# as they were.  (That the warehouse holds the same either way is
+# tests/t-settle.sh's.)
+#
+# Which way a load went shows in OVERSIGHT_PROFILE's table of statements:
+# the bulk way drops and creates indexes.  The rule: a file of at least
+# 1 MiB holding more rows (at 150 bytes a row) than the warehouse holds
+# current rows.
+. "$(dirname "$0")/lib.sh"
+
+export OVERSIGHT_TODAY=2026-09-30
+cc -O1 -std=c11 -o "$T/gen" "$ROOT/fixtures/gen.c" -lm 2>"$T/cc.err" || cat "$T/cc.err"
+"$T/gen" --scale 20000 "$T" >/dev/null
+G=$T/scale-20000.csv
+H=$(head -n 1 "$G")
+head -n 12001 "$G" >"$T/a.csv"                         # 12,000 rows, about 1.8 MB
+{ echo "$H"; sed -n '12002,19501p' "$G"; } >"$T/b.csv" # 7,500 rows, about 1.1 MB
+{ echo "$H"; sed -n '19502,19601p' "$G"; } >"$T/c.csv" # 100 rows
+check_ok "b.csv is over 1 MiB" test "$(wc -c <"$T/b.csv")" -gt 1048576
+
+indexes() { sqlite3 "$1" "SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name"; }
+"$OV" -w "$T/w.db" init >/dev/null
+indexes "$T/w.db" >"$T/init.idx"
+check_grep "escalation_raised" "$T/init.idx" "a new warehouse has the reports' indexes"
+
+# a.csv into the empty warehouse: the bulk way
+OVERSIGHT_PROFILE=1 "$OV" -w "$T/w.db" load --quiet "$T/a.csv" >"$T/a.out" 2>"$T/a.prof"
+check_eq 0 $? "a.csv: loaded"
+check_grep 'DROP INDEX "escalation_raised"' "$T/a.prof" "a.csv into an empty warehouse: the reports' indexes set aside"
+check_grep 'CREATE INDEX escalation_raised' "$T/a.prof" "... and built after the rows"
+check_no_grep 'DROP INDEX "source_case"' "$T/a.prof" "the loader's own look-up by case is kept"
+check_no_grep 'DROP INDEX "source_current"' "$T/a.prof" "the loader's own look-up by ref is kept"
+indexes "$T/w.db" >"$T/a.idx"
+check_cmp "$T/init.idx" "$T/a.idx" "after it, the warehouse's indexes are those init made, as init made them"
+check_eq ok "$(sqlite3 "$T/w.db" "PRAGMA integrity_check")" "the warehouse is sound (every index matches its table)"
+
+# b.csv: over 1 MiB, but fewer rows than the 12,000 held: row by row
+OVERSIGHT_PROFILE=1 "$OV" -w "$T/w.db" load --quiet "$T/b.csv" >"$T/b.out" 2>"$T/b.prof"
+check_eq 0 $? "b.csv: loaded"
+check_grep "source_insert" "$T/b.prof" "b.csv: its rows stored"
+check_no_grep "DROP INDEX" "$T/b.prof" "b.csv, fewer rows than the warehouse holds: its indexes kept up row by row"
+
+# c.csv: small, into an empty warehouse: row by row
+"$OV" -w "$T/small.db" init >/dev/null
+OVERSIGHT_PROFILE=1 "$OV" -w "$T/small.db" load --quiet "$T/c.csv" >"$T/c.out" 2>"$T/c.prof"
+check_grep "source_insert" "$T/c.prof" "c.csv: its rows stored"
+check_no_grep "DROP INDEX" "$T/c.prof" "c.csv, under 1 MiB: row by row, even into an empty warehouse"
+
+# A bulk load that fails at its end (its rows, all Devon's, read; then the
+# agency named is no agency of Devon): nothing kept, the indexes as they
+# were.
+counts() { sqlite3 "$1" "SELECT (SELECT count(*) FROM escalation), (SELECT count(*) FROM stage_event),
+	(SELECT count(*) FROM source_row), (SELECT count(*) FROM load)"; }
+before=$(counts "$T/w.db")
+{ echo "$H"; awk -F, '$2 == "devon"' "$G" | sed 's/^\([A-Z]*\)-/\1X-/'; } >"$T/d.csv"
+OVERSIGHT_BULK=always OVERSIGHT_PROFILE=1 "$OV" -w "$T/w.db" load --quiet --agency no-such-agency \
+	"$T/d.csv" >"$T/d.out" 2>"$T/d.err"
+check_ok "d.csv with an agency that is none of the partnership's: not loaded (non-zero exit)" test $? -ne 0
+check_grep "not loaded; the warehouse is unchanged" "$T/d.err" "d.csv: says the warehouse is unchanged"
+check_grep 'DROP INDEX "escalation_raised"' "$T/d.err" "d.csv went the bulk way"
+check_eq "$before" "$(counts "$T/w.db")" "d.csv: no row of it kept"
+indexes "$T/w.db" >"$T/d.idx"
+check_cmp "$T/init.idx" "$T/d.idx" "d.csv: the indexes as they were"
+check_eq ok "$(sqlite3 "$T/w.db" "PRAGMA integrity_check")" "the warehouse is sound after it"
+finish
