@@ -339,6 +339,26 @@ static int headline(struct wh *w, const char *partnership, const struct period *
 	return rc == SQLITE_ROW ? 0 : wh_error(w, "m_headline");
 }
 
+/* Overdue at the period's as-of date and at its comparison periods' own
+ * ends, from one pass (metrics_overdue.c). */
+static int overdue(struct wh *w, const char *partnership, const struct period *p, struct metrics *m)
+{
+	int as_of[3] = {p->as_of, m->previous.period.as_of, m->year_before.period.as_of};
+	long out[3][MODEL_STAGES + 1];
+	long *to[3] = {m->overdue, m->previous.overdue, m->year_before.overdue};
+	long *n[3] = {&m->overdue_n, &m->previous.overdue_n, &m->year_before.overdue_n};
+
+	if (metrics_overdue(w, partnership, as_of, 3, out))
+		return -1;
+	for (int k = 0; k < 3; k++) {
+		memcpy(to[k], out[k], sizeof(out[k]));
+		*n[k] = 0;
+		for (int s = 1; s <= MODEL_STAGES; s++)
+			*n[k] += out[k][s];
+	}
+	return 0;
+}
+
 static int compute(struct wh *w, const struct ref_partnership *part, const struct period *p,
 		   const char *measure, struct metrics *m)
 {
@@ -353,15 +373,13 @@ static int compute(struct wh *w, const struct ref_partnership *part, const struc
 	    items(w, "m_by_category", id, p, m->category, &m->n_category) ||
 	    metrics_resolution(w, id, p, &m->res_n, &m->res_median) ||
 	    metrics_timescales(w, id, p, m->timescale, &m->n_timescale, &m->breach_rate) ||
-	    metrics_per_stage(w, "m_overdue", id, p, m->overdue) ||
 	    coverage_read(w, id, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||
 	    funnel(w, id, p, measure, m) || silences(w, part, p, m) || spc(w, id, p, m) ||
-	    comparisons_compute(w, id, p, m) ||
+	    comparisons_compute(w, id, p, m) || overdue(w, id, p, m) ||
 	    metrics_outcomes_compute(w, id, p, &m->outcomes))
 		return -1;
+	m->outcomes.entered_informally = m->entered[0];
 	m->pre_stage = part->has_pre_stage;
-	for (int s = 1; s <= MODEL_STAGES; s++)
-		m->overdue_n += m->overdue[s];
 	return 0;
 }
 

@@ -166,18 +166,14 @@ static int cmp_pair(const void *a, const void *b)
 int metrics_outcomes_compute(struct wh *w, const char *partnership, const struct period *p,
 			     struct m_outcomes *o)
 {
-	long entered[MODEL_STAGES + 1];
-
 	memset(o, 0, sizeof(*o));
 	o->changed_share = o->fb_share = o->fb_median = NAN;
 	for (int s = 0; s <= MODEL_STAGES; s++)
 		o->tis_median[s] = NAN;
 	if (outcomes(w, partnership, p, o) || time_in_stage(w, partnership, p, o) ||
 	    two_counts(w, "m_immediate_risk", partnership, p, &o->risk_n, &o->risk_same_day) ||
-	    two_counts(w, "m_repeats", partnership, p, &o->repeat_cases, &o->repeat_pairs) ||
-	    metrics_per_stage(w, "m_entered_stage", partnership, p, entered))
+	    two_counts(w, "m_repeats", partnership, p, &o->repeat_cases, &o->repeat_pairs))
 		return -1;
-	o->entered_informally = entered[0];
 	qsort(o->pair, (size_t)o->n_pair, sizeof(o->pair[0]), cmp_pair);
 	return 0;
 }

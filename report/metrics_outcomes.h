@@ -57,7 +57,9 @@ struct m_outcomes {
 	long repeat_cases, repeat_pairs;
 };
 
-/* Compute every figure above.  0, or -1 after an error. */
+/* Compute every figure above but entered_informally (metrics_compute()
+ * sets it: it is the period's entered_stage count of stage 0).  0, or -1
+ * after an error. */
 int metrics_outcomes_compute(struct wh *w, const char *partnership, const struct period *p,
 			     struct m_outcomes *o);
 
