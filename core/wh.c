@@ -125,7 +125,7 @@ void wh_close(struct wh *w)
 
 int wh_migrate(struct wh *w)
 {
-	int v;
+	int v, analyze = 0;
 
 	if (wh_begin(w))
 		return -1;
@@ -136,7 +136,11 @@ int wh_migrate(struct wh *w)
 			     w->path, v, WH_SCHEMA_VERSION);
 	}
 	/* One file per version step; each keeps the data of the one before
-	 * and sets user_version to its own number. */
+	 * and sets user_version to its own number.  A warehouse that had a
+	 * schema before version 5 (so may hold escalations) gets statistics
+	 * for the indexes that step rebuilt. */
+	if (v >= 1 && v < 5 && WH_SCHEMA_VERSION >= 5)
+		analyze = 1;
 	while (v < WH_SCHEMA_VERSION) {
 		char name[32];
 
@@ -145,6 +149,8 @@ int wh_migrate(struct wh *w)
 			goto fail;
 		v++;
 	}
+	if (analyze && wh_exec(w, embed_query("schema_v5_analyze")))
+		goto fail;
 	if (whid_set(w->db, w->path))
 		goto fail;
 	return wh_commit(w);

@@ -13,13 +13,23 @@
 -- the escalation is open.  Two halves (never closed; closed after the
 -- earliest date) so each reads a range of the escalation_closed index,
 -- which also holds raised_on: the test of being open is made there,
--- before any stage event is read.
-WITH open_e(id, raised_on, closed_on) AS (
+-- before any stage event is read.  Nothing is overdue where no stage event
+-- of the partnership has a deadline before the latest date (a partnership
+-- whose stages have no timescale): one probe of stage_event_due says so,
+-- once, and then no escalation is read.
+WITH timed(yes) AS (
+	SELECT EXISTS (SELECT 1 FROM main.stage_event
+		WHERE partnership = :partnership AND due_on IS NOT NULL
+			AND due_on < max(:t1, :t2, :t3))
+),
+open_e(id, raised_on, closed_on) AS (
 	SELECT id, raised_on, closed_on FROM escalation
-	WHERE partnership = :partnership AND closed_on IS NULL AND raised_on <= max(:t1, :t2, :t3)
+	WHERE (SELECT yes FROM timed)
+		AND partnership = :partnership AND closed_on IS NULL AND raised_on <= max(:t1, :t2, :t3)
 	UNION ALL
 	SELECT id, raised_on, closed_on FROM escalation
-	WHERE partnership = :partnership AND closed_on > min(:t1, :t2, :t3)
+	WHERE (SELECT yes FROM timed)
+		AND partnership = :partnership AND closed_on > min(:t1, :t2, :t3)
 		AND raised_on <= max(:t1, :t2, :t3)
 		AND ((raised_on <= :t1 AND closed_on > :t1) OR (raised_on <= :t2 AND closed_on > :t2)
 			OR (raised_on <= :t3 AND closed_on > :t3))
