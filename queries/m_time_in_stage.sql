@@ -12,7 +12,8 @@
 -- closed_on, not the partnership's every stage event.  They are taken
 -- from the tables themselves (main.), a superset of what a scope's views
 -- hold (report/scope.c), and each stage event is then read through the
--- view as before.
+-- view as before.  The partnership's jurisdiction is read once (a
+-- constant subquery), not joined row by row.
 WITH done(id) AS (
 	SELECT escalation_id FROM main.stage_event
 	WHERE partnership = :partnership AND entered_on BETWEEN :from AND :end
@@ -24,8 +25,8 @@ SELECT se.stage, e.raised_by, e.raised_with, c2.wd_le - c1.wd_le
 FROM done
 CROSS JOIN stage_event se ON se.escalation_id = done.id
 CROSS JOIN escalation e ON e.id = se.escalation_id
-CROSS JOIN partnership p ON p.id = se.partnership
-CROSS JOIN calendar c1 ON c1.jurisdiction = p.jurisdiction AND c1.day = se.entered_on
-CROSS JOIN calendar c2 ON c2.jurisdiction = p.jurisdiction AND c2.day = se.completed_on
+CROSS JOIN calendar c1 ON c1.jurisdiction = (SELECT jurisdiction FROM partnership WHERE id = :partnership)
+	AND c1.day = se.entered_on
+CROSS JOIN calendar c2 ON c2.jurisdiction = c1.jurisdiction AND c2.day = se.completed_on
 WHERE se.partnership = :partnership AND se.completed_on BETWEEN :from AND :end
 ORDER BY se.stage, e.raised_by, e.raised_with;

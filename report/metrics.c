@@ -286,11 +286,11 @@ static int spc(struct wh *w, const char *partnership, const struct period *p, st
 	st = wh_prepare(w, "m_monthly");
 	metrics_bind_period(st, partnership, &span);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *mon = (const char *)sqlite3_column_text(st, 0);
+		const char *day = (const char *)sqlite3_column_text(st, 0);
 
-		for (int i = 0; i < m->n_month; i++)
-			if (strcmp(m->month[i], mon) == 0)
-				m->month_n[i] = sqlite3_column_int64(st, 1);
+		for (int i = 0; day && i < m->n_month; i++)
+			if (strncmp(m->month[i], day, 7) == 0)
+				m->month_n[i] += sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

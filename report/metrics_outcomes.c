@@ -172,7 +172,7 @@ int metrics_outcomes_compute(struct wh *w, const char *partnership, const struct
 		o->tis_median[s] = NAN;
 	if (outcomes(w, partnership, p, o) || time_in_stage(w, partnership, p, o) ||
 	    two_counts(w, "m_immediate_risk", partnership, p, &o->risk_n, &o->risk_same_day) ||
-	    two_counts(w, "m_repeats", partnership, p, &o->repeat_cases, &o->repeat_pairs))
+	    metrics_repeats(w, partnership, p, &o->repeat_cases, &o->repeat_pairs))
 		return -1;
 	qsort(o->pair, (size_t)o->n_pair, sizeof(o->pair[0]), cmp_pair);
 	return 0;

@@ -63,6 +63,12 @@ struct m_outcomes {
 int metrics_outcomes_compute(struct wh *w, const char *partnership, const struct period *p,
 			     struct m_outcomes *o);
 
+/* Repeat disagreements over the twelve months ending with p's effective
+ * end: *cases with two or more escalations, *pairs of agencies with two or
+ * more about one case (metrics_repeats.c).  0, or -1 after an error. */
+int metrics_repeats(struct wh *w, const char *partnership, const struct period *p, long *cases,
+		    long *pairs);
+
 /* Add the JSON keys to obj (a cJSON object): outcome, feedback,
  * time_in_stage, resolved_informally, immediate_risk, repeats.  Stages up
  * to last; stage 0 in time_in_stage only where pre_stage is set. */
