@@ -117,6 +117,8 @@ void wh_close(struct wh *w)
 {
 	if (!w)
 		return;
+	if (w->cache_free)
+		w->cache_free(w->cache);
 	if (w->db)
 		sqlite3_close_v2(w->db);
 	whprof_report();

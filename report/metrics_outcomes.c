@@ -15,6 +15,7 @@
 #include "metrics.h"
 #include "metrics_outcomes.h"
 #include "stats.h"
+#include "workdays.h"
 
 static const char *const outcome_names[MO_NOUTCOME] = {"changed", "partly", "upheld",
 						       "not_recorded"};
@@ -32,18 +33,24 @@ static int outcome_of(const unsigned char *s)
 	return MO_NOT_RECORDED;
 }
 
-/* The pair (by, with), added when new; NULL when the list is full. */
+/* The pair (by, with), added when new; NULL when the list is full.  The
+ * rows come ordered by pair within a stage, so the pair of the row before
+ * is tried first (*last). */
 static struct mo_pair *pair_of(struct m_outcomes *o, const unsigned char *by,
-			       const unsigned char *with)
+			       const unsigned char *with, int *last)
 {
 	struct mo_pair *q;
 
+	if (*last >= 0 && *last < o->n_pair && !strcmp(o->pair[*last].by, (const char *)by) &&
+	    !strcmp(o->pair[*last].with, (const char *)with))
+		return &o->pair[*last];
 	for (int i = 0; i < o->n_pair; i++)
 		if (!strcmp(o->pair[i].by, (const char *)by) &&
 		    !strcmp(o->pair[i].with, (const char *)with))
-			return &o->pair[i];
+			return &o->pair[*last = i];
 	if (o->n_pair == MO_MAX_PAIRS)
 		return NULL;
+	*last = o->n_pair;
 	q = &o->pair[o->n_pair++];
 	memset(q, 0, sizeof(*q));
 	snprintf(q->by, sizeof(q->by), "%s", by ? (const char *)by : "");
@@ -70,15 +77,26 @@ static void push(struct vec *x, double d)
 static int outcomes(struct wh *w, const char *partnership, const struct period *p,
 		    struct m_outcomes *o)
 {
-	sqlite3_stmt *st = wh_prepare(w, "m_outcome_rows");
+	const struct workdays *cal = workdays_get(w, partnership);
+	sqlite3_stmt *st;
 	struct vec fb = {0};
-	int rc;
+	int rc, last = -1;
+	long d;
 
+	if (!cal)
+		return -1;
+	st = wh_prepare(w, "m_outcome_rows");
 	metrics_bind_period(st, partnership, p);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int top = sqlite3_column_int(st, 0), k = outcome_of(sqlite3_column_text(st, 3));
-		struct mo_pair *q = pair_of(o, sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
+		const unsigned char *closed = sqlite3_column_text(st, 4);
+		int top = sqlite3_column_int(st, 0), k;
+		struct mo_pair *q;
 
+		/* a closing day the calendar lacks leaves the escalation out */
+		if (workdays_between(cal, closed, closed, &d))
+			continue;
+		k = outcome_of(sqlite3_column_text(st, 3));
+		q = pair_of(o, sqlite3_column_text(st, 1), sqlite3_column_text(st, 2), &last);
 		o->resolved++;
 		o->outcome[k]++;
 		if (top >= 0 && top <= MODEL_STAGES)
@@ -87,8 +105,9 @@ static int outcomes(struct wh *w, const char *partnership, const struct period *
 			o->resolved_informally++;
 		if (q)
 			q->outcome[k]++;
-		if (sqlite3_column_type(st, 4) != SQLITE_NULL)
-			push(&fb, sqlite3_column_double(st, 4));
+		/* told by the as-of date, on a day the calendar has */
+		if (workdays_between(cal, closed, sqlite3_column_text(st, 5), &d) == 0)
+			push(&fb, d > 0 ? (double)d : 0.0);
 	}
 	sqlite3_finalize(st);
 	o->recorded = o->outcome[MO_CHANGED] + o->outcome[MO_PARTLY] + o->outcome[MO_UPHELD];
@@ -106,16 +125,28 @@ static int outcomes(struct wh *w, const char *partnership, const struct period *
 static int time_in_stage(struct wh *w, const char *partnership, const struct period *p,
 			 struct m_outcomes *o)
 {
-	sqlite3_stmt *st = wh_prepare(w, "m_time_in_stage");
+	const struct workdays *cal = workdays_get(w, partnership);
+	sqlite3_stmt *st;
 	struct vec per_stage[MODEL_STAGES + 1] = {{0}};
-	struct vec *per_pair = xcalloc(MO_MAX_PAIRS, sizeof(*per_pair));
-	int rc;
+	struct vec *per_pair;
+	int rc, last = -1;
+	long days;
 
+	if (!cal)
+		return -1;
+	st = wh_prepare(w, "m_time_in_stage");
+	per_pair = xcalloc(MO_MAX_PAIRS, sizeof(*per_pair));
 	metrics_bind_period(st, partnership, p);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int s = sqlite3_column_int(st, 0);
-		double d = sqlite3_column_double(st, 3);
-		struct mo_pair *q = pair_of(o, sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
+		double d;
+		struct mo_pair *q;
+
+		/* a day the calendar lacks leaves the stage out */
+		if (workdays_between(cal, sqlite3_column_text(st, 3), sqlite3_column_text(st, 4), &days))
+			continue;
+		d = (double)days;
+		q = pair_of(o, sqlite3_column_text(st, 1), sqlite3_column_text(st, 2), &last);
 
 		if (s >= 0 && s <= MODEL_STAGES)
 			push(&per_stage[s], d);
