@@ -3,7 +3,7 @@
  * resolution, immediate risk and repeat disagreements: see
  * metrics_outcomes.h.  The queries return one row per escalation (or per
  * stage completed); the counting and the medians (mean of the middle two
- * for an even count: stats_median()) are done here.
+ * for an even count: stats_median_select()) are done here.
  */
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -116,7 +116,7 @@ static int outcomes(struct wh *w, const char *partnership, const struct period *
 				       : NAN;
 	o->fb_n = (long)fb.n;
 	o->fb_share = o->resolved ? (double)fb.n / (double)o->resolved : NAN;
-	o->fb_median = stats_median(fb.v, fb.n);
+	o->fb_median = stats_median_select(fb.v, fb.n);
 	free(fb.v);
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_outcome_rows");
 }
@@ -156,12 +156,12 @@ static int time_in_stage(struct wh *w, const char *partnership, const struct per
 	sqlite3_finalize(st);
 	for (int s = 0; s <= MODEL_STAGES; s++) {
 		o->tis_n[s] = (long)per_stage[s].n;
-		o->tis_median[s] = stats_median(per_stage[s].v, per_stage[s].n);
+		o->tis_median[s] = stats_median_select(per_stage[s].v, per_stage[s].n);
 		free(per_stage[s].v);
 	}
 	for (int i = 0; i < o->n_pair; i++) {
 		o->pair[i].tis_n = (long)per_pair[i].n;
-		o->pair[i].tis_median = stats_median(per_pair[i].v, per_pair[i].n);
+		o->pair[i].tis_median = stats_median_select(per_pair[i].v, per_pair[i].n);
 	}
 	for (int i = 0; i < MO_MAX_PAIRS; i++)
 		free(per_pair[i].v);

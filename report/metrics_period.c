@@ -82,7 +82,7 @@ int metrics_resolution(struct wh *w, const char *partnership, const struct perio
 	}
 	sqlite3_finalize(st);
 	*res_n = (long)n;
-	*median = stats_median(v, n);
+	*median = stats_median_select(v, n);
 	free(v);
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_resolution_days");
 }
