@@ -14,7 +14,9 @@
 -- closed_on, not the partnership's every stage event.  They are taken
 -- from the tables themselves (main.), a superset of what a scope's views
 -- hold (report/scope.c), and each stage event is then read through the
--- view as before.
+-- view as before.  The rows come in no order: C puts them in the order
+-- of (stage, raised_by, raised_with), as an ORDER BY would, at a fraction
+-- of what SQLite's sorter costs.
 WITH done(id) AS (
 	SELECT escalation_id FROM main.stage_event
 	WHERE partnership = :partnership AND entered_on BETWEEN :from AND :end
@@ -26,5 +28,4 @@ SELECT se.stage, e.raised_by, e.raised_with, se.entered_on, se.completed_on
 FROM done
 CROSS JOIN stage_event se ON se.escalation_id = done.id
 CROSS JOIN escalation e ON e.id = se.escalation_id
-WHERE se.partnership = :partnership AND se.completed_on BETWEEN :from AND :end
-ORDER BY se.stage, e.raised_by, e.raised_with;
+WHERE se.partnership = :partnership AND se.completed_on BETWEEN :from AND :end;

@@ -122,38 +122,136 @@ static int outcomes(struct wh *w, const char *partnership, const struct period *
 }
 
 /* Time in stage: the rows come ordered by stage, then pair. */
-static int time_in_stage(struct wh *w, const char *partnership, const struct period *p,
-			 struct m_outcomes *o)
+/*
+ * The stages completed in the period as read (m_time_in_stage.sql, in no
+ * order): each row's agencies by their rank among the agency ids the rows
+ * name (name[] sorted once read), so that the rows are put in the order
+ * of (stage, raised_by, raised_with) by a sort of ints.  That order is the
+ * one pairs are first met in (pair_of() keeps the first MO_MAX_PAIRS).
+ */
+struct tis_row {
+	int stage, by, with; /* by, with: index into name[] */
+	double days;
+};
+
+struct tis_rows {
+	struct tis_row *row;
+	size_t n, cap;
+	char **name;
+	int nname, capname, last; /* last: the name found before */
+};
+
+static int name_index(struct tis_rows *t, const unsigned char *s)
+{
+	const char *v = s ? (const char *)s : "";
+
+	if (t->last >= 0 && !strcmp(t->name[t->last], v))
+		return t->last;
+	for (int i = 0; i < t->nname; i++)
+		if (!strcmp(t->name[i], v))
+			return t->last = i;
+	if (t->nname == t->capname) {
+		t->capname = t->capname ? 2 * t->capname : 16;
+		t->name = xrealloc(t->name, (size_t)t->capname * sizeof(*t->name));
+	}
+	t->name[t->nname] = xstrdup(v);
+	return t->last = t->nname++;
+}
+
+struct ranked {
+	char *name;
+	int was; /* its index before sorting */
+};
+
+static int cmp_ranked(const void *a, const void *b)
+{
+	return strcmp(((const struct ranked *)a)->name, ((const struct ranked *)b)->name);
+}
+
+static int cmp_tis(const void *a, const void *b)
+{
+	const struct tis_row *x = a, *y = b;
+
+	if (x->stage != y->stage)
+		return x->stage < y->stage ? -1 : 1;
+	if (x->by != y->by)
+		return x->by < y->by ? -1 : 1;
+	return (x->with > y->with) - (x->with < y->with);
+}
+
+/* Sort the names, renumber the rows' agencies by rank, sort the rows. */
+static void tis_sort(struct tis_rows *t)
+{
+	struct ranked *r = xmalloc(((size_t)t->nname + 1) * sizeof(*r));
+	int *rank = xmalloc(((size_t)t->nname + 1) * sizeof(*rank));
+
+	for (int i = 0; i < t->nname; i++)
+		r[i] = (struct ranked){t->name[i], i};
+	qsort(r, (size_t)t->nname, sizeof(*r), cmp_ranked);
+	for (int i = 0; i < t->nname; i++) {
+		rank[r[i].was] = i;
+		t->name[i] = r[i].name;
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		t->row[i].by = rank[t->row[i].by];
+		t->row[i].with = rank[t->row[i].with];
+	}
+	qsort(t->row, t->n, sizeof(*t->row), cmp_tis);
+	free(rank);
+	free(r);
+}
+
+/* Read the rows; a day the calendar lacks leaves the stage out. */
+static int tis_read(struct wh *w, const char *partnership, const struct period *p,
+		    struct tis_rows *t)
 {
 	const struct workdays *cal = workdays_get(w, partnership);
 	sqlite3_stmt *st;
-	struct vec per_stage[MODEL_STAGES + 1] = {{0}};
-	struct vec *per_pair;
-	int rc, last = -1;
 	long days;
+	int rc;
 
 	if (!cal)
 		return -1;
 	st = wh_prepare(w, "m_time_in_stage");
-	per_pair = xcalloc(MO_MAX_PAIRS, sizeof(*per_pair));
 	metrics_bind_period(st, partnership, p);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int s = sqlite3_column_int(st, 0);
-		double d;
-		struct mo_pair *q;
+		struct tis_row *r;
 
-		/* a day the calendar lacks leaves the stage out */
 		if (workdays_between(cal, sqlite3_column_text(st, 3), sqlite3_column_text(st, 4), &days))
 			continue;
-		d = (double)days;
-		q = pair_of(o, sqlite3_column_text(st, 1), sqlite3_column_text(st, 2), &last);
-
-		if (s >= 0 && s <= MODEL_STAGES)
-			push(&per_stage[s], d);
-		if (q)
-			push(&per_pair[q - o->pair], d);
+		if (t->n == t->cap) {
+			t->cap = t->cap ? 2 * t->cap : 1024;
+			t->row = xrealloc(t->row, t->cap * sizeof(*t->row));
+		}
+		r = &t->row[t->n++];
+		r->stage = sqlite3_column_int(st, 0);
+		r->by = name_index(t, sqlite3_column_text(st, 1));
+		r->with = name_index(t, sqlite3_column_text(st, 2));
+		r->days = (double)days;
 	}
 	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_time_in_stage");
+}
+
+static int time_in_stage(struct wh *w, const char *partnership, const struct period *p,
+			 struct m_outcomes *o)
+{
+	struct tis_rows t = {.last = -1};
+	struct vec per_stage[MODEL_STAGES + 1] = {{0}};
+	struct vec *per_pair = xcalloc(MO_MAX_PAIRS, sizeof(*per_pair));
+	int rc = tis_read(w, partnership, p, &t), last = -1;
+
+	tis_sort(&t);
+	for (size_t i = 0; rc == 0 && i < t.n; i++) {
+		const struct tis_row *r = &t.row[i];
+		struct mo_pair *q = pair_of(o, (const unsigned char *)t.name[r->by],
+					    (const unsigned char *)t.name[r->with], &last);
+
+		if (r->stage >= 0 && r->stage <= MODEL_STAGES)
+			push(&per_stage[r->stage], r->days);
+		if (q)
+			push(&per_pair[q - o->pair], r->days);
+	}
 	for (int s = 0; s <= MODEL_STAGES; s++) {
 		o->tis_n[s] = (long)per_stage[s].n;
 		o->tis_median[s] = stats_median_select(per_stage[s].v, per_stage[s].n);
@@ -166,7 +264,11 @@ static int time_in_stage(struct wh *w, const char *partnership, const struct per
 	for (int i = 0; i < MO_MAX_PAIRS; i++)
 		free(per_pair[i].v);
 	free(per_pair);
-	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_time_in_stage");
+	for (int i = 0; i < t.nname; i++)
+		free(t.name[i]);
+	free(t.name);
+	free(t.row);
+	return rc;
 }
 
 /* A one-row query of two counts. */
