@@ -74,64 +74,19 @@ static void push(struct vec *x, double d)
 	x->v[x->n++] = d;
 }
 
-static int outcomes(struct wh *w, const char *partnership, const struct period *p,
-		    struct m_outcomes *o)
-{
-	const struct workdays *cal = workdays_get(w, partnership);
-	sqlite3_stmt *st;
-	struct vec fb = {0};
-	int rc, last = -1;
-	long d;
-
-	if (!cal)
-		return -1;
-	st = wh_prepare(w, "m_outcome_rows");
-	metrics_bind_period(st, partnership, p);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const unsigned char *closed = sqlite3_column_text(st, 4);
-		int top = sqlite3_column_int(st, 0), k;
-		struct mo_pair *q;
-
-		/* a closing day the calendar lacks leaves the escalation out */
-		if (workdays_between(cal, closed, closed, &d))
-			continue;
-		k = outcome_of(sqlite3_column_text(st, 3));
-		q = pair_of(o, sqlite3_column_text(st, 1), sqlite3_column_text(st, 2), &last);
-		o->resolved++;
-		o->outcome[k]++;
-		if (top >= 0 && top <= MODEL_STAGES)
-			o->by_stage[top][k]++;
-		if (top == 0)
-			o->resolved_informally++;
-		if (q)
-			q->outcome[k]++;
-		/* told by the as-of date, on a day the calendar has */
-		if (workdays_between(cal, closed, sqlite3_column_text(st, 5), &d) == 0)
-			push(&fb, d > 0 ? (double)d : 0.0);
-	}
-	sqlite3_finalize(st);
-	o->recorded = o->outcome[MO_CHANGED] + o->outcome[MO_PARTLY] + o->outcome[MO_UPHELD];
-	o->changed_share = o->recorded ? (double)(o->outcome[MO_CHANGED] + o->outcome[MO_PARTLY]) /
-						 (double)o->recorded
-				       : NAN;
-	o->fb_n = (long)fb.n;
-	o->fb_share = o->resolved ? (double)fb.n / (double)o->resolved : NAN;
-	o->fb_median = stats_median_select(fb.v, fb.n);
-	free(fb.v);
-	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_outcome_rows");
-}
-
-/* Time in stage: the rows come ordered by stage, then pair. */
 /*
- * The stages completed in the period as read (m_time_in_stage.sql, in no
- * order): each row's agencies by their rank among the agency ids the rows
- * name (name[] sorted once read), so that the rows are put in the order
- * of (stage, raised_by, raised_with) by a sort of ints.  That order is the
- * one pairs are first met in (pair_of() keeps the first MO_MAX_PAIRS).
+ * The rows of a query that names agency pairs, as read in no order (the
+ * escalations resolved, m_outcome_rows.sql; the stages completed,
+ * m_time_in_stage.sql): each row's agencies by their rank among the agency
+ * ids the rows name (name[] sorted once read), so that the rows are put in
+ * the order of (stage, raised_by, raised_with) by a sort of ints, not by
+ * SQLite's sorter.  That order is the one pairs are first met in
+ * (pair_of() keeps the first MO_MAX_PAIRS).
  */
 struct tis_row {
 	int stage, by, with; /* by, with: index into name[] */
-	double days;
+	int outcome;         /* m_outcome_rows: the outcome (MO_*) */
+	double days;         /* m_time_in_stage: the working days */
 };
 
 struct tis_rows {
@@ -179,6 +134,33 @@ static int cmp_tis(const void *a, const void *b)
 	return (x->with > y->with) - (x->with < y->with);
 }
 
+/* A new row of t (its fields to fill). */
+static struct tis_row *tis_add(struct tis_rows *t, int stage, const unsigned char *by,
+			       const unsigned char *with)
+{
+	struct tis_row *r;
+
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 1024;
+		t->row = xrealloc(t->row, t->cap * sizeof(*t->row));
+	}
+	r = &t->row[t->n++];
+	r->stage = stage;
+	r->by = name_index(t, by);
+	r->with = name_index(t, with);
+	r->outcome = 0;
+	r->days = 0;
+	return r;
+}
+
+static void tis_free(struct tis_rows *t)
+{
+	for (int i = 0; i < t->nname; i++)
+		free(t->name[i]);
+	free(t->name);
+	free(t->row);
+}
+
 /* Sort the names, renumber the rows' agencies by rank, sort the rows. */
 static void tis_sort(struct tis_rows *t)
 {
@@ -201,6 +183,61 @@ static void tis_sort(struct tis_rows *t)
 	free(r);
 }
 
+static int outcomes(struct wh *w, const char *partnership, const struct period *p,
+		    struct m_outcomes *o)
+{
+	const struct workdays *cal = workdays_get(w, partnership);
+	sqlite3_stmt *st;
+	struct vec fb = {0};
+	struct tis_rows t = {.last = -1};
+	struct mo_pair *q;
+	int rc, last = -1;
+	long d;
+
+	if (!cal)
+		return -1;
+	st = wh_prepare(w, "m_outcome_rows");
+	metrics_bind_period(st, partnership, p);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *closed = sqlite3_column_text(st, 4);
+		int top = sqlite3_column_int(st, 0), k;
+
+		/* a closing day the calendar lacks leaves the escalation out */
+		if (workdays_between(cal, closed, closed, &d))
+			continue;
+		k = outcome_of(sqlite3_column_text(st, 3));
+		tis_add(&t, top, sqlite3_column_text(st, 1), sqlite3_column_text(st, 2))->outcome = k;
+		o->resolved++;
+		o->outcome[k]++;
+		if (top >= 0 && top <= MODEL_STAGES)
+			o->by_stage[top][k]++;
+		if (top == 0)
+			o->resolved_informally++;
+		/* told by the as-of date, on a day the calendar has */
+		if (workdays_between(cal, closed, sqlite3_column_text(st, 5), &d) == 0)
+			push(&fb, d > 0 ? (double)d : 0.0);
+	}
+	sqlite3_finalize(st);
+	tis_sort(&t);
+	for (size_t i = 0; i < t.n; i++) {
+		q = pair_of(o, (const unsigned char *)t.name[t.row[i].by],
+			    (const unsigned char *)t.name[t.row[i].with], &last);
+		if (q)
+			q->outcome[t.row[i].outcome]++;
+	}
+	tis_free(&t);
+	o->recorded = o->outcome[MO_CHANGED] + o->outcome[MO_PARTLY] + o->outcome[MO_UPHELD];
+	o->changed_share = o->recorded ? (double)(o->outcome[MO_CHANGED] + o->outcome[MO_PARTLY]) /
+						 (double)o->recorded
+				       : NAN;
+	o->fb_n = (long)fb.n;
+	o->fb_share = o->resolved ? (double)fb.n / (double)o->resolved : NAN;
+	o->fb_median = stats_median_select(fb.v, fb.n);
+	free(fb.v);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_outcome_rows");
+}
+
+/* Time in stage: the rows come ordered by stage, then pair. */
 /* Read the rows; a day the calendar lacks leaves the stage out. */
 static int tis_read(struct wh *w, const char *partnership, const struct period *p,
 		    struct tis_rows *t)
@@ -215,19 +252,10 @@ static int tis_read(struct wh *w, const char *partnership, const struct period *
 	st = wh_prepare(w, "m_time_in_stage");
 	metrics_bind_period(st, partnership, p);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct tis_row *r;
-
 		if (workdays_between(cal, sqlite3_column_text(st, 3), sqlite3_column_text(st, 4), &days))
 			continue;
-		if (t->n == t->cap) {
-			t->cap = t->cap ? 2 * t->cap : 1024;
-			t->row = xrealloc(t->row, t->cap * sizeof(*t->row));
-		}
-		r = &t->row[t->n++];
-		r->stage = sqlite3_column_int(st, 0);
-		r->by = name_index(t, sqlite3_column_text(st, 1));
-		r->with = name_index(t, sqlite3_column_text(st, 2));
-		r->days = (double)days;
+		tis_add(t, sqlite3_column_int(st, 0), sqlite3_column_text(st, 1),
+			sqlite3_column_text(st, 2))->days = (double)days;
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_time_in_stage");
@@ -264,10 +292,7 @@ static int time_in_stage(struct wh *w, const char *partnership, const struct per
 	for (int i = 0; i < MO_MAX_PAIRS; i++)
 		free(per_pair[i].v);
 	free(per_pair);
-	for (int i = 0; i < t.nname; i++)
-		free(t.name[i]);
-	free(t.name);
-	free(t.row);
+	tis_free(&t);
 	return rc;
 }
 
