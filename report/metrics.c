@@ -15,29 +15,6 @@
 #include "spc_words.h"
 #include "stats.h"
 
-/* Run a two- or three-column "id, count[, count]" query into items. */
-static int items(struct wh *w, const char *query, const char *partnership, const struct period *p,
-		 struct m_item *out, int *n)
-{
-	sqlite3_stmt *st = wh_prepare(w, query);
-	int rc;
-
-	*n = 0;
-	metrics_bind_period(st, partnership, p);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < M_MAX_ITEMS) {
-		struct m_item *it = &out[*n];
-		const char *id = (const char *)sqlite3_column_text(st, 0);
-
-		snprintf(it->id, sizeof(it->id), "%s", id ? id : "");
-		it->a = sqlite3_column_int64(st, 1);
-		it->b = sqlite3_column_count(st) > 2 ? sqlite3_column_int64(st, 2) : 0;
-		if (it->a || it->b)
-			(*n)++;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : wh_error(w, query);
-}
-
 static int cmp_funnel(const void *a, const void *b)
 {
 	return strcmp(((const struct m_funnel *)a)->agency, ((const struct m_funnel *)b)->agency);
@@ -398,9 +375,7 @@ static int compute(struct wh *w, const struct ref_partnership *part, const struc
 	if (headline(w, id, p, m) || metrics_per_stage(w, "m_entered_stage", id, p, m->entered) ||
 	    metrics_per_stage(w, "m_resolved_at_stage", id, p, m->resolved_at_stage) ||
 	    raised(w, id, p, m, &r) ||
-	    items(w, "m_by_theme", id, p, m->theme, &m->n_theme) ||
-	    items(w, "m_by_subject", id, p, m->subject, &m->n_subject) ||
-	    items(w, "m_by_category", id, p, m->category, &m->n_category) ||
+	    metrics_kinds(w, id, p, m) ||
 	    metrics_resolution(w, id, p, &m->res_n, &m->res_median) ||
 	    metrics_timescales(w, id, p, m->timescale, &m->n_timescale, &m->breach_rate) ||
 	    coverage_read(w, id, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||

@@ -188,6 +188,11 @@ int metrics_per_stage(struct wh *w, const char *query, const char *partnership,
 int metrics_overdue(struct wh *w, const char *partnership, const int *as_of, int n,
 		    long (*out)[MODEL_STAGES + 1]);
 
+/* By theme, by subject and by category (m->theme, subject, category:
+ * each sorted by id, the first M_MAX_ITEMS) of the escalations raised in
+ * the period, from one pass (metrics_kinds.c).  0, or -1 after an error. */
+int metrics_kinds(struct wh *w, const char *partnership, const struct period *p, struct metrics *m);
+
 /* Resolution time (its count and median, NAN when none) and the
  * timescales of the period (each timed stage into out[0..*nout), and the
  * overall breach rate, NAN when nothing was measured), as DESIGN.md

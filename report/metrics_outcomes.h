@@ -3,7 +3,7 @@
  * "Outcome", "Time in stage" and "Informal resolution", with immediate
  * risk and repeat disagreements, for one partnership's period, from the
  * named queries queries/m_outcome_rows.sql, m_time_in_stage.sql,
- * m_immediate_risk.sql and m_repeats.sql.
+ * m_immediate_risk.sql and m_repeat_rows.sql.
  *
  * They sit in struct metrics (metrics.h) as m.outcomes; metrics_compute()
  * fills them and metrics_json() writes their keys (outcome, feedback,
