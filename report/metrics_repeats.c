@@ -4,7 +4,8 @@
  * rows of queries/m_repeat_rows.sql: see metrics_outcomes.h.
  *
  * Each row is one escalation with a case reference: its case_key (a keyed
- * pseudonym) and its two agencies, the lesser first.  Only a case with two
+ * pseudonym) and its two agencies, put the lesser first (strcmp, as
+ * SQLite's min() compares text).  Only a case with two
  * rows or more can be a repeat: a hash table of the cases finds those few
  * rows; sorted by (case, agency, agency), a case's escalations and a
  * case's pairs each run together, so one walk counts both.
@@ -47,20 +48,32 @@ static int cmp_str(const void *x, const void *y)
 
 static void add_row(struct rep_buf *b, sqlite3_stmt *st)
 {
+	const char *col[3];
+
 	if (b->n == b->ncap) {
 		b->ncap = b->ncap ? 2 * b->ncap : 1024;
 		b->off = xrealloc(b->off, b->ncap * sizeof(*b->off));
 	}
+	for (int i = 0; i < 3; i++) {
+		col[i] = (const char *)sqlite3_column_text(st, i);
+		col[i] = col[i] ? col[i] : "";
+	}
+	if (strcmp(col[1], col[2]) > 0) { /* the lesser agency first */
+		const char *t = col[1];
+
+		col[1] = col[2];
+		col[2] = t;
+	}
 	b->off[b->n++] = b->len;
 	for (int i = 0; i < 3; i++) {
-		const char *s = (const char *)sqlite3_column_text(st, i);
-		size_t len = strlen(s ? s : "") + 1;
+		const char *s = col[i];
+		size_t len = strlen(s) + 1;
 
 		if (b->len + len > b->cap) {
 			b->cap = b->cap * 2 > b->len + len ? b->cap * 2 : b->len + len + 4096;
 			b->buf = xrealloc(b->buf, b->cap);
 		}
-		memcpy(b->buf + b->len, s ? s : "", len);
+		memcpy(b->buf + b->len, s, len);
 		b->len += len;
 	}
 }
