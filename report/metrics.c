@@ -201,7 +201,8 @@ static int raised(struct wh *w, const char *partnership, const struct period *p,
 			tally_pair(&last4, &r->nlast4, &cap_y, 0, by, with);
 	}
 	sqlite3_finalize(st);
-	qsort(all, (size_t)n, sizeof(*all), cmp_item);
+	if (n > 1)
+		qsort(all, (size_t)n, sizeof(*all), cmp_item);
 	m->n_agency = n < M_MAX_ITEMS ? n : M_MAX_ITEMS;
 	if (n)
 		memcpy(m->agency, all, (size_t)m->n_agency * sizeof(*all));

@@ -49,7 +49,8 @@ static int cmp_count(const void *a, const void *b)
  * id ORDER BY id would give them); t is freed. */
 static void tally_out(struct tally *t, struct m_item *out, int *n)
 {
-	qsort(t->c, (size_t)t->n, sizeof(*t->c), cmp_count);
+	if (t->n > 1)
+		qsort(t->c, (size_t)t->n, sizeof(*t->c), cmp_count);
 	*n = 0;
 	for (int k = 0; k < t->n && *n < M_MAX_ITEMS; k++) {
 		struct m_item *it = &out[(*n)++];

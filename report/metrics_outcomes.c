@@ -178,7 +178,8 @@ static void tis_sort(struct tis_rows *t)
 		t->row[i].by = rank[t->row[i].by];
 		t->row[i].with = rank[t->row[i].with];
 	}
-	qsort(t->row, t->n, sizeof(*t->row), cmp_tis);
+	if (t->n > 1)
+		qsort(t->row, t->n, sizeof(*t->row), cmp_tis);
 	free(rank);
 	free(r);
 }

@@ -159,7 +159,8 @@ static void count(const struct rep_row *rows, size_t n, long *cases, long *pairs
 			snprintf(pair[npair++], len, "%s|%s", rows[k].a, rows[k].b);
 		}
 	}
-	qsort(pair, npair, sizeof(*pair), cmp_str);
+	if (npair > 1)
+		qsort(pair, npair, sizeof(*pair), cmp_str);
 	for (size_t i = 0; i < npair; i++)
 		if (i == 0 || strcmp(pair[i], pair[i - 1]))
 			(*pairs)++;
@@ -182,7 +183,8 @@ int metrics_repeats(struct wh *w, const char *partnership, const struct period *
 		add_row(&b, st);
 	sqlite3_finalize(st);
 	rows = repeated(&b, &n);
-	qsort(rows, n, sizeof(*rows), cmp_row);
+	if (n > 1)
+		qsort(rows, n, sizeof(*rows), cmp_row);
 	count(rows, n, cases, pairs);
 	free(rows);
 	free(b.buf);
