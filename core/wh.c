@@ -67,7 +67,9 @@ int wh_open(const char *path, int flags, struct wh **out)
 
 	w = xcalloc(1, sizeof(*w));
 	w->path = path;
-	/* A connection is only ever used by the thread that opened it. */
+	/* A connection is only ever used by the thread that opened it: no
+	 * mutex around each call (a report makes some hundred thousand of
+	 * them, a load millions). */
 	oflags = ((flags & WH_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		 SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &w->db, oflags, NULL) != SQLITE_OK) {
@@ -119,6 +121,8 @@ void wh_close(struct wh *w)
 {
 	if (!w)
 		return;
+	if (w->cache_free)
+		w->cache_free(w->cache);
 	if (w->db)
 		sqlite3_close_v2(w->db);
 	whprof_report();
@@ -127,7 +131,7 @@ void wh_close(struct wh *w)
 
 int wh_migrate(struct wh *w)
 {
-	int v;
+	int v, analyze = 0;
 
 	if (wh_begin(w))
 		return -1;
@@ -138,7 +142,11 @@ int wh_migrate(struct wh *w)
 			     w->path, v, WH_SCHEMA_VERSION);
 	}
 	/* One file per version step; each keeps the data of the one before
-	 * and sets user_version to its own number. */
+	 * and sets user_version to its own number.  A warehouse that had a
+	 * schema before version 5 (so may hold escalations) gets statistics
+	 * for the indexes that step rebuilt. */
+	if (v >= 1 && v < 5 && WH_SCHEMA_VERSION >= 5)
+		analyze = 1;
 	while (v < WH_SCHEMA_VERSION) {
 		char name[32];
 
@@ -147,6 +155,8 @@ int wh_migrate(struct wh *w)
 			goto fail;
 		v++;
 	}
+	if (analyze && wh_exec(w, embed_query("schema_v5_analyze")))
+		goto fail;
 	if (whid_set(w->db, w->path))
 		goto fail;
 	return wh_commit(w);

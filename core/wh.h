@@ -20,7 +20,7 @@
 
 #include <sqlite3.h>
 
-#define WH_SCHEMA_VERSION 4
+#define WH_SCHEMA_VERSION 5
 
 #define WH_CREATE 1   /* create the file when absent */
 #define WH_READONLY 2 /* open read-only (reports) */
@@ -31,6 +31,10 @@ struct wh {
 	const char *path; /* the file, as given (not owned) */
 	int subject;      /* the subjects its reads are restricted to (enum
 	                   * cli_subject, set by report/scope.h); 0: all */
+	void *cache;      /* what a reader keeps of the warehouse for the
+	                   * connection's life (report/workdays.c's calendar);
+	                   * owned, freed by wh_close() with cache_free */
+	void (*cache_free)(void *);
 };
 
 /* Open the warehouse at path; *out is set on success.  Returns 0, or -1 with

@@ -1,6 +1,9 @@
--- m_monthly: escalations raised per calendar month 'YYYY-MM' in [:from, :to]
--- (no later than the as-of date :as_of), partnership :partnership: the SPC series.
--- Months with none are absent here and filled with 0 in C.
-SELECT substr(raised_on, 1, 7), count(*) FROM escalation
+-- m_monthly: escalations raised per day 'YYYY-MM-DD' in [:from, :to] (no
+-- later than the as-of date :as_of), partnership :partnership: the SPC
+-- series, which C adds up by calendar month ('YYYY-MM', the day's first
+-- seven characters); months with none are absent here and filled with 0
+-- there.  By day, the groups come in the order of the escalation_raised
+-- index, so no row is sorted (by month, every row would be).
+SELECT raised_on, count(*) FROM escalation
 WHERE partnership = :partnership AND raised_on BETWEEN :from AND :to AND raised_on <= :as_of
-GROUP BY 1 ORDER BY 1;
+GROUP BY raised_on;

@@ -1,4 +1,4 @@
--- r_overdue: the escalations m_overdue counts (DESIGN.md "Overdue at the
+-- r_overdue: the escalations metrics_overdue() counts (DESIGN.md "Overdue at the
 -- as-of date"), one row each: short pseudonymous reference, current stage,
 -- the agencies as the partnership names them, the deadline, and the
 -- working days overdue (working days d with deadline < d <= :as_of, from

@@ -101,11 +101,7 @@ static int headline(struct wh *w, const char *partnership, struct m_headline *h)
 	if (rc != SQLITE_ROW)
 		return wh_error(w, "m_headline");
 	if (metrics_per_stage(w, "m_entered_stage", partnership, &h->period, h->entered) ||
-	    metrics_per_stage(w, "m_overdue", partnership, &h->period, h->overdue))
-		return -1;
-	for (int s = 1; s <= MODEL_STAGES; s++)
-		h->overdue_n += h->overdue[s];
-	if (metrics_resolution(w, partnership, &h->period, &h->res_n, &h->res_median) ||
+	    metrics_resolution(w, partnership, &h->period, &h->res_n, &h->res_median) ||
 	    metrics_timescales(w, partnership, &h->period, ts, &h->timed, &rate))
 		return -1;
 	for (int i = 0; i < h->timed; i++) {

@@ -22,7 +22,9 @@ int comparisons_whole_months(const struct period *p, int *months);
  * as_of its own last day (and year/q set when it is a calendar quarter). */
 void comparisons_periods(const struct period *p, struct period *prev, struct period *year);
 
-/* Fill m->previous and m->year_before from the warehouse.  0 or -1. */
+/* Fill m->previous and m->year_before from the warehouse, all but their
+ * overdue counts (metrics_compute() takes those with the period's own, in
+ * one pass: metrics_overdue()).  0 or -1. */
 int comparisons_compute(struct wh *w, const char *partnership, const struct period *p,
 			struct metrics *m);
 

@@ -15,29 +15,6 @@
 #include "spc_words.h"
 #include "stats.h"
 
-/* Run a two- or three-column "id, count[, count]" query into items. */
-static int items(struct wh *w, const char *query, const char *partnership, const struct period *p,
-		 struct m_item *out, int *n)
-{
-	sqlite3_stmt *st = wh_prepare(w, query);
-	int rc;
-
-	*n = 0;
-	metrics_bind_period(st, partnership, p);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < M_MAX_ITEMS) {
-		struct m_item *it = &out[*n];
-		const char *id = (const char *)sqlite3_column_text(st, 0);
-
-		snprintf(it->id, sizeof(it->id), "%s", id ? id : "");
-		it->a = sqlite3_column_int64(st, 1);
-		it->b = sqlite3_column_count(st) > 2 ? sqlite3_column_int64(st, 2) : 0;
-		if (it->a || it->b)
-			(*n)++;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : wh_error(w, query);
-}
-
 static int cmp_funnel(const void *a, const void *b)
 {
 	return strcmp(((const struct m_funnel *)a)->agency, ((const struct m_funnel *)b)->agency);
@@ -139,58 +116,97 @@ static long item_figure(const struct m_item *it, int n, const char *id, int b)
 	return 0;
 }
 
-/* Count one escalation's agencies into it[0..*n-1]: a raised, b received. */
-static void tally_pair(struct m_item *it, int *n, const char *by, const char *with)
+/* Count one escalation's agencies into (*it)[0..*n-1]: a raised, b
+ * received.  An agency not there yet is added while *n < *cap; when grow
+ * is set, *it grows (xrealloc) rather than leave it out. */
+static void tally_pair(struct m_item **it, int *n, int *cap, int grow, const char *by,
+		       const char *with)
 {
 	const char *who[2] = {by, with};
 
 	for (int k = 0; k < 2; k++) {
+		struct m_item *t = *it;
 		int i = 0;
 
 		if (!who[k])
 			continue;
-		while (i < *n && strcmp(it[i].id, who[k]) != 0)
+		while (i < *n && strcmp(t[i].id, who[k]) != 0)
 			i++;
 		if (i == *n) {
-			if (*n == M_MAX_ITEMS)
+			if (*n == *cap && !grow)
 				continue;
-			snprintf(it[i].id, sizeof(it[i].id), "%s", who[k]);
-			it[i].a = it[i].b = 0;
+			if (*n == *cap) {
+				*cap = *cap ? 2 * *cap : M_MAX_ITEMS;
+				t = *it = xrealloc(*it, (size_t)*cap * sizeof(**it));
+			}
+			snprintf(t[i].id, sizeof(t[i].id), "%s", who[k]);
+			t[i].a = t[i].b = 0;
 			(*n)++;
 		}
 		if (k == 0)
-			it[i].a++;
+			t[i].a++;
 		else
-			it[i].b++;
+			t[i].b++;
 	}
 }
 
-/* Raised and received by agency over two periods that end on the same day
- * (a->to == b->to), from one pass over the longer span. */
-static int raised_two(struct wh *w, const char *partnership, const struct period *a,
-		      const struct period *b, struct m_item *ia, int *na, struct m_item *ib, int *nb)
+static int cmp_item(const void *a, const void *b)
+{
+	return strcmp(((const struct m_item *)a)->id, ((const struct m_item *)b)->id);
+}
+
+/* Raised and received by agency over the spans silences() reads: the
+ * period with the three months before it, and the year ending with it. */
+struct raised_spans {
+	struct m_item before[M_MAX_ITEMS], last4[M_MAX_ITEMS];
+	int nbefore, nlast4;
+};
+
+/*
+ * Raised and received by agency in the period (m->agency, DESIGN.md's
+ * by_agency: every agency that raised or received one, sorted by id, the
+ * first M_MAX_ITEMS) and over the spans of r, which all end on the
+ * period's effective end, from one pass over the longest
+ * (m_raised_between.sql).
+ */
+static int raised(struct wh *w, const char *partnership, const struct period *p, struct metrics *m,
+		  struct raised_spans *r)
 {
 	sqlite3_stmt *st = wh_prepare(w, "m_raised_between");
-	struct period span = *a;
-	char from_a[11], from_b[11];
-	int rc;
+	struct period span = *p;
+	int year_from = months_before(metrics_end(p) + 1, 12), cap_b = M_MAX_ITEMS,
+	    cap_y = M_MAX_ITEMS, n = 0, cap = 0, rc;
+	struct m_item *all = NULL, *before = r->before, *last4 = r->last4;
+	char from_p[11], from_b[11], from_y[11];
 
-	span.from = a->from < b->from ? a->from : b->from;
-	date_format(a->from, from_a);
-	date_format(b->from, from_b);
-	*na = *nb = 0;
+	span.from = months_before(p->from, 3);
+	span.to = metrics_end(p);
+	date_format(p->from, from_p);
+	date_format(span.from, from_b);
+	date_format(year_from, from_y);
+	if (year_from < span.from)
+		span.from = year_from;
+	r->nbefore = r->nlast4 = 0;
 	metrics_bind_period(st, partnership, &span);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *on = (const char *)sqlite3_column_text(st, 0);
 		const char *by = (const char *)sqlite3_column_text(st, 1);
 		const char *with = (const char *)sqlite3_column_text(st, 2);
 
-		if (strcmp(on, from_a) >= 0)
-			tally_pair(ia, na, by, with);
+		if (strcmp(on, from_p) >= 0)
+			tally_pair(&all, &n, &cap, 1, by, with);
 		if (strcmp(on, from_b) >= 0)
-			tally_pair(ib, nb, by, with);
+			tally_pair(&before, &r->nbefore, &cap_b, 0, by, with);
+		if (strcmp(on, from_y) >= 0)
+			tally_pair(&last4, &r->nlast4, &cap_y, 0, by, with);
 	}
 	sqlite3_finalize(st);
+	if (n > 1)
+		qsort(all, (size_t)n, sizeof(*all), cmp_item);
+	m->n_agency = n < M_MAX_ITEMS ? n : M_MAX_ITEMS;
+	if (n)
+		memcpy(m->agency, all, (size_t)m->n_agency * sizeof(*all));
+	free(all);
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_raised_between");
 }
 
@@ -198,20 +214,12 @@ static int raised_two(struct wh *w, const char *partnership, const struct period
  * (for a quarter, the quarter before).  One-way: received in the four
  * quarters ending with the period, none raised.  No denominator: no
  * activity in the funnel.  Each list by agency id. */
-static int silences(struct wh *w, const struct ref_partnership *part, const struct period *p,
-		    struct metrics *m)
+static void silences(const struct ref_partnership *part, const struct raised_spans *r,
+		     struct metrics *m)
 {
-	struct period prev = *p, year = *p;
-	struct m_item before[M_MAX_ITEMS], last4[M_MAX_ITEMS];
-	int nbefore = 0, nlast4 = 0;
+	const struct m_item *before = r->before, *last4 = r->last4;
+	int nbefore = r->nbefore, nlast4 = r->nlast4;
 	char **ids;
-
-	prev.from = months_before(p->from, 3);
-	prev.to = metrics_end(p);
-	year.from = months_before(metrics_end(p) + 1, 12);
-	year.to = metrics_end(p);
-	if (raised_two(w, part->id, &prev, &year, before, &nbefore, last4, &nlast4))
-		return -1;
 
 	m->n_silent = m->n_one_way = m->n_no_denominator = m->n_no_log = 0;
 	ids = xmalloc((size_t)(part->nagency + 1) * sizeof(char *));
@@ -238,7 +246,6 @@ static int silences(struct wh *w, const struct ref_partnership *part, const stru
 			snprintf(m->no_denominator[m->n_no_denominator++], M_ID, "%s", id);
 	}
 	free(ids);
-	return 0;
 }
 
 static int spc(struct wh *w, const char *partnership, const struct period *p, struct metrics *m)
@@ -286,11 +293,11 @@ static int spc(struct wh *w, const char *partnership, const struct period *p, st
 	st = wh_prepare(w, "m_monthly");
 	metrics_bind_period(st, partnership, &span);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *mon = (const char *)sqlite3_column_text(st, 0);
+		const char *day = (const char *)sqlite3_column_text(st, 0);
 
-		for (int i = 0; i < m->n_month; i++)
-			if (strcmp(m->month[i], mon) == 0)
-				m->month_n[i] = sqlite3_column_int64(st, 1);
+		for (int i = 0; day && i < m->n_month; i++)
+			if (strncmp(m->month[i], day, 7) == 0)
+				m->month_n[i] += sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -339,29 +346,48 @@ static int headline(struct wh *w, const char *partnership, const struct period *
 	return rc == SQLITE_ROW ? 0 : wh_error(w, "m_headline");
 }
 
+/* Overdue at the period's as-of date and at its comparison periods' own
+ * ends, from one pass (metrics_overdue.c). */
+static int overdue(struct wh *w, const char *partnership, const struct period *p, struct metrics *m)
+{
+	int as_of[3] = {p->as_of, m->previous.period.as_of, m->year_before.period.as_of};
+	long out[3][MODEL_STAGES + 1];
+	long *to[3] = {m->overdue, m->previous.overdue, m->year_before.overdue};
+	long *n[3] = {&m->overdue_n, &m->previous.overdue_n, &m->year_before.overdue_n};
+
+	if (metrics_overdue(w, partnership, as_of, 3, out))
+		return -1;
+	for (int k = 0; k < 3; k++) {
+		memcpy(to[k], out[k], sizeof(out[k]));
+		*n[k] = 0;
+		for (int s = 1; s <= MODEL_STAGES; s++)
+			*n[k] += out[k][s];
+	}
+	return 0;
+}
+
 static int compute(struct wh *w, const struct ref_partnership *part, const struct period *p,
 		   const char *measure, struct metrics *m)
 {
 	const char *id = part->id;
+	struct raised_spans r;
 
 	m->last_stage = part->last_stage;
 	if (headline(w, id, p, m) || metrics_per_stage(w, "m_entered_stage", id, p, m->entered) ||
 	    metrics_per_stage(w, "m_resolved_at_stage", id, p, m->resolved_at_stage) ||
-	    items(w, "m_by_agency", id, p, m->agency, &m->n_agency) ||
-	    items(w, "m_by_theme", id, p, m->theme, &m->n_theme) ||
-	    items(w, "m_by_subject", id, p, m->subject, &m->n_subject) ||
-	    items(w, "m_by_category", id, p, m->category, &m->n_category) ||
+	    raised(w, id, p, m, &r) ||
+	    metrics_kinds(w, id, p, m) ||
 	    metrics_resolution(w, id, p, &m->res_n, &m->res_median) ||
 	    metrics_timescales(w, id, p, m->timescale, &m->n_timescale, &m->breach_rate) ||
-	    metrics_per_stage(w, "m_overdue", id, p, m->overdue) ||
 	    coverage_read(w, id, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||
-	    funnel(w, id, p, measure, m) || silences(w, part, p, m) || spc(w, id, p, m) ||
-	    comparisons_compute(w, id, p, m) ||
+	    funnel(w, id, p, measure, m))
+		return -1;
+	silences(part, &r, m);
+	if (spc(w, id, p, m) || comparisons_compute(w, id, p, m) || overdue(w, id, p, m) ||
 	    metrics_outcomes_compute(w, id, p, &m->outcomes))
 		return -1;
+	m->outcomes.entered_informally = m->entered[0];
 	m->pre_stage = part->has_pre_stage;
-	for (int s = 1; s <= MODEL_STAGES; s++)
-		m->overdue_n += m->overdue[s];
 	return 0;
 }
 

@@ -93,7 +93,7 @@ struct metrics {
 	/* the subjects the figures count (enum cli_subject: --subject, the
 	 * connection's restriction, report/scope.h); 0: all */
 	int subject_group;
-	/* overdue at the as-of date (m_overdue.sql): [stage], and in all */
+	/* overdue at the as-of date (metrics_overdue()): [stage], and in all */
 	long overdue[MODEL_STAGES + 1];
 	long overdue_n;
 
@@ -180,6 +180,18 @@ int metrics_end(const struct period *p);
  * (metrics_period.c).  0, or -1 after an error. */
 int metrics_per_stage(struct wh *w, const char *query, const char *partnership,
 		      const struct period *p, long *out);
+
+/* Overdue at each of the n (at most 3) dates as_of[k]: out[k][stage]
+ * (DESIGN.md "Overdue at the as-of date"), from one pass over the
+ * partnership's open escalations (metrics_overdue.c).  0, or -1 after an
+ * error. */
+int metrics_overdue(struct wh *w, const char *partnership, const int *as_of, int n,
+		    long (*out)[MODEL_STAGES + 1]);
+
+/* By theme, by subject and by category (m->theme, subject, category:
+ * each sorted by id, the first M_MAX_ITEMS) of the escalations raised in
+ * the period, from one pass (metrics_kinds.c).  0, or -1 after an error. */
+int metrics_kinds(struct wh *w, const char *partnership, const struct period *p, struct metrics *m);
 
 /* Resolution time (its count and median, NAN when none) and the
  * timescales of the period (each timed stage into out[0..*nout), and the

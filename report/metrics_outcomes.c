@@ -3,7 +3,7 @@
  * resolution, immediate risk and repeat disagreements: see
  * metrics_outcomes.h.  The queries return one row per escalation (or per
  * stage completed); the counting and the medians (mean of the middle two
- * for an even count: stats_median()) are done here.
+ * for an even count: stats_median_select()) are done here.
  */
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -15,6 +15,7 @@
 #include "metrics.h"
 #include "metrics_outcomes.h"
 #include "stats.h"
+#include "workdays.h"
 
 static const char *const outcome_names[MO_NOUTCOME] = {"changed", "partly", "upheld",
 						       "not_recorded"};
@@ -32,18 +33,24 @@ static int outcome_of(const unsigned char *s)
 	return MO_NOT_RECORDED;
 }
 
-/* The pair (by, with), added when new; NULL when the list is full. */
+/* The pair (by, with), added when new; NULL when the list is full.  The
+ * rows come ordered by pair within a stage, so the pair of the row before
+ * is tried first (*last). */
 static struct mo_pair *pair_of(struct m_outcomes *o, const unsigned char *by,
-			       const unsigned char *with)
+			       const unsigned char *with, int *last)
 {
 	struct mo_pair *q;
 
+	if (*last >= 0 && *last < o->n_pair && !strcmp(o->pair[*last].by, (const char *)by) &&
+	    !strcmp(o->pair[*last].with, (const char *)with))
+		return &o->pair[*last];
 	for (int i = 0; i < o->n_pair; i++)
 		if (!strcmp(o->pair[i].by, (const char *)by) &&
 		    !strcmp(o->pair[i].with, (const char *)with))
-			return &o->pair[i];
+			return &o->pair[*last = i];
 	if (o->n_pair == MO_MAX_PAIRS)
 		return NULL;
+	*last = o->n_pair;
 	q = &o->pair[o->n_pair++];
 	memset(q, 0, sizeof(*q));
 	snprintf(q->by, sizeof(q->by), "%s", by ? (const char *)by : "");
@@ -67,75 +74,227 @@ static void push(struct vec *x, double d)
 	x->v[x->n++] = d;
 }
 
+/*
+ * The rows of a query that names agency pairs, as read in no order (the
+ * escalations resolved, m_outcome_rows.sql; the stages completed,
+ * m_time_in_stage.sql): each row's agencies by their rank among the agency
+ * ids the rows name (name[] sorted once read), so that the rows are put in
+ * the order of (stage, raised_by, raised_with) by a sort of ints, not by
+ * SQLite's sorter.  That order is the one pairs are first met in
+ * (pair_of() keeps the first MO_MAX_PAIRS).
+ */
+struct tis_row {
+	int stage, by, with; /* by, with: index into name[] */
+	int outcome;         /* m_outcome_rows: the outcome (MO_*) */
+	double days;         /* m_time_in_stage: the working days */
+};
+
+struct tis_rows {
+	struct tis_row *row;
+	size_t n, cap;
+	char **name;
+	int nname, capname, last; /* last: the name found before */
+};
+
+static int name_index(struct tis_rows *t, const unsigned char *s)
+{
+	const char *v = s ? (const char *)s : "";
+
+	if (t->last >= 0 && !strcmp(t->name[t->last], v))
+		return t->last;
+	for (int i = 0; i < t->nname; i++)
+		if (!strcmp(t->name[i], v))
+			return t->last = i;
+	if (t->nname == t->capname) {
+		t->capname = t->capname ? 2 * t->capname : 16;
+		t->name = xrealloc(t->name, (size_t)t->capname * sizeof(*t->name));
+	}
+	t->name[t->nname] = xstrdup(v);
+	return t->last = t->nname++;
+}
+
+struct ranked {
+	char *name;
+	int was; /* its index before sorting */
+};
+
+static int cmp_ranked(const void *a, const void *b)
+{
+	return strcmp(((const struct ranked *)a)->name, ((const struct ranked *)b)->name);
+}
+
+static int cmp_tis(const void *a, const void *b)
+{
+	const struct tis_row *x = a, *y = b;
+
+	if (x->stage != y->stage)
+		return x->stage < y->stage ? -1 : 1;
+	if (x->by != y->by)
+		return x->by < y->by ? -1 : 1;
+	return (x->with > y->with) - (x->with < y->with);
+}
+
+/* A new row of t (its fields to fill). */
+static struct tis_row *tis_add(struct tis_rows *t, int stage, const unsigned char *by,
+			       const unsigned char *with)
+{
+	struct tis_row *r;
+
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 1024;
+		t->row = xrealloc(t->row, t->cap * sizeof(*t->row));
+	}
+	r = &t->row[t->n++];
+	r->stage = stage;
+	r->by = name_index(t, by);
+	r->with = name_index(t, with);
+	r->outcome = 0;
+	r->days = 0;
+	return r;
+}
+
+static void tis_free(struct tis_rows *t)
+{
+	for (int i = 0; i < t->nname; i++)
+		free(t->name[i]);
+	free(t->name);
+	free(t->row);
+}
+
+/* Sort the names, renumber the rows' agencies by rank, sort the rows. */
+static void tis_sort(struct tis_rows *t)
+{
+	struct ranked *r = xmalloc(((size_t)t->nname + 1) * sizeof(*r));
+	int *rank = xmalloc(((size_t)t->nname + 1) * sizeof(*rank));
+
+	for (int i = 0; i < t->nname; i++)
+		r[i] = (struct ranked){t->name[i], i};
+	qsort(r, (size_t)t->nname, sizeof(*r), cmp_ranked);
+	for (int i = 0; i < t->nname; i++) {
+		rank[r[i].was] = i;
+		t->name[i] = r[i].name;
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		t->row[i].by = rank[t->row[i].by];
+		t->row[i].with = rank[t->row[i].with];
+	}
+	if (t->n > 1)
+		qsort(t->row, t->n, sizeof(*t->row), cmp_tis);
+	free(rank);
+	free(r);
+}
+
 static int outcomes(struct wh *w, const char *partnership, const struct period *p,
 		    struct m_outcomes *o)
 {
-	sqlite3_stmt *st = wh_prepare(w, "m_outcome_rows");
+	const struct workdays *cal = workdays_get(w, partnership);
+	sqlite3_stmt *st;
 	struct vec fb = {0};
-	int rc;
+	struct tis_rows t = {.last = -1};
+	struct mo_pair *q;
+	int rc, last = -1;
+	long d;
 
+	if (!cal)
+		return -1;
+	st = wh_prepare(w, "m_outcome_rows");
 	metrics_bind_period(st, partnership, p);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int top = sqlite3_column_int(st, 0), k = outcome_of(sqlite3_column_text(st, 3));
-		struct mo_pair *q = pair_of(o, sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
+		const unsigned char *closed = sqlite3_column_text(st, 4);
+		int top = sqlite3_column_int(st, 0), k;
 
+		/* a closing day the calendar lacks leaves the escalation out */
+		if (workdays_between(cal, closed, closed, &d))
+			continue;
+		k = outcome_of(sqlite3_column_text(st, 3));
+		tis_add(&t, top, sqlite3_column_text(st, 1), sqlite3_column_text(st, 2))->outcome = k;
 		o->resolved++;
 		o->outcome[k]++;
 		if (top >= 0 && top <= MODEL_STAGES)
 			o->by_stage[top][k]++;
 		if (top == 0)
 			o->resolved_informally++;
-		if (q)
-			q->outcome[k]++;
-		if (sqlite3_column_type(st, 4) != SQLITE_NULL)
-			push(&fb, sqlite3_column_double(st, 4));
+		/* told by the as-of date, on a day the calendar has */
+		if (workdays_between(cal, closed, sqlite3_column_text(st, 5), &d) == 0)
+			push(&fb, d > 0 ? (double)d : 0.0);
 	}
 	sqlite3_finalize(st);
+	tis_sort(&t);
+	for (size_t i = 0; i < t.n; i++) {
+		q = pair_of(o, (const unsigned char *)t.name[t.row[i].by],
+			    (const unsigned char *)t.name[t.row[i].with], &last);
+		if (q)
+			q->outcome[t.row[i].outcome]++;
+	}
+	tis_free(&t);
 	o->recorded = o->outcome[MO_CHANGED] + o->outcome[MO_PARTLY] + o->outcome[MO_UPHELD];
 	o->changed_share = o->recorded ? (double)(o->outcome[MO_CHANGED] + o->outcome[MO_PARTLY]) /
 						 (double)o->recorded
 				       : NAN;
 	o->fb_n = (long)fb.n;
 	o->fb_share = o->resolved ? (double)fb.n / (double)o->resolved : NAN;
-	o->fb_median = stats_median(fb.v, fb.n);
+	o->fb_median = stats_median_select(fb.v, fb.n);
 	free(fb.v);
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_outcome_rows");
 }
 
 /* Time in stage: the rows come ordered by stage, then pair. */
+/* Read the rows; a day the calendar lacks leaves the stage out. */
+static int tis_read(struct wh *w, const char *partnership, const struct period *p,
+		    struct tis_rows *t)
+{
+	const struct workdays *cal = workdays_get(w, partnership);
+	sqlite3_stmt *st;
+	long days;
+	int rc;
+
+	if (!cal)
+		return -1;
+	st = wh_prepare(w, "m_time_in_stage");
+	metrics_bind_period(st, partnership, p);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (workdays_between(cal, sqlite3_column_text(st, 3), sqlite3_column_text(st, 4), &days))
+			continue;
+		tis_add(t, sqlite3_column_int(st, 0), sqlite3_column_text(st, 1),
+			sqlite3_column_text(st, 2))->days = (double)days;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_time_in_stage");
+}
+
 static int time_in_stage(struct wh *w, const char *partnership, const struct period *p,
 			 struct m_outcomes *o)
 {
-	sqlite3_stmt *st = wh_prepare(w, "m_time_in_stage");
+	struct tis_rows t = {.last = -1};
 	struct vec per_stage[MODEL_STAGES + 1] = {{0}};
 	struct vec *per_pair = xcalloc(MO_MAX_PAIRS, sizeof(*per_pair));
-	int rc;
+	int rc = tis_read(w, partnership, p, &t), last = -1;
 
-	metrics_bind_period(st, partnership, p);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int s = sqlite3_column_int(st, 0);
-		double d = sqlite3_column_double(st, 3);
-		struct mo_pair *q = pair_of(o, sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
+	tis_sort(&t);
+	for (size_t i = 0; rc == 0 && i < t.n; i++) {
+		const struct tis_row *r = &t.row[i];
+		struct mo_pair *q = pair_of(o, (const unsigned char *)t.name[r->by],
+					    (const unsigned char *)t.name[r->with], &last);
 
-		if (s >= 0 && s <= MODEL_STAGES)
-			push(&per_stage[s], d);
+		if (r->stage >= 0 && r->stage <= MODEL_STAGES)
+			push(&per_stage[r->stage], r->days);
 		if (q)
-			push(&per_pair[q - o->pair], d);
+			push(&per_pair[q - o->pair], r->days);
 	}
-	sqlite3_finalize(st);
 	for (int s = 0; s <= MODEL_STAGES; s++) {
 		o->tis_n[s] = (long)per_stage[s].n;
-		o->tis_median[s] = stats_median(per_stage[s].v, per_stage[s].n);
+		o->tis_median[s] = stats_median_select(per_stage[s].v, per_stage[s].n);
 		free(per_stage[s].v);
 	}
 	for (int i = 0; i < o->n_pair; i++) {
 		o->pair[i].tis_n = (long)per_pair[i].n;
-		o->pair[i].tis_median = stats_median(per_pair[i].v, per_pair[i].n);
+		o->pair[i].tis_median = stats_median_select(per_pair[i].v, per_pair[i].n);
 	}
 	for (int i = 0; i < MO_MAX_PAIRS; i++)
 		free(per_pair[i].v);
 	free(per_pair);
-	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_time_in_stage");
+	tis_free(&t);
+	return rc;
 }
 
 /* A one-row query of two counts. */
@@ -166,18 +325,14 @@ static int cmp_pair(const void *a, const void *b)
 int metrics_outcomes_compute(struct wh *w, const char *partnership, const struct period *p,
 			     struct m_outcomes *o)
 {
-	long entered[MODEL_STAGES + 1];
-
 	memset(o, 0, sizeof(*o));
 	o->changed_share = o->fb_share = o->fb_median = NAN;
 	for (int s = 0; s <= MODEL_STAGES; s++)
 		o->tis_median[s] = NAN;
 	if (outcomes(w, partnership, p, o) || time_in_stage(w, partnership, p, o) ||
 	    two_counts(w, "m_immediate_risk", partnership, p, &o->risk_n, &o->risk_same_day) ||
-	    two_counts(w, "m_repeats", partnership, p, &o->repeat_cases, &o->repeat_pairs) ||
-	    metrics_per_stage(w, "m_entered_stage", partnership, p, entered))
+	    metrics_repeats(w, partnership, p, &o->repeat_cases, &o->repeat_pairs))
 		return -1;
-	o->entered_informally = entered[0];
 	qsort(o->pair, (size_t)o->n_pair, sizeof(o->pair[0]), cmp_pair);
 	return 0;
 }

@@ -3,7 +3,7 @@
  * "Outcome", "Time in stage" and "Informal resolution", with immediate
  * risk and repeat disagreements, for one partnership's period, from the
  * named queries queries/m_outcome_rows.sql, m_time_in_stage.sql,
- * m_immediate_risk.sql and m_repeats.sql.
+ * m_immediate_risk.sql and m_repeat_rows.sql.
  *
  * They sit in struct metrics (metrics.h) as m.outcomes; metrics_compute()
  * fills them and metrics_json() writes their keys (outcome, feedback,
@@ -57,9 +57,17 @@ struct m_outcomes {
 	long repeat_cases, repeat_pairs;
 };
 
-/* Compute every figure above.  0, or -1 after an error. */
+/* Compute every figure above but entered_informally (metrics_compute()
+ * sets it: it is the period's entered_stage count of stage 0).  0, or -1
+ * after an error. */
 int metrics_outcomes_compute(struct wh *w, const char *partnership, const struct period *p,
 			     struct m_outcomes *o);
+
+/* Repeat disagreements over the twelve months ending with p's effective
+ * end: *cases with two or more escalations, *pairs of agencies with two or
+ * more about one case (metrics_repeats.c).  0, or -1 after an error. */
+int metrics_repeats(struct wh *w, const char *partnership, const struct period *p, long *cases,
+		    long *pairs);
 
 /* Add the JSON keys to obj (a cJSON object): outcome, feedback,
  * time_in_stage, resolved_informally, immediate_risk, repeats.  Stages up

@@ -15,6 +15,7 @@
 #include "core/util.h"
 #include "metrics.h"
 #include "stats.h"
+#include "workdays.h"
 
 int metrics_end(const struct period *p)
 {
@@ -58,22 +59,30 @@ int metrics_per_stage(struct wh *w, const char *query, const char *partnership,
 int metrics_resolution(struct wh *w, const char *partnership, const struct period *p, long *res_n,
 		       double *median)
 {
-	sqlite3_stmt *st = wh_prepare(w, "m_resolution_days");
+	const struct workdays *cal = workdays_get(w, partnership);
+	sqlite3_stmt *st;
 	double *v = NULL;
 	size_t n = 0, cap = 0;
+	long d;
 	int rc;
 
+	if (!cal)
+		return -1;
+	st = wh_prepare(w, "m_resolution_days");
 	metrics_bind_period(st, partnership, p);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* a day the calendar lacks leaves the escalation out */
+		if (workdays_between(cal, sqlite3_column_text(st, 0), sqlite3_column_text(st, 1), &d))
+			continue;
 		if (n == cap) {
 			cap = cap ? 2 * cap : 64;
 			v = xrealloc(v, cap * sizeof(double));
 		}
-		v[n++] = sqlite3_column_double(st, 0);
+		v[n++] = (double)d;
 	}
 	sqlite3_finalize(st);
 	*res_n = (long)n;
-	*median = stats_median(v, n);
+	*median = stats_median_select(v, n);
 	free(v);
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_resolution_days");
 }

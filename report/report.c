@@ -57,28 +57,12 @@ static int read_partnership(struct report *r, struct wh *w, const char *partners
 	return 0;
 }
 
-/* The metrics of the period and, for a quarter, of the quarter before. */
+/* The metrics of the period (the previous period's and the year before's
+ * key figures come with them: m->previous, m->year_before). */
 static int compute(struct report *r, struct wh *w, const char *partnership)
 {
-	struct period pp = r->period;
-	int y = r->period.year, q = r->period.q - 1;
-
 	r->m = xcalloc(1, sizeof(*r->m));
-	if (metrics_compute(w, partnership, &r->period, r->measure, r->m))
-		return -1;
-	if (!r->period.q)
-		return 0;
-	if (q == 0) {
-		q = 4;
-		y--;
-	}
-	pp.year = y;
-	pp.q = q;
-	pp.from = date_quarter_start(y, q);
-	pp.to = date_quarter_end(y, q);
-	pp.as_of = pp.to;
-	r->prev = xcalloc(1, sizeof(*r->prev));
-	return metrics_compute(w, partnership, &pp, r->measure, r->prev);
+	return metrics_compute(w, partnership, &r->period, r->measure, r->m);
 }
 
 int report_setup(struct report *r, struct wh *w, const char *partnership)
@@ -106,9 +90,8 @@ void report_period_name(struct report *r)
 void report_release(struct report *r)
 {
 	free(r->m);
-	free(r->prev);
 	free(r->four_q);
-	r->m = r->prev = r->four_q = NULL;
+	r->m = r->four_q = NULL;
 	r->four_q_state = 0;
 	ref_free(&r->model);
 	r->part = NULL;

@@ -97,7 +97,6 @@ struct report {
 	char note[R_MAX_NOTE][1024];
 
 	struct metrics *m;        /* this period */
-	struct metrics *prev;     /* the quarter before (quarters only) */
 	/* the four quarters ending with the period, once computed
 	 * (report_four_quarters(): state 1), or none (state -1) */
 	struct metrics *four_q;
@@ -145,7 +144,7 @@ struct report {
 	 * as read (NULL when none) */
 	char *commentary;
 	/* report compare: a paper across partnerships.  region is 1, cmp
-	 * holds their figures (compare.h), m and prev are NULL, and id,
+	 * holds their figures (compare.h), m is NULL, and id,
 	 * name and the agency lists stand for the partnerships compared
 	 * (agency[i] a partnership's id, agency_name[i] its name), so that
 	 * the funnel's table and plot draw partnerships unchanged. */

@@ -2,7 +2,7 @@
  * report_overdue.c - escalations overdue at the as-of date (DESIGN.md
  * "Overdue at the as-of date"): open then, and past the deadline of the
  * stage they were at.  The headline table counts them (metrics.c,
- * m_overdue.sql); a forum paper lists them (r_overdue.sql), longest
+ * metrics_overdue.c); a forum paper lists them (r_overdue.sql), longest
  * overdue first, by short pseudonymous reference, so that a deadline that
  * passed in an earlier quarter stays in view while the escalation is open.
  */

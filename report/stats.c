@@ -261,6 +261,59 @@ double stats_median(double *v, size_t n)
 	return v[n / 2 - 1] / 2 + v[n / 2] / 2;
 }
 
+/* Put the k-th smallest of v[0..n-1] at v[k], the smaller before it and
+ * the larger after it (Hoare's selection, middle element as pivot). */
+static void select_kth(double *v, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n - 1;
+
+	while (lo < hi) {
+		double pivot = v[lo + (hi - lo) / 2];
+		size_t i = lo, j = hi;
+
+		while (i <= j) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j) {
+				double t = v[i];
+
+				v[i] = v[j];
+				v[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			return;
+	}
+}
+
+double stats_median_select(double *v, size_t n)
+{
+	double below;
+
+	if (n == 0)
+		return NAN;
+	select_kth(v, n, n / 2);
+	if (n % 2)
+		return v[n / 2];
+	/* the largest of the lower half is the other middle value */
+	below = v[0];
+	for (size_t i = 1; i < n / 2; i++)
+		if (v[i] > below)
+			below = v[i];
+	/* Halve each first, as stats_median() does. */
+	return below / 2 + v[n / 2] / 2;
+}
+
 /* ---- SPC (XmR) ---------------------------------------------------------- */
 
 static const char *const spc_rule_names[STATS_SPC_NRULES] = {

@@ -127,6 +127,13 @@ int stats_funnel_limits(double p, double n, struct stats_funnel_limits *out);
  */
 double stats_median(double *v, size_t n);
 
+/*
+ * The same median, found by selection (quickselect: linear time on
+ * average) rather than by sorting: for the long lists of a period's
+ * working days.  v is left reordered but not sorted.  v must hold no NAN.
+ */
+double stats_median_select(double *v, size_t n);
+
 /* ---- SPC (XmR) ---------------------------------------------------------- */
 
 /* Rules, in the fixed order in which JSON lists them. */

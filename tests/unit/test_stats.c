@@ -272,6 +272,32 @@ static void test_median(void)
 	CHECK(isnan(stats_median(NULL, 0)), "median of nothing is NAN");
 }
 
+/* stats_median_select() gives what stats_median() gives (the sorted
+ * list's middle value, or the mean of the middle two), on lists with many
+ * ties and on distinct values, odd and even lengths, without sorting. */
+static void test_median_select(void)
+{
+	double odd[] = {7, 1, 3}, even[] = {4, 10, 1, 6}, dup[] = {2, 2, 9, 2, 9, 9};
+	double a[257], b[257];
+	unsigned seed = 12345;
+	int bad = 0;
+
+	CHECK_NEAR(stats_median_select(odd, 3), 3, 0, "select: median odd");
+	CHECK_NEAR(stats_median_select(even, 4), 5, 0, "select: mean of middle two");
+	CHECK_NEAR(stats_median_select(dup, 6), 5.5, 0, "select: median with ties");
+	CHECK(isnan(stats_median_select(NULL, 0)), "select: median of nothing is NAN");
+	for (int n = 1; n <= 257; n += 7) {
+		for (int i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* working days: small integers, many equal */
+			a[i] = b[i] = (double)((seed >> 16) % (n % 2 ? 9u : 1000u));
+		}
+		if (stats_median_select(a, (size_t)n) != stats_median(b, (size_t)n))
+			bad++;
+	}
+	CHECK(bad == 0, "select: the same median as sorting, 37 lists of 1..253");
+}
+
 /* "i,j,k": the points flags marks with rule r (snprintf, never sprintf). */
 static const char *flagged(const unsigned *flags, int n, int r)
 {
@@ -565,6 +591,7 @@ int main(void)
 	test_limits();
 	test_funnel();
 	test_median();
+	test_median_select();
 	test_spc_names();
 	test_spc_limits();
 	test_spc_rules();

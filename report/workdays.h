@@ -1,0 +1,35 @@
+/*
+ * workdays.h - working days between two days by the warehouse's calendar
+ * (DESIGN.md "Calendar": the days d with A < d <= B that are working days
+ * of the partnership's jurisdiction, wd_le(B) - wd_le(A)), from the
+ * calendar table read once per connection and jurisdiction and held in
+ * memory, rather than two lookups of the table per row of a query.
+ *
+ *   const struct workdays *c = workdays_get(w, "devon");
+ *   long n;
+ *   if (c && workdays_between(c, raised_on, closed_on, &n) == 0) ...
+ *
+ * A day counts only when the calendar has a row for it, as a query's join
+ * with the calendar would: workdays_between() fails otherwise (and for
+ * NULL or a text that is not a 'YYYY-MM-DD' date), and the caller leaves
+ * the row out as the join did.  The calendar is owned by the connection
+ * (struct wh's cache, freed by wh_close()).
+ */
+#ifndef OVERSIGHT_REPORT_WORKDAYS_H
+#define OVERSIGHT_REPORT_WORKDAYS_H
+
+#include "core/wh.h"
+
+struct workdays;
+
+/* The calendar of partnership's jurisdiction; NULL after an error (printed),
+ * and an empty calendar (every day missing) for a partnership the
+ * warehouse does not know. */
+const struct workdays *workdays_get(struct wh *w, const char *partnership);
+
+/* *out = wd_le(to) - wd_le(from); 0, or -1 when either day is not in the
+ * calendar. */
+int workdays_between(const struct workdays *c, const unsigned char *from, const unsigned char *to,
+		     long *out);
+
+#endif

@@ -1,0 +1,71 @@
+#!/bin/sh
+# t-schema-v5.sh - a version 4 warehouse upgraded in place to version 5
+# (queries/schema_v5.sql: the escalation_raised and escalation_closed
+# indexes carry more columns, so that the period's figures are read from
+# them alone): every figure stays as it was.
+#
+# The warehouse holds the example logs of Devon (with its local targets,
+# so stage deadlines and overdue escalations) and North East Lincolnshire
+# (children and adults).  Its metrics are taken as version 5, the indexes
+# are put back as version 4 had them (and user_version 4), which this
+# oversight refuses until `init` upgrades it; after the upgrade the
+# metrics --json of each partnership, period and subject are the same
+# bytes as before, and the rebuilt indexes have planner statistics.
+. "$(dirname "$0")/lib.sh"
+
+check_ok "init" "$OV" init --targets "$ROOT/fixtures/devon/targets.json"
+for p in devon north-east-lincolnshire; do
+	check_ok "$p: load" "$OV" load --quiet --shared \
+		$(ls "$ROOT"/fixtures/$p/*.csv | grep -v /activity.csv)
+	check_ok "$p: load activity" "$OV" load --quiet --profile activity "$ROOT/fixtures/$p/activity.csv"
+done
+
+# every figure of each partnership, period and subject, into $1
+figures() {
+	: >"$1"
+	for args in "devon --quarter 2026-Q3" "devon --quarter 2026-Q2" \
+		"devon --from 2025-04-01 --to 2026-03-31" \
+		"north-east-lincolnshire --quarter 2026-Q3" \
+		"north-east-lincolnshire --quarter 2026-Q3 --subject children" \
+		"north-east-lincolnshire --quarter 2026-Q3 --subject adults"; do
+		# shellcheck disable=SC2086
+		"$OV" metrics --partnership $args --json >>"$1" 2>&1 || echo "failed: $args" >>"$1"
+	done
+}
+figures "$T/v5.json"
+check_grep '"overdue":' "$T/v5.json" "the figures were computed"
+check_no_grep '^failed' "$T/v5.json" "every metrics run succeeds"
+# Devon's local targets give stage deadlines: some escalation is overdue
+# at some period's end, so the one-pass overdue count is exercised too.
+check_eq true "$(jq -s '[.[].overdue.n] | add > 0' "$T/v5.json")" "some escalation is overdue"
+check_eq true "$(jq -s '[.[].raised] | all(. > 0)' "$T/v5.json")" "every period raised some"
+
+cols() {
+	sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT group_concat(name, ',') FROM pragma_index_info('$1')"
+}
+check_eq "partnership,raised_on,raised_by,raised_with,subject,theme,category,case_key" \
+	"$(cols escalation_raised)" "version 5: escalation_raised's columns"
+check_eq "partnership,closed_on,raised_on,status,subject,top_stage" \
+	"$(cols escalation_closed)" "version 5: escalation_closed's columns"
+
+sqlite3 "$OVERSIGHT_WAREHOUSE" "DROP INDEX escalation_raised; DROP INDEX escalation_closed;
+	CREATE INDEX escalation_raised ON escalation(partnership, raised_on, raised_by, raised_with);
+	CREATE INDEX escalation_closed ON escalation(partnership, closed_on, raised_on, status);
+	DROP TABLE IF EXISTS sqlite_stat1;
+	PRAGMA user_version = 4;"
+check_exit 3 "version 4: metrics refused before init" "$OV" metrics --partnership devon --quarter 2026-Q3 --json
+check_grep "schema version 4, this oversight needs 5; run 'oversight init' to upgrade" "$T/.err" \
+	"version 4: the message says to run init"
+check_ok "version 4: init upgrades it" "$OV" init
+check_grep "schema version 5;" "$T/.out" "init: schema version 5"
+check_eq 5 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" 'PRAGMA user_version')" "upgraded: user_version 5"
+check_eq "partnership,raised_on,raised_by,raised_with,subject,theme,category,case_key" \
+	"$(cols escalation_raised)" "upgraded: escalation_raised's columns"
+check_eq "partnership,closed_on,raised_on,status,subject,top_stage" \
+	"$(cols escalation_closed)" "upgraded: escalation_closed's columns"
+check_eq 2 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*) FROM sqlite_stat1
+	WHERE idx IN ('escalation_raised', 'escalation_closed')")" "upgraded: both indexes have statistics"
+figures "$T/upgraded.json"
+check_cmp "$T/v5.json" "$T/upgraded.json" "upgraded: every figure as before"
+
+finish
