@@ -6,14 +6,16 @@
 -- one entry in each index, only a longer one).
 --
 -- escalation_raised: + subject, theme, category (raised in the period,
--- by subject, theme, category) and case_key (repeat disagreements over
--- the last twelve months).  escalation_closed: + subject and top_stage
--- (resolved at each stage).
+-- by subject, theme, category), case_key (repeat disagreements over the
+-- last twelve months) and immediate_risk.  escalation_closed: + subject
+-- and top_stage (resolved at each stage), raised_by, raised_with, outcome
+-- and feedback_on (the outcomes of the escalations resolved in the
+-- period).
 DROP INDEX IF EXISTS escalation_raised;
 CREATE INDEX escalation_raised ON escalation(partnership, raised_on, raised_by, raised_with,
-	subject, theme, category, case_key);
+	subject, theme, category, case_key, immediate_risk);
 DROP INDEX IF EXISTS escalation_closed;
 CREATE INDEX escalation_closed ON escalation(partnership, closed_on, raised_on, status,
-	subject, top_stage);
+	subject, top_stage, raised_by, raised_with, outcome, feedback_on);
 
 PRAGMA user_version = 5;

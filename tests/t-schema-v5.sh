@@ -43,9 +43,9 @@ check_eq true "$(jq -s '[.[].raised] | all(. > 0)' "$T/v5.json")" "every period 
 cols() {
 	sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT group_concat(name, ',') FROM pragma_index_info('$1')"
 }
-check_eq "partnership,raised_on,raised_by,raised_with,subject,theme,category,case_key" \
+check_eq "partnership,raised_on,raised_by,raised_with,subject,theme,category,case_key,immediate_risk" \
 	"$(cols escalation_raised)" "version 5: escalation_raised's columns"
-check_eq "partnership,closed_on,raised_on,status,subject,top_stage" \
+check_eq "partnership,closed_on,raised_on,status,subject,top_stage,raised_by,raised_with,outcome,feedback_on" \
 	"$(cols escalation_closed)" "version 5: escalation_closed's columns"
 
 sqlite3 "$OVERSIGHT_WAREHOUSE" "DROP INDEX escalation_raised; DROP INDEX escalation_closed;
@@ -59,9 +59,9 @@ check_grep "schema version 4, this oversight needs 5; run 'oversight init' to up
 check_ok "version 4: init upgrades it" "$OV" init
 check_grep "schema version 5;" "$T/.out" "init: schema version 5"
 check_eq 5 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" 'PRAGMA user_version')" "upgraded: user_version 5"
-check_eq "partnership,raised_on,raised_by,raised_with,subject,theme,category,case_key" \
+check_eq "partnership,raised_on,raised_by,raised_with,subject,theme,category,case_key,immediate_risk" \
 	"$(cols escalation_raised)" "upgraded: escalation_raised's columns"
-check_eq "partnership,closed_on,raised_on,status,subject,top_stage" \
+check_eq "partnership,closed_on,raised_on,status,subject,top_stage,raised_by,raised_with,outcome,feedback_on" \
 	"$(cols escalation_closed)" "upgraded: escalation_closed's columns"
 check_eq 2 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*) FROM sqlite_stat1
 	WHERE idx IN ('escalation_raised', 'escalation_closed')")" "upgraded: both indexes have statistics"
