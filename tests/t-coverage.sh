@@ -264,19 +264,22 @@ check_grep "^glos-cs  *own  *2025-10-08  *2  " "$T/c-a.txt" "C: glos-cs: the lat
 # ===========================================================================
 # D. A version 1 warehouse is upgraded in place.
 # ===========================================================================
-# Warehouse A with the new columns dropped and user_version 1 stands for
-# a warehouse written before: init upgrades it; each load gets its
-# partnership, the owner its rows show (health.csv names two agencies in
+# Warehouse A with the new columns dropped, version 1's indexes and
+# user_version 1 stands for a warehouse written before: init upgrades it;
+# each load gets its partnership, the owner its rows show (health.csv names two agencies in
 # its one row: shared; the --agency given then was never stored), and
 # the day it was loaded as its export date.
 cp "$OVERSIGHT_WAREHOUSE" "$T/v1.db"
 cp "$OVERSIGHT_WAREHOUSE.key" "$T/v1.db.key"
-sqlite3 "$T/v1.db" "ALTER TABLE load DROP COLUMN partnership; ALTER TABLE load DROP COLUMN agency;
+sqlite3 "$T/v1.db" "DROP INDEX escalation_raised; DROP INDEX escalation_closed;
+	ALTER TABLE load DROP COLUMN partnership; ALTER TABLE load DROP COLUMN agency;
 	ALTER TABLE load DROP COLUMN exported_on;
 	ALTER TABLE source_row DROP COLUMN stage0_on; ALTER TABLE source_row DROP COLUMN outcome;
 	ALTER TABLE source_row DROP COLUMN feedback_on; ALTER TABLE source_row DROP COLUMN immediate_risk;
 	ALTER TABLE escalation DROP COLUMN stage0_on; ALTER TABLE escalation DROP COLUMN outcome;
 	ALTER TABLE escalation DROP COLUMN feedback_on; ALTER TABLE escalation DROP COLUMN immediate_risk;
+	CREATE INDEX escalation_raised ON escalation(partnership, raised_on, raised_by, raised_with);
+	CREATE INDEX escalation_closed ON escalation(partnership, closed_on, raised_on, status);
 	PRAGMA user_version = 1;"
 check_exit 3 "D: a version 1 warehouse is refused before init" env OVERSIGHT_WAREHOUSE="$T/v1.db" "$OV" loads
 check_ok "D: init upgrades it" env OVERSIGHT_WAREHOUSE="$T/v1.db" "$OV" init
