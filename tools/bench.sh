@@ -204,16 +204,14 @@ are settled every 65,536 notes.  Wall times on a shared machine are noisy; the
 CPU seconds of the $BIG-row load are the steadier figure.
 
 What is left is the number and kind of B-tree entries a row costs against one
-for \`.import\`: a source row (with its look-ups by ref and by case), an
-escalation and about 1.7 stage events, then the reports' indexes.  The look-up
-by case is keyed by a keyed hash, so its entries land at random: once it
-outgrows the page cache every row's insert reads a page back, which is why the
-cost grows faster than the rows (source_insert's time per row at 1,000,000 is
-about twice that at 300,000), as does re-deriving the cases two agencies logged
-(source_group and escalation_delete).  WAL mode writes the whole warehouse
-twice (the log, then the checkpoint).  A compact schema (integer ids,
-day-number dates, 16-byte keys, stage dates as columns) and a single fact table
-are what would go further.
+for \`.import\`: a source row with its two look-ups (by ref, and by case, whose
+keyed-hash keys land at random in the index), an escalation and about 1.7 stage
+events, then the reports' indexes built from the sorted rows (a fifth of the
+statements' time above).  A case two agencies logged is derived twice, alone
+then reconciled (source_group and escalation_delete, about a fifth).  WAL mode
+writes the whole warehouse twice (the log, then the checkpoint).  A compact
+schema (integer ids, day-number dates, 16-byte keys, stage dates as columns)
+and a single fact table are what would go further.
 
 Reproduce: \`make bench\` (BENCH_RUNS=5 for more runs; BENCH_ROWS for the
 large size; BENCH_DIR to keep the files).
