@@ -236,6 +236,14 @@ int wh_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s)
 	return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
 }
 
+void wh_bind_static(sqlite3_stmt *st, int idx, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, idx, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
 long long wh_scalar_int(sqlite3_stmt *st, long long dflt)
 {
 	long long v = dflt;

@@ -73,6 +73,10 @@ int wh_meta_set(struct wh *w, const char *key, const char *value);
 /* Bind text of length -1, or NULL when s is NULL or empty. */
 int wh_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s);
 
+/* Bind s, not copied (it must outlive the statement's next step), or
+ * NULL when s is NULL; an empty s stays empty. */
+void wh_bind_static(sqlite3_stmt *st, int idx, const char *s);
+
 /* Step a statement that returns one integer; returns it, or dflt when no
  * row.  Resets the statement. */
 long long wh_scalar_int(sqlite3_stmt *st, long long dflt);

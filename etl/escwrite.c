@@ -59,39 +59,31 @@ void escwrite_free(struct escwrite *e)
 	free(e);
 }
 
-static void put_text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 static int insert_escalation(struct escwrite *e, const struct esc_rec *m)
 {
 	sqlite3_stmt *st = e->st_esc;
 
-	put_text(st, E_PARTNERSHIP, m->partnership);
-	put_text(st, E_PSEUDO, m->pseudo);
-	put_text(st, E_RAISED_BY, m->raised_by);
-	put_text(st, E_RAISED_WITH, m->raised_with);
-	put_text(st, E_CASE_KEY, m->case_key);
-	put_text(st, E_SUBJECT, m->subject);
+	wh_bind_static(st, E_PARTNERSHIP, m->partnership);
+	wh_bind_static(st, E_PSEUDO, m->pseudo);
+	wh_bind_static(st, E_RAISED_BY, m->raised_by);
+	wh_bind_static(st, E_RAISED_WITH, m->raised_with);
+	wh_bind_static(st, E_CASE_KEY, m->case_key);
+	wh_bind_static(st, E_SUBJECT, m->subject);
 	wh_bind_date(st, E_RAISED_ON, m->raised_on);
-	put_text(st, E_THEME, m->theme);
-	put_text(st, E_CATEGORY, m->category);
+	wh_bind_static(st, E_THEME, m->theme);
+	wh_bind_static(st, E_CATEGORY, m->category);
 	sqlite3_bind_int(st, E_SERIOUS, m->serious);
 	sqlite3_bind_int(st, E_STUCK, m->stuck);
 	for (int n = 1; n <= MODEL_STAGES; n++)
 		wh_bind_date(st, E_STAGE1 + n - 1, m->stage[n]);
 	sqlite3_bind_int(st, E_TOP_STAGE, m->top_stage);
-	put_text(st, E_STATUS, m->status);
+	wh_bind_static(st, E_STATUS, m->status);
 	wh_bind_date(st, E_CLOSED_ON, m->closed_on);
 	sqlite3_bind_int(st, E_LEARNING, m->learning);
-	put_text(st, E_LEARNING_THEME, m->learning_theme);
+	wh_bind_static(st, E_LEARNING_THEME, m->learning_theme);
 	sqlite3_bind_int(st, E_N_SOURCES, m->n_sources);
 	wh_bind_date(st, E_STAGE0, m->stage[0]);
-	put_text(st, E_OUTCOME, m->outcome);
+	wh_bind_static(st, E_OUTCOME, m->outcome);
 	wh_bind_date(st, E_FEEDBACK_ON, m->feedback_on);
 	sqlite3_bind_int(st, E_IMMEDIATE_RISK, m->immediate_risk);
 	return wh_run(e->w, st, "deriving an escalation");

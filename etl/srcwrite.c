@@ -28,43 +28,35 @@ sqlite3_stmt *srcwrite_prepare(struct wh *w)
 	return st;
 }
 
-static void put_text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 int srcwrite_put(struct wh *w, sqlite3_stmt *st, long long load_id, long line,
 		 const struct canon *c, const char *ck, const char *digest, long long esc)
 {
-	put_text(st, P_PARTNERSHIP, c->p->id);
-	put_text(st, P_REF, c->ref);
+	wh_bind_static(st, P_PARTNERSHIP, c->p->id);
+	wh_bind_static(st, P_REF, c->ref);
 	sqlite3_bind_int64(st, P_LOAD_ID, load_id);
 	sqlite3_bind_int64(st, P_LINE, line);
-	put_text(st, P_DIGEST, digest);
-	put_text(st, P_RAISED_BY, c->raised_by);
-	put_text(st, P_RAISED_WITH, c->raised_with);
-	put_text(st, P_CASE_KEY, ck);
-	put_text(st, P_SUBJECT, c->subject);
+	wh_bind_static(st, P_DIGEST, digest);
+	wh_bind_static(st, P_RAISED_BY, c->raised_by);
+	wh_bind_static(st, P_RAISED_WITH, c->raised_with);
+	wh_bind_static(st, P_CASE_KEY, ck);
+	wh_bind_static(st, P_SUBJECT, c->subject);
 	wh_bind_date(st, P_RAISED_ON, c->raised_on);
-	put_text(st, P_THEME, c->theme);
-	put_text(st, P_CATEGORY, c->category);
+	wh_bind_static(st, P_THEME, c->theme);
+	wh_bind_static(st, P_CATEGORY, c->category);
 	sqlite3_bind_int(st, P_SERIOUS, c->serious);
 	sqlite3_bind_int(st, P_STUCK, c->stuck);
 	for (int n = 1; n <= MODEL_STAGES; n++)
 		wh_bind_date(st, P_STAGE1 + n - 1, c->stage[n]);
-	put_text(st, P_STATUS, c->status);
+	wh_bind_static(st, P_STATUS, c->status);
 	wh_bind_date(st, P_CLOSED_ON, c->closed_on);
 	sqlite3_bind_int(st, P_LEARNING, c->learning);
-	put_text(st, P_LEARNING_THEME, c->learning_theme);
+	wh_bind_static(st, P_LEARNING_THEME, c->learning_theme);
 	if (esc)
 		sqlite3_bind_int64(st, P_ESCALATION_ID, esc);
 	else
 		sqlite3_bind_null(st, P_ESCALATION_ID);
 	wh_bind_date(st, P_STAGE0, c->stage[0]);
-	put_text(st, P_OUTCOME, c->outcome);
+	wh_bind_static(st, P_OUTCOME, c->outcome);
 	wh_bind_date(st, P_FEEDBACK_ON, c->feedback_on);
 	sqlite3_bind_int(st, P_IMMEDIATE_RISK, c->immediate_risk);
 	return wh_run(w, st, "storing a row");
