@@ -170,7 +170,7 @@ struct raised_spans {
  * (m_raised_between.sql).
  */
 static int raised(struct wh *w, const char *partnership, const struct period *p, struct metrics *m,
-		  struct raised_spans *r)
+		  struct raised_spans *r, struct m_repeat_rows *rep)
 {
 	sqlite3_stmt *st = wh_prepare(w, "m_raised_between");
 	struct period span = *p;
@@ -193,6 +193,10 @@ static int raised(struct wh *w, const char *partnership, const struct period *p,
 		const char *by = (const char *)sqlite3_column_text(st, 1);
 		const char *with = (const char *)sqlite3_column_text(st, 2);
 
+		/* a row of the repeats' twelve months, with a case reference */
+		if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+			metrics_repeat_rows_add(rep, (const char *)sqlite3_column_text(st, 3), by,
+						with);
 		if (strcmp(on, from_p) >= 0)
 			tally_pair(&all, &n, &cap, 1, by, with);
 		if (strcmp(on, from_b) >= 0)
@@ -371,24 +375,29 @@ static int compute(struct wh *w, const struct ref_partnership *part, const struc
 {
 	const char *id = part->id;
 	struct raised_spans r;
+	struct m_repeat_rows *rep = metrics_repeat_rows_new();
+	int rc = -1;
 
 	m->last_stage = part->last_stage;
 	if (headline(w, id, p, m) || metrics_per_stage(w, "m_entered_stage", id, p, m->entered) ||
 	    metrics_per_stage(w, "m_resolved_at_stage", id, p, m->resolved_at_stage) ||
-	    raised(w, id, p, m, &r) ||
+	    raised(w, id, p, m, &r, rep) ||
 	    metrics_kinds(w, id, p, m) ||
 	    metrics_resolution(w, id, p, &m->res_n, &m->res_median) ||
 	    metrics_timescales(w, id, p, m->timescale, &m->n_timescale, &m->breach_rate) ||
 	    coverage_read(w, id, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||
 	    funnel(w, id, p, measure, m))
-		return -1;
+		goto done;
 	silences(part, &r, m);
 	if (spc(w, id, p, m) || comparisons_compute(w, id, p, m) || overdue(w, id, p, m) ||
-	    metrics_outcomes_compute(w, id, p, &m->outcomes))
-		return -1;
+	    metrics_outcomes_compute(w, id, p, rep, &m->outcomes))
+		goto done;
 	m->outcomes.entered_informally = m->entered[0];
 	m->pre_stage = part->has_pre_stage;
-	return 0;
+	rc = 0;
+done:
+	metrics_repeat_rows_free(rep);
+	return rc;
 }
 
 int metrics_compute(struct wh *w, const char *partnership, const struct period *p,

@@ -3,7 +3,7 @@
  * "Outcome", "Time in stage" and "Informal resolution", with immediate
  * risk and repeat disagreements, for one partnership's period, from the
  * named queries queries/m_outcome_rows.sql, m_time_in_stage.sql,
- * m_immediate_risk.sql and m_repeat_rows.sql.
+ * m_immediate_risk.sql, and the case keys of m_raised_between.sql.
  *
  * They sit in struct metrics (metrics.h) as m.outcomes; metrics_compute()
  * fills them and metrics_json() writes their keys (outcome, feedback,
@@ -57,17 +57,28 @@ struct m_outcomes {
 	long repeat_cases, repeat_pairs;
 };
 
-/* Compute every figure above but entered_informally (metrics_compute()
- * sets it: it is the period's entered_stage count of stage 0).  0, or -1
- * after an error. */
-int metrics_outcomes_compute(struct wh *w, const char *partnership, const struct period *p,
-			     struct m_outcomes *o);
+/*
+ * The rows repeat disagreements are counted from (DESIGN.md "Repeat
+ * disagreements": the escalations with a case reference raised in the
+ * twelve months ending with the period's effective end), gathered by the
+ * one read of the escalations raised that metrics.c makes for the
+ * agencies' counts (queries/m_raised_between.sql): metrics_repeats.c.
+ */
+struct m_repeat_rows;
+struct m_repeat_rows *metrics_repeat_rows_new(void);
+void metrics_repeat_rows_add(struct m_repeat_rows *r, const char *key, const char *by,
+			     const char *with);
+void metrics_repeat_rows_free(struct m_repeat_rows *r);
 
-/* Repeat disagreements over the twelve months ending with p's effective
- * end: *cases with two or more escalations, *pairs of agencies with two or
- * more about one case (metrics_repeats.c).  0, or -1 after an error. */
-int metrics_repeats(struct wh *w, const char *partnership, const struct period *p, long *cases,
-		    long *pairs);
+/* Compute every figure above but entered_informally (metrics_compute()
+ * sets it: it is the period's entered_stage count of stage 0), the
+ * repeats from rep.  0, or -1 after an error. */
+int metrics_outcomes_compute(struct wh *w, const char *partnership, const struct period *p,
+			     const struct m_repeat_rows *rep, struct m_outcomes *o);
+
+/* Repeat disagreements from rep: *cases with two or more escalations,
+ * *pairs of agencies with two or more about one case. */
+void metrics_repeats(const struct m_repeat_rows *rep, long *cases, long *pairs);
 
 /* Add the JSON keys to obj (a cJSON object): outcome, feedback,
  * time_in_stage, resolved_informally, immediate_risk, repeats.  Stages up

@@ -1,7 +1,8 @@
 /*
  * metrics_repeats.c - repeat disagreements over the twelve months ending
  * with the period (DESIGN.md "Repeat disagreements"), counted from the
- * rows of queries/m_repeat_rows.sql: see metrics_outcomes.h.
+ * rows metrics.c gathers (the case keys of queries/m_raised_between.sql):
+ * see metrics_outcomes.h.
  *
  * Each row is one escalation with a case reference: its case_key (a keyed
  * pseudonym) and its two agencies, put the lesser first (strcmp, as
@@ -24,7 +25,7 @@ struct rep_row {
 /* The rows as read: their strings end to end in buf ("key\0a\0b\0" a
  * row), at off[i] for row i; pointers are made once all are read (buf
  * moves as it grows). */
-struct rep_buf {
+struct m_repeat_rows {
 	char *buf;
 	size_t len, cap;
 	size_t *off;
@@ -46,17 +47,28 @@ static int cmp_str(const void *x, const void *y)
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-static void add_row(struct rep_buf *b, sqlite3_stmt *st)
+struct m_repeat_rows *metrics_repeat_rows_new(void)
 {
-	const char *col[3];
+	return xcalloc(1, sizeof(struct m_repeat_rows));
+}
+
+void metrics_repeat_rows_free(struct m_repeat_rows *b)
+{
+	if (!b)
+		return;
+	free(b->buf);
+	free(b->off);
+	free(b);
+}
+
+void metrics_repeat_rows_add(struct m_repeat_rows *b, const char *key, const char *by,
+			     const char *with)
+{
+	const char *col[3] = {key ? key : "", by ? by : "", with ? with : ""};
 
 	if (b->n == b->ncap) {
 		b->ncap = b->ncap ? 2 * b->ncap : 1024;
 		b->off = xrealloc(b->off, b->ncap * sizeof(*b->off));
-	}
-	for (int i = 0; i < 3; i++) {
-		col[i] = (const char *)sqlite3_column_text(st, i);
-		col[i] = col[i] ? col[i] : "";
 	}
 	if (strcmp(col[1], col[2]) > 0) { /* the lesser agency first */
 		const char *t = col[1];
@@ -90,7 +102,7 @@ static size_t slot_of(const char *key, size_t mask)
 
 /* The rows of b whose case has two rows or more (the others can be no
  * repeat), as rows; *n gets how many.  A table of the cases counts them. */
-static struct rep_row *repeated(const struct rep_buf *b, size_t *n)
+static struct rep_row *repeated(const struct m_repeat_rows *b, size_t *n)
 {
 	size_t mask = 1023, *first, *count;
 	struct rep_row *rows;
@@ -169,25 +181,15 @@ static void count(const struct rep_row *rows, size_t n, long *cases, long *pairs
 	free(pair);
 }
 
-int metrics_repeats(struct wh *w, const char *partnership, const struct period *p, long *cases,
-		    long *pairs)
+void metrics_repeats(const struct m_repeat_rows *b, long *cases, long *pairs)
 {
-	sqlite3_stmt *st = wh_prepare(w, "m_repeat_rows");
-	struct rep_buf b = {0};
+	struct m_repeat_rows none = {0};
 	struct rep_row *rows;
 	size_t n;
-	int rc;
 
-	metrics_bind_period(st, partnership, p);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		add_row(&b, st);
-	sqlite3_finalize(st);
-	rows = repeated(&b, &n);
+	rows = repeated(b ? b : &none, &n);
 	if (n > 1)
 		qsort(rows, n, sizeof(*rows), cmp_row);
 	count(rows, n, cases, pairs);
 	free(rows);
-	free(b.buf);
-	free(b.off);
-	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_repeat_rows");
 }
