@@ -9,19 +9,20 @@
 -- the planner would walk the calendar first.  The end's working-day
 -- number (now) is read once, not joined row by row, and each band counts
 -- the ages with a scan of the materialised list, not a sort of the rows.
-WITH age(days) AS MATERIALIZED (
+WITH now(jurisdiction, wd_le) AS MATERIALIZED (
+	SELECT c.jurisdiction, c.wd_le FROM partnership p
+	CROSS JOIN calendar c ON c.jurisdiction = p.jurisdiction AND c.day = :end
+	WHERE p.id = :partnership
+),
+age(days) AS MATERIALIZED (
 	SELECT now.wd_le - c1.wd_le
-	FROM (SELECT c.jurisdiction, c.wd_le FROM partnership p
-		CROSS JOIN calendar c ON c.jurisdiction = p.jurisdiction AND c.day = :end
-		WHERE p.id = :partnership) AS now
+	FROM now
 	CROSS JOIN escalation e
 	CROSS JOIN calendar c1 ON c1.jurisdiction = now.jurisdiction AND c1.day = e.raised_on
 	WHERE e.partnership = :partnership AND e.closed_on IS NULL AND e.raised_on <= :end
 	UNION ALL
 	SELECT now.wd_le - c1.wd_le
-	FROM (SELECT c.jurisdiction, c.wd_le FROM partnership p
-		CROSS JOIN calendar c ON c.jurisdiction = p.jurisdiction AND c.day = :end
-		WHERE p.id = :partnership) AS now
+	FROM now
 	CROSS JOIN escalation e
 	CROSS JOIN calendar c1 ON c1.jurisdiction = now.jurisdiction AND c1.day = e.raised_on
 	WHERE e.partnership = :partnership AND e.closed_on > :end AND e.raised_on <= :end

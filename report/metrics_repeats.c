@@ -183,11 +183,10 @@ static void count(const struct rep_row *rows, size_t n, long *cases, long *pairs
 
 void metrics_repeats(const struct m_repeat_rows *b, long *cases, long *pairs)
 {
-	struct m_repeat_rows none = {0};
 	struct rep_row *rows;
 	size_t n;
 
-	rows = repeated(b ? b : &none, &n);
+	rows = repeated(b, &n);
 	if (n > 1)
 		qsort(rows, n, sizeof(*rows), cmp_row);
 	count(rows, n, cases, pairs);
