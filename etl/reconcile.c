@@ -56,6 +56,8 @@ struct reconcile {
 	unsigned char *in; /* ... and which of them were current at each change */
 	struct srow **cur;
 	int capcur;
+	int *kept; /* reconcile_key(): by cluster, 1 when its escalation stands */
+	int capkept;
 };
 
 struct reconcile *reconcile_begin(struct wh *w, const struct ref *r, const unsigned char *key)
@@ -98,6 +100,7 @@ void reconcile_end(struct reconcile *x)
 	free(x->sim);
 	free(x->in);
 	free(x->cur);
+	free(x->kept);
 	free(x);
 }
 
@@ -387,7 +390,9 @@ static int drop_old(struct reconcile *x)
 		x->old_esc = xrealloc(x->old_esc, (size_t)x->capold * sizeof(long long));
 	}
 	for (int i = 0; i < x->nrows; i++) {
-		long long e = x->rows[i].escalation_id;
+		long long e = x->rows[i].cluster >= 0 && x->kept && x->kept[x->rows[i].cluster]
+				      ? 0
+				      : x->rows[i].escalation_id;
 		int seen = 0;
 
 		for (int j = 0; j < nold && !seen; j++)
@@ -570,6 +575,40 @@ static int count_merged(struct reconcile *x, int jur, const struct reconcile_eve
 	return 0;
 }
 
+/*
+ * Which clusters keep the escalation they have (x->kept[c] = 1): an
+ * escalation is derived from its rows alone, so one whose current rows are
+ * exactly the cluster's, none of them new and none gone (a file's removed
+ * versions are ev[].drop_esc), would be built again as it is.  Rebuilding
+ * it would only cost a delete and the same rows written again: the row
+ * that started a case and was stored on its own, as most are, stands when
+ * a later row of the case joins none of its escalations.
+ */
+static void keep_unchanged(struct reconcile *x, const struct reconcile_event *ev, int nev, int ncluster)
+{
+	if (ncluster > x->capkept) {
+		x->capkept = ncluster;
+		x->kept = xrealloc(x->kept, (size_t)x->capkept * sizeof(*x->kept));
+	}
+	for (int c = 0; c < ncluster; c++)
+		x->kept[c] = -1; /* not yet looked at */
+	for (int i = 0; i < x->nrows; i++) {
+		int c = x->rows[i].cluster, same = 1;
+		long long e = x->rows[i].escalation_id;
+
+		if (x->kept[c] >= 0)
+			continue;
+		/* every row linked to e is in c, and every row of c is linked to e */
+		for (int k = 0; k < x->nrows && e; k++)
+			if ((x->rows[k].escalation_id == e) != (x->rows[k].cluster == c))
+				same = 0;
+		for (int k = 0; k < nev && e; k++)
+			if (ev[k].drop_esc == e)
+				same = 0;
+		x->kept[c] = e && same;
+	}
+}
+
 int reconcile_key(struct reconcile *x, const struct ref_partnership *p, const char *case_key,
 		  const struct reconcile_event *ev, int nev, long *merged)
 {
@@ -586,11 +625,12 @@ int reconcile_key(struct reconcile *x, const struct ref_partnership *p, const ch
 	for (int e = 0; e < nev; e++)
 		if (ev[e].drop_esc && reconcile_drop(x, ev[e].drop_esc))
 			return -1;
+	ncluster = cluster_all(x, jur);
+	keep_unchanged(x, ev, nev, ncluster);
 	if (drop_old(x))
 		return -1;
-	ncluster = cluster_all(x, jur);
 	for (int c = 0; c < ncluster; c++)
-		if (build_escalation(x, p->id, case_key, c))
+		if (!x->kept[c] && build_escalation(x, p->id, case_key, c))
 			return -1;
 	return 0;
 }
