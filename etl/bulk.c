@@ -13,13 +13,23 @@
 struct bulk {
 	char **make;  /* CREATE INDEX statements, as the warehouse holds them */
 	int n;
+	int lookup;   /* make[lookup] is source_case (-1: it stays) */
 };
+
+/* The current source rows the warehouse holds (-1: an error). */
+static long long held_rows(struct wh *w)
+{
+	sqlite3_stmt *st = wh_prepare(w, "bulk_held");
+	long long held = wh_scalar_int(st, -1);
+
+	sqlite3_finalize(st);
+	return held;
+}
 
 int bulk_wanted(struct wh *w, FILE *fp)
 {
 	const char *force = getenv("OVERSIGHT_BULK");
 	struct stat sb;
-	sqlite3_stmt *st;
 	long long held;
 
 	if (force && strcmp(force, "always") == 0)
@@ -28,9 +38,7 @@ int bulk_wanted(struct wh *w, FILE *fp)
 		return 0;
 	if (fstat(fileno(fp), &sb) != 0 || sb.st_size < BULK_MIN_BYTES)
 		return 0;
-	st = wh_prepare(w, "bulk_held");
-	held = wh_scalar_int(st, -1);
-	sqlite3_finalize(st);
+	held = held_rows(w);
 	return held >= 0 && sb.st_size / BULK_ROW_BYTES > held;
 }
 
@@ -51,11 +59,15 @@ struct bulk *bulk_drop(struct wh *w)
 	char **drop = NULL;
 	int rc, i;
 
+	b->lookup = -1;
+	sqlite3_bind_int(st, wh_param(st, ":empty"), held_rows(w) == 0);
 	/* Read them all first: the schema cannot change under a read of
 	 * it. */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		b->make = xrealloc(b->make, (size_t)(b->n + 1) * sizeof(*b->make));
 		drop = xrealloc(drop, (size_t)(b->n + 1) * sizeof(*drop));
+		if (sqlite3_column_int(st, 3))
+			b->lookup = b->n;
 		b->make[b->n] = xstrdup((const char *)sqlite3_column_text(st, 1));
 		drop[b->n++] = xstrdup((const char *)sqlite3_column_text(st, 2));
 	}
@@ -75,12 +87,33 @@ struct bulk *bulk_drop(struct wh *w)
 	return b;
 }
 
-int bulk_rebuild(struct bulk *b, struct wh *w)
+/* Build make[from..to-1] but the ones built already (NULL). */
+static int build(struct bulk *b, struct wh *w, int from, int to)
 {
 	if (wh_exec(w, embed_query("bulk_sort")))
 		return -1;
-	for (int i = 0; i < b->n; i++)
+	for (int i = from; i < to; i++) {
+		if (!b->make[i])
+			continue;
 		if (sqlite3_exec(w->db, b->make[i], NULL, NULL, NULL) != SQLITE_OK)
 			return wh_error(w, "building the reports' indexes");
+		free(b->make[i]);
+		b->make[i] = NULL;
+	}
 	return wh_exec(w, embed_query("load_pragmas"));
+}
+
+int bulk_case_aside(const struct bulk *b)
+{
+	return b && b->lookup >= 0 && b->make[b->lookup];
+}
+
+int bulk_rebuild_lookup(struct bulk *b, struct wh *w)
+{
+	return bulk_case_aside(b) ? build(b, w, b->lookup, b->lookup + 1) : 0;
+}
+
+int bulk_rebuild(struct bulk *b, struct wh *w)
+{
+	return build(b, w, 0, b->n);
 }

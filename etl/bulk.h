@@ -8,7 +8,10 @@
  * date row by row.  The indexes dropped are those only the reports read
  * (every index on escalation and stage_event but their keys, and
  * source_escalation): the loader's own look-ups (source_current,
- * source_case) stay.  They are dropped inside the load's transaction and
+ * source_case) stay, but for source_case in a warehouse that holds no
+ * current row yet: no row can then share a case with one held before, and
+ * the file's own cases are settled at its end (settle.h), so it is set
+ * aside too and built first, before they are settled.  They are dropped inside the load's transaction and
  * built again before it commits, from the definitions the warehouse
  * holds, so a load that fails leaves them as they were, and a reader never
  * sees the warehouse without them.
@@ -21,7 +24,9 @@
  *   bulk_wanted()     is this file large against the warehouse? (1/0)
  *   bulk_drop()       in the load's transaction: drop the reports'
  *                     indexes, remembering them (NULL: an error)
- *   bulk_rebuild()    build them again (0, or -1 after an error)
+ *   bulk_case_aside() is source_case set aside, not yet built? (1/0)
+ *   bulk_rebuild_lookup()  build source_case again, if it was set aside
+ *   bulk_rebuild()    build the others again (0, or -1 after an error)
  *   bulk_free()
  *
  * OVERSIGHT_BULK=always or never overrides bulk_wanted() (tests compare
@@ -44,6 +49,8 @@ struct bulk;
 
 int bulk_wanted(struct wh *w, FILE *fp);
 struct bulk *bulk_drop(struct wh *w);
+int bulk_case_aside(const struct bulk *b);
+int bulk_rebuild_lookup(struct bulk *b, struct wh *w);
 int bulk_rebuild(struct bulk *b, struct wh *w);
 void bulk_free(struct bulk *b);
 

@@ -93,9 +93,10 @@ void ingest_set_raw_source(struct ingest *g, const char *(*fn)(void *ctx), void 
 void ingest_set_echo(struct ingest *g, int limit);
 
 /* The reports' indexes the load set aside (bulk.h): built again before
- * the commit; g owns b. */
+ * the commit; g owns b.  0, or -1 after a warehouse error (the load must
+ * be abandoned). */
 struct bulk;
-void ingest_set_bulk(struct ingest *g, struct bulk *b);
+int ingest_set_bulk(struct ingest *g, struct bulk *b);
 
 /*
  * Finish: with commit, record the counts and COMMIT; otherwise ROLLBACK.

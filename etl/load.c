@@ -221,7 +221,7 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 
 	g = ingest_begin(w, r, key, file, sha, profile);
 	/* A file large against the warehouse: bulk.h. */
-	if (g && bulk_wanted(w, fp) && !(b = bulk_drop(w))) {
+	if (g && bulk_wanted(w, fp) && (!(b = bulk_drop(w)) || ingest_set_bulk(g, b))) {
 		ingest_end(g, 0, NULL);
 		g = NULL;
 	}
@@ -230,7 +230,6 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 		fclose(fp);
 		return EXIT_ENV;
 	}
-	ingest_set_bulk(g, b);
 	ingest_set_echo(g, quiet ? 0 : 10);
 	ingest_set_source(g, pf ? pf->partnership : NULL, pf && pf->agency ? pf->agency : o->agency,
 			  o->exported);

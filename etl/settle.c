@@ -1,10 +1,14 @@
 /*
  * settle.c - a file's cases reconciled once, at its end: see settle.h.
  */
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "core/msg.h"
 #include "core/util.h"
 #include "settle.h"
 
@@ -22,6 +26,9 @@ struct settle {
 	int capev;
 	unsigned char *seen;        /* settle_first_sight(): SETTLE_SEEN_BITS bits */
 	unsigned char *fresh;       /* by partnership: none of its rows held before */
+	FILE *spill;                /* sorted runs of notes set aside (NULL: none) */
+	long long *run;             /* each run's first note in it; run[nrun]: the end */
+	int nrun;
 };
 
 struct settle *settle_new(struct wh *w, const struct ref *r)
@@ -57,6 +64,9 @@ void settle_free(struct settle *s)
 	free(s->ev);
 	free(s->seen);
 	free(s->fresh);
+	free(s->run);
+	if (s->spill)
+		fclose(s->spill);
 	free(s);
 }
 
@@ -65,17 +75,19 @@ static int hexval(char c)
 	return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 }
 
-void settle_note(struct settle *s, int pidx, const char *case_key, long long seq, long long rm_id,
-		 long long add_id, int fresh, long long drop_esc)
+static int spill_run(struct settle *s);
+
+int settle_note(struct settle *s, int pidx, const char *case_key, long long seq, long long rm_id,
+		long long add_id, int fresh, long long drop_esc)
 {
 	struct note *t;
 
+	if (s->n == s->full && spill_run(s))
+		return -1;
 	if (s->n == s->cap) {
 		s->cap = s->cap ? 2 * s->cap : 1024;
-		/* never more than the bound (and the second note a row may
-		 * make after reaching it) */
-		if (s->cap > s->full + 2)
-			s->cap = s->full + 2;
+		if (s->cap > s->full)
+			s->cap = s->full;
 		s->note = xrealloc(s->note, (size_t)s->cap * sizeof(*s->note));
 	}
 	t = &s->note[s->n++];
@@ -87,6 +99,7 @@ void settle_note(struct settle *s, int pidx, const char *case_key, long long seq
 	t->ev.add_id = add_id;
 	t->ev.fresh = fresh;
 	t->ev.drop_esc = drop_esc;
+	return 0;
 }
 
 /*
@@ -118,11 +131,6 @@ int settle_first_sight(struct settle *s, int pidx, const char *case_key)
 	return !was;
 }
 
-int settle_full(const struct settle *s)
-{
-	return s->n >= s->full;
-}
-
 /* (partnership, case key, file order) */
 static int note_order(const void *a, const void *b)
 {
@@ -136,37 +144,176 @@ static int note_order(const void *a, const void *b)
 	return p->ev.seq < q->ev.seq ? -1 : p->ev.seq > q->ev.seq;
 }
 
-int settle_run(struct settle *s, struct reconcile *x, const struct ref *r, long *merged)
+static int same_case(const struct note *p, const struct note *q)
+{
+	return p->pidx == q->pidx && memcmp(p->key, q->key, sizeof(p->key)) == 0;
+}
+
+/* The notes held, sorted, written after the runs set aside before. */
+static int spill_run(struct settle *s)
+{
+	if (!s->spill && !(s->spill = tmpfile()))
+		return error("setting the load's cases aside in a temporary file: %s", strerror(errno));
+	qsort(s->note, (size_t)s->n, sizeof(*s->note), note_order);
+	s->run = xrealloc(s->run, (size_t)(s->nrun + 2) * sizeof(*s->run));
+	if (s->nrun == 0)
+		s->run[0] = 0;
+	if (fwrite(s->note, sizeof(*s->note), (size_t)s->n, s->spill) != (size_t)s->n ||
+	    fflush(s->spill) != 0)
+		return error("setting the load's cases aside in a temporary file: %s", strerror(errno));
+	s->run[s->nrun + 1] = s->run[s->nrun] + s->n;
+	s->nrun++;
+	s->n = 0;
+	return 0;
+}
+
+/* Re-derive one case from its notes t[0..n-1] (file order). */
+static int settle_case(struct settle *s, struct reconcile *x, const struct ref *r,
+		       const struct note *t, int n, long *merged)
 {
 	static const char digits[] = "0123456789abcdef";
+	char key[33];
+
+	if (n > s->capev) {
+		s->capev = n;
+		s->ev = xrealloc(s->ev, (size_t)s->capev * sizeof(*s->ev));
+	}
+	for (int k = 0; k < n; k++)
+		s->ev[k] = t[k].ev;
+	for (int b = 0; b < 16; b++) {
+		key[2 * b] = digits[t->key[b] >> 4];
+		key[2 * b + 1] = digits[t->key[b] & 15];
+	}
+	key[32] = '\0';
+	return reconcile_key(x, &r->partnership[t->pidx], key, s->ev, n, merged);
+}
+
+/* The notes held, sorted, case by case. */
+static int settle_held(struct settle *s, struct reconcile *x, const struct ref *r, long *merged)
+{
 	int i = 0;
 
-	if (s->n == 0)
-		return 0;
 	qsort(s->note, (size_t)s->n, sizeof(*s->note), note_order);
 	while (i < s->n) {
-		const struct note *t = &s->note[i];
-		char key[33];
 		int j = i;
 
-		while (j < s->n && s->note[j].pidx == t->pidx &&
-		       memcmp(s->note[j].key, t->key, sizeof(t->key)) == 0)
+		while (j < s->n && same_case(&s->note[j], &s->note[i]))
 			j++;
-		if (j - i > s->capev) {
-			s->capev = j - i;
-			s->ev = xrealloc(s->ev, (size_t)s->capev * sizeof(*s->ev));
-		}
-		for (int k = i; k < j; k++)
-			s->ev[k - i] = s->note[k].ev;
-		for (int b = 0; b < 16; b++) {
-			key[2 * b] = digits[t->key[b] >> 4];
-			key[2 * b + 1] = digits[t->key[b] & 15];
-		}
-		key[32] = '\0';
-		if (reconcile_key(x, &r->partnership[t->pidx], key, s->ev, j - i, merged))
+		if (settle_case(s, x, r, &s->note[i], j - i, merged))
 			return -1;
 		i = j;
 	}
 	s->n = 0;
 	return 0;
+}
+
+#define CURSOR_NOTES 512 /* read back 32 KB of a run at a time */
+
+/* Where a merge is in one run: its notes [at, end) not yet read, and buf. */
+struct cursor {
+	long long at, end;
+	int i, n;
+	struct note *buf;
+};
+
+static int cursor_fill(FILE *f, struct cursor *c)
+{
+	long long want = c->end - c->at < CURSOR_NOTES ? c->end - c->at : CURSOR_NOTES;
+	size_t bytes = (size_t)want * sizeof(struct note);
+
+	errno = 0;
+	if (pread(fileno(f), c->buf, bytes, (off_t)(c->at * (long long)sizeof(struct note))) !=
+	    (ssize_t)bytes)
+		return error("reading back the load's cases set aside: %s",
+			     errno ? strerror(errno) : "the temporary file is short");
+	c->at += want;
+	c->i = 0;
+	c->n = (int)want;
+	return 0;
+}
+
+static int cursor_less(const struct cursor *a, const struct cursor *b)
+{
+	return note_order(&a->buf[a->i], &b->buf[b->i]) < 0;
+}
+
+/* Restore the heap h[0..n-1] (smallest note first) below i. */
+static void sift_down(struct cursor **h, int n, int i)
+{
+	for (;;) {
+		int l = 2 * i + 1, m = i;
+		struct cursor *t;
+
+		if (l < n && cursor_less(h[l], h[m]))
+			m = l;
+		if (l + 1 < n && cursor_less(h[l + 1], h[m]))
+			m = l + 1;
+		if (m == i)
+			return;
+		t = h[i];
+		h[i] = h[m];
+		h[m] = t;
+		i = m;
+	}
+}
+
+/* The runs set aside, merged into one sorted stream, case by case. */
+static int settle_merge(struct settle *s, struct reconcile *x, const struct ref *r, long *merged)
+{
+	struct cursor *c = xcalloc((size_t)s->nrun, sizeof(*c));
+	struct cursor **h = xcalloc((size_t)s->nrun, sizeof(*h));
+	struct note *grp = NULL;
+	int nh = 0, ngrp = 0, capgrp = 0, rc = 0;
+
+	for (int k = 0; k < s->nrun && rc == 0; k++) {
+		c[k].buf = xmalloc(CURSOR_NOTES * sizeof(struct note));
+		c[k].at = s->run[k];
+		c[k].end = s->run[k + 1];
+		if (c[k].at < c[k].end && (rc = cursor_fill(s->spill, &c[k])) == 0)
+			h[nh++] = &c[k];
+	}
+	for (int i = nh / 2 - 1; i >= 0; i--)
+		sift_down(h, nh, i);
+	while (rc == 0 && nh > 0) {
+		struct cursor *top = h[0];
+
+		if (ngrp > 0 && !same_case(&grp[0], &top->buf[top->i])) {
+			rc = settle_case(s, x, r, grp, ngrp, merged);
+			ngrp = 0;
+		}
+		if (ngrp == capgrp) {
+			capgrp = capgrp ? 2 * capgrp : 16;
+			grp = xrealloc(grp, (size_t)capgrp * sizeof(*grp));
+		}
+		grp[ngrp++] = top->buf[top->i++];
+		if (top->i == top->n && top->at == top->end)
+			h[0] = h[--nh];
+		else if (top->i == top->n && cursor_fill(s->spill, top))
+			rc = -1;
+		if (rc == 0)
+			sift_down(h, nh, 0);
+	}
+	if (rc == 0 && ngrp > 0)
+		rc = settle_case(s, x, r, grp, ngrp, merged);
+	for (int k = 0; k < s->nrun; k++)
+		free(c[k].buf);
+	free(c);
+	free(h);
+	free(grp);
+	return rc;
+}
+
+int settle_run(struct settle *s, struct reconcile *x, const struct ref *r, long *merged)
+{
+	int rc;
+
+	if (s->nrun == 0)
+		return settle_held(s, x, r, merged);
+	if (s->n && spill_run(s))
+		return -1;
+	rc = settle_merge(s, x, r, merged);
+	fclose(s->spill);
+	s->spill = NULL;
+	s->nrun = 0;
+	return rc;
 }

@@ -10,9 +10,10 @@
  * the escalations are those re-deriving after every row gives; the loaded
  * and merged counts are worked out as that would count them.
  *
- * Memory is bounded: at SETTLE_CAP notes settle_full() says so, and the
- * store settles what it has so far (a case touched again later is then
- * derived once more).  OVERSIGHT_SETTLE_CAP sets another bound (for tests).
+ * Memory is bounded: every SETTLE_CAP notes are sorted and set aside in
+ * a temporary file as a run, and settle_run() merges the runs, so that a
+ * case is still derived once however large the file.
+ * OVERSIGHT_SETTLE_CAP sets another run length (for tests).
  */
 #ifndef OVERSIGHT_SETTLE_H
 #define OVERSIGHT_SETTLE_H
@@ -21,7 +22,7 @@
 #include "model/proto.h"
 #include "reconcile.h"
 
-#define SETTLE_CAP 65536 /* notes held at most (about 4 MB) */
+#define SETTLE_CAP 65536 /* notes held in memory at most (about 4 MB) */
 
 struct settle;
 
@@ -32,8 +33,8 @@ void settle_free(struct settle *s);
 /* A change to the current rows of case case_key (32 hex digits) of
  * partnership pidx (its index in the protocol model), as
  * struct reconcile_event says. */
-void settle_note(struct settle *s, int pidx, const char *case_key, long long seq, long long rm_id,
-		 long long add_id, int fresh, long long drop_esc);
+int settle_note(struct settle *s, int pidx, const char *case_key, long long seq, long long rm_id,
+		long long add_id, int fresh, long long drop_esc);
 
 #define SETTLE_SEEN_BITS (1u << 24) /* settle_first_sight(): 2 MB */
 
@@ -43,9 +44,6 @@ void settle_note(struct settle *s, int pidx, const char *case_key, long long seq
  * case the load has not seen then carries a case no current row carries,
  * without asking the warehouse.  Every new row's key must be given. */
 int settle_first_sight(struct settle *s, int pidx, const char *case_key);
-
-/* 1 when SETTLE_CAP notes are held. */
-int settle_full(const struct settle *s);
 
 /* Re-derive every case noted, once; forget the notes.  *merged is
  * increased as reconcile_key() says.  0, or -1 after a warehouse error. */

@@ -172,10 +172,15 @@ static const char *row_raw(const struct ingest *g, const char *raw)
 	return raw || !g->raw_fn ? raw : g->raw_fn(g->raw_ctx);
 }
 
-void ingest_set_bulk(struct ingest *g, struct bulk *b)
+int ingest_set_bulk(struct ingest *g, struct bulk *b)
 {
 	bulk_free(g->bulk);
 	g->bulk = b;
+	/* Re-deriving each case as its rows arrive reads source_case: it
+	 * is built now (from no rows). */
+	if (!g->settle && bulk_rebuild_lookup(b, g->w))
+		return -1;
+	return 0;
 }
 
 void ingest_set_echo(struct ingest *g, int limit)
@@ -354,6 +359,11 @@ static int case_alone(struct ingest *g, const struct canon *c, const char *ck)
 	 * carry the case (settle.h). */
 	if (g->settle && settle_first_sight(g->settle, (int)(c->p - g->r->partnership), ck))
 		return 1;
+	/* The warehouse held no row before: the file's rows are the only
+	 * ones that may share the case, and its cases are settled at its
+	 * end, where it is found out (bulk.h). */
+	if (bulk_case_aside(g->bulk))
+		return 0;
 	sqlite3_bind_text(st, wh_param(st, ":partnership"), c->p->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, wh_param(st, ":case_key"), ck, -1, SQLITE_STATIC);
 	return wh_scalar_int(st, 1) == 0;
@@ -451,19 +461,19 @@ static int store_deferred(struct ingest *g, const struct canon_in *in, const str
 	 * Without a case it was the old version's alone: it goes now. */
 	if (h->esc && !h->has_case && reconcile_drop(g->rec, h->esc))
 		return -1;
-	if (h->has_case && !same_case)
-		settle_note(g->settle, pidx, h->case_key, new_id, h->id, 0, 0, h->esc);
-	if (ck)
-		settle_note(g->settle, pidx, ck, new_id, same_case ? h->id : 0, new_id, !h->id,
-			    same_case ? h->esc : 0);
-	else if (reconcile_case(g->rec, c->p, NULL, new_id, NULL))
+	if (h->has_case && !same_case &&
+	    settle_note(g->settle, pidx, h->case_key, new_id, h->id, 0, 0, h->esc))
+		return -1;
+	if (ck ? settle_note(g->settle, pidx, ck, new_id, same_case ? h->id : 0, new_id, !h->id,
+			     same_case ? h->esc : 0)
+	       : reconcile_case(g->rec, c->p, NULL, new_id, NULL))
 		return -1;
 	g->n.read++;
 	if (h->id)
 		g->n.updated++;
 	else
 		g->n.loaded++;
-	return settle_full(g->settle) ? settle_now(g) : 0;
+	return 0;
 }
 
 static int row_in(struct ingest *g, const struct canon_in *in, const char *raw);
@@ -623,7 +633,7 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 		fprintf(stderr, "%s: ... and %d more rejected rows (oversight rejects --load %lld)\n",
 			g->file, g->echoed - g->echo_limit, g->load_id);
 	if (commit)
-		rc = settle_now(g) || tally_write(g->tally, g->w, g->r) ||
+		rc = bulk_rebuild_lookup(g->bulk, g->w) || settle_now(g) || tally_write(g->tally, g->w, g->r) ||
 		     (g->bulk && bulk_rebuild(g->bulk, g->w)) ? -1 : 0;
 	if (out)
 		*out = g->n;
