@@ -20,7 +20,7 @@
 
 #include <sqlite3.h>
 
-#define WH_SCHEMA_VERSION 5
+#define WH_SCHEMA_VERSION 6
 
 #define WH_CREATE 1   /* create the file when absent */
 #define WH_READONLY 2 /* open read-only (reports) */

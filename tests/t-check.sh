@@ -188,7 +188,7 @@ check_grep "^FAIL integrity: CHECK constraint failed in escalation$" "$T/bad.out
 corrupt version "PRAGMA user_version = 7"
 run_check version
 check_eq 1 "$rc" "schema version 7: exit 1"
-check_grep "^FAIL schema-version: schema version 7, this oversight needs 5$" "$T/version.out" \
+check_grep "^FAIL schema-version: schema version 7, this oversight needs 6$" "$T/version.out" \
 	"schema version 7: schema-version fails"
 check_grep "^note the data checks were not run" "$T/version.out" "schema version 7: data checks not run"
 check_no_grep "^ok load-counts" "$T/version.out" "schema version 7: load-counts not run"

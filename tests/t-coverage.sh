@@ -288,6 +288,6 @@ check_eq '["glos-cs","glos-police","shared","activity"]' "$(jv "$T/v1.json" '[.[
 	"D: upgraded loads: owners from their rows"
 check_eq "true" "$(jv "$T/v1.json" '[.[] | .exported == (.loaded_at | .[0:10])] | all')" \
 	"D: upgraded loads: exported the day they were loaded"
-check_eq 5 "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" "D: schema version 5 (the current one)"
+check_eq 6 "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" "D: schema version 6 (the current one)"
 
 finish

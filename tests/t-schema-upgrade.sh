@@ -1,13 +1,15 @@
 #!/bin/sh
-# t-schema-v5.sh - a version 4 warehouse upgraded in place to version 5
+# t-schema-upgrade.sh - a version 4 warehouse upgraded in place to version 5
 # (queries/schema_v5.sql: the escalation_raised and escalation_closed
 # indexes carry more columns, so that the period's figures are read from
-# them alone): every figure stays as it was.
+# them alone) and on to version 6 (queries/schema_v6.sql: the escalation
+# table's CHECK constraints as comparisons, not IN lists): every figure
+# stays as it was, and the constraints refuse what they refused.
 #
 # The warehouse holds the example logs of Devon (with its local targets,
 # so stage deadlines and overdue escalations) and North East Lincolnshire
-# (children and adults).  Its metrics are taken as version 5, the indexes
-# are put back as version 4 had them (and user_version 4), which this
+# (children and adults).  Its metrics are taken as version 6, the indexes
+# and constraints are put back as version 4 had them (and user_version 4), which this
 # oversight refuses until `init` upgrades it; after the upgrade the
 # metrics --json of each partnership, period and subject are the same
 # bytes as before, and the rebuilt indexes have planner statistics.
@@ -53,12 +55,37 @@ sqlite3 "$OVERSIGHT_WAREHOUSE" "DROP INDEX escalation_raised; DROP INDEX escalat
 	CREATE INDEX escalation_closed ON escalation(partnership, closed_on, raised_on, status);
 	DROP TABLE IF EXISTS sqlite_stat1;
 	PRAGMA user_version = 4;"
+# version 5's constraints, as schema_v1.sql and schema_v4.sql wrote them
+sqlite3 "$OVERSIGHT_WAREHOUSE" "PRAGMA writable_schema = ON;
+	UPDATE sqlite_schema SET sql = replace(replace(sql,
+		'CHECK (status = ''open'' OR status = ''resolved'' OR status = ''withdrawn'')',
+		'CHECK (status IN (''open'', ''resolved'', ''withdrawn''))'),
+		'CHECK (outcome = ''changed'' OR outcome = ''partly'' OR outcome = ''upheld'')',
+		'CHECK (outcome IN (''changed'', ''partly'', ''upheld''))')
+	WHERE name = 'escalation';
+	PRAGMA writable_schema = OFF;"
+checks() { sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT sql FROM sqlite_schema WHERE name = 'escalation'" | grep -oE "CHECK \((status|outcome) [^)]*\)+"; }
+check_eq 2 "$(checks | grep -c ' IN (')" "version 4: the constraints as IN lists"
 check_exit 3 "version 4: metrics refused before init" "$OV" metrics --partnership devon --quarter 2026-Q3 --json
-check_grep "schema version 4, this oversight needs 5; run 'oversight init' to upgrade" "$T/.err" \
+check_grep "schema version 4, this oversight needs 6; run 'oversight init' to upgrade" "$T/.err" \
 	"version 4: the message says to run init"
 check_ok "version 4: init upgrades it" "$OV" init
-check_grep "schema version 5;" "$T/.out" "init: schema version 5"
-check_eq 5 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" 'PRAGMA user_version')" "upgraded: user_version 5"
+check_grep "schema version 6;" "$T/.out" "init: schema version 6"
+check_eq 6 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" 'PRAGMA user_version')" "upgraded: user_version 6"
+check_eq 0 "$(checks | grep -c ' IN (')" "upgraded: no constraint as an IN list"
+check_eq "CHECK (status = 'open' OR status = 'resolved' OR status = 'withdrawn')
+CHECK (outcome = 'changed' OR outcome = 'partly' OR outcome = 'upheld')" "$(checks)" \
+	"upgraded: the same three values each"
+check_eq ok "$(sqlite3 "$OVERSIGHT_WAREHOUSE" 'PRAGMA integrity_check')" "upgraded: the warehouse is sound"
+for bad in "status = 'closed'" "outcome = 'unknown'" "status = NULL"; do
+	sqlite3 "$OVERSIGHT_WAREHOUSE" "UPDATE escalation SET $bad WHERE id = (SELECT min(id) FROM escalation)" \
+		2>"$T/bad.err"
+	check_grep "constraint failed" "$T/bad.err" "upgraded: $bad refused"
+done
+for good in "outcome = 'partly'" "outcome = NULL"; do
+	check_ok "upgraded: $good taken" sqlite3 "$OVERSIGHT_WAREHOUSE" "BEGIN;
+		UPDATE escalation SET $good WHERE id = (SELECT min(id) FROM escalation); ROLLBACK;"
+done
 check_eq "partnership,raised_on,raised_by,raised_with,subject,theme,category,case_key,immediate_risk" \
 	"$(cols escalation_raised)" "upgraded: escalation_raised's columns"
 check_eq "partnership,closed_on,raised_on,status,subject,top_stage,raised_by,raised_with,outcome,feedback_on" \
