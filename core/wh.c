@@ -124,7 +124,7 @@ void wh_close(struct wh *w)
 	if (w->cache_free)
 		w->cache_free(w->cache);
 	if (w->db)
-		sqlite3_close_v2(w->db);
+		whprof_close(w->db);
 	whprof_report();
 	free(w);
 }

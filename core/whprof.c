@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "whprof.h"
 
@@ -30,25 +31,52 @@ static void name_of(const char *sql, char *out, size_t cap)
 	out[n] = '\0';
 }
 
+static void add(const char *name, double ns)
+{
+	int i;
+
+	for (i = 0; i < nprof && strcmp(prof[i].name, name) != 0; i++)
+		;
+	if (i == nprof) {
+		if (nprof == WHPROF_MAX)
+			return;
+		snprintf(prof[nprof++].name, sizeof(prof[0].name), "%s", name);
+	}
+	prof[i].count++;
+	prof[i].ns += ns;
+}
+
 static int on_profile(unsigned type, void *ctx, void *p, void *x)
 {
 	char name[48];
-	int i;
 
 	(void)ctx;
 	if (type != SQLITE_TRACE_PROFILE)
 		return 0;
 	name_of(sqlite3_sql((sqlite3_stmt *)p), name, sizeof(name));
-	for (i = 0; i < nprof && strcmp(prof[i].name, name) != 0; i++)
-		;
-	if (i == nprof) {
-		if (nprof == WHPROF_MAX)
-			return 0;
-		memcpy(prof[nprof++].name, name, sizeof(name));
-	}
-	prof[i].count++;
-	prof[i].ns += (double)*(sqlite3_int64 *)x;
+	add(name, (double)*(sqlite3_int64 *)x);
 	return 0;
+}
+
+static double now_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
+}
+
+int whprof_close(sqlite3 *db)
+{
+	double t0;
+	int rc;
+
+	if (!attached)
+		return sqlite3_close_v2(db);
+	t0 = now_ns();
+	rc = sqlite3_close_v2(db);
+	add("close (the last checkpoint)", now_ns() - t0);
+	return rc;
 }
 
 void whprof_attach(sqlite3 *db)

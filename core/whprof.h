@@ -16,6 +16,10 @@
 /* Start timing db's statements when OVERSIGHT_PROFILE is set. */
 void whprof_attach(sqlite3 *db);
 
+/* sqlite3_close_v2(db), timed as a statement when timing: closing the
+ * last connection copies the write-ahead log into the warehouse. */
+int whprof_close(sqlite3 *db);
+
 /* Print the table (when timing) and forget it. */
 void whprof_report(void);
 
