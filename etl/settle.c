@@ -193,6 +193,8 @@ static int settle_held(struct settle *s, struct reconcile *x, const struct ref *
 {
 	int i = 0;
 
+	if (s->n == 0)
+		return 0;
 	qsort(s->note, (size_t)s->n, sizeof(*s->note), note_order);
 	while (i < s->n) {
 		int j = i;
