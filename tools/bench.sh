@@ -188,30 +188,38 @@ $perf_top
 What the loader does now: the file's SHA-256 by libcrypto; the keyed HMAC
 state computed once per load and copied per row; a rejected row's masked copy
 made only when it is rejected; each case a file touches re-derived once, at the
-end of the file, in key order (etl/settle.c); for a partnership the warehouse
-holds no row of yet, a Bloom filter of the cases the load has seen (2 MB) tells
-a new case without a look-up; the reports' data sources and data quality read
-the row counts the loader keeps by load (load_source).  A file large against
-the warehouse (at least 1 MiB, more rows than the warehouse holds) sets the
-indexes only the reports read aside in its transaction and builds them from
-sorted rows before it commits (etl/bulk.c; the "CREATE INDEX" lines above).
+end of the file, in key order (etl/settle.c), however large the file: past
+65,536 notes they are sorted and set aside in a temporary file in runs, merged
+at the end; an escalation whose rows the file left as they were is kept, not
+built again; for a partnership the warehouse holds no row of yet, a Bloom
+filter of the cases the load has seen (2 MB) tells a new case without a
+look-up; the reports' data sources and data quality read the row counts the
+loader keeps by load (load_source).  A file large against the warehouse (at
+least 1 MiB, more rows than the warehouse holds) sets the indexes only the
+reports read aside in its transaction and builds them from sorted rows before
+it commits (etl/bulk.c; the "CREATE INDEX" lines above); into a warehouse
+holding no row yet, the look-up by case (source_case) too, built before the
+file's cases are settled.  The escalation table's CHECK constraints are
+comparisons (schema version 6): as IN lists of three values they made SQLite
+build a temporary table for every escalation written, 7 of its 8 microseconds.
 The statements run for every row (source row, escalation, stage event) bind
-their parameters by position, checked once against their names: looking the
-names up on every row was about a tenth of the load.  Memory is bounded by a
-constant: SQLite's page cache is 32 MB for a load (8 MB while indexes are
-built), temporary tables go to disk, the cases noted for the end of the file
-are settled every 65,536 notes.  Wall times on a shared machine are noisy; the
+their parameters by position, checked once against their names.  Memory is
+bounded by a constant: SQLite's page cache is 32 MB for a load (8 MB while
+indexes are built), temporary tables go to disk, at most 65,536 notes of cases
+to settle are held in memory.  Wall times on a shared machine are noisy; the
 CPU seconds of the $BIG-row load are the steadier figure.
 
-What is left is the number and kind of B-tree entries a row costs against one
-for \`.import\`: a source row with its two look-ups (by ref, and by case, whose
-keyed-hash keys land at random in the index), an escalation and about 1.7 stage
-events, then the reports' indexes built from the sorted rows (a fifth of the
-statements' time above).  A case two agencies logged is derived twice, alone
-then reconciled (source_group and escalation_delete, about a fifth).  WAL mode
-writes the whole warehouse twice (the log, then the checkpoint).  A compact
-schema (integer ids, day-number dates, 16-byte keys, stage dates as columns)
-and a single fact table are what would go further.
+What is left is the number and size of the B-tree entries a row costs against
+one for \`.import\`: a source row with its look-up by ref, an escalation and
+about 1.6 stage events while the rows are read; then the look-up by case and
+the reports' indexes built from sorted rows (about a third of the statements'
+time above); then, for the one case in eight that recurs, its rows read back
+in key order, at random places in the table, and its escalations rebuilt
+where they merge (source_group, escalation_delete).  A row's entries take
+about 900 bytes against the file's 150, and WAL mode writes them twice (the
+log, then the checkpoint).  A compact schema (integer ids, day-number dates,
+16-byte keys, stage dates as columns) and a single fact table are what would
+go further.
 
 Reproduce: \`make bench\` (BENCH_RUNS=5 for more runs; BENCH_ROWS for the
 large size; BENCH_DIR to keep the files).
