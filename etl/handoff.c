@@ -13,8 +13,8 @@
 #include "prep.h"
 
 #define HANDOFF_ROWS 128    /* rows a batch */
-#define HANDOFF_BATCHES 4   /* batches at most: filling, queued, being stored */
-#define BLOCK_BYTES 16384   /* a batch's text is kept in blocks of this size */
+#define HANDOFF_BATCHES 3   /* batches at most: filling, queued, being stored */
+#define BLOCK_BYTES 8192    /* a batch's text is kept in blocks of this size */
 #define SEEN_BITS (1u << 21) /* the refs met so far: a Bloom filter of 256 KiB */
 
 /* Text kept for a batch's rows. */
