@@ -19,7 +19,8 @@ LDLIBS  += -lsqlite3 -lcsv -lcjson -lsodium -lcrypto -lzip -lexpat -lxlsxwriter 
 BUILD   ?= build
 BIN     ?= oversight
 
-ALL_CFLAGS = -std=c11 $(OPT) $(WARN) $(CFLAGS)
+# -pthread: a load reads its file on a second thread (etl/handoff.h).
+ALL_CFLAGS = -std=c11 -pthread $(OPT) $(WARN) $(CFLAGS)
 
 SRC     := $(wildcard core/*.c model/*.c etl/*.c report/*.c charts/*.c)
 OBJ     := $(patsubst %.c,$(BUILD)/%.o,$(SRC)) $(BUILD)/embedded.o

@@ -46,8 +46,19 @@ enum err err_of_exit(int code)
 	return ERR_INTERNAL;
 }
 
+static _Thread_local int (*gate_fn)(void *ctx);
+static _Thread_local void *gate_ctx;
+
+void msg_gate(int (*fn)(void *ctx), void *ctx)
+{
+	gate_fn = fn;
+	gate_ctx = ctx;
+}
+
 static void vreport(const char *prefix, const char *fmt, va_list ap)
 {
+	if (gate_fn && gate_fn(gate_ctx))
+		return;
 	fputs("oversight: ", stderr);
 	if (prefix)
 		fputs(prefix, stderr);

@@ -68,6 +68,16 @@ void warning(const char *fmt, ...) MSG_PRINTF(1, 2);
 /* Print "oversight: <fmt>" then "try 'oversight <cmd> --help'" and exit 2. */
 void usage_error(const char *cmd, const char *fmt, ...) MSG_PRINTF(2, 3) MSG_NORETURN;
 
+/*
+ * On a thread that reads ahead of the one whose messages come first
+ * (etl/handoff.c: a file read while the rows before are still being
+ * stored), fn(ctx) is called before each message this thread prints, to
+ * wait until the other has caught up; the message is left out when fn
+ * returns non-zero (the other thread failed first, and said why).  Set
+ * per thread; fn NULL: none.
+ */
+void msg_gate(int (*fn)(void *ctx), void *ctx);
+
 /* When set, warnings are not printed (errors always are).  No command
  * sets it yet: load --quiet silences its progress and rejected rows, not
  * warnings (the unit tests set it to keep their output clean). */

@@ -50,6 +50,35 @@ int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw);
 int ingest_reject(struct ingest *g, long line, int col, const char *field, const char *reason,
 		  const char *raw);
 
+/*
+ * The two halves of ingest_row(), for a load whose file is read on
+ * another thread (handoff.h): prep_row() (prep.h) makes a row ready
+ * without the warehouse, with ingest_prep()'s rules, on any thread;
+ * ingest_prepared() looks it up, stores or quarantines it and counts it,
+ * on the warehouse's thread, rows in file order.  A reject of the shape
+ * is handed on as a prep_row of kind PREP_EARLY.  ingest_prepared()
+ * returns as ingest_row() does.
+ */
+struct prep;
+struct prep_row;
+const struct prep *ingest_prep(const struct ingest *g);
+int ingest_prepared(struct ingest *g, const struct prep_row *p);
+
+/*
+ * While rd is set (NULL: no more), ingest_row(), ingest_reject() and
+ * ingest_set_raw_source() call rd's functions instead, with rd->ctx: the
+ * file's reader is then on a thread of its own, and only these three
+ * may be called on it.
+ */
+struct ingest_redirect {
+	int (*row)(void *ctx, const struct canon_in *in, const char *raw);
+	int (*reject)(void *ctx, long line, int col, const char *field, const char *reason,
+		      const char *raw);
+	void (*raw_source)(void *ctx, const char *(*fn)(void *fctx), void *fctx);
+	void *ctx;
+};
+void ingest_redirect(struct ingest *g, const struct ingest_redirect *rd);
+
 /* An activity row (profile "activity"): partnership, agency, quarter
  * (YYYY-Qn), measure, value.  Validated here; same counting. */
 int ingest_activity(struct ingest *g, long line, char *const *v, const int *col, const char *raw);

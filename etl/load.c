@@ -16,6 +16,7 @@
 #include "core/msg.h"
 #include "core/wherr.h"
 #include "bulk.h"
+#include "handoff.h"
 #include "ingest.h"
 #include "load.h"
 #include "loadfile.h"
@@ -36,6 +37,10 @@ int load_open(struct wh **w, unsigned char key[PSEUDO_KEY_BYTES], struct ref *r,
 	 * peak is unchanged. */
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	/* One arena for the thread that reads the file too (handoff.h): it
+	 * allocates next to nothing per row, and an arena of its own would
+	 * hold pages of its own. */
+	mallopt(M_ARENA_MAX, 1);
 #endif
 	if (wh_open(ov.warehouse, 0, w))
 		return EXIT_ENV;
@@ -115,6 +120,48 @@ static int sink_reject(void *ctx, long line, int col, const char *field, const c
 		       const char *raw)
 {
 	return ingest_reject(ctx, line, col, field, reason, raw);
+}
+
+/* What reads a file's rows into g: its shape, with what it needs. */
+struct reading {
+	struct ingest *g;
+	const struct profile *pf; /* NULL: a built-in profile */
+	const char *profile;      /* its name */
+	FILE *fp;
+	const char *file;
+	const struct shape_opts *o;
+};
+
+/* The rows of the file, through its shape: 0 or an exit code, as the
+ * shapes return (shape.h). */
+static int read_rows(void *ctx)
+{
+	const struct reading *rd = ctx;
+
+	if (rd->pf) {
+		struct profile_sink sink = {sink_row, sink_reject, rd->g};
+
+		return profile_read(rd->pf, rd->fp, rd->file, &sink);
+	}
+	if (strcmp(rd->profile, "canonical") == 0)
+		return shape_canonical(rd->g, rd->fp, rd->file, rd->o);
+	return shape_activity(rd->g, rd->fp, rd->file, rd->o);
+}
+
+/*
+ * Whether the file is read on a thread of its own while its rows are
+ * stored on this one (handoff.h): an escalations log in CSV, canonical or
+ * through a profile.  Workbooks, JSON and activity files (small, or
+ * read whole before their rows) are read on this thread, as is every
+ * file when OVERSIGHT_THREADS is 1.
+ */
+static int read_ahead(const struct reading *rd, int workbook)
+{
+	const char *t = getenv("OVERSIGHT_THREADS");
+
+	if ((t && strcmp(t, "1") == 0) || workbook)
+		return 0;
+	return rd->pf ? rd->pf->shape != PROFILE_JSON : strcmp(rd->profile, "canonical") == 0;
 }
 
 static int first_row_only(const struct csvin_row *row, void *ctx)
@@ -202,7 +249,8 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 	struct ingest *g = NULL;
 	struct ingest_counts n;
 	struct bulk *b = NULL;
-	int rc;
+	struct reading rd;
+	int rc, workbook;
 
 	if (!(fp = loadfile_open(file, sha)))
 		return EXIT_ENV;
@@ -235,7 +283,7 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 			  o->exported);
 	/* A progress line for long loads, at a terminal only (a workbook is
 	 * not read through fp: it has none). */
-	if (shape_is_workbook(fp, file)) {
+	if ((workbook = shape_is_workbook(fp, file))) {
 		rc = pf && pf->shape != PROFILE_JSON ? profile_sheet(g, pf, file) : 0;
 		if (rc) {
 			fclose(fp);
@@ -249,15 +297,8 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 		if (fstat(fileno(fp), &sb) == 0)
 			ingest_set_progress(g, fp, (long long)sb.st_size);
 	}
-	if (pf) {
-		struct profile_sink sink = {sink_row, sink_reject, g};
-
-		rc = profile_read(pf, fp, file, &sink);
-	} else if (strcmp(profile, "canonical") == 0) {
-		rc = shape_canonical(g, fp, file, o);
-	} else {
-		rc = shape_activity(g, fp, file, o);
-	}
+	rd = (struct reading){g, pf, profile, fp, file, o};
+	rc = read_ahead(&rd, workbook) ? handoff_run(g, read_rows, &rd) : read_rows(&rd);
 	fclose(fp);
 	if (rc) {
 		/* a full disk half way is the environment */

@@ -18,19 +18,20 @@
 #include "ingest.h"
 #include "owner.h"
 #include "model/proto.h"
+#include "prep.h"
 #include "progress.h"
 #include "reconcile.h"
 #include "rejecho.h"
 #include "settle.h"
 #include "srcwrite.h"
 #include "tally.h"
-#include "tidy.h"
 
 struct ingest {
 	struct wh *w;
 	const struct ref *r;
 	const unsigned char *key;
-	struct pseudo_hmac *hm; /* the key's HMAC state, copied per row */
+	struct prep *prep;      /* a row's rules, case key and digest (prep.h) */
+	const struct ingest_redirect *redirect; /* rows handed elsewhere */
 	const char *file;
 	long long load_id;
 	int today;
@@ -68,8 +69,8 @@ static void finalize_all(struct ingest *g)
 	g->tally = NULL;
 	bulk_free(g->bulk);
 	g->bulk = NULL;
-	pseudo_hmac_free(g->hm);
-	g->hm = NULL;
+	prep_free(g->prep);
+	g->prep = NULL;
 }
 
 /* The load record: its id is sqlite3_last_insert_rowid(). */
@@ -96,12 +97,12 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	g->w = w;
 	g->r = r;
 	g->key = key;
-	g->hm = pseudo_hmac_new(key);
 	g->file = file;
 	g->src.exported = DATE_NONE;
 	/* OVERSIGHT_TODAY pins "today" for the future-date rule in tests. */
 	if (!today || date_parse_iso(today, strlen(today), &g->today))
 		g->today = date_today();
+	g->prep = prep_new(r, key, g->today);
 	/* A caller may have begun the transaction to check the file first. */
 	if (sqlite3_get_autocommit(w->db) && wh_begin(w))
 		goto fail;
@@ -162,6 +163,10 @@ void ingest_set_sheet(struct ingest *g, const char *sheet)
 
 void ingest_set_raw_source(struct ingest *g, const char *(*fn)(void *ctx), void *ctx)
 {
+	if (g->redirect) {
+		g->redirect->raw_source(g->redirect->ctx, fn, ctx);
+		return;
+	}
 	g->raw_fn = fn;
 	g->raw_ctx = ctx;
 }
@@ -188,8 +193,19 @@ void ingest_set_echo(struct ingest *g, int limit)
 	g->echo_limit = limit;
 }
 
-int ingest_reject(struct ingest *g, long line, int col, const char *field, const char *reason,
-		  const char *raw)
+void ingest_redirect(struct ingest *g, const struct ingest_redirect *rd)
+{
+	g->redirect = rd;
+}
+
+const struct prep *ingest_prep(const struct ingest *g)
+{
+	return g->prep;
+}
+
+/* ingest_reject() on this thread. */
+static int quarantine(struct ingest *g, long line, int col, const char *field, const char *reason,
+		      const char *raw)
 {
 	sqlite3_stmt *st = g->st_reject;
 
@@ -210,55 +226,18 @@ int ingest_reject(struct ingest *g, long line, int col, const char *field, const
 	return wh_run(g->w, st, "quarantining a row");
 }
 
-/* The canonical values, in a fixed order, for the "unchanged" digest. */
-static void row_digest(const struct canon *c, const char *case_key, char out[PSEUDO_HEX])
+int ingest_reject(struct ingest *g, long line, int col, const char *field, const char *reason,
+		  const char *raw)
 {
-	char buf[2048], d[11];
-	size_t n = 0;
-
-#define PUT(s)                                                                   \
-	do {                                                                     \
-		const char *s_ = (s) ? (s) : "";                                 \
-		size_t l_ = strlen(s_);                                          \
-		if (n + l_ + 1 < sizeof(buf)) {                                  \
-			memcpy(buf + n, s_, l_);                                 \
-			n += l_;                                                 \
-			buf[n++] = '\x1f';                                       \
-		}                                                                \
-	} while (0)
-	PUT(c->raised_by);
-	PUT(c->raised_with);
-	PUT(case_key);
-	PUT(c->subject);
-	PUT(date_format(c->raised_on, d));
-	PUT(c->theme);
-	PUT(c->category);
-	PUT(c->serious ? "y" : "n");
-	PUT(c->stuck ? "y" : "n");
-	for (int s = 1; s <= MODEL_STAGES; s++)
-		PUT(c->stage[s] == DATE_NONE ? "" : date_format(c->stage[s], d));
-	PUT(c->status);
-	PUT(c->closed_on == DATE_NONE ? "" : date_format(c->closed_on, d));
-	PUT(c->learning ? "y" : "n");
-	PUT(c->learning_theme);
-	/* The columns added later join the digest only when one is given,
-	 * so a row that gives none keeps the digest it always had (and a
-	 * reload of an older export stays "unchanged"). */
-	if (c->stage[0] != DATE_NONE || c->outcome || c->feedback_on != DATE_NONE ||
-	    c->immediate_risk) {
-		PUT(c->stage[0] == DATE_NONE ? "" : date_format(c->stage[0], d));
-		PUT(c->outcome);
-		PUT(c->feedback_on == DATE_NONE ? "" : date_format(c->feedback_on, d));
-		PUT(c->immediate_risk ? "y" : "n");
-	}
-#undef PUT
-	pseudo_digest(buf, n, out);
+	if (g->redirect)
+		return g->redirect->reject(g->redirect->ctx, line, col, field, reason, raw);
+	return quarantine(g, line, col, field, reason, raw);
 }
 
-static int reject_canon(struct ingest *g, const struct canon_in *in, const struct canon_err *e,
-			const char *raw)
+/* p rejected: its reason kept with the row's quarantine text. */
+static int reject_prepared(struct ingest *g, const struct prep_row *p)
 {
-	return ingest_reject(g, in->line, e->col, canon_field_name(e->field), e->msg, row_raw(g, raw));
+	return quarantine(g, p->line, p->col, p->field, p->reason, row_raw(g, p->raw));
 }
 
 /* Store a source row version; esc is its escalation, or 0 when it is to be
@@ -476,76 +455,64 @@ static int store_deferred(struct ingest *g, const struct canon_in *in, const str
 	return 0;
 }
 
-static int row_in(struct ingest *g, const struct canon_in *in, const char *raw);
-
-/* Every value is tidied first (tidy.h): trimmed, a NUL refused. */
 int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
 {
-	struct canon_in tin;
-	struct canon_err e;
-	struct tidy t;
+	struct prep_buf b;
+	struct prep_row p;
 	int rc;
 
-	if (tidy_row(in, &tin, &t, &e)) {
-		tidy_free(&t);
-		return reject_canon(g, in, &e, raw);
-	}
-	rc = row_in(g, &tin, raw);
-	tidy_free(&t);
+	if (g->redirect)
+		return g->redirect->row(g->redirect->ctx, in, raw);
+	prep_row(g->prep, in, raw, &p, &b);
+	rc = ingest_prepared(g, &p);
+	prep_buf_free(&b);
 	return rc;
 }
 
-static int row_in(struct ingest *g, const struct canon_in *in, const char *raw)
+int ingest_prepared(struct ingest *g, const struct prep_row *p)
 {
-	struct canon c;
-	struct canon_err e;
+	const struct canon *c = &p->c;
+	const char *ck = p->has_case_key ? p->case_key : NULL;
+	struct canon_in in; /* the row's line: its values are c's */
 	struct held h;
-	char case_key[PSEUDO_HEX], digest[PSEUDO_HEX];
-	const char *ck = NULL;
+	char msg[512];
 
+	if (p->kind == PREP_EARLY)
+		return reject_prepared(g, p);
 	progress_tick(&g->progress, g->file, g->n.read);
-	if (canon_validate(in, g->r, g->today, &c, &e))
-		return reject_canon(g, in, &e, raw);
-	owner_row(&g->src.own, c.p->id, c.raised_by, c.raised_with);
-	/* A subject the partnership's protocol does not cover (an adult in a
-	 * children's partnership) is a mistake in the log. */
-	if (!ref_covers_subject(c.p, c.subject)) {
-		e.field = CF_SUBJECT;
-		e.col = in->col[CF_SUBJECT];
-		snprintf(e.msg, sizeof(e.msg), "%s: %s's protocol does not cover subject '%s'",
-			 in->src[CF_SUBJECT] ? in->src[CF_SUBJECT] : "subject", c.p->id, c.subject);
-		return reject_canon(g, in, &e, raw);
-	}
-	if (c.case_ref && pseudo_case_key_h(g->hm, c.p->id, c.case_ref, c.case_len, case_key) == 0)
-		ck = case_key;
-	row_digest(&c, ck, digest);
-	if (find_held(g, &c, digest, &h))
+	if (p->kind == PREP_INVALID)
+		return reject_prepared(g, p);
+	owner_row(&g->src.own, c->p->id, c->raised_by, c->raised_with);
+	if (p->kind == PREP_SUBJECT)
+		return reject_prepared(g, p);
+	memset(&in, 0, sizeof(in));
+	in.line = p->line;
+	if (find_held(g, c, p->digest, &h))
 		return -1;
 	if (h.id) {
-		long long first = repeated_line(g, in, &c, &h);
+		long long first = repeated_line(g, &in, c, &h);
 
 		if (first == -2)
 			return -1;
 		if (first >= 0) {
-			e.field = CF_REF;
-			e.col = in->col[CF_REF];
-			snprintf(e.msg, sizeof(e.msg), "%s: '%s' repeats line %lld",
-				 in->src[CF_REF] ? in->src[CF_REF] : "ref", c.ref, first);
-			return reject_canon(g, in, &e, raw);
+			snprintf(msg, sizeof(msg), "%s: '%s' repeats line %lld",
+				 p->ref_src ? p->ref_src : "ref", c->ref, first);
+			return quarantine(g, p->line, p->ref_col, canon_field_name(CF_REF), msg,
+					  row_raw(g, p->raw));
 		}
 		if (h.same) {
 			g->n.read++;
 			g->n.unchanged++;
 			return 0;
 		}
-	} else if (case_alone(g, &c, ck)) {
+	} else if (case_alone(g, c, ck)) {
 		/* An escalation of its own, stored directly (the fast path of
 		 * a first load). */
-		return store_alone(g, in, &c, ck, digest);
+		return store_alone(g, &in, c, ck, p->digest);
 	}
 	if (g->settle)
-		return store_deferred(g, in, &c, ck, digest, &h);
-	return store_changed(g, in, &c, ck, digest, &h);
+		return store_deferred(g, &in, c, ck, p->digest, &h);
+	return store_changed(g, &in, c, ck, p->digest, &h);
 }
 
 static void bind_activity(sqlite3_stmt *st, const char *partnership, char *const *v)
@@ -565,8 +532,8 @@ int ingest_activity(struct ingest *g, long line, char *const *v, const int *col,
 
 	bad = activity_check(g->r, v, &p, &value, msg, sizeof(msg));
 	if (bad)
-		return ingest_reject(g, line, col[bad - 1], activity_field_name(bad - 1), msg,
-				     row_raw(g, raw));
+		return quarantine(g, line, col[bad - 1], activity_field_name(bad - 1), msg,
+				  row_raw(g, raw));
 	bind_activity(g->st_activity_current, p->id, v);
 	old = wh_scalar_int(g->st_activity_current, -1);
 	g->n.read++;
