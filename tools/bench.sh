@@ -185,7 +185,9 @@ The hottest functions of the same load (\`perf record\`; share of samples):
 $perf_top
 \`\`\`
 
-What the loader does now: the file's SHA-256 by libcrypto; the keyed HMAC
+What the loader does now: a CSV log is read, checked and hashed on a second
+thread while its rows are stored on the first (etl/handoff.c; the rows handed
+over in batches, at most three held); the file's SHA-256 by libcrypto; the keyed HMAC
 state computed once per load and copied per row; a rejected row's masked copy
 made only when it is rejected; each case a file touches re-derived once, at the
 end of the file, in key order (etl/settle.c), however large the file: past
