@@ -61,6 +61,17 @@ JQ_SIG4='def sig4: if . == 0 then . else (3 - (fabs | log10 | floor)) as $k
   | if $k >= 0 then (. * pow(10; $k) | round) / pow(10; $k)
     else (. / pow(10; -$k) | round) * pow(10; -$k) end end;
 def sig4all: walk(if type == "number" and . != floor then sig4 else . end);'
+# gen_rows N: fixtures/gen.c's N generated rows in canonical CSV, written
+# to $T/scale-N.csv (the generator built once per test, in $T).
+gen_rows() {
+	if [ ! -x "$T/gen" ] && ! cc -O2 -std=c11 -o "$T/gen" "$ROOT/fixtures/gen.c" -lm 2>"$T/cc.err"; then
+		_notok "build fixtures/gen.c"
+		sed 's/^/#   /' "$T/cc.err"
+		exit 1
+	fi
+	"$T/gen" --scale "$1" "$T" >/dev/null
+}
+
 finish() {
 	[ "$_failed" -eq 0 ]
 	exit $?

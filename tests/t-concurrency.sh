@@ -30,10 +30,7 @@ state() {
 # The top-level "raised" figure of a metrics --json object on stdin.
 raised() { sed -n 's/^[[:space:]]*"raised":[[:space:]]*\([0-9]*\),.*/\1/p' | head -1; }
 
-if ! cc -O2 -std=c11 -o "$T/gen" "$ROOT/fixtures/gen.c" -lm 2>"$T/cc.err"; then
-	echo "not ok 1 - build fixtures/gen.c"; sed 's/^/#   /' "$T/cc.err"; exit 1
-fi
-"$T/gen" --scale $N "$T" >/dev/null
+gen_rows $N
 F=$T/scale-$N.csv
 
 # --- four loads at once -----------------------------------------------------
@@ -98,7 +95,7 @@ before=$("$OV" metrics --partnership devon --quarter 2026-Q2 --json | raised)
 cp "$W" "$T/before.db"
 # A larger file than the first part's, so that the load outlasts several
 # metrics runs however fast it has become; the report runs beside them.
-"$T/gen" --scale $((4 * N)) "$T" >/dev/null
+gen_rows $((4 * N))
 "$OV" load --quiet "$T/scale-$((4 * N)).csv" >"$T/load.out" 2>&1 &
 pid=$!
 runs=0 mid=0 bad=0 failed=0 values=""

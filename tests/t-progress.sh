@@ -5,13 +5,12 @@
 . "$(dirname "$0")/lib.sh"
 
 "$OV" init >/dev/null 2>&1
-cc -O1 -std=c11 -o "$T/gen" "$ROOT/fixtures/gen.c" -lm 2>/dev/null || { echo "not ok - build the generator"; exit 1; }
-"$T/gen" --scale 30000 "$T" >/dev/null
+gen_rows 30000
 "$OV" load "$T/scale-30000.csv" >"$T/out" 2>"$T/err"
 check_eq 0 $? "a load with stderr to a file"
 check_no_grep 'rows/s' "$T/err" "no progress line when stderr is not a terminal"
 if command -v script >/dev/null 2>&1; then
-	"$T/gen" --scale 60000 "$T" >/dev/null
+	gen_rows 60000
 	rm -f "$T/wh.db" "$T/wh.db-wal" "$T/wh.db-shm" "$T/wh.db.key"
 	"$OV" init >/dev/null 2>&1
 	script -qc "\"$OV\" load \"$T/scale-60000.csv\"" /dev/null | tr '\r' '\n' >"$T/tty"

@@ -25,8 +25,7 @@
 . "$(dirname "$0")/lib.sh"
 
 export OVERSIGHT_TODAY=2026-09-30
-cc -O1 -std=c11 -o "$T/gen" "$ROOT/fixtures/gen.c" -lm 2>"$T/cc.err" || cat "$T/cc.err"
-"$T/gen" --scale 20000 "$T" >/dev/null
+gen_rows 20000
 G=$T/scale-20000.csv
 head -n 12001 "$G" >"$T/a.csv"
 # rows 8,000 to 20,000, changed: every 7th reopened, every 11th moved to
