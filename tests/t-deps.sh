@@ -19,10 +19,11 @@ bare --pandoc
 check_eq 3 $? "--check on a bare machine: something is missing (exit 3)"
 check_grep 'apt-get install -y --no-install-recommends' "$T/o" "the install command takes no recommended packages"
 check_grep 'install .* pandoc' "$T/o" "make demo's --pandoc installs pandoc (html and docx papers)"
+check_grep 'install .* librsvg2-bin' "$T/o" "make demo's --pandoc installs rsvg-convert (the pictures of the Word paper)"
 check_no_grep 'weasyprint' "$T/o" "make demo's --pandoc installs no PDF tools"
 check_grep 'libxlsxwriter-dev' "$T/o" "the workbook library is always installed (--format xlsx)"
 bare
-check_no_grep 'pandoc\|weasyprint' "$T/o" "plain deps.sh (make, make test): neither pandoc nor weasyprint"
+check_no_grep 'pandoc\|weasyprint\|librsvg2-bin' "$T/o" "plain deps.sh (make, make test): neither pandoc, rsvg-convert nor weasyprint"
 bare --pdf
 check_grep 'install .* pandoc' "$T/o" "--pdf: pandoc"
 check_grep 'install .* weasyprint' "$T/o" "--pdf: weasyprint, its PDF engine"

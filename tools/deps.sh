@@ -3,7 +3,7 @@
 #
 #   sh tools/deps.sh            install what is missing (as root or with sudo)
 #   sh tools/deps.sh --ensure   the same, quietly when nothing is missing
-#   sh tools/deps.sh --pandoc   also pandoc (html and docx board papers; make demo)
+#   sh tools/deps.sh --pandoc   also pandoc and rsvg-convert (html and docx board papers; make demo)
 #   sh tools/deps.sh --pdf      also pandoc and weasyprint (pdf board papers)
 #   sh tools/deps.sh --fuzz     also clang with libFuzzer (make fuzz)
 #   sh tools/deps.sh --check    say what is missing, install nothing
@@ -44,6 +44,9 @@ command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 command -v jq >/dev/null 2>&1 || missing="$missing jq" # tests read JSON with it
 if [ $want_pandoc = 1 ]; then
 	command -v pandoc >/dev/null 2>&1 || missing="$missing pandoc"
+	# pandoc turns the papers' SVG pictures (the monthly pattern's icons)
+	# into PNG for Word with it; without it the Word paper has none
+	command -v rsvg-convert >/dev/null 2>&1 || missing="$missing librsvg2-bin"
 fi
 if [ $want_pdf = 1 ]; then
 	# PDF board papers: pandoc renders HTML and weasyprint prints it (no TeX).
