@@ -93,10 +93,10 @@ for a in dc-police devon-cs education iru nhs-devon; do
 done
 before=$("$OV" metrics --partnership devon --quarter 2026-Q2 --json | raised)
 cp "$W" "$T/before.db"
-# A larger file than the first part's, so that the load outlasts several
+# A file twice the first part's, so that the load outlasts several
 # metrics runs however fast it has become; the report runs beside them.
-gen_rows $((4 * N))
-"$OV" load --quiet "$T/scale-$((4 * N)).csv" >"$T/load.out" 2>&1 &
+gen_rows $((2 * N))
+"$OV" load --quiet "$T/scale-$((2 * N)).csv" >"$T/load.out" 2>&1 &
 pid=$!
 runs=0 mid=0 bad=0 failed=0 values=""
 "$OV" report board --partnership devon --quarter 2026-Q2 -o "$T/rep" >/dev/null 2>"$T/report.err" &
