@@ -44,11 +44,68 @@ static int user_version(struct wh *w)
 	return v;
 }
 
+/*
+ * A load killed while it held the warehouse in a rollback journal
+ * (etl/alone.h) leaves the journal behind, hot: the warehouse is as it was
+ * only once the journal is rolled back, which a read-only connection
+ * cannot do (SQLITE_READONLY_ROLLBACK).  A read-write connection does it,
+ * on its first read; the read-only open is then tried again.  Returns 1
+ * when it was rolled back.
+ */
+static int roll_back_hot(struct wh *w)
+{
+	sqlite3 *db = NULL;
+	int rc;
+
+	if (sqlite3_extended_errcode(w->db) != SQLITE_READONLY_ROLLBACK)
+		return 0;
+	rc = sqlite3_open_v2(w->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(db, WH_BUSY_MS);
+		rc = sqlite3_exec(db, embed_query("wh_probe"), NULL, NULL, NULL);
+	}
+	sqlite3_close(db);
+	return rc == SQLITE_OK;
+}
+
+/* Open the SQLite database at w->path and make sure it is one. */
+static int connect(struct wh *w, int flags)
+{
+	int oflags = ((flags & WH_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		     SQLITE_OPEN_NOMUTEX;
+
+	for (int tries = 0;; tries++) {
+		/* A connection is only ever used by the thread that opened it:
+		 * no mutex around each call (a report makes some hundred
+		 * thousand of them, a load millions). */
+		if (sqlite3_open_v2(w->path, &w->db, oflags, NULL) != SQLITE_OK)
+			return error("%s: cannot open: %s", w->path,
+				     w->db ? sqlite3_errmsg(w->db) : "out of memory");
+		sqlite3_busy_timeout(w->db, WH_BUSY_MS);
+		whprof_attach(w->db);
+		sqlite3_extended_result_codes(w->db, 1);
+		/* Make sure it is a database before anything else touches it. */
+		if (sqlite3_exec(w->db, embed_query("wh_probe"), NULL, NULL, NULL) == SQLITE_OK)
+			return 0;
+		if (tries == 0 && roll_back_hot(w)) {
+			sqlite3_close_v2(w->db);
+			w->db = NULL;
+			continue;
+		}
+		break;
+	}
+	/* A folder it cannot write (for the -wal and -shm files) is not a
+	 * file that is no warehouse: say which. */
+	if (wherr_environmental(sqlite3_errcode(w->db)))
+		return error("%s: cannot open: %s (is the warehouse or its folder read-only? SQLite "
+			     "writes its -wal and -shm files beside it)", w->path, sqlite3_errmsg(w->db));
+	return error("%s: not a warehouse: %s", w->path, sqlite3_errmsg(w->db));
+}
+
 int wh_open(const char *path, int flags, struct wh **out)
 {
 	struct wh *w = NULL;
 	struct stat st;
-	int oflags;
 
 	*out = NULL;
 	if (stat(path, &st) != 0) {
@@ -67,29 +124,8 @@ int wh_open(const char *path, int flags, struct wh **out)
 
 	w = xcalloc(1, sizeof(*w));
 	w->path = path;
-	/* A connection is only ever used by the thread that opened it: no
-	 * mutex around each call (a report makes some hundred thousand of
-	 * them, a load millions). */
-	oflags = ((flags & WH_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-		 SQLITE_OPEN_NOMUTEX;
-	if (sqlite3_open_v2(path, &w->db, oflags, NULL) != SQLITE_OK) {
-		error("%s: cannot open: %s", path, w->db ? sqlite3_errmsg(w->db) : "out of memory");
+	if (connect(w, flags))
 		goto fail;
-	}
-	sqlite3_busy_timeout(w->db, 60000);
-	whprof_attach(w->db);
-	sqlite3_extended_result_codes(w->db, 1);
-	/* Make sure it is a database before anything else touches it. */
-	if (sqlite3_exec(w->db, embed_query("wh_probe"), NULL, NULL, NULL) != SQLITE_OK) {
-		/* A folder it cannot write (for the -wal and -shm files) is not
-		 * a file that is no warehouse: say which. */
-		if (wherr_environmental(sqlite3_errcode(w->db)))
-			error("%s: cannot open: %s (is the warehouse or its folder read-only? SQLite "
-			      "writes its -wal and -shm files beside it)", path, sqlite3_errmsg(w->db));
-		else
-			error("%s: not a warehouse: %s", path, sqlite3_errmsg(w->db));
-		goto fail;
-	}
 	/* Another program's database is left as it is, journal mode too. */
 	if (whid_check(w->db, w->path))
 		goto fail;

@@ -3,7 +3,9 @@
  *
  * wh_open() opens an existing warehouse (or, with WH_CREATE, creates one
  * with mode 0600) in WAL mode with foreign keys on and a busy timeout, so
- * concurrent loads wait for each other instead of failing.  The schema is
+ * concurrent loads wait for each other instead of failing.  (A first load
+ * leaves WAL mode while it runs: etl/alone.h.  One killed half way leaves a
+ * rollback journal that wh_open() rolls back, even for a reader.)  The schema is
  * versioned by PRAGMA user_version and brought up to date only by
  * wh_migrate() (called by `oversight init`); every other command refuses a
  * warehouse whose version is not the current one.
@@ -21,6 +23,9 @@
 #include <sqlite3.h>
 
 #define WH_SCHEMA_VERSION 6
+
+/* How long a run waits for another's lock before giving up (ms). */
+#define WH_BUSY_MS 60000
 
 #define WH_CREATE 1   /* create the file when absent */
 #define WH_READONLY 2 /* open read-only (reports) */

@@ -16,8 +16,7 @@ struct bulk {
 	int lookup;   /* make[lookup] is source_case (-1: it stays) */
 };
 
-/* The current source rows the warehouse holds (-1: an error). */
-static long long held_rows(struct wh *w)
+long long bulk_held(struct wh *w)
 {
 	sqlite3_stmt *st = wh_prepare(w, "bulk_held");
 	long long held = wh_scalar_int(st, -1);
@@ -38,7 +37,7 @@ int bulk_wanted(struct wh *w, FILE *fp)
 		return 0;
 	if (fstat(fileno(fp), &sb) != 0 || sb.st_size < BULK_MIN_BYTES)
 		return 0;
-	held = held_rows(w);
+	held = bulk_held(w);
 	return held >= 0 && sb.st_size / BULK_ROW_BYTES > held;
 }
 
@@ -60,7 +59,7 @@ struct bulk *bulk_drop(struct wh *w)
 	int rc, i;
 
 	b->lookup = -1;
-	sqlite3_bind_int(st, wh_param(st, ":empty"), held_rows(w) == 0);
+	sqlite3_bind_int(st, wh_param(st, ":empty"), bulk_held(w) == 0);
 	/* Read them all first: the schema cannot change under a read of
 	 * it. */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

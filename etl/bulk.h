@@ -16,12 +16,13 @@
  * holds, so a load that fails leaves them as they were, and a reader never
  * sees the warehouse without them.
  *
- * (The warehouse stays in WAL mode: leaving it for a rollback journal
- * during such a load would write new pages once rather than twice, but
- * switching modes while other runs have the warehouse open made them
- * fail where they should wait.)
+ * Such a load stays in WAL mode, as readers may be reading the rows held
+ * before it; a first load, into a warehouse that holds none, leaves it
+ * for a rollback journal when it can (alone.h).
  *
  *   bulk_wanted()     is this file large against the warehouse? (1/0)
+ *   bulk_held()       the current source rows the warehouse holds (-1:
+ *                     an error)
  *   bulk_drop()       in the load's transaction: drop the reports'
  *                     indexes, remembering them (NULL: an error)
  *   bulk_case_aside() is source_case set aside, not yet built? (1/0)
@@ -48,6 +49,7 @@
 struct bulk;
 
 int bulk_wanted(struct wh *w, FILE *fp);
+long long bulk_held(struct wh *w);
 struct bulk *bulk_drop(struct wh *w);
 int bulk_case_aside(const struct bulk *b);
 int bulk_rebuild_lookup(struct bulk *b, struct wh *w);

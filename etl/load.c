@@ -15,6 +15,7 @@
 #include "core/embed.h"
 #include "core/msg.h"
 #include "core/wherr.h"
+#include "alone.h"
 #include "bulk.h"
 #include "handoff.h"
 #include "ingest.h"
@@ -240,20 +241,17 @@ static int already_loaded(struct wh *w, const char *file, const char *sha, const
 	return EXIT_OK;
 }
 
-int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const char *file,
-	      const char *profile, const struct profile *pf, const struct shape_opts *o,
-	      int json, int quiet)
+/* load_file() of the file open on fp, its SHA-256 sha; fp is closed. */
+static int load_open_file(struct wh *w, const struct ref *r, const unsigned char *key,
+			  const char *file, FILE *fp, const char *sha, const char *profile,
+			  const struct profile *pf, const struct shape_opts *o, int json, int quiet)
 {
-	FILE *fp;
-	char sha[65];
 	struct ingest *g = NULL;
 	struct ingest_counts n;
 	struct bulk *b = NULL;
 	struct reading rd;
 	int rc, workbook;
 
-	if (!(fp = loadfile_open(file, sha)))
-		return EXIT_ENV;
 	/* The digest is looked up inside the load's own write transaction
 	 * (ingest_begin() carries on in it): two runs of the same file at
 	 * the same moment load it once, the second reads 0. */
@@ -321,3 +319,20 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 	return EXIT_OK;
 }
 
+int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const char *file,
+	      const char *profile, const struct profile *pf, const struct shape_opts *o,
+	      int json, int quiet)
+{
+	FILE *fp;
+	char sha[65];
+	int alone, rc;
+
+	if (!(fp = loadfile_open(file, sha)))
+		return EXIT_ENV;
+	/* A first load holds the warehouse alone (alone.h). */
+	alone = alone_begin(w, fp);
+	rc = load_open_file(w, r, key, file, fp, sha, profile, pf, o, json, quiet);
+	if (alone)
+		alone_end(w);
+	return rc;
+}

@@ -201,7 +201,12 @@ least 1 MiB, more rows than the warehouse holds) sets the indexes only the
 reports read aside in its transaction and builds them from sorted rows before
 it commits (etl/bulk.c; the "CREATE INDEX" lines above); into a warehouse
 holding no row yet, the look-up by case (source_case) too, built before the
-file's cases are settled.  The escalation table's CHECK constraints are
+file's cases are settled.  Such a file into a warehouse holding no row, with
+no other run having it open, leaves WAL mode for a rollback journal and holds
+the warehouse alone until it ends (etl/alone.c): new pages need no journal,
+so they are written once, not into the log and then again at the checkpoint,
+and pages spilled from the cache are read back from the warehouse, not looked
+up in a log as large as itself.  The escalation table's CHECK constraints are
 comparisons (schema version 6): as IN lists of three values they made SQLite
 build a temporary table for every escalation written, 7 of its 8 microseconds.
 The statements run for every row (source row, escalation, stage event) bind
@@ -218,8 +223,9 @@ the reports' indexes built from sorted rows (about a third of the statements'
 time above); then, for the one case in eight that recurs, its rows read back
 in key order, at random places in the table, and its escalations rebuilt
 where they merge (source_group, escalation_delete).  A row's entries take
-about 900 bytes against the file's 150, and WAL mode writes them twice (the
-log, then the checkpoint).  A compact schema (integer ids, day-number dates,
+about 900 bytes against the file's 150 (and a load into a warehouse that
+holds rows, in WAL mode, writes them twice: the log, then the checkpoint).
+A compact schema (integer ids, day-number dates,
 16-byte keys, stage dates as columns) and a single fact table are what would
 go further.
 
