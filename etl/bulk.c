@@ -25,20 +25,19 @@ long long bulk_held(struct wh *w)
 	return held;
 }
 
-int bulk_wanted(struct wh *w, FILE *fp)
+int bulk_wanted(struct wh *w, FILE *fp, long long *held)
 {
 	const char *force = getenv("OVERSIGHT_BULK");
 	struct stat sb;
-	long long held;
 
+	*held = bulk_held(w);
 	if (force && strcmp(force, "always") == 0)
 		return 1;
 	if (force && strcmp(force, "never") == 0)
 		return 0;
 	if (fstat(fileno(fp), &sb) != 0 || sb.st_size < BULK_MIN_BYTES)
 		return 0;
-	held = bulk_held(w);
-	return held >= 0 && sb.st_size / BULK_ROW_BYTES > held;
+	return *held >= 0 && sb.st_size / BULK_ROW_BYTES > *held;
 }
 
 void bulk_free(struct bulk *b)
@@ -51,7 +50,7 @@ void bulk_free(struct bulk *b)
 	free(b);
 }
 
-struct bulk *bulk_drop(struct wh *w)
+struct bulk *bulk_drop(struct wh *w, int empty)
 {
 	sqlite3_stmt *st = wh_prepare(w, "bulk_indexes");
 	struct bulk *b = xcalloc(1, sizeof(*b));
@@ -59,7 +58,7 @@ struct bulk *bulk_drop(struct wh *w)
 	int rc, i;
 
 	b->lookup = -1;
-	sqlite3_bind_int(st, wh_param(st, ":empty"), bulk_held(w) == 0);
+	sqlite3_bind_int(st, wh_param(st, ":empty"), empty);
 	/* Read them all first: the schema cannot change under a read of
 	 * it. */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

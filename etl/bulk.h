@@ -20,11 +20,13 @@
  * before it; a first load, into a warehouse that holds none, leaves it
  * for a rollback journal when it can (alone.h).
  *
- *   bulk_wanted()     is this file large against the warehouse? (1/0)
+ *   bulk_wanted()     is this file large against the warehouse? (1/0;
+ *                     *held: bulk_held())
  *   bulk_held()       the current source rows the warehouse holds (-1:
  *                     an error)
  *   bulk_drop()       in the load's transaction: drop the reports'
- *                     indexes, remembering them (NULL: an error)
+ *                     indexes, remembering them (NULL: an error); with
+ *                     empty (the warehouse holds no row), source_case too
  *   bulk_case_aside() is source_case set aside, not yet built? (1/0)
  *   bulk_rebuild_lookup()  build source_case again, if it was set aside
  *   bulk_rebuild()    build the others again (0, or -1 after an error)
@@ -48,9 +50,9 @@
 
 struct bulk;
 
-int bulk_wanted(struct wh *w, FILE *fp);
+int bulk_wanted(struct wh *w, FILE *fp, long long *held);
 long long bulk_held(struct wh *w);
-struct bulk *bulk_drop(struct wh *w);
+struct bulk *bulk_drop(struct wh *w, int empty);
 int bulk_case_aside(const struct bulk *b);
 int bulk_rebuild_lookup(struct bulk *b, struct wh *w);
 int bulk_rebuild(struct bulk *b, struct wh *w);

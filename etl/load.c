@@ -250,6 +250,7 @@ static int load_open_file(struct wh *w, const struct ref *r, const unsigned char
 	struct ingest_counts n;
 	struct bulk *b = NULL;
 	struct reading rd;
+	long long held;
 	int rc, workbook;
 
 	/* The digest is looked up inside the load's own write transaction
@@ -267,7 +268,7 @@ static int load_open_file(struct wh *w, const struct ref *r, const unsigned char
 
 	g = ingest_begin(w, r, key, file, sha, profile);
 	/* A file large against the warehouse: bulk.h. */
-	if (g && bulk_wanted(w, fp) && (!(b = bulk_drop(w)) || ingest_set_bulk(g, b))) {
+	if (g && bulk_wanted(w, fp, &held) && (!(b = bulk_drop(w, held == 0)) || ingest_set_bulk(g, b))) {
 		ingest_end(g, 0, NULL);
 		g = NULL;
 	}

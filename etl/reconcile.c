@@ -380,8 +380,9 @@ static int build_escalation(struct reconcile *x, const char *partnership, const 
 	return 0;
 }
 
-/* Drop the escalations x->rows made up before. */
-static int drop_old(struct reconcile *x)
+/* Drop the escalations x->rows made up before, but those of the clusters
+ * c with kept[c] set (kept: by cluster, or NULL: none kept). */
+static int drop_old(struct reconcile *x, const int *kept)
 {
 	int nold = 0;
 
@@ -390,9 +391,8 @@ static int drop_old(struct reconcile *x)
 		x->old_esc = xrealloc(x->old_esc, (size_t)x->capold * sizeof(long long));
 	}
 	for (int i = 0; i < x->nrows; i++) {
-		long long e = x->rows[i].cluster >= 0 && x->kept && x->kept[x->rows[i].cluster]
-				      ? 0
-				      : x->rows[i].escalation_id;
+		int c = x->rows[i].cluster;
+		long long e = kept && c >= 0 && kept[c] ? 0 : x->rows[i].escalation_id;
 		int seen = 0;
 
 		for (int j = 0; j < nold && !seen; j++)
@@ -471,7 +471,7 @@ int reconcile_case(struct reconcile *x, const struct ref_partnership *p, const c
 		if (read_rows(x, x->st_one))
 			return -1;
 	}
-	if (drop_old(x))
+	if (drop_old(x, NULL))
 		return -1;
 	ncluster = cluster_all(x, deadlines_jur(x->dl, pidx));
 	for (int c = 0; c < ncluster; c++)
@@ -627,7 +627,7 @@ int reconcile_key(struct reconcile *x, const struct ref_partnership *p, const ch
 			return -1;
 	ncluster = cluster_all(x, jur);
 	keep_unchanged(x, ev, nev, ncluster);
-	if (drop_old(x))
+	if (drop_old(x, x->kept))
 		return -1;
 	for (int c = 0; c < ncluster; c++)
 		if (!x->kept[c] && build_escalation(x, p->id, case_key, c))
