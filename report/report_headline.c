@@ -102,6 +102,12 @@ void report_headline_table(struct report *r)
 	}
 #define BEFORE(f) ((const long[]){h[0]->f, h[1]->f})
 	row(t, "Withdrawn", m->withdrawn, BEFORE(withdrawn), n);
+	/* DESIGN.md "Informal resolution": the step before stage 1, apart */
+	if (r->part->has_pre_stage) {
+		snprintf(label, sizeof(label), "Entered the step before stage 1 (%s)",
+			 r->part->stage[0].name);
+		row(t, label, m->entered[0], BEFORE(entered[0]), n);
+	}
 	for (int s = 1; s <= r->last_stage; s++) {
 		snprintf(label, sizeof(label), "Entered %s", report_stage_label(r, s, buf, sizeof(buf)));
 		row(t, label, m->entered[s], BEFORE(entered[s]), n);

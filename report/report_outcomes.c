@@ -149,9 +149,11 @@ static void outcome_words(struct report *r, const struct m_outcomes *o)
 		P("Of the %s resolved escalations, how many have an outcome recorded and how many have "
 		  "**none recorded** is %s.", shown(r, o->resolved, a, sizeof(a)), NOT_SHOWN);
 	else
-		P("Of the %s resolved escalations, %s have an outcome recorded and %s have **none "
-		  "recorded**.", shown(r, o->resolved, a, sizeof(a)), shown(r, o->recorded, b, sizeof(b)),
-		  shown(r, o->outcome[MO_NOT_RECORDED], c, sizeof(c)));
+		P("Of the %s resolved escalation%s, %s %s an outcome recorded and %s %s **none "
+		  "recorded**.", shown(r, o->resolved, a, sizeof(a)), o->resolved == 1 ? "" : "s",
+		  shown(r, o->recorded, b, sizeof(b)), o->recorded == 1 ? "has" : "have",
+		  shown(r, o->outcome[MO_NOT_RECORDED], c, sizeof(c)),
+		  o->outcome[MO_NOT_RECORDED] == 1 ? "has" : "have");
 	sh = share_words(r, o->outcome[MO_CHANGED] + o->outcome[MO_PARTLY], o->recorded, c, sizeof(c));
 	if (o->recorded && sh)
 		P(" Where it is recorded, the decision or plan challenged was changed, in whole or in "
@@ -195,7 +197,7 @@ static void informal_words(struct report *r, const struct m_outcomes *o)
 			P(" Resolved informally or at stage 1, the lowest stages: %s.",
 			  share_words(r, low, o->resolved, b, sizeof(b)) ? b : NOT_SHOWN);
 		P("\n\n");
-		P("Entered the step before stage 1 in the period: %s escalations.\n\n",
+		P("Escalations that entered the step before stage 1 in the period: %s.\n\n",
 		  shown(r, o->entered_informally, a, sizeof(a)));
 	} else if (o->resolved) {
 		P("Resolved at stage 1, the lowest stage, of the resolved escalations: %s.\n\n",

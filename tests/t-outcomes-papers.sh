@@ -34,11 +34,17 @@ g '^| Changed (the decision or plan challenged was changed) | 1 |$' "changed 1"
 g '^| Partly changed | 1 |$' "partly 1"
 g '^| Upheld (the decision or plan stood) | 1 |$' "upheld 1"
 g '^| Not recorded | 1 |$' "not recorded shown with its count"
-g '^Of the 4 resolved escalations, 3 have an outcome recorded and 1 have \*\*none recorded\*\*. Where it is recorded, the decision or plan challenged was changed, in whole or in part, in 2 of 3.$' \
+g '^Of the 4 resolved escalations, 3 have an outcome recorded and 1 has \*\*none recorded\*\*. Where it is recorded, the decision or plan challenged was changed, in whole or in part, in 2 of 3.$' \
 	"the changed share as counts (a denominator under 5)"
 g '^Feedback: the practitioner who raised the disagreement was recorded as told the outcome for 3 of 4 of the resolved escalations, a median of 2.0 working days after it was resolved.$' \
 	"feedback share and median"
 g '^| Before stage 1: Attempt Resolution | 1 | 0 | 0 | 0 |$' "by stage: resolved informally, apart"
+# Entered stage 0: N-1 (21 August) and N-6 (3 September) in 2025-Q3; none in
+# 2025-Q2 nor in 2024-Q3 (the rows of 2024 have no stage0_on).
+g '^| Entered the step before stage 1 (Attempt Resolution) | 2 | 0 | up 2 | 0 | up 2 |$' \
+	"against earlier periods: the step before stage 1 entered, in its own row"
+g '^| Entered Stage 1: Practitioner to escalate to Line Manager | 5 | 0 | up 5 | 1 | up 4 |$' \
+	"against earlier periods: stage 1 entered (N-2, N-3, N-4, N-5, N-9 in Q3; N-8 in 2024-Q3)"
 g '^| Stage 1: Practitioner to escalate to Line Manager | 0 | 0 | 1 | 1 |$' "by stage: stage 1"
 g '^| Stage 2: Escalate to Organisation Safeguarding Representative | 0 | 1 | 0 | 0 |$' "by stage: stage 2"
 g "^| Health | Children's Services | 1 | 0 | 1 | 0 |$" "by agencies, by name"
@@ -46,7 +52,7 @@ g "^| Children's Services | Humberside Police | 0 | 1 | 0 | 0 |$" "by agencies: 
 # Informal 1 + stage 1 resolved 2 (N-4, N-5) = 3 of 4 at the lowest stages.
 g '^Resolved informally, before stage 1 (the protocol.s "Attempt Resolution"): 1 of the resolved escalations;.* Resolved informally or at stage 1, the lowest stages: 3 of 4.$' \
 	"informal resolution apart, and the share at the lowest stages"
-g '^Entered the step before stage 1 in the period: 2 escalations.$' "stage 0 entered, apart (N-1, N-6)"
+g '^Escalations that entered the step before stage 1 in the period: 2.$' "stage 0 entered, apart (N-1, N-6)"
 g '^Immediate risk: 3 escalations raised in the period .*; 2 of them reached their first stage on the working day they were raised.$' \
 	"immediate risk"
 g '^Repeat disagreements in the twelve months to 2025-09-30: cases with two or more escalations, 2; pairs of agencies that disagreed two or more times about the same case, 1.$' \
