@@ -181,7 +181,8 @@ $BIGW rows into a fresh warehouse (\`OVERSIGHT_PROFILE=1 oversight load\`):
 
 $stmts
 
-The hottest functions of the same load (\`perf record\`; share of samples):
+The hottest functions of a load of the file's first 100,000 rows (\`perf record\`; share
+of samples):
 
 \`\`\`
 $perf_top
