@@ -356,7 +356,7 @@ static const char *values_key(int f)
 	if (f == CF_RAISED_BY || f == CF_RAISED_WITH)
 		return "agency";
 	if (f == CF_THEME || f == CF_SUBJECT || f == CF_CATEGORY || f == CF_STATUS ||
-	    f == CF_LEARNING_THEME)
+	    f == CF_OUTCOME || f == CF_LEARNING_THEME)
 		return f == CF_LEARNING_THEME ? NULL : canon_field_name(f);
 	return f == DRAFT_STAGE ? "stage" : NULL;
 }
@@ -473,7 +473,7 @@ static void write_stages(const struct draft *d, FILE *out)
 void draft_write(const struct draft *d, FILE *out)
 {
 	static const char *const maps[] = {"agency", "theme", "subject", "category", "stage",
-					   "status", NULL};
+					   "status", "outcome", NULL};
 	static const char *const shapes[] = {"wide", "long", "json"};
 	int first = 1;
 

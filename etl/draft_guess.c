@@ -67,12 +67,18 @@ static int field_of_name(const char *name, int event)
 		return DRAFT_DROP;
 	if (has(s, "learning"))
 		return has(s, "theme") || has(s, "detail") ? CF_LEARNING_THEME : CF_LEARNING;
+	/* the step before stage 1 (DESIGN.md "Informal resolution") */
+	if (has(s, "preescalation") || has(s, "informalresolution") ||
+	    has(s, "attemptresolution") || has(s, "stage0"))
+		return CF_STAGE0;
 	if (has(s, "stage") && (has(s, "date") || has(s, "on"))) {
 		for (const char *p = s; *p; p++)
 			if (*p >= '1' && *p <= '9')
 				return CF_STAGE1 + (*p - '1');
 		return DRAFT_EVDATE;
 	}
+	if (has(s, "feedback"))
+		return CF_FEEDBACK_ON;
 	if (is(s, (const char *const[]){"stage", "level", "stageno", "escalationstage", NULL}))
 		return DRAFT_STAGE;
 	if (is(s, cases) || has(s, "identifier"))
@@ -101,9 +107,26 @@ static int field_of_name(const char *name, int event)
 		return CF_SERIOUS;
 	if (has(s, "stuck"))
 		return CF_STUCK;
-	if (has(s, "status") || has(s, "outcome"))
+	if (has(s, "risk"))
+		return CF_IMMEDIATE_RISK;
+	if (has(s, "status"))
 		return CF_STATUS;
+	/* an "Outcome" column may hold either: its values decide (draft_guess()) */
+	if (has(s, "outcome") || has(s, "result"))
+		return CF_OUTCOME;
 	return DRAFT_NONE;
+}
+
+/* A column named like the outcome whose values read as statuses (most of
+ * them "Agreed", "Resolved", "Withdrawn", "Open"): the status, as many
+ * logs call it. */
+static int holds_statuses(const struct draft *d, const struct draft_col *c)
+{
+	int n = 0;
+
+	for (int i = 0; i < c->nv; i++)
+		n += draft_guess_value(d, CF_STATUS, c->v[i]) != NULL;
+	return c->nv && 2 * n > c->nv;
 }
 
 /* A column of mostly long free text (narrative): half its values over 40
@@ -155,6 +178,8 @@ void draft_guess(struct draft *d)
 		struct draft_col *c = &d->col[i];
 		int f = field_of_name(c->name, c->event);
 
+		if (f == CF_OUTCOME && !taken[CF_STATUS] && holds_statuses(d, c))
+			f = CF_STATUS;
 		if (f >= 0 && taken[f]) {
 			fprintf(stderr, "draft: column '%s' looks like %s too; left out (dropped)\n",
 				c->name, canon_field_name(f));
@@ -366,6 +391,19 @@ const char *draft_guess_value(const struct draft *d, int f, const char *code)
 		if (is(s, (const char *const[]){"open", "live", "active", "inprogress", "ongoing",
 						NULL}))
 			return "open";
+		return NULL;
+	}
+	if (f == CF_OUTCOME) {
+		char s[256];
+
+		squash(code, s, sizeof(s));
+		if (has(s, "partly") || has(s, "partial") || has(s, "inpart"))
+			return "partly";
+		if (has(s, "nochange") || has(s, "unchanged") || has(s, "notchanged") ||
+		    has(s, "upheld") || has(s, "stood") || has(s, "maintained"))
+			return "upheld";
+		if (has(s, "change") || has(s, "revised") || has(s, "amended"))
+			return "changed";
 		return NULL;
 	}
 	if (f == CF_SUBJECT || f == CF_CATEGORY) {

@@ -78,6 +78,41 @@ check_grep '"raised_on": "raised_on"' "$T/x.json" "raised_on maps to itself"
 check_grep '"stage1_on": "stage1_on"' "$T/x.json" "stage1_on maps to itself"
 check_grep '"dates": {"\*": "%Y-%m-%d"}' "$T/x.json" "date cells read as ISO dates"
 
+# The optional columns (docs/log-format.md): the step before stage 1, the
+# outcome and its words, the feedback date, immediate risk.  An "Outcome"
+# column of outcome words is the outcome; one of statuses ("Agreed",
+# "Withdrawn") is the status, as in the fixtures' exports.
+cat >"$T/opt.csv" <<'EOF2'
+Ref,Date Raised,Raised By,Raised With,Case Number,Theme,Pre-escalation Date,Stage 1 Date,Status,Date Closed,Outcome,Feedback Date,Immediate Risk
+H-1,01/07/2025,Health,Children's Services,NL1,Threshold,01/07/2025,02/07/2025,Resolved,08/07/2025,Plan changed,10/07/2025,Yes
+H-2,03/07/2025,Health,Children's Services,NL2,Threshold,03/07/2025,,Resolved,04/07/2025,No change,,No
+H-3,07/07/2025,Health,Humberside Police,NL3,Plan,,07/07/2025,Resolved,15/07/2025,Partly changed,16/07/2025,No
+H-4,09/07/2025,Health,Children's Services,NL4,Plan,,09/07/2025,Open,,,,No
+EOF2
+check_ok "draft of an export with the optional columns" "$OV" profile draft \
+	--partnership north-east-lincolnshire --agency health -o "$T/opt.json" "$T/opt.csv"
+check_grep '"Pre-escalation Date": "stage0_on"' "$T/opt.json" "Pre-escalation Date is stage0_on"
+check_grep '"Outcome": "outcome"' "$T/opt.json" "Outcome (outcome words) is outcome"
+check_grep '"Feedback Date": "feedback_on"' "$T/opt.json" "Feedback Date is feedback_on"
+check_grep '"Immediate Risk": "immediate_risk"' "$T/opt.json" "Immediate Risk is immediate_risk"
+check_eq "changed upheld partly" \
+	"$(jq -r '.values.outcome | [."Plan changed", ."No change", ."Partly changed"] | join(" ")' "$T/opt.json")" \
+	"the outcome words guessed: changed, upheld (no change), partly"
+check_ok "the draft checks as it is" "$OV" profile check "$T/opt.json" "$T/opt.csv"
+check_grep "4 records, 4 map, 0 cannot be mapped" "$T/.out" "every record maps"
+# Loaded through it, by hand: resolved in 2025-Q3 H-1 changed, H-3 partly,
+# H-2 upheld; H-1 and H-2 entered the step before stage 1; H-1 at
+# immediate risk.
+export OVERSIGHT_TODAY=2025-10-31
+check_ok "loaded through the draft" "$OV" load --profile "$T/opt.json" --exported 2025-10-01 "$T/opt.csv"
+"$OV" metrics --partnership north-east-lincolnshire --quarter 2025-Q3 --json >"$T/opt.m.json"
+check_eq "1 1 1 0 2 1" "$(jq -r '[.outcome.changed, .outcome.partly, .outcome.upheld,
+	.outcome.not_recorded, .entered_informally, .immediate_risk.n] | map(tostring) | join(" ")' "$T/opt.m.json")" \
+	"outcomes 1 changed, 1 partly, 1 upheld; 2 entered informally; 1 at immediate risk"
+printf 'Ref,Date Raised,Outcome\nA-1,01/07/2025,Agreed\nA-2,02/07/2025,Withdrawn\nA-3,03/07/2025,Open\n' >"$T/st.csv"
+check_ok "draft of an export whose Outcome holds statuses" "$OV" profile draft -o "$T/st.json" "$T/st.csv"
+check_grep '"Outcome": "status"' "$T/st.json" "an Outcome of statuses is the status"
+
 # Undecided things go to stderr; a file with nothing to draft from fails.
 printf 'Foo,Bar\n1,2\n' >"$T/odd.csv"
 check_ok "an odd export still drafts" "$OV" profile draft "$T/odd.csv"
