@@ -2,26 +2,19 @@
  * alone.c - a first load in a rollback journal, the warehouse its own:
  * see alone.h.
  */
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "core/embed.h"
 #include "core/msg.h"
 #include "alone.h"
 #include "bulk.h"
 
-/* A file for the bulk path into a warehouse that holds no row? */
+/* A file large enough for the bulk path, into a warehouse that holds no
+ * row?  (Its size alone: OVERSIGHT_BULK=always does not make a small
+ * file's load a first load held alone.) */
 static int wanted(struct wh *w, FILE *fp)
 {
-	const char *force = getenv("OVERSIGHT_BULK");
-	struct stat sb;
-
-	if (force && strcmp(force, "never") == 0)
-		return 0;
-	if (fstat(fileno(fp), &sb) != 0 || sb.st_size < BULK_MIN_BYTES)
-		return 0;
-	return bulk_held(w) == 0;
+	return bulk_size(fp) && bulk_held(w) == 0;
 }
 
 int alone_begin(struct wh *w, FILE *fp)

@@ -25,19 +25,28 @@ long long bulk_held(struct wh *w)
 	return held;
 }
 
-int bulk_wanted(struct wh *w, FILE *fp, long long *held)
+long long bulk_size(FILE *fp)
 {
 	const char *force = getenv("OVERSIGHT_BULK");
 	struct stat sb;
 
-	*held = bulk_held(w);
-	if (force && strcmp(force, "always") == 0)
-		return 1;
 	if (force && strcmp(force, "never") == 0)
 		return 0;
 	if (fstat(fileno(fp), &sb) != 0 || sb.st_size < BULK_MIN_BYTES)
 		return 0;
-	return *held >= 0 && sb.st_size / BULK_ROW_BYTES > *held;
+	return (long long)sb.st_size;
+}
+
+int bulk_wanted(struct wh *w, FILE *fp, long long *held)
+{
+	const char *force = getenv("OVERSIGHT_BULK");
+	long long size;
+
+	*held = bulk_held(w);
+	if (force && strcmp(force, "always") == 0)
+		return 1;
+	size = bulk_size(fp);
+	return size && *held >= 0 && size / BULK_ROW_BYTES > *held;
 }
 
 void bulk_free(struct bulk *b)

@@ -24,6 +24,9 @@
  *                     *held: bulk_held())
  *   bulk_held()       the current source rows the warehouse holds (-1:
  *                     an error)
+ *   bulk_size()       the file's size when it is large enough for the
+ *                     bulk path (BULK_MIN_BYTES or more), else 0 (and 0
+ *                     with OVERSIGHT_BULK=never)
  *   bulk_drop()       in the load's transaction: drop the reports'
  *                     indexes, remembering them (NULL: an error); with
  *                     empty (the warehouse holds no row), source_case too
@@ -52,6 +55,7 @@ struct bulk;
 
 int bulk_wanted(struct wh *w, FILE *fp, long long *held);
 long long bulk_held(struct wh *w);
+long long bulk_size(FILE *fp);
 struct bulk *bulk_drop(struct wh *w, int empty);
 int bulk_case_aside(const struct bulk *b);
 int bulk_rebuild_lookup(struct bulk *b, struct wh *w);
