@@ -75,7 +75,7 @@ static int connect(struct wh *w, int flags)
 		     SQLITE_OPEN_NOMUTEX;
 
 	for (int tries = 0;; tries++) {
-		/* A connection is only ever used by the thread that opened it:
+		/* A connection is only ever used by one thread at a time:
 		 * no mutex around each call (a report makes some hundred
 		 * thousand of them, a load millions). */
 		if (sqlite3_open_v2(w->path, &w->db, oflags, NULL) != SQLITE_OK)
@@ -153,16 +153,77 @@ fail:
 	return -1;
 }
 
-void wh_close(struct wh *w)
+/* A connection and what it keeps (not the struct). */
+static void release(struct wh *w)
 {
-	if (!w)
-		return;
 	if (w->cache_free)
 		w->cache_free(w->cache);
 	if (w->db)
 		whprof_close(w->db);
+}
+
+void wh_close(struct wh *w)
+{
+	if (!w)
+		return;
+	if (w->twin) {
+		release(w->twin);
+		free(w->twin);
+	}
+	release(w);
 	whprof_report();
 	free(w);
+}
+
+/* PRAGMA data_version: changes when another connection has committed since
+ * this one last began to read.  Read outside a transaction, it begins (and
+ * ends) one of its own; inside one, it is the transaction's. */
+static long long data_version(struct wh *w)
+{
+	sqlite3_stmt *st = wh_prepare(w, "wh_data_version");
+	long long v = wh_scalar_int(st, -1);
+
+	sqlite3_finalize(st);
+	return v;
+}
+
+#define TWIN_TRIES 8
+
+/*
+ * SQLite as built here cannot hand one connection's snapshot to another
+ * (no SQLITE_ENABLE_SNAPSHOT).  So: w reads (its data_version), the twin
+ * begins its transaction and reads, then w begins its own.  When w's
+ * data_version is still the same, nothing was committed from before the
+ * twin's read to after it, so both read the same snapshot.
+ */
+int wh_read_begin(struct wh *w, int twin)
+{
+	const char *one = getenv("OVERSIGHT_THREADS");
+
+	if (twin && !(one && strcmp(one, "1") == 0)) {
+		for (int tries = 0; tries < TWIN_TRIES; tries++) {
+			long long before = data_version(w);
+			struct wh *t = NULL;
+
+			if (wh_open(w->path, WH_READONLY, &t))
+				return -1;
+			if (wh_exec(t, embed_query("read_begin")) || data_version(t) < 0 ||
+			    wh_exec(w, embed_query("read_begin"))) {
+				release(t);
+				free(t);
+				return -1;
+			}
+			if (data_version(w) == before && before >= 0) {
+				w->twin = t;
+				return 0;
+			}
+			release(t);
+			free(t);
+			if (wh_exec(w, embed_query("read_end")))
+				return -1;
+		}
+	}
+	return wh_exec(w, embed_query("read_begin"));
 }
 
 int wh_migrate(struct wh *w)

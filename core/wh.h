@@ -40,14 +40,27 @@ struct wh {
 	                   * connection's life (report/workdays.c's calendar);
 	                   * owned, freed by wh_close() with cache_free */
 	void (*cache_free)(void *);
+	struct wh *twin;  /* a second read connection on the same snapshot,
+	                   * for a second thread (wh_read_begin()); owned */
 };
 
 /* Open the warehouse at path; *out is set on success.  Returns 0, or -1 with
  * an error printed (a missing warehouse says to run 'oversight init'). */
 int wh_open(const char *path, int flags, struct wh **out);
 
-/* Close and free; NULL is fine. */
+/* Close and free, the second connection too; NULL is fine. */
 void wh_close(struct wh *w);
+
+/*
+ * Begin w's read transaction: one snapshot for everything the run reads, so
+ * a load committing meanwhile is not half seen.  With twin, also open
+ * w->twin, a second read-only connection whose transaction reads that same
+ * snapshot, for a second thread to read beside the first.  There is no twin
+ * (w->twin NULL: everything is read on w) with OVERSIGHT_THREADS=1, or when
+ * loads keep committing while it is set up.  Call it once, before anything
+ * is read on w.
+ */
+int wh_read_begin(struct wh *w, int twin);
 
 /* Bring the schema to WH_SCHEMA_VERSION, keeping the data. */
 int wh_migrate(struct wh *w);

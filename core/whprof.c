@@ -1,6 +1,7 @@
 /*
  * whprof.c - per-statement timing of the warehouse: see whprof.h.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,8 @@ static struct whprof_entry {
 	double ns;
 } prof[WHPROF_MAX];
 static int nprof, attached;
+/* A report reads on two connections at once (core/wh.h, twin). */
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 
 /* A query file starts "-- name: what it does": its name; else the SQL's
  * first words. */
@@ -35,15 +38,19 @@ static void add(const char *name, double ns)
 {
 	int i;
 
+	pthread_mutex_lock(&mu);
 	for (i = 0; i < nprof && strcmp(prof[i].name, name) != 0; i++)
 		;
 	if (i == nprof) {
-		if (nprof == WHPROF_MAX)
+		if (nprof == WHPROF_MAX) {
+			pthread_mutex_unlock(&mu);
 			return;
+		}
 		snprintf(prof[nprof++].name, sizeof(prof[0].name), "%s", name);
 	}
 	prof[i].count++;
 	prof[i].ns += ns;
+	pthread_mutex_unlock(&mu);
 }
 
 static int on_profile(unsigned type, void *ctx, void *p, void *x)

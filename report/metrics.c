@@ -3,6 +3,7 @@
  */
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include "core/util.h"
 #include "json_num.h"
 #include "metrics.h"
+#include "scope.h"
 #include "spc_words.h"
 #include "stats.h"
 
@@ -370,32 +372,74 @@ static int overdue(struct wh *w, const char *partnership, const struct period *p
 	return 0;
 }
 
+/*
+ * What the warehouse's second connection (wh_read_begin()) reads while the
+ * first reads the rest (compute()): the comparison periods, overdue, and
+ * the outcomes.  Neither side writes what the other reads; both read the
+ * same snapshot.
+ */
+struct beside {
+	struct wh *w;
+	const char *id;
+	const struct period *p;
+	struct metrics *m;
+	int rc;
+};
+
+static void *beside_run(void *arg)
+{
+	struct beside *b = arg;
+
+	b->rc = comparisons_compute(b->w, b->id, b->p, b->m) || overdue(b->w, b->id, b->p, b->m) ||
+			metrics_outcomes_compute(b->w, b->id, b->p, &b->m->outcomes)
+		? -1
+		: 0;
+	return NULL;
+}
+
+/* Start b on the second connection, in its own thread; 1 when started.
+ * The second connection counts within the first's subject restriction. */
+static int beside_start(struct wh *w, struct beside *b, pthread_t *t)
+{
+	if (!w->twin || (w->twin->subject != w->subject && scope_subject(w->twin, w->subject)))
+		return 0;
+	b->w = w->twin;
+	if (pthread_create(t, NULL, beside_run, b) == 0)
+		return 1;
+	b->w = w;
+	return 0;
+}
+
 static int compute(struct wh *w, const struct ref_partnership *part, const struct period *p,
 		   const char *measure, struct metrics *m)
 {
 	const char *id = part->id;
 	struct raised_spans r;
 	struct m_repeat_rows *rep = metrics_repeat_rows_new();
-	int rc = -1;
+	struct beside b = {w, id, p, m, 0};
+	pthread_t t;
+	int apart, rc;
 
 	m->last_stage = part->last_stage;
-	if (headline(w, id, p, m) || metrics_per_stage(w, "m_entered_stage", id, p, m->entered) ||
-	    metrics_per_stage(w, "m_resolved_at_stage", id, p, m->resolved_at_stage) ||
-	    raised(w, id, p, m, &r, rep) ||
-	    metrics_kinds(w, id, p, m) ||
-	    metrics_resolution(w, id, p, &m->res_n, &m->res_median) ||
-	    metrics_timescales(w, id, p, m->timescale, &m->n_timescale, &m->breach_rate) ||
-	    coverage_read(w, id, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||
-	    funnel(w, id, p, measure, m))
-		goto done;
-	silences(part, &r, m);
-	if (spc(w, id, p, m) || comparisons_compute(w, id, p, m) || overdue(w, id, p, m) ||
-	    metrics_outcomes_compute(w, id, p, rep, &m->outcomes))
-		goto done;
-	m->outcomes.entered_informally = m->entered[0];
-	m->pre_stage = part->has_pre_stage;
-	rc = 0;
-done:
+	apart = beside_start(w, &b, &t);
+	if (!apart)
+		beside_run(&b);
+	rc = headline(w, id, p, m) || metrics_per_stage(w, "m_entered_stage", id, p, m->entered) ||
+	     metrics_per_stage(w, "m_resolved_at_stage", id, p, m->resolved_at_stage) ||
+	     raised(w, id, p, m, &r, rep) || metrics_kinds(w, id, p, m) ||
+	     metrics_resolution(w, id, p, &m->res_n, &m->res_median) ||
+	     metrics_timescales(w, id, p, m->timescale, &m->n_timescale, &m->breach_rate) ||
+	     coverage_read(w, id, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||
+	     funnel(w, id, p, measure, m) || spc(w, id, p, m);
+	if (apart)
+		pthread_join(t, NULL);
+	rc = rc || b.rc ? -1 : 0;
+	if (rc == 0) {
+		silences(part, &r, m);
+		metrics_repeats(rep, &m->outcomes.repeat_cases, &m->outcomes.repeat_pairs);
+		m->outcomes.entered_informally = m->entered[0];
+		m->pre_stage = part->has_pre_stage;
+	}
 	metrics_repeat_rows_free(rep);
 	return rc;
 }

@@ -323,7 +323,7 @@ static int cmp_pair(const void *a, const void *b)
 }
 
 int metrics_outcomes_compute(struct wh *w, const char *partnership, const struct period *p,
-			     const struct m_repeat_rows *rep, struct m_outcomes *o)
+			     struct m_outcomes *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->changed_share = o->fb_share = o->fb_median = NAN;
@@ -332,7 +332,6 @@ int metrics_outcomes_compute(struct wh *w, const char *partnership, const struct
 	if (outcomes(w, partnership, p, o) || time_in_stage(w, partnership, p, o) ||
 	    two_counts(w, "m_immediate_risk", partnership, p, &o->risk_n, &o->risk_same_day))
 		return -1;
-	metrics_repeats(rep, &o->repeat_cases, &o->repeat_pairs);
 	qsort(o->pair, (size_t)o->n_pair, sizeof(o->pair[0]), cmp_pair);
 	return 0;
 }

@@ -71,10 +71,10 @@ void metrics_repeat_rows_add(struct m_repeat_rows *r, const char *key, const cha
 void metrics_repeat_rows_free(struct m_repeat_rows *r);
 
 /* Compute every figure above but entered_informally (metrics_compute()
- * sets it: it is the period's entered_stage count of stage 0), the
- * repeats from rep.  0, or -1 after an error. */
+ * sets it: it is the period's entered_stage count of stage 0) and the
+ * repeats (metrics_repeats()).  0, or -1 after an error. */
 int metrics_outcomes_compute(struct wh *w, const char *partnership, const struct period *p,
-			     const struct m_repeat_rows *rep, struct m_outcomes *o);
+			     struct m_outcomes *o);
 
 /* Repeat disagreements from rep: *cases with two or more escalations,
  * *pairs of agencies with two or more about one case. */

@@ -51,7 +51,7 @@ enum err run_open(const char *warehouse, const char *partnership, struct wh **w)
 	*w = NULL;
 	if (wh_open(warehouse, WH_READONLY, w))
 		return ERR_ENV;
-	if (wh_exec(*w, embed_query("read_begin")))
+	if (wh_read_begin(*w, 1))
 		return ERR_ENV;
 	if (partnership_known(*w, partnership, &known))
 		return ERR_INTERNAL;
@@ -170,7 +170,7 @@ enum err run_open_list(const char *warehouse, const char *opt, const char *list,
 	*w = NULL;
 	if (wh_open(warehouse, WH_READONLY, w))
 		return ERR_ENV;
-	if (wh_exec(*w, embed_query("read_begin")))
+	if (wh_read_begin(*w, 1))
 		return ERR_ENV;
 	return list_read(*w, opt, list, l);
 }

@@ -1,0 +1,2 @@
+-- read_end: end a read transaction (read_begin), to begin another.
+COMMIT;
