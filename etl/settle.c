@@ -25,6 +25,7 @@ struct settle {
 	struct reconcile_event *ev; /* one case's events, for reconcile_key() */
 	int capev;
 	unsigned char *seen;        /* settle_first_sight(): SETTLE_SEEN_BITS bits */
+	unsigned char *seen_ref;    /* settle_ref_first_sight(): SETTLE_REF_BITS bits */
 	unsigned char *fresh;       /* by partnership: none of its rows held before */
 	FILE *spill;                /* sorted runs of notes set aside (NULL: none) */
 	long long *run;             /* each run's first note in it; run[nrun]: the end */
@@ -63,6 +64,7 @@ void settle_free(struct settle *s)
 	free(s->note);
 	free(s->ev);
 	free(s->seen);
+	free(s->seen_ref);
 	free(s->fresh);
 	free(s->run);
 	if (s->spill)
@@ -103,32 +105,68 @@ int settle_note(struct settle *s, int pidx, const char *case_key, long long seq,
 }
 
 /*
- * A Bloom filter: each key sets three bits, taken from its own bits (a
- * keyed hash, so evenly spread) mixed with the partnership.  A key whose
- * three bits are not all set was surely not given before; a key whose are
- * may have been (about one in a hundred at a million keys).
+ * A Bloom filter of nbits bits (a power of two): each item sets the three
+ * bits v[0..2] (taken modulo nbits).  Returns 1 when they were not all set
+ * before: the item was surely not given before.  One whose were may have
+ * been (about one in a hundred at a million items in 2 MB).
  */
+static int bloom_first_sight(unsigned char **bits, uint32_t nbits, const uint32_t *v)
+{
+	int was = 1;
+
+	if (!*bits)
+		*bits = xcalloc(nbits / 8, 1);
+	for (int h = 0; h < 3; h++) {
+		uint32_t bit = v[h] & (nbits - 1);
+
+		was &= ((*bits)[bit >> 3] >> (bit & 7)) & 1;
+		(*bits)[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+	}
+	return !was;
+}
+
+/* A case key's three bits are taken from its own bits (a keyed hash, so
+ * evenly spread) mixed with the partnership. */
 int settle_first_sight(struct settle *s, int pidx, const char *case_key)
 {
 	unsigned char k[12];
-	int was = 1;
+	uint32_t v[3];
 
 	if (!s->fresh[pidx])
 		return 0;
-	if (!s->seen)
-		s->seen = xcalloc(SETTLE_SEEN_BITS / 8, 1);
 	for (int i = 0; i < 12; i++)
 		k[i] = (unsigned char)(hexval(case_key[2 * i]) << 4 | hexval(case_key[2 * i + 1]));
-	for (int h = 0; h < 3; h++) {
-		uint32_t v = ((uint32_t)k[4 * h] | (uint32_t)k[4 * h + 1] << 8 |
-			      (uint32_t)k[4 * h + 2] << 16 | (uint32_t)k[4 * h + 3] << 24) ^
-			     (uint32_t)pidx * 0x9e3779b9u;
-		uint32_t bit = v & (SETTLE_SEEN_BITS - 1);
+	for (int h = 0; h < 3; h++)
+		v[h] = ((uint32_t)k[4 * h] | (uint32_t)k[4 * h + 1] << 8 |
+			(uint32_t)k[4 * h + 2] << 16 | (uint32_t)k[4 * h + 3] << 24) ^
+		       (uint32_t)pidx * 0x9e3779b9u;
+	return bloom_first_sight(&s->seen, SETTLE_SEEN_BITS, v);
+}
 
-		was &= (s->seen[bit >> 3] >> (bit & 7)) & 1;
-		s->seen[bit >> 3] |= (unsigned char)(1u << (bit & 7));
-	}
-	return !was;
+/* A ref is the agency's own text: its bits come from a 64-bit FNV-1a hash
+ * of it, the partnership mixed in after (not into its first byte, where
+ * "D..." of one partnership would meet "G..." of another), finished as
+ * splitmix64 does; its two halves combined three ways. */
+int settle_ref_first_sight(struct settle *s, int pidx, const char *ref)
+{
+	uint64_t x = 0xcbf29ce484222325u;
+	uint32_t a, b, v[3];
+
+	if (!s->fresh[pidx])
+		return 0;
+	for (const unsigned char *c = (const unsigned char *)ref; *c; c++)
+		x = (x ^ *c) * 0x100000001b3u;
+	x ^= (uint64_t)(unsigned)(pidx + 1) * 0x9e3779b97f4a7c15u;
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9u;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebu;
+	x ^= x >> 31;
+	a = (uint32_t)x;
+	b = (uint32_t)(x >> 32) | 1;
+	for (int h = 0; h < 3; h++)
+		v[h] = a + (uint32_t)h * b;
+	return bloom_first_sight(&s->seen_ref, SETTLE_REF_BITS, v);
 }
 
 /* (partnership, case key, file order) */

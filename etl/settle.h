@@ -45,6 +45,15 @@ int settle_note(struct settle *s, int pidx, const char *case_key, long long seq,
  * without asking the warehouse.  Every new row's key must be given. */
 int settle_first_sight(struct settle *s, int pidx, const char *case_key);
 
+#define SETTLE_REF_BITS (1u << 23) /* settle_ref_first_sight(): 1 MB */
+
+/* The same for a row's ref: 1 when the partnership held no row before
+ * the load and the ref is surely given for the first time in it, so no
+ * current row has it, without asking the warehouse (a ref that repeats
+ * within the file is quarantined: etl/store.c).  Every row that might be
+ * stored must be given. */
+int settle_ref_first_sight(struct settle *s, int pidx, const char *ref);
+
 /* Re-derive every case noted, once; forget the notes.  *merged is
  * increased as reconcile_key() says.  0, or -1 after a warehouse error. */
 int settle_run(struct settle *s, struct reconcile *x, const struct ref *r, long *merged);

@@ -487,7 +487,9 @@ int ingest_prepared(struct ingest *g, const struct prep_row *p)
 		return reject_prepared(g, p);
 	memset(&in, 0, sizeof(in));
 	in.line = p->line;
-	if (find_held(g, c, p->digest, &h))
+	if (g->settle && settle_ref_first_sight(g->settle, (int)(c->p - g->r->partnership), c->ref))
+		memset(&h, 0, sizeof(h)); /* a new ref of a first load: none held */
+	else if (find_held(g, c, p->digest, &h))
 		return -1;
 	if (h.id) {
 		long long first = repeated_line(g, &in, c, &h);

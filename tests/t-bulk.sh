@@ -35,9 +35,25 @@ check_grep 'DROP INDEX "source_case"' "$T/a.prof" \
 check_grep 'CREATE INDEX source_case' "$T/a.prof" "... and built again"
 check_no_grep "source_case_exists" "$T/a.prof" "... and no row looked up by case while the rows were read"
 check_no_grep 'DROP INDEX "source_current"' "$T/a.prof" "the loader's own look-up by ref is kept"
+check_no_grep '^| source_current |' "$T/a.prof" \
+	"... but no row looked up by ref: the warehouse held no row, and no ref repeats in the file"
 indexes "$T/w.db" >"$T/a.idx"
 check_cmp "$T/init.idx" "$T/a.idx" "after it, the warehouse's indexes are those init made, as init made them"
 check_eq ok "$(sqlite3 "$T/w.db" "PRAGMA integrity_check")" "the warehouse is sound (every index matches its table)"
+
+# a.csv with its first row again at its end, into an empty warehouse: the
+# ref given twice is looked up the second time (only then), and that row
+# is quarantined as repeating line 2.
+{ cat "$T/a.csv"; sed -n 2p "$T/a.csv"; } >"$T/r.csv"
+"$OV" -w "$T/r.db" init >/dev/null
+OVERSIGHT_PROFILE=1 "$OV" -w "$T/r.db" load "$T/r.csv" >"$T/r.out" 2>"$T/r.prof"
+check_eq 0 $? "r.csv (a.csv and its first row again): loaded"
+check_grep "r.csv:12002:1: ref: '.*' repeats line 2" "$T/r.prof" "r.csv: the row given again is quarantined, repeating line 2"
+check_grep "read 12001, loaded [0-9]*, updated 0, unchanged 0, merged [0-9]*, rejected 1" "$T/r.out" \
+	"r.csv: one row of 12,001 rejected"
+check_eq 1 "$(sed -n 's/^| source_current | \([0-9]*\) |.*/\1/p' "$T/r.prof")" \
+	"r.csv: one row looked up by ref, the one whose ref was given before"
+check_eq 12000 "$(sqlite3 "$T/r.db" "SELECT count(*) FROM source_row")" "r.csv: 12,000 rows stored"
 
 # b.csv: over 1 MiB, but fewer rows than the 12,000 held: row by row
 OVERSIGHT_PROFILE=1 "$OV" -w "$T/w.db" load --quiet "$T/b.csv" >"$T/b.out" 2>"$T/b.prof"
