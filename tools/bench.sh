@@ -164,6 +164,10 @@ file: $db_size bytes.
 | \`oversight metrics --partnership devon --quarter 2026-Q3 --json\` | $metrics |
 | \`oversight report board --partnership devon --quarter 2026-Q3 --no-charts --allow-incomplete\` | $report |
 
+A report reads its figures on two connections to the same snapshot, in two
+threads: the comparison periods, overdue and the outcomes on the second
+(report/metrics.c; \`OVERSIGHT_THREADS=1\` reads them all on one).
+
 ## Targets
 
 | target | figure | |
@@ -196,9 +200,9 @@ made only when it is rejected; each case a file touches re-derived once, at the
 end of the file, in key order (etl/settle.c), however large the file: past
 65,536 notes they are sorted and set aside in a temporary file in runs, merged
 at the end; an escalation whose rows the file left as they were is kept, not
-built again; for a partnership the warehouse holds no row of yet, a Bloom
-filter of the cases the load has seen (2 MB) tells a new case without a
-look-up; the reports' data sources and data quality read the row counts the
+built again; for a partnership the warehouse holds no row of yet, Bloom
+filters of the cases (2 MB) and of the refs (1 MB) the load has seen tell a
+new case, and a ref no current row has, without a look-up; the reports' data sources and data quality read the row counts the
 loader keeps by load (load_source).  A file large against the warehouse (at
 least 1 MiB, more rows than the warehouse holds) sets the indexes only the
 reports read aside in its transaction and builds them from sorted rows before
@@ -220,7 +224,7 @@ to settle are held in memory.  Wall times on a shared machine are noisy; the
 CPU seconds of the $BIGW-row load are the steadier figure.
 
 What is left is the number and size of the B-tree entries a row costs against
-one for \`.import\`: a source row with its look-up by ref, an escalation and
+one for \`.import\`: a source row with its entry by ref, an escalation and
 about 1.6 stage events while the rows are read; then the look-up by case and
 the reports' indexes built from sorted rows (about a third of the statements'
 time above); then, for the one case in eight that recurs, its rows read back
