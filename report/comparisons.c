@@ -82,7 +82,7 @@ void comparisons_periods(const struct period *p, struct period *prev, struct per
 	finish(year);
 }
 
-static int headline(struct wh *w, const char *partnership, struct m_headline *h)
+int comparisons_headline(struct wh *w, const char *partnership, struct m_headline *h)
 {
 	sqlite3_stmt *st = wh_prepare(w, "m_headline");
 	struct m_timescale ts[MODEL_STAGES];
@@ -111,13 +111,11 @@ static int headline(struct wh *w, const char *partnership, struct m_headline *h)
 	return 0;
 }
 
-int comparisons_compute(struct wh *w, const char *partnership, const struct period *p,
-			struct metrics *m)
+void comparisons_begin(const struct period *p, struct metrics *m)
 {
 	memset(&m->previous, 0, sizeof(m->previous));
 	memset(&m->year_before, 0, sizeof(m->year_before));
 	comparisons_periods(p, &m->previous.period, &m->year_before.period);
-	return headline(w, partnership, &m->previous) || headline(w, partnership, &m->year_before) ? -1 : 0;
 }
 
 cJSON *comparisons_json(const struct m_headline *h, int last_stage)

@@ -5,7 +5,8 @@
  *
  *   struct period prev, year;
  *   comparisons_periods(&p, &prev, &year);       // 2026-Q3 -> 2026-Q2, 2025-Q3
- *   comparisons_compute(w, "devon", &p, &m);     // m.previous, m.year_before
+ *   comparisons_begin(&p, &m);                    // m.previous.period, ...
+ *   comparisons_headline(w, "devon", &m.previous);  // and &m.year_before
  */
 #ifndef OVERSIGHT_COMPARISONS_H
 #define OVERSIGHT_COMPARISONS_H
@@ -22,11 +23,14 @@ int comparisons_whole_months(const struct period *p, int *months);
  * as_of its own last day (and year/q set when it is a calendar quarter). */
 void comparisons_periods(const struct period *p, struct period *prev, struct period *year);
 
-/* Fill m->previous and m->year_before from the warehouse, all but their
+/* Clear m->previous and m->year_before and set their periods. */
+void comparisons_begin(const struct period *p, struct metrics *m);
+
+/* Fill one of them (h, its period set) from the warehouse, all but its
  * overdue counts (metrics_compute() takes those with the period's own, in
- * one pass: metrics_overdue()).  0 or -1. */
-int comparisons_compute(struct wh *w, const char *partnership, const struct period *p,
-			struct metrics *m);
+ * one pass: metrics_overdue()); h's fields are its own, so the two may be
+ * filled at once on two connections.  0 or -1. */
+int comparisons_headline(struct wh *w, const char *partnership, struct m_headline *h);
 
 /* The JSON object of one: from, to and the headline figures. */
 struct cJSON *comparisons_json(const struct m_headline *h, int last_stage);

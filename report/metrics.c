@@ -374,9 +374,9 @@ static int overdue(struct wh *w, const char *partnership, const struct period *p
 
 /*
  * What the warehouse's second connection (wh_read_begin()) reads while the
- * first reads the rest (compute()): the comparison periods, overdue, and
- * the outcomes.  Neither side writes what the other reads; both read the
- * same snapshot.
+ * first reads the rest (compute()): the previous period, overdue, and the
+ * outcomes.  Neither side writes what the other reads; both read the same
+ * snapshot.
  */
 struct beside {
 	struct wh *w;
@@ -390,7 +390,8 @@ static void *beside_run(void *arg)
 {
 	struct beside *b = arg;
 
-	b->rc = comparisons_compute(b->w, b->id, b->p, b->m) || overdue(b->w, b->id, b->p, b->m) ||
+	b->rc = comparisons_headline(b->w, b->id, &b->m->previous) ||
+			overdue(b->w, b->id, b->p, b->m) ||
 			metrics_outcomes_compute(b->w, b->id, b->p, &b->m->outcomes)
 		? -1
 		: 0;
@@ -421,6 +422,7 @@ static int compute(struct wh *w, const struct ref_partnership *part, const struc
 	int apart, rc;
 
 	m->last_stage = part->last_stage;
+	comparisons_begin(p, m);
 	apart = beside_start(w, &b, &t);
 	if (!apart)
 		beside_run(&b);
@@ -430,7 +432,8 @@ static int compute(struct wh *w, const struct ref_partnership *part, const struc
 	     metrics_resolution(w, id, p, &m->res_n, &m->res_median) ||
 	     metrics_timescales(w, id, p, m->timescale, &m->n_timescale, &m->breach_rate) ||
 	     coverage_read(w, id, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||
-	     funnel(w, id, p, measure, m) || spc(w, id, p, m);
+	     funnel(w, id, p, measure, m) || spc(w, id, p, m) ||
+	     comparisons_headline(w, id, &m->year_before);
 	if (apart)
 		pthread_join(t, NULL);
 	rc = rc || b.rc ? -1 : 0;
