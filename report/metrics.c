@@ -419,6 +419,7 @@ static int compute(struct wh *w, const struct ref_partnership *part, const struc
 	struct m_repeat_rows *rep = metrics_repeat_rows_new();
 	struct beside b = {w, id, p, m, 0};
 	pthread_t t;
+	long repeat_cases = 0, repeat_pairs = 0;
 	int apart, rc;
 
 	m->last_stage = part->last_stage;
@@ -434,12 +435,17 @@ static int compute(struct wh *w, const struct ref_partnership *part, const struc
 	     coverage_read(w, id, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||
 	     funnel(w, id, p, measure, m) || spc(w, id, p, m) ||
 	     comparisons_headline(w, id, &m->year_before);
+	/* The repeats go into m->outcomes, which the other side fills
+	 * (clearing it first): counted here, set after the join. */
+	if (rc == 0)
+		metrics_repeats(rep, &repeat_cases, &repeat_pairs);
 	if (apart)
 		pthread_join(t, NULL);
 	rc = rc || b.rc ? -1 : 0;
 	if (rc == 0) {
 		silences(part, &r, m);
-		metrics_repeats(rep, &m->outcomes.repeat_cases, &m->outcomes.repeat_pairs);
+		m->outcomes.repeat_cases = repeat_cases;
+		m->outcomes.repeat_pairs = repeat_pairs;
 		m->outcomes.entered_informally = m->entered[0];
 		m->pre_stage = part->has_pre_stage;
 	}
