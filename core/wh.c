@@ -187,7 +187,20 @@ static long long data_version(struct wh *w)
 	return v;
 }
 
-#define TWIN_TRIES 8
+void (*wh_twin_between)(const char *path, int tries);
+
+/* Open the twin and begin its read transaction, then w's; *t NULL when the
+ * twin could not be opened (an error printed). */
+static int twin_try(struct wh *w, int tries, struct wh **t)
+{
+	if (wh_open(w->path, WH_READONLY, t))
+		return -1;
+	if (wh_exec(*t, embed_query("read_begin")) || data_version(*t) < 0)
+		return -1;
+	if (wh_twin_between)
+		wh_twin_between(w->path, tries);
+	return wh_exec(w, embed_query("read_begin"));
+}
 
 /*
  * SQLite as built here cannot hand one connection's snapshot to another
@@ -201,25 +214,20 @@ int wh_read_begin(struct wh *w, int twin)
 	const char *one = getenv("OVERSIGHT_THREADS");
 
 	if (twin && !(one && strcmp(one, "1") == 0)) {
-		for (int tries = 0; tries < TWIN_TRIES; tries++) {
+		for (int tries = 0; tries < WH_TWIN_TRIES; tries++) {
 			long long before = data_version(w);
 			struct wh *t = NULL;
+			int rc = twin_try(w, tries, &t);
 
-			if (wh_open(w->path, WH_READONLY, &t))
-				return -1;
-			if (wh_exec(t, embed_query("read_begin")) || data_version(t) < 0 ||
-			    wh_exec(w, embed_query("read_begin"))) {
-				release(t);
-				free(t);
-				return -1;
-			}
-			if (data_version(w) == before && before >= 0) {
+			if (rc == 0 && before >= 0 && data_version(w) == before) {
 				w->twin = t;
 				return 0;
 			}
-			release(t);
-			free(t);
-			if (wh_exec(w, embed_query("read_end")))
+			if (t) {
+				release(t);
+				free(t);
+			}
+			if (rc || wh_exec(w, embed_query("read_end")))
 				return -1;
 		}
 	}

@@ -62,6 +62,13 @@ void wh_close(struct wh *w);
  */
 int wh_read_begin(struct wh *w, int twin);
 
+#define WH_TWIN_TRIES 8 /* wh_read_begin()'s tries at setting the twin up */
+
+/* For tests (tests/unit/test_twin.c): when set, called each time the twin
+ * has begun to read and the first connection has not yet, with the try's
+ * number (0 first), as a load committing just then would be. */
+extern void (*wh_twin_between)(const char *path, int tries);
+
 /* Bring the schema to WH_SCHEMA_VERSION, keeping the data. */
 int wh_migrate(struct wh *w);
 
