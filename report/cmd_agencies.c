@@ -109,7 +109,7 @@ int cmd_agencies(int argc, char **argv)
 		usage_error("agencies", "unexpected argument '%s'", argv[optind]);
 	if (!partnership)
 		usage_error("agencies", "--partnership is required");
-	e = run_open(ov.warehouse, partnership, &w);
+	e = run_open(ov.warehouse, partnership, 0, &w);
 	if (!e && coverage_read(w, partnership, as_of != DATE_NONE ? as_of : date_today(), c,
 				M_MAX_ITEMS, &n))
 		e = ERR_INTERNAL;

@@ -155,7 +155,7 @@ enum err paper_run(struct report *r, const char *kind, const char *partnership, 
 	enum err e;
 
 	r->kind = kind;
-	e = run_open(ov.warehouse, partnership, &w);
+	e = run_open(ov.warehouse, partnership, 1, &w);
 	if (e)
 		goto out;
 	r->w = w;

@@ -44,14 +44,14 @@ static void unknown_partnership(struct wh *w, const char *opt, const char *partn
 		free(ids[--n]);
 }
 
-enum err run_open(const char *warehouse, const char *partnership, struct wh **w)
+enum err run_open(const char *warehouse, const char *partnership, int twin, struct wh **w)
 {
 	int known;
 
 	*w = NULL;
 	if (wh_open(warehouse, WH_READONLY, w))
 		return ERR_ENV;
-	if (wh_read_begin(*w, 1))
+	if (wh_read_begin(*w, twin))
 		return ERR_ENV;
 	if (partnership_known(*w, partnership, &known))
 		return ERR_INTERNAL;
@@ -87,7 +87,7 @@ enum err run_metrics(const char *partnership, const struct period *p, const char
 {
 	struct wh *w = NULL;
 	struct metrics *m = xcalloc(1, sizeof(*m));
-	enum err e = run_open(ov.warehouse, partnership, &w);
+	enum err e = run_open(ov.warehouse, partnership, 1, &w);
 
 	if (!e)
 		e = run_scope(w, partnership, p->subject);

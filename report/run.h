@@ -17,9 +17,11 @@
  * Open the warehouse read-only into *w and begin one read transaction
  * (ERR_ENV when either fails), then check that partnership is defined
  * (ERR_USAGE, "unknown partnership '<p>'", when not).  *w is set, for the
- * caller to close, whenever the warehouse opened.
+ * caller to close, whenever the warehouse opened.  With twin (a run that
+ * computes metrics_compute()'s figures), also the second connection that
+ * reads half of them (wh_read_begin()).
  */
-enum err run_open(const char *warehouse, const char *partnership, struct wh **w);
+enum err run_open(const char *warehouse, const char *partnership, int twin, struct wh **w);
 
 /*
  * Restrict w's figures to the subjects of group (enum cli_subject, from
@@ -43,10 +45,10 @@ enum err run_signals(const char *partnership, const struct period *p, const char
  * Several partnerships at once: "P,Q,..." (each once, in the order given)
  * or "all" (every partnership the warehouse knows, by id).  run_is_list()
  * says whether a --partnership value is such a list (it holds a comma, or
- * is "all").  run_open_list() opens the warehouse as run_open() does and
- * reads the list into *l (ERR_USAGE, naming it after opt, for an unknown
- * id); the caller frees *l with run_list_free() and closes *w, whatever
- * the result.
+ * is "all").  run_open_list() opens the warehouse as run_open() does, with
+ * the second connection, and reads the list into *l (ERR_USAGE, naming it
+ * after opt, for an unknown id); the caller frees *l with run_list_free()
+ * and closes *w, whatever the result.
  */
 struct run_list {
 	int n;

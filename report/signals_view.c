@@ -320,7 +320,7 @@ enum err run_signals(const char *partnership, const struct period *p, const char
 	struct period yp;
 	struct wh *w = NULL;
 	struct metrics *m = xcalloc(1, sizeof(*m)), *y = NULL;
-	enum err e = run_open(ov.warehouse, partnership, &w);
+	enum err e = run_open(ov.warehouse, partnership, 1, &w);
 
 	if (!e)
 		e = run_scope(w, partnership, p->subject);

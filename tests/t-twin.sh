@@ -6,7 +6,8 @@
 # on a second connection, in a second thread, while the first reads the
 # rest; OVERSIGHT_THREADS=1 reads everything on one.  Checked here:
 #   - the second connection is opened and read (the per-statement profile
-#     counts two read transactions begun, one with OVERSIGHT_THREADS=1);
+#     counts two read transactions begun, one with OVERSIGHT_THREADS=1, and
+#     one for `agencies`, which reads none of those figures);
 #   - `metrics --json` is byte for byte the same both ways, for every
 #     partnership, over several quarters, for the subjects apart (North
 #     East Lincolnshire's children and adults: the second connection counts
@@ -41,6 +42,8 @@ check_eq 2 "$(opened "$OV" metrics --partnership devon --quarter 2026-Q3 --json)
 	"metrics begins a read transaction on each of two connections"
 check_eq 1 "$(OVERSIGHT_THREADS=1 opened "$OV" metrics --partnership devon --quarter 2026-Q3 --json)" \
 	"OVERSIGHT_THREADS=1: one connection"
+check_eq 1 "$(opened "$OV" agencies --partnership devon)" \
+	"agencies, which computes none of metrics' figures: one connection"
 
 # same_both_ways NAME CMD...: CMD's standard output with the second
 # connection and without it.
