@@ -157,3 +157,10 @@ fail:
 	errno = err;
 	return -1;
 }
+
+int util_one_thread(void)
+{
+	const char *t = getenv("OVERSIGHT_THREADS");
+
+	return t && strcmp(t, "1") == 0;
+}

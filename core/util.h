@@ -6,6 +6,7 @@
  * Files: util_slurp*() read a whole file; util_json_file() reads and
  * parses a JSON document, naming the line of a syntax error;
  * util_write_atomic() replaces a file whole or not at all.
+ * Threads: util_one_thread() says OVERSIGHT_THREADS=1 asks for one.
  */
 #ifndef OVERSIGHT_UTIL_H
 #define OVERSIGHT_UTIL_H
@@ -46,5 +47,9 @@ struct cJSON *util_json_file(const char *path, size_t max);
  * and rename(2): readers see the old file or the new one, never a part.
  * -1 with errno set on failure (the temporary file is removed). */
 int util_write_atomic(const char *path, const void *data, size_t len);
+
+/* OVERSIGHT_THREADS=1: a load reads its file on the thread that stores its
+ * rows (etl/load.c), and a report reads on one connection (core/wh.c). */
+int util_one_thread(void);
 
 #endif

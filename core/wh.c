@@ -37,11 +37,7 @@ int wh_exec(struct wh *w, const char *sql)
 
 static int user_version(struct wh *w)
 {
-	sqlite3_stmt *st = wh_prepare(w, "wh_user_version");
-	int v = (int)wh_scalar_int(st, 0);
-
-	sqlite3_finalize(st);
-	return v;
+	return (int)wh_query_int(w, "wh_user_version", 0);
 }
 
 /*
@@ -180,11 +176,7 @@ void wh_close(struct wh *w)
  * ends) one of its own; inside one, it is the transaction's. */
 static long long data_version(struct wh *w)
 {
-	sqlite3_stmt *st = wh_prepare(w, "wh_data_version");
-	long long v = wh_scalar_int(st, -1);
-
-	sqlite3_finalize(st);
-	return v;
+	return wh_query_int(w, "wh_data_version", -1);
 }
 
 void (*wh_twin_between)(const char *path, int tries);
@@ -211,9 +203,7 @@ static int twin_try(struct wh *w, int tries, struct wh **t)
  */
 int wh_read_begin(struct wh *w, int twin)
 {
-	const char *one = getenv("OVERSIGHT_THREADS");
-
-	if (twin && !(one && strcmp(one, "1") == 0)) {
+	if (twin && !util_one_thread()) {
 		for (int tries = 0; tries < WH_TWIN_TRIES; tries++) {
 			long long before = data_version(w);
 			struct wh *t = NULL;
@@ -356,6 +346,15 @@ long long wh_scalar_int(sqlite3_stmt *st, long long dflt)
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
+	return v;
+}
+
+long long wh_query_int(struct wh *w, const char *name, long long dflt)
+{
+	sqlite3_stmt *st = wh_prepare(w, name);
+	long long v = wh_scalar_int(st, dflt);
+
+	sqlite3_finalize(st);
 	return v;
 }
 

@@ -106,6 +106,10 @@ void wh_bind_static(sqlite3_stmt *st, int idx, const char *s);
  * row.  Resets the statement. */
 long long wh_scalar_int(sqlite3_stmt *st, long long dflt);
 
+/* Run queries/<name>.sql, which takes no parameter and returns one
+ * integer: wh_scalar_int() of it. */
+long long wh_query_int(struct wh *w, const char *name, long long dflt);
+
 /* Run every statement of queries/<name>.sql, binding the text value to
  * the named parameter param wherever a statement has it.  0, or -1 after
  * wh_error(what). */

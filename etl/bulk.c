@@ -18,11 +18,7 @@ struct bulk {
 
 long long bulk_held(struct wh *w)
 {
-	sqlite3_stmt *st = wh_prepare(w, "bulk_held");
-	long long held = wh_scalar_int(st, -1);
-
-	sqlite3_finalize(st);
-	return held;
+	return wh_query_int(w, "bulk_held", -1);
 }
 
 long long bulk_size(FILE *fp)

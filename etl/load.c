@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/embed.h"
 #include "core/msg.h"
+#include "core/util.h"
 #include "core/wherr.h"
 #include "alone.h"
 #include "bulk.h"
@@ -158,9 +159,7 @@ static int read_rows(void *ctx)
  */
 static int read_ahead(const struct reading *rd, int workbook)
 {
-	const char *t = getenv("OVERSIGHT_THREADS");
-
-	if ((t && strcmp(t, "1") == 0) || workbook)
+	if (util_one_thread() || workbook)
 		return 0;
 	return rd->pf ? rd->pf->shape != PROFILE_JSON : strcmp(rd->profile, "canonical") == 0;
 }
