@@ -1,9 +1,13 @@
 /*
  * progress.c - a long load's progress line: see progress.h.
  */
+#include <stdlib.h>
 #include <time.h>
 
 #include "progress.h"
+
+/* Seconds between two redraws of the line. */
+#define PROGRESS_EVERY 0.5
 
 static double now(void)
 {
@@ -13,11 +17,34 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* OVERSIGHT_PROGRESS_DELAY, as git's GIT_PROGRESS_DELAY: the seconds a
+ * load runs before its line is first shown (default half a second). */
+static double delay(void)
+{
+	const char *env = getenv("OVERSIGHT_PROGRESS_DELAY");
+	char *end;
+	double d;
+
+	if (!env || !*env)
+		return PROGRESS_EVERY;
+	d = strtod(env, &end);
+	return *end || d < 0 ? PROGRESS_EVERY : d;
+}
+
 void progress_start(struct progress *p, FILE *fp, long long size)
 {
 	p->fp = fp;
 	p->size = size > 0 ? size : 1;
-	p->start = p->last = now();
+	p->start = now();
+	p->delay = delay();
+	p->shown = 0;
+}
+
+/* Whether the line is due at t: first after the delay, then every
+ * PROGRESS_EVERY seconds. */
+static int due(const struct progress *p, double t)
+{
+	return p->shown ? t - p->last >= PROGRESS_EVERY : t - p->start >= p->delay;
 }
 
 void progress_tick(struct progress *p, const char *file, long nread)
@@ -25,16 +52,30 @@ void progress_tick(struct progress *p, const char *file, long nread)
 	double t;
 	long pos;
 
-	if (!p->fp || (nread & 4095) != 0)
+	if (!p->fp || nread == 0 || (nread & 4095) != 0)
 		return;
 	t = now();
-	if (t - p->last < 0.5)
+	if (!due(p, t))
 		return;
 	p->last = t;
 	pos = ftell(p->fp);
 	fprintf(stderr, "\r%s: %ld rows, %.0f rows/s, %d%%   ", file, nread,
-		(double)nread / (t - p->start),
+		t > p->start ? (double)nread / (t - p->start) : 0.0,
 		pos < 0 ? 0 : (int)(100.0 * (double)pos / (double)p->size));
+	p->shown = 1;
+}
+
+void progress_saving(struct progress *p, const char *file, long nread)
+{
+	double t;
+
+	if (!p->fp)
+		return;
+	t = now();
+	if (!p->shown && t - p->start < p->delay)
+		return;
+	p->last = t;
+	fprintf(stderr, "\r%s: %ld rows read, saving them to the warehouse   ", file, nread);
 	p->shown = 1;
 }
 
@@ -42,4 +83,5 @@ void progress_clear(struct progress *p)
 {
 	if (p->shown)
 		fprintf(stderr, "\r%*s\r", 78, "");
+	p->shown = 0;
 }

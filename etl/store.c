@@ -211,8 +211,10 @@ static int quarantine(struct ingest *g, long line, int col, const char *field, c
 
 	g->n.read++;
 	g->n.rejected++;
-	if (g->echoed < g->echo_limit)
+	if (g->echoed < g->echo_limit) {
+		progress_clear(&g->progress);
 		rejecho(g->file, g->sheet, line, col, reason);
+	}
 	g->echoed++;
 	sqlite3_bind_int64(st, wh_param(st, ":load_id"), g->load_id);
 	sqlite3_bind_int64(st, wh_param(st, ":line"), line);
@@ -597,10 +599,13 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 {
 	int rc = 0;
 
-	progress_clear(&g->progress);
-	if (g->echo_limit > 0 && g->echoed > g->echo_limit)
+	if (g->echo_limit > 0 && g->echoed > g->echo_limit) {
+		progress_clear(&g->progress);
 		fprintf(stderr, "%s: ... and %d more rejected rows (oversight rejects --load %lld)\n",
 			g->file, g->echoed - g->echo_limit, g->load_id);
+	}
+	if (commit)
+		progress_saving(&g->progress, g->file, g->n.read);
 	if (commit)
 		rc = bulk_rebuild_lookup(g->bulk, g->w) || settle_now(g) || tally_write(g->tally, g->w, g->r) ||
 		     (g->bulk && bulk_rebuild(g->bulk, g->w)) ? -1 : 0;
@@ -619,6 +624,7 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 		wh_rollback(g->w);
 	if (!commit || rc)
 		wh_rollback(g->w);
+	progress_clear(&g->progress);
 	free(g->sheet);
 	free(g);
 	return rc;
