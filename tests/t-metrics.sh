@@ -143,6 +143,24 @@ check_eq '{"from":"2025-07-01","to":"2025-09-30","as_of":"2025-09-30"}' "$(jv "$
 check_eq '[11,5,6,2]' "$(jv "$J" '[.raised, .open_at_end, .resolved, .withdrawn]')" \
 	"nel: raised 11, open at end 5, resolved 6, withdrawn 2"
 
+# Open at the end is counted from the entries after the end when the end
+# is nearer the partnership's last raised_on (2025-09-23: Q3 above), and
+# from those before it when nearer its first (2025-06-20): raised by the
+# end, less those closed by it.  Both ways give the definition's figure.
+# To Thu 10 Jul: raised 1-10 Jul N5 (2 Jul), N6 (4 Jul), N7 (10 Jul), N8
+# (1 Jul) = 4; open at 10 Jul N0 (never closed), N7 (withdrawn 11 Jul),
+# N8 (resolved 31 Jul) = 3, not N10, N5, N6 (closed 2, 3, 8 Jul);
+# resolved N10 (2 Jul), N6 (8 Jul) = 2; withdrawn N5 = 1.
+met "$NEL" "$T/early.json" --partnership $N --from 2025-07-01 --to 2025-07-10
+check_eq '[4,3,2,1]' "$(jv "$T/early.json" '[.raised, .open_at_end, .resolved, .withdrawn]')" \
+	"nel to 10 Jul (an end near the first raised): raised 4, open at end 3, resolved 2, withdrawn 1"
+# To Tue 8 Jul: N6 closed on the end itself is not open at it; N7 is not
+# raised yet: raised N5, N6, N8 = 3, open N0, N8 = 2, resolved 2,
+# withdrawn 1.
+met "$NEL" "$T/early8.json" --partnership $N --from 2025-07-01 --to 2025-07-08
+check_eq '[3,2,2,1]' "$(jv "$T/early8.json" '[.raised, .open_at_end, .resolved, .withdrawn]')" \
+	"nel to 8 Jul: one closed on the end is not open at it (open at end 2)"
+
 # Entered stage N in Q3 (stageN_on in the quarter):
 #   1: N1 N2 N3 N4 N5 N6 N7 N8 N11 N12 = 10 (N9 starts at stage 2)
 #   2: N1 27 Aug, N3 25 Sep, N8 3 Jul, N9 15 Sep, N12 6 Aug = 5
