@@ -165,9 +165,13 @@ void paper_write(struct report *r, const char *title, const struct paper *p)
 			report_front_agency(r); /* report_front_agency.c */
 		else
 			sec_front(r); /* report_front.c */
+	} else {
+		report_front_region(r); /* report_front_region.c */
 	}
 	for (int i = 0; p->sections[i]; i++)
 		p->sections[i](r);
 	if (!r->region)
 		sec_appendix(r); /* report_appendix.c: always last */
+	else
+		report_appendix_region(r);
 }

@@ -263,9 +263,22 @@ void report_front_cell(struct report *r, struct tab *t, const char *text);
 void report_front_counts(struct report *r, struct tab *t, const char *label, long now, long prev, long year);
 void report_front_end(struct report *r, struct tab *t);
 void report_front_signals(struct report *r);
+/* The agencies the funnel of m flags (only that one, when only), grouped
+ * by level ("Early Years, Health (*alert*: far fewer than expected from
+ * their activity); ..."), as a line of the signals' list after lead;
+ * nothing when it flags none.  In the regional paper the funnel's rows
+ * are partnerships, named as such. */
+void report_front_funnel_line(struct report *r, const struct metrics *m, const char *only, const char *lead);
+/* Whether the funnel of m (NULL: none) flags an agency (only that one,
+ * when only). */
+int report_front_funnel_any(const struct metrics *m, const char *only);
 void report_front_logs(struct report *r);
 void report_front_quality(struct report *r);
 void report_front_commentary(struct report *r);
+/* The regional paper's front page and appendix (report_front_region.c):
+ * the partnerships compared taken together. */
+void report_front_region(struct report *r);
+void report_appendix_region(struct report *r);
 
 /* The figures of the four quarters ending with the period (its period is
  * their m->period), computed on the first call; NULL when the period has
@@ -288,6 +301,8 @@ const char *report_change_words(const struct report *r, long now, long before, c
  * (report_appendix.c). */
 void report_quality(struct report *r, struct report_quality *q);
 void sec_appendix(struct report *r);
+/* The appendix's lines for partnership r->id, without its heading. */
+void report_appendix_body(struct report *r);
 
 /*
  * Named queries (report_query.c).  report_prepare() prepares

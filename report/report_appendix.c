@@ -80,12 +80,17 @@ static const char *count_text(const struct report *r, long n, char *buf, size_t 
 
 void sec_appendix(struct report *r)
 {
+	P("## Analyst's appendix\n\n");
+	P("For whoever prepares this paper: what its figures rest on, and how to look into it.\n\n");
+	report_appendix_body(r);
+}
+
+void report_appendix_body(struct report *r)
+{
 	struct report_quality q;
 	char a[32], b[32];
 
 	report_quality(r, &q);
-	P("## Analyst's appendix\n\n");
-	P("For whoever prepares this paper: what its figures rest on, and how to look into it.\n\n");
 	P("- Rows quarantined by the loads of this partnership's logs: %ld, not counted in any figure; "
 	  "`oversight rejects` lists them with file, line, field and reason (`oversight rejects --load "
 	  "<id>` for one load).\n", q.rejected);

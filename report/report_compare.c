@@ -29,6 +29,7 @@ static void cmp_intro(struct report *r)
 	char day[48], latest[48];
 	int missing = 0;
 
+	P("## Side by side\n\n");
 	if (c->n == 1)
 		P("This paper shows one partnership: ");
 	else

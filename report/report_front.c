@@ -247,10 +247,9 @@ static void key_figures(struct report *r)
 		mdc_icon_refs(r->out, used);
 }
 
-/* Whether the funnel of m flags an agency (only that one, when only). */
-static int funnel_any(const struct metrics *m, const char *only)
+int report_front_funnel_any(const struct metrics *m, const char *only)
 {
-	for (int i = 0; i < m->n_funnel; i++)
+	for (int i = 0; m && i < m->n_funnel; i++)
 		if ((strcmp(m->funnel[i].level, "none") || m->funnel[i].high) &&
 		    (!only || !strcmp(only, m->funnel[i].agency)))
 			return 1;
@@ -264,16 +263,13 @@ static int flag_of(const struct m_funnel *f)
 	return !strcmp(f->level, "alert") ? 0 : !strcmp(f->level, "watch") ? 1 : f->high ? 2 : -1;
 }
 
-/* The agencies the funnel flags, grouped by level ("Early Years, Health
- * (*alert*: far fewer than expected from their activity); ..."), as a
- * line of the list after lead. */
-static void funnel_line(struct report *r, const struct metrics *m, const char *only, const char *lead)
+void report_front_funnel_line(struct report *r, const struct metrics *m, const char *only, const char *lead)
 {
 	static const char *const what[] = {"*alert*: far fewer than expected from",
 					   "*watch*: fewer than expected from", "unusually high against"};
 	int groups = 0;
 
-	if (!funnel_any(m, only))
+	if (!report_front_funnel_any(m, only))
 		return;
 	P("- %s: ", lead);
 	for (int level = 0; level < 3; level++) {
@@ -328,7 +324,7 @@ void report_front_signals(struct report *r)
 	recent[0] = '\0';
 	if (!only && m->n_month && m->spc_rules)
 		spc_words(m, recent, sizeof(recent), past, sizeof(past));
-	any = funnel_any(m, only) || (y && funnel_any(y, only)) || recent[0];
+	any = report_front_funnel_any(m, only) || (y && report_front_funnel_any(y, only)) || recent[0];
 	for (int i = 0; i < m->n_silent && !any; i++)
 		any = !only || !strcmp(only, m->silent[i]);
 	for (int i = 0; i < m->n_one_way && !any; i++)
@@ -338,11 +334,11 @@ void report_front_signals(struct report *r)
 		return;
 	}
 	P("**Signals that fired** (they point to where to ask questions; they are not findings):\n\n");
-	funnel_line(r, m, only, "Escalations against activity in the period");
+	report_front_funnel_line(r, m, only, "Escalations against activity in the period");
 	if (y) {
 		comparisons_words(&y->period, words, sizeof(words));
 		snprintf(lead, sizeof(lead), "Escalations against activity over the four quarters %s", words);
-		funnel_line(r, y, only, lead);
+		report_front_funnel_line(r, y, only, lead);
 	}
 	agency_line(r, "Silent (none raised in the period nor in the three months before it)", m->silent,
 		    m->n_silent, only);

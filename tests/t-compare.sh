@@ -95,6 +95,24 @@
 #
 # Perth and Kinross: its only log exported Mon 15 Sep, before the as-of
 # date: no agency covered, so it is named as left out and compared nowhere.
+#
+# The front page: the two partnerships compared taken together.
+#   This quarter: raised 6 + 5 = 11; open at 30 Sep G2 G4 G5 + D2 D4 = 5;
+#   resolved G1 G3 G6 G7 + D1 D3 = 6; overdue now G4 + D2 = 2.
+#   Previous quarter (1 Apr to 30 Jun, as of 30 Jun): raised G7 (30 Jun) =
+#   1; open at 30 Jun G7 = 1; resolved 0; overdue 0 (G7's stage 1 deadline
+#   is Tue 1 Jul, not before 30 Jun).  Same quarter of 2024: nothing.
+#   Signals: the funnel of the period flags neither (above).  The four
+#   quarters 1 Oct 2024 to 30 Sep 2025 hold the same activity (Q3 only)
+#   and G7 besides (police, with activity): Gloucestershire x = 6, n =
+#   2000; Dumfries and Galloway x = 5, n = 1000; p = 11 / 3000.
+#     Gloucestershire e = 7.333: P(X <= 6) = e^-7.333 (0.000653) x (1 +
+#     7.333 + 26.89 + 65.73 + 120.5 + 176.7 + 216.0 = 614.2) = 0.401: none.
+#     Dumfries and Galloway e = 3.667: P(X <= 4) = 0.02556 x 27.14 = 0.694,
+#     so P(X >= 5) = 0.306: none.  So no signal fired.
+#   D9 (raised_on 2025-13-01, no such month) is quarantined: one row could
+#   not be used, Dumfries and Galloway's.
+# The appendix: each partnership's own lines, under its name.
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v jq >/dev/null 2>&1; then
@@ -123,6 +141,7 @@ D2,$D,police-scotland,dg-sw,DG02,child,2025-09-01,plan,case,2025-09-01,,,2025-09
 D3,$D,education,nhs-dg,DG03,child,2025-07-07,threshold,case,2025-07-07,,,,resolved,2025-07-11
 D4,$D,dg-sw,education,DG04,child,2025-09-22,assessment,case,2025-09-22,,,2025-09-25,open,
 D5,$D,early-years,police-scotland,DG05,child,2025-07-02,threshold,case,2025-07-02,,,,withdrawn,2025-07-04
+D9,$D,nhs-dg,dg-sw,DG09,child,2025-13-01,threshold,case,2025-07-01,,,,open,
 EOF
 K=perth-kinross
 cat >"$T/pk.csv" <<EOF
@@ -191,6 +210,32 @@ check_grep "$KN\*\*: no agency's log runs to 30 September 2025 (the latest was e
 check_eq "| $KN | 0 of 5 | 15 September 2025 |" "$(row "$KN")" "perth-kinross in the logs table only"
 check_eq 1 "$(grep -c -F "$KN |" "$MD")" "perth-kinross in no table that compares"
 check_no_grep "P&K" "$MD" "no perth-kinross column in the ladders"
+# The front page, before everything else.
+check_eq "## At a glance" "$(grep '^## ' "$MD" | head -1)" "the paper opens with its front page"
+check_eq "| Raised | 11 | up from 1 | up from 0 |" "$(row Raised)" "front page: raised, against Q2 and 2024-Q3"
+check_eq "| Open at the end of the period | 5 | up from 1 | up from 0 |" \
+	"$(row "Open at the end of the period")" "front page: open at the end"
+check_eq "| Resolved | 6 | up from 0 | up from 0 |" "$(row Resolved)" "front page: resolved"
+check_eq "| Overdue now (open past a stage deadline) | 2 | up from 0 | up from 0 |" \
+	"$(row "Overdue now (open past a stage deadline)")" "front page: overdue now"
+check_grep "The figures are those of the 2 partnerships compared, taken together" "$MD" \
+	"front page: the partnerships present, taken together"
+check_grep "^\*\*Signals that fired\*\*: none across the partnerships compared" "$MD" \
+	"front page: no signal, in the period or the four quarters"
+check_grep "^\*\*Agency logs\*\*: every agency's log of the partnerships compared runs to the as-of date" \
+	"$MD" "front page: the logs of the two compared"
+check_grep "^\*\*Left out for want of data\*\*: $KN (no agency's log runs to the as-of date): it is in no comparison" \
+	"$MD" "front page: perth-kinross left out"
+check_grep "^\*\*Data quality\*\*: 1 row of the agencies' logs could not be used" "$MD" \
+	"front page: the one quarantined row"
+# The appendix, last, partnership by partnership.
+check_eq "## Analyst's appendix" "$(grep '^## ' "$MD" | tail -1)" "the paper ends with the analyst's appendix"
+sed -n "/^## Analyst's appendix/,\$p" "$MD" >"$T/app"
+check_eq "### $GN|### $DN|### $KN" "$(grep '^### ' "$T/app" | paste -sd'|')" \
+	"appendix: each partnership under its name, in the order asked"
+check_eq "0 1 0" "$(sed -n 's/^- Rows quarantined by the loads of this partnership.s logs: \([0-9]*\),.*/\1/p' "$T/app" | paste -sd' ')" \
+	"appendix: rows quarantined, by partnership (d&g's D9)"
+check_grep "oversight agencies --partnership $D" "$T/app" "appendix: the command for d&g's logs"
 # Words for a board: levels, not tiers; names, not ids.
 check_no_grep "[Tt]ier" "$MD" "the paper never says tier"
 check_no_grep "glos-\|dg-sw\|nhs-dg\|police-scotland" "$MD" "no agency ids"
@@ -249,6 +294,16 @@ check_eq "| **All partnerships compared** | **11** | **20000** | **0.5** | **45.
 check_eq "| $GN | 5 | 19800 | 9.9 | 0.071 | none |" "$(row "$GN" 4)" "contacts: funnel, gloucestershire"
 check_eq "| $DN | 5 | 200 | 0.1 | 1 | unusually high |" "$(row "$DN" 4)" \
 	"contacts: funnel, d&g unusually high"
+# The front page names it, in the period and over the four quarters 1
+# Oct 2024 to 30 Sep 2025: x = 6 + 5, n = 19800 + 200, p = 11 / 20000;
+# Dumfries and Galloway e = 0.11, P(X >= 5) ~ 0.11^5 / 120 = 1.3e-7:
+# unusually high; Gloucestershire e = 10.89, P(X <= 6) = e^-10.89
+# (1.864e-5) x (1 + 10.89 + 59.30 + 215.3 + 586.0 + 1276 + 2317 = 4465) =
+# 0.083: none.
+check_grep "^- Escalations against activity in the period: $DN (unusually high against its activity)\.\$" \
+	"$MD" "contacts: the front page's signal in the period"
+check_grep "^- Escalations against activity over the four quarters 1 October 2024 to 30 September 2025: $DN (unusually high against its activity)\.\$" \
+	"$MD" "contacts: and over the four quarters"
 
 # The funnel plot of partnerships: its data name partnerships, and its
 # centre line is the rate of the partnerships compared.
