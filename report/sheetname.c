@@ -25,6 +25,46 @@ static void cut_chars(char *out, size_t cap, const char *s, int max)
 	out[i] = '\0';
 }
 
+/* Words a name cut short should not end on: it would read as unfinished. */
+static int dangling(const char *w, size_t n)
+{
+	static const char *const words[] = {"and", "or", "of", "the", "a", "an", "by", "to",
+					    "in", "on", "for", "with", "from", "at", NULL};
+
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && strncasecmp(w, words[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* s was cut from a longer name: end it where a word of the name ended,
+ * not inside one ("Timescales, resolution and over" becomes "Timescales,
+ * resolution"), without a joining word or a comma at its end, unless
+ * that would leave less than half of it. */
+static void cut_at_word(char *s, int cut_inside)
+{
+	size_t k = strlen(s), keep = k;
+
+	if (cut_inside) {
+		while (keep && s[keep - 1] != ' ')
+			keep--;
+	}
+	for (;;) {
+		size_t w;
+
+		while (keep && strchr(" ,;-", s[keep - 1]))
+			keep--;
+		w = keep;
+		while (w && s[w - 1] != ' ')
+			w--;
+		if (!keep || !dangling(s + w, keep - w))
+			break;
+		keep = w;
+	}
+	if (keep * 2 >= k)
+		s[keep] = '\0';
+}
+
 /* Drop apostrophes and spaces from both ends of s. */
 static void trim_ends(char *s)
 {
@@ -35,6 +75,22 @@ static void trim_ends(char *s)
 	while (s[from] == '\'' || s[from] == ' ')
 		from++;
 	memmove(s, s + from, strlen(s + from) + 1);
+}
+
+/* cand: clean with tail (" (2)", or ""), cut to fit; at a word when
+ * word (cut_at_word()).  1 when no name in taken is cand. */
+static int candidate(char *cand, const char *clean, const char *tail, int word,
+		     const char (*taken)[SHEETNAME_CAP], int ntaken)
+{
+	cut_chars(cand, SHEETNAME_CAP - strlen(tail), clean, SHEETNAME_MAX - (int)strlen(tail));
+	if (word && strlen(cand) < strlen(clean))
+		cut_at_word(cand, clean[strlen(cand)] != ' ');
+	trim_ends(cand); /* a cut may end on a space or an apostrophe */
+	strcat(cand, tail);
+	for (int i = 0; i < ntaken; i++)
+		if (strcasecmp(taken[i], cand) == 0)
+			return 0;
+	return 1;
 }
 
 void sheetname_make(const char *want, const char (*taken)[SHEETNAME_CAP], int ntaken, char *out)
@@ -50,19 +106,13 @@ void sheetname_make(const char *want, const char (*taken)[SHEETNAME_CAP], int nt
 	if (!clean[0] || strcasecmp(clean, "History") == 0)
 		snprintf(clean + strlen(clean), sizeof(clean) - strlen(clean), "%sSheet",
 			 clean[0] ? " " : "");
-	for (int n = 1;; n++) {
-		int dup = 0;
-
-		tail[0] = '\0';
-		if (n > 1)
+	/* cut at a word; if that name is taken, cut where the 31 characters
+	 * end; then numbered */
+	if (!candidate(cand, clean, "", 1, taken, ntaken) && !candidate(cand, clean, "", 0, taken, ntaken))
+		for (int n = 2;; n++) {
 			snprintf(tail, sizeof(tail), " (%d)", n);
-		cut_chars(cand, sizeof(cand) - strlen(tail), clean, SHEETNAME_MAX - (int)strlen(tail));
-		trim_ends(cand); /* a cut may end on a space or an apostrophe */
-		strcat(cand, tail);
-		for (int i = 0; i < ntaken && !dup; i++)
-			dup = strcasecmp(taken[i], cand) == 0;
-		if (!dup)
-			break;
-	}
+			if (candidate(cand, clean, tail, 0, taken, ntaken))
+				break;
+		}
 	snprintf(out, SHEETNAME_CAP, "%s", cand);
 }

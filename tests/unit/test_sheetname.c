@@ -36,10 +36,25 @@ int main(void)
 	CHECK_STR(make("", t, 2), "Sheet", "an empty name is not left empty");
 	CHECK_STR(make("history", t, 2), "history Sheet", "Excel's own History is not taken");
 	CHECK_STR(make("line\nbreak", t, 2), "linebreak", "no control character");
-	/* "Escalations against activity, four quarters" is 43 characters: cut
-	 * to 31, "Escalations against activity, f". */
+	/* A name over 31 characters is cut where a word of it ends, without a
+	 * comma or a joining word at its end: "Escalations against activity,
+	 * four quarters" (43) is cut to 31, "Escalations against activity, f",
+	 * then back to the end of "activity". */
+	CHECK_STR(make("Escalations against activity, four quarters", t, 1),
+		  "Escalations against activity", "cut at the end of a word, not inside one");
+	/* "Timescales, resolution and over|due": "over" is cut inside, "and"
+	 * joins, the comma goes: "Timescales, resolution" */
+	CHECK_STR(make("Timescales, resolution and overdue", t, 2), "Timescales, resolution",
+		  "no joining word or comma left at the end");
+	CHECK_STR(make("Outcomes by highest stage reached", t, 2), "Outcomes by highest stage",
+		  "\"reached\" cut inside: the words before it");
+	/* A cut at a word that would leave less than half: the 31 characters */
+	CHECK_STR(make("Abcdefghijklmnopqrstuvwxyzabcdefghij klm", t, 2), "Abcdefghijklmnopqrstuvwxyzabcde",
+		  "one long word: cut at 31 characters");
+	/* Cut at a word, the name is taken ("Escalations against activity"):
+	 * cut at 31 characters instead, as Excel would show it. */
 	CHECK_STR(make("Escalations against activity, four quarters", t, 2),
-		  "Escalations against activity, f", "cut to 31 characters");
+		  "Escalations against activity, f", "cut at a word but taken: cut to 31 characters");
 	CHECK_STR(make("themes", t, 2), "themes (2)", "a name taken (in any case) gets (2)");
 	/* 28 characters + " (2)" = 32 would not fit: the name is cut to 27 */
 	CHECK_STR(make("Escalations against activity", t, 2), "Escalations against activit (2)",
