@@ -88,6 +88,15 @@ check_grep '^| Policy challenge | 0 |$' "$R" "pdg: a category with none raised i
 check_grep '^| Difference reported by the Independent Reviewing Unit | 1 |$' "$R" "pdg: categories, IRU 1"
 check_grep '^| Serious concern logged with the chair | 1 | 2 |$' "$R" "pdg: serious concerns raised 1, open at the end 2"
 check_grep '^| Professional network stuck | 1 | 1 |$' "$R" "pdg: stuck raised 1, open 1"
+# The same counts for 2025-Q1, whose end (31 Mar 2025) is nearer the
+# first escalation raised (SC5, 6 Jan 2025) than the last (SCNEW, 5 Oct
+# 2026): those open at it are read from the escalations raised by it.
+# Raised in 2025-Q1: SC5 (serious), STOLD (stuck); open at 31 Mar 2025:
+# both (SC5 never closed, STOLD withdrawn 30 Jun 2026); no IRU.
+check_ok "pdg item, 2025-Q1" "$OV" report pdg --partnership $P --quarter 2025-Q1 --no-charts -o "$T/early"
+check_eq "| Serious concern logged with the chair | 1 | 1 |;| Professional network stuck | 1 | 1 |;| Difference reported by the Independent Reviewing Unit | 0 | 0 |" \
+	"$(grep '^| \(Serious concern logged\|Professional network stuck\|Difference reported by the Independent Reviewing Unit | [0-9]* | \)' "$T/early/pdg-$P-2025-Q1.md" | paste -sd';')" \
+	"pdg 2025-Q1 (an end near the first escalation): serious 1 and 1 open, stuck 1 and 1 open, IRU none"
 check_no_grep 'mediation offered' "$R" "pdg: no claim that mediation was offered"
 
 check_grep '^Escalations at stage 5 during the period: 1\. Resolved: 0; withdrawn: 0; unresolved at stage 5 at the end of the period: 1\.$' \
