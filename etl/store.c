@@ -604,11 +604,11 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 		fprintf(stderr, "%s: ... and %d more rejected rows (oversight rejects --load %lld)\n",
 			g->file, g->echoed - g->echo_limit, g->load_id);
 	}
-	if (commit)
+	if (commit) {
 		progress_saving(&g->progress, g->file, g->n.read);
-	if (commit)
 		rc = bulk_rebuild_lookup(g->bulk, g->w) || settle_now(g) || tally_write(g->tally, g->w, g->r) ||
 		     (g->bulk && bulk_rebuild(g->bulk, g->w)) ? -1 : 0;
+	}
 	if (out)
 		*out = g->n;
 	if (commit && rc == 0)
