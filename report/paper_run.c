@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -243,6 +244,8 @@ enum err compare_run(struct report *r, const char *list, const char *formats)
 out:
 	compare_free(&c);
 	r->cmp = NULL;
+	free(r->region_quality);
+	r->region_quality = NULL;
 	ref_free(&r->model);
 	run_list_free(&l);
 	wh_close(w);

@@ -150,6 +150,10 @@ struct report {
 	 * the funnel's table and plot draw partnerships unchanged. */
 	int region;
 	struct compare *cmp;
+	/* and each partnership's data-quality figures, in the order of
+	 * cmp->one, read once for the front page and the appendix
+	 * (report_front_region.c); freed with cmp */
+	struct report_quality *region_quality;
 	/* the subjects the paper counts are r->period.subject (the warehouse
 	 * connection is restricted to them: scope.h); the file name says them
 	 * (stem_subject, "adults") unless its forum's kind already does */

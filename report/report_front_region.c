@@ -184,33 +184,45 @@ static void logs(struct report *r)
 		  out == 1 ? "it is" : "they are");
 }
 
-/* Set r->id to partnership id (saved in keep), its data-quality figures
- * to be read again; with id NULL, put keep back. */
-static void as_partnership(struct report *r, const char *id, char *keep)
+/* Set r->id to partnership i's, its data-quality figures to q (NULL:
+ * to be read), r's own kept in keep; with i < 0, put keep back. */
+static void as_partnership(struct report *r, int i, const struct report_quality *q, char *keep)
 {
-	if (id) {
+	if (i >= 0) {
 		memcpy(keep, r->id, sizeof(r->id));
-		snprintf(r->id, sizeof(r->id), "%s", id);
+		snprintf(r->id, sizeof(r->id), "%s", r->cmp->one[i].part->id);
 	} else {
 		memcpy(r->id, keep, sizeof(r->id));
 	}
-	r->quality_read = 0;
+	if (q)
+		r->quality = *q;
+	r->quality_read = q != NULL;
+}
+
+/* Partnership i's data-quality figures, every partnership's read once a
+ * paper (r_quality is read by partnership). */
+static const struct report_quality *quality_of(struct report *r, int i)
+{
+	char keep[sizeof(r->id)];
+
+	if (!r->region_quality) {
+		r->region_quality = xcalloc((size_t)r->cmp->n, sizeof(*r->region_quality));
+		for (int k = 0; k < r->cmp->n; k++) {
+			as_partnership(r, k, NULL, keep);
+			report_quality(r, &r->region_quality[k]);
+			as_partnership(r, -1, NULL, keep);
+		}
+	}
+	return &r->region_quality[i];
 }
 
 /* Rows quarantined by the loads of every partnership's logs. */
 static void quality(struct report *r)
 {
-	const struct compare *c = r->cmp;
-	struct report_quality q;
-	char keep[sizeof(r->id)];
 	long rejected = 0;
 
-	for (int i = 0; i < c->n; i++) {
-		as_partnership(r, c->one[i].part->id, keep);
-		report_quality(r, &q);
-		rejected += q.rejected;
-		as_partnership(r, NULL, keep);
-	}
+	for (int i = 0; i < r->cmp->n; i++)
+		rejected += quality_of(r, i)->rejected;
 	if (rejected)
 		P("**Data quality**: %ld row%s of the agencies' logs could not be used; see the analyst's "
 		  "appendix.\n\n", rejected, rejected == 1 ? "" : "s");
@@ -246,8 +258,8 @@ void report_appendix_region(struct report *r)
 		P("### ");
 		md_escape(r->out, c->one[i].part->name);
 		P("\n\n");
-		as_partnership(r, c->one[i].part->id, keep);
+		as_partnership(r, i, quality_of(r, i), keep);
 		report_appendix_body(r);
-		as_partnership(r, NULL, keep);
+		as_partnership(r, -1, NULL, keep);
 	}
 }
