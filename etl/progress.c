@@ -6,8 +6,8 @@
 
 #include "progress.h"
 
-/* Seconds between two redraws of the line. */
-#define PROGRESS_EVERY 0.5
+#define PROGRESS_EVERY 0.5 /* seconds between two redraws of the line */
+#define PROGRESS_DELAY 0.5 /* seconds before the first, unless set */
 
 static double now(void)
 {
@@ -26,9 +26,9 @@ static double delay(void)
 	double d;
 
 	if (!env || !*env)
-		return PROGRESS_EVERY;
+		return PROGRESS_DELAY;
 	d = strtod(env, &end);
-	return *end || d < 0 ? PROGRESS_EVERY : d;
+	return *end || d < 0 ? PROGRESS_DELAY : d;
 }
 
 void progress_start(struct progress *p, FILE *fp, long long size)
@@ -67,14 +67,8 @@ void progress_tick(struct progress *p, const char *file, long nread)
 
 void progress_saving(struct progress *p, const char *file, long nread)
 {
-	double t;
-
-	if (!p->fp)
+	if (!p->fp || (!p->shown && now() - p->start < p->delay))
 		return;
-	t = now();
-	if (!p->shown && t - p->start < p->delay)
-		return;
-	p->last = t;
 	fprintf(stderr, "\r%s: %ld rows read, saving them to the warehouse   ", file, nread);
 	p->shown = 1;
 }
