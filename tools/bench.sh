@@ -165,7 +165,7 @@ file: $db_size bytes.
 | \`oversight report board --partnership devon --quarter 2026-Q3 --no-charts --allow-incomplete\` | $report |
 
 A report reads its figures on two connections to the same snapshot, in two
-threads: the comparison periods, overdue and the outcomes on the second
+threads: the previous period, overdue and the outcomes on the second
 (report/metrics.c; \`OVERSIGHT_THREADS=1\` reads them all on one).
 
 ## Targets
