@@ -1,7 +1,6 @@
 /*
  * metrics.c - compute and print every figure of a period: see metrics.h.
  */
-#include <cjson/cJSON.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -11,10 +10,8 @@
 #include "core/date.h"
 #include "core/msg.h"
 #include "core/util.h"
-#include "json_num.h"
 #include "metrics.h"
 #include "scope.h"
-#include "spc_words.h"
 #include "stats.h"
 
 static int cmp_funnel(const void *a, const void *b)
@@ -158,11 +155,40 @@ static int cmp_item(const void *a, const void *b)
 }
 
 /* Raised and received by agency over the spans silences() reads: the
- * period with the three months before it, and the year ending with it. */
+ * period with the three months before it, and the year ending with it.
+ * And what spc() needs not read again: the escalations raised on the
+ * days from .. to (day numbers) by calendar month, for the SPC's months
+ * (by_month[0] is month last - (M_SPC_MONTHS - 1), last the effective
+ * end's month). */
 struct raised_spans {
 	struct m_item before[M_MAX_ITEMS], last4[M_MAX_ITEMS];
 	int nbefore, nlast4;
+	int from, to, last;
+	long by_month[M_SPC_MONTHS];
 };
+
+/* The month index (month_index()) of a 'YYYY-MM-DD' text; -1 if not one. */
+static int month_of_text(const char *s)
+{
+	int y = 0, mo = 0;
+
+	for (int i = 0; i < 7; i++)
+		if (i != 4 && (s[i] < '0' || s[i] > '9'))
+			return -1;
+	for (int i = 0; i < 4; i++)
+		y = y * 10 + (s[i] - '0');
+	mo = (s[5] - '0') * 10 + (s[6] - '0');
+	return mo >= 1 && mo <= 12 ? y * 12 + mo - 1 : -1;
+}
+
+/* Count a row raised on the day on into r->by_month. */
+static void count_month(struct raised_spans *r, const char *on)
+{
+	int k = month_of_text(on) - (r->last - (M_SPC_MONTHS - 1));
+
+	if (k >= 0 && k < M_SPC_MONTHS)
+		r->by_month[k]++;
+}
 
 /*
  * Raised and received by agency in the period (m->agency, DESIGN.md's
@@ -189,6 +215,10 @@ static int raised(struct wh *w, const char *partnership, const struct period *p,
 	if (year_from < span.from)
 		span.from = year_from;
 	r->nbefore = r->nlast4 = 0;
+	r->from = span.from;
+	r->to = span.to;
+	r->last = month_index(span.to);
+	memset(r->by_month, 0, sizeof(r->by_month));
 	metrics_bind_period(st, partnership, &span);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *on = (const char *)sqlite3_column_text(st, 0);
@@ -199,6 +229,7 @@ static int raised(struct wh *w, const char *partnership, const struct period *p,
 		if (sqlite3_column_type(st, 3) != SQLITE_NULL)
 			metrics_repeat_rows_add(rep, (const char *)sqlite3_column_text(st, 3), by,
 						with);
+		count_month(r, on);
 		if (strcmp(on, from_p) >= 0)
 			tally_pair(&all, &n, &cap, 1, by, with);
 		if (strcmp(on, from_b) >= 0)
@@ -254,16 +285,45 @@ static void silences(const struct ref_partnership *part, const struct raised_spa
 	free(ids);
 }
 
-static int spc(struct wh *w, const char *partnership, const struct period *p, struct metrics *m)
+/* Add m_monthly's escalations raised on the days from .. to (day numbers;
+ * none when to < from) to m's months. */
+static int monthly_add(struct wh *w, const char *partnership, const struct period *p, int from,
+		       int to, struct metrics *m)
+{
+	struct period span = *p;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (to < from)
+		return 0;
+	span.from = from;
+	span.to = to;
+	st = wh_prepare(w, "m_monthly");
+	metrics_bind_period(st, partnership, &span);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *day = (const char *)sqlite3_column_text(st, 0);
+
+		for (int i = 0; day && i < m->n_month; i++)
+			if (strncmp(m->month[i], day, 7) == 0)
+				m->month_n[i] += sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_monthly");
+}
+
+/* The SPC series and its limits.  raised() has counted the months of the
+ * days it read (r); m_monthly reads the series' other days. */
+static int spc(struct wh *w, const char *partnership, const struct period *p,
+	       const struct raised_spans *r, struct metrics *m)
 {
 	sqlite3_stmt *st;
 	/* The series ends with the period's last month, or the as-of month
 	 * when that is earlier: a month after the as-of date has not
 	 * happened, and a 0 for it would be a false point on the chart. */
-	int last = month_index(metrics_end(p)), first = last - (M_SPC_MONTHS - 1), earliest = -1, rc;
+	int last = month_index(metrics_end(p)), first = last - (M_SPC_MONTHS - 1), earliest = -1;
+	int from, to, y, mo;
 	double x[M_SPC_MONTHS];
 	struct stats_spc s;
-	struct period span = *p;
 
 	st = wh_prepare(w, "m_earliest");
 	metrics_bind_period(st, partnership, p);
@@ -288,26 +348,15 @@ static int spc(struct wh *w, const char *partnership, const struct period *p, st
 	}
 	for (int k = first; k <= last; k++) {
 		snprintf(m->month[m->n_month], sizeof(m->month[0]), "%04d-%02d", k / 12, k % 12 + 1);
-		m->month_n[m->n_month++] = 0;
+		m->month_n[m->n_month++] = r->by_month[k - (r->last - (M_SPC_MONTHS - 1))];
 	}
-	span.from = date_from_ymd(first / 12, first % 12 + 1, 1);
-	{
-		int y = last / 12, mo = last % 12 + 1;
-
-		span.to = date_from_ymd(y, mo, date_days_in_month(y, mo));
-	}
-	st = wh_prepare(w, "m_monthly");
-	metrics_bind_period(st, partnership, &span);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *day = (const char *)sqlite3_column_text(st, 0);
-
-		for (int i = 0; day && i < m->n_month; i++)
-			if (strncmp(m->month[i], day, 7) == 0)
-				m->month_n[i] += sqlite3_column_int64(st, 1);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return wh_error(w, "m_monthly");
+	from = date_from_ymd(first / 12, first % 12 + 1, 1);
+	y = last / 12;
+	mo = last % 12 + 1;
+	to = date_from_ymd(y, mo, date_days_in_month(y, mo));
+	if (monthly_add(w, partnership, p, from, (r->from <= to ? r->from - 1 : to), m) ||
+	    monthly_add(w, partnership, p, (r->to >= from ? r->to + 1 : from), to, m))
+		return -1;
 	for (int i = 0; i < m->n_month; i++)
 		x[i] = (double)m->month_n[i];
 	if (stats_spc(x, m->n_month, &s, m->month_flags))
@@ -433,7 +482,7 @@ static int compute(struct wh *w, const struct ref_partnership *part, const struc
 	     metrics_resolution(w, id, p, &m->res_n, &m->res_median) ||
 	     metrics_timescales(w, id, p, m->timescale, &m->n_timescale, &m->breach_rate) ||
 	     coverage_read(w, id, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||
-	     funnel(w, id, p, measure, m) || spc(w, id, p, m) ||
+	     funnel(w, id, p, measure, m) || spc(w, id, p, &r, m) ||
 	     comparisons_headline(w, id, &m->year_before);
 	/* The repeats go into m->outcomes, which the other side fills
 	 * (clearing it first): counted here, set after the join. */
@@ -473,187 +522,4 @@ int metrics_compute(struct wh *w, const char *partnership, const struct period *
 	}
 	ref_free(&model);
 	return rc;
-}
-
-static cJSON *item_list(const struct m_item *it, int n, const char *key, const char *a, const char *b)
-{
-	cJSON *arr = cJSON_CreateArray();
-
-	for (int i = 0; i < n; i++) {
-		cJSON *o = cJSON_CreateObject();
-
-		cJSON_AddStringToObject(o, key, it[i].id);
-		cJSON_AddNumberToObject(o, a, (double)it[i].a);
-		if (b)
-			cJSON_AddNumberToObject(o, b, (double)it[i].b);
-		cJSON_AddItemToArray(arr, o);
-	}
-	return arr;
-}
-
-static cJSON *stage_list(const long *v, int last)
-{
-	cJSON *arr = cJSON_CreateArray();
-
-	for (int s = 1; s <= last && s <= MODEL_STAGES; s++) {
-		cJSON *o;
-
-		if (!v[s])
-			continue;
-		o = cJSON_CreateObject();
-		cJSON_AddNumberToObject(o, "stage", s);
-		cJSON_AddNumberToObject(o, "n", (double)v[s]);
-		cJSON_AddItemToArray(arr, o);
-	}
-	return arr;
-}
-
-/* The "timescales" list of ts[0..n-1].  For the other readings' rows,
- * chosen is the metrics that hold the chosen ones: each row then names its
- * "reading" and the chosen one's ("chosen_reading"). */
-static cJSON *timescale_list(const struct m_timescale *ts, int n, const struct metrics *chosen)
-{
-	cJSON *arr = cJSON_CreateArray();
-
-	for (int i = 0; i < n; i++) {
-		const struct m_timescale *t = &ts[i];
-		cJSON *o = cJSON_CreateObject();
-
-		cJSON_AddNumberToObject(o, "stage", t->stage);
-		if (chosen) {
-			cJSON_AddStringToObject(o, "reading", t->reading);
-			for (int k = 0; k < chosen->n_timescale; k++)
-				if (chosen->timescale[k].stage == t->stage)
-					cJSON_AddStringToObject(o, "chosen_reading", chosen->timescale[k].reading);
-		}
-		cJSON_AddStringToObject(o, "source", t->source);
-		cJSON_AddStringToObject(o, "kind", t->kind);
-		cJSON_AddNumberToObject(o, "days", t->days);
-		cJSON_AddNumberToObject(o, "due", (double)t->due);
-		cJSON_AddNumberToObject(o, "met", (double)t->met);
-		cJSON_AddNumberToObject(o, "breached", (double)t->breached);
-		cJSON_AddNumberToObject(o, "pending", (double)t->pending);
-		cJSON_AddItemToObject(o, "breach_rate", json_num(t->breach_rate));
-		cJSON_AddItemToArray(arr, o);
-	}
-	return arr;
-}
-
-cJSON *metrics_json_object(const struct metrics *m)
-{
-	cJSON *root = cJSON_CreateObject(), *o;
-	char a[11], b[11], c[11];
-
-	cJSON_AddStringToObject(root, "partnership", m->partnership);
-	if (cli_subject_name(m->subject_group))
-		cJSON_AddStringToObject(root, "subject", cli_subject_name(m->subject_group));
-	else
-		cJSON_AddNullToObject(root, "subject");
-	o = cJSON_AddObjectToObject(root, "period");
-	cJSON_AddStringToObject(o, "from", date_format(m->period.from, a));
-	cJSON_AddStringToObject(o, "to", date_format(m->period.to, b));
-	cJSON_AddStringToObject(o, "as_of", date_format(m->period.as_of, c));
-	cJSON_AddNumberToObject(root, "raised", (double)m->raised);
-	cJSON_AddNumberToObject(root, "open_at_end", (double)m->open_at_end);
-	cJSON_AddNumberToObject(root, "resolved", (double)m->resolved);
-	cJSON_AddNumberToObject(root, "withdrawn", (double)m->withdrawn);
-	cJSON_AddItemToObject(root, "entered_stage", stage_list(m->entered, m->last_stage));
-	cJSON_AddItemToObject(root, "by_agency", item_list(m->agency, m->n_agency, "agency", "raised", "received"));
-	cJSON_AddItemToObject(root, "by_theme", item_list(m->theme, m->n_theme, "theme", "raised", NULL));
-	cJSON_AddItemToObject(root, "by_subject", item_list(m->subject, m->n_subject, "subject", "raised", NULL));
-	cJSON_AddItemToObject(root, "by_category", item_list(m->category, m->n_category, "category", "raised", NULL));
-	cJSON_AddItemToObject(root, "resolved_at_stage", stage_list(m->resolved_at_stage, m->last_stage));
-	o = cJSON_AddObjectToObject(root, "resolution_working_days");
-	cJSON_AddNumberToObject(o, "n", (double)m->res_n);
-	cJSON_AddItemToObject(o, "median", json_num(m->res_median));
-	cJSON_AddItemToObject(root, "timescales", timescale_list(m->timescale, m->n_timescale, NULL));
-	cJSON_AddItemToObject(root, "timescales_alternative",
-			      timescale_list(m->timescale_alt, m->n_timescale_alt, m));
-	cJSON_AddItemToObject(root, "breach_rate", json_num(m->breach_rate));
-	o = cJSON_AddObjectToObject(root, "overdue");
-	cJSON_AddNumberToObject(o, "n", (double)m->overdue_n);
-	cJSON_AddItemToObject(o, "by_stage", stage_list(m->overdue, m->last_stage));
-
-	cJSON_AddItemToObject(root, "coverage", coverage_json(m->coverage, m->n_coverage));
-	cJSON_AddItemToObject(root, "signals", metrics_signals_json(m));
-	cJSON_AddItemToObject(root, "spc", metrics_spc_json(m));
-	cJSON_AddItemToObject(root, "previous", comparisons_json(&m->previous, m->last_stage));
-	cJSON_AddItemToObject(root, "year_before", comparisons_json(&m->year_before, m->last_stage));
-	metrics_outcomes_json(&m->outcomes, m->last_stage, m->pre_stage, root);
-	return root;
-}
-
-void metrics_json_print(cJSON *root, FILE *out)
-{
-	char *text = cJSON_Print(root);
-
-	if (!text)
-		die(EXIT_INTERNAL, "out of memory");
-	fputs(text, out);
-	fputc('\n', out);
-	cJSON_free(text);
-	cJSON_Delete(root);
-}
-
-void metrics_json(const struct metrics *m, FILE *out)
-{
-	metrics_json_print(metrics_json_object(m), out);
-}
-
-cJSON *metrics_signals_json(const struct metrics *m)
-{
-	cJSON *sig = cJSON_CreateObject(), *o, *arr;
-
-	cJSON_AddStringToObject(sig, "measure", m->measure);
-	arr = cJSON_AddArrayToObject(sig, "funnel");
-	for (int i = 0; i < m->n_funnel; i++) {
-		const struct m_funnel *f = &m->funnel[i];
-
-		o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "agency", f->agency);
-		cJSON_AddNumberToObject(o, "raised", (double)f->raised);
-		cJSON_AddItemToObject(o, "activity", json_num(f->activity));
-		cJSON_AddItemToObject(o, "expected", json_num(f->expected));
-		cJSON_AddItemToObject(o, "p_low", json_num(f->p_low));
-		cJSON_AddItemToObject(o, "p_high", json_num(f->p_high));
-		cJSON_AddStringToObject(o, "level", f->level);
-		cJSON_AddBoolToObject(o, "unusually_high", f->high);
-		cJSON_AddItemToArray(arr, o);
-	}
-	arr = cJSON_AddArrayToObject(sig, "silent");
-	for (int i = 0; i < m->n_silent; i++)
-		cJSON_AddItemToArray(arr, cJSON_CreateString(m->silent[i]));
-	arr = cJSON_AddArrayToObject(sig, "one_way");
-	for (int i = 0; i < m->n_one_way; i++)
-		cJSON_AddItemToArray(arr, cJSON_CreateString(m->one_way[i]));
-	arr = cJSON_AddArrayToObject(sig, "no_log");
-	for (int i = 0; i < m->n_no_log; i++)
-		cJSON_AddItemToArray(arr, cJSON_CreateString(m->no_log[i]));
-	arr = cJSON_AddArrayToObject(sig, "no_denominator");
-	for (int i = 0; i < m->n_no_denominator; i++)
-		cJSON_AddItemToArray(arr, cJSON_CreateString(m->no_denominator[i]));
-	return sig;
-}
-
-cJSON *metrics_spc_json(const struct metrics *m)
-{
-	cJSON *sp = cJSON_CreateObject(), *o, *arr;
-
-	arr = cJSON_AddArrayToObject(sp, "months");
-	for (int i = 0; i < m->n_month; i++) {
-		o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "month", m->month[i]);
-		cJSON_AddNumberToObject(o, "n", (double)m->month_n[i]);
-		cJSON_AddItemToArray(arr, o);
-	}
-	cJSON_AddItemToObject(sp, "mean", json_num(m->spc_mean));
-	cJSON_AddItemToObject(sp, "ucl", json_num(m->spc_ucl));
-	cJSON_AddItemToObject(sp, "lcl", json_num(m->spc_lcl));
-	cJSON_AddBoolToObject(sp, "provisional", m->spc_provisional);
-	arr = cJSON_AddArrayToObject(sp, "rules");
-	for (int r = 0; r < STATS_SPC_NRULES; r++)
-		if (m->spc_rules & STATS_SPC_BIT(r))
-			cJSON_AddItemToArray(arr, cJSON_CreateString(stats_spc_rule_name(r)));
-	cJSON_AddItemToObject(sp, "signals", spc_groups_json(m));
-	return sp;
 }

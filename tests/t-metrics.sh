@@ -662,4 +662,15 @@ check_eq '[10.17,14.91,5.425,false,["run-below"]]' \
 	"$(jv4 "$T/spc.json" '[.spc.mean, .spc.ucl, .spc.lcl, .spc.provisional, .spc.rules]')" \
 	"spc: mean, limits, not provisional, run-below"
 
+# As of 5 August 2025: the series ends with August (the as-of month), so it
+# runs from September 2023, which has none.  The months counted from the
+# rows the by-agency figures read (raised in the twelve months to the
+# as-of date: from 6 August 2024) and those counted apart meet inside
+# August 2024: its 10 (days 1-10) are days 1-5 and 6-10, and count once.
+# August 2025 has days 1-5 by the as-of date, not its 8.
+met "$SP" "$T/spc-aug.json" --partnership devon --quarter 2025-Q3 --as-of 2025-08-05
+check_eq '[24,"2023-09","2025-08",[0,10,12,10,12,10,12,10,12,10,12,10,12,10,12,10,12,8,9,8,9,8,9,5]]' \
+	"$(jv "$T/spc-aug.json" '.spc.months | [length, .[0].month, .[-1].month, map(.n)]')" \
+	"spc: as of mid-month, each month counted once across the two reads"
+
 finish
