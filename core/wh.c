@@ -211,6 +211,7 @@ int wh_read_begin(struct wh *w, int twin)
 
 			if (rc == 0 && before >= 0 && data_version(w) == before) {
 				w->twin = t;
+				t->first = w;
 				return 0;
 			}
 			if (t) {

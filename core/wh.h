@@ -42,6 +42,8 @@ struct wh {
 	void (*cache_free)(void *);
 	struct wh *twin;  /* a second read connection on the same snapshot,
 	                   * for a second thread (wh_read_begin()); owned */
+	struct wh *first; /* of a twin: the connection it reads beside, whose
+	                   * cache it shares (not owned); else NULL */
 };
 
 /* Open the warehouse at path; *out is set on success.  Returns 0, or -1 with

@@ -2,6 +2,7 @@
  * workdays.c - the warehouse calendar in memory: see workdays.h.
  */
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +11,6 @@
 #include "workdays.h"
 
 #define WD_MISSING INT_MIN /* no calendar row for the day */
-#define WD_MAX_JUR 4       /* jurisdictions held at once (there are two) */
 
 struct workdays {
 	char jurisdiction[32]; /* "england-wales", "scotland" */
@@ -18,18 +18,27 @@ struct workdays {
 	int *wd_le;            /* [day - first]: wd_le, or WD_MISSING */
 };
 
-/* What a connection holds: struct wh's cache. */
+/* What a connection holds (struct wh's cache), its twin too: each
+ * jurisdiction's calendar, read once by whichever thread needs it first
+ * (the other waits for it rather than read it again), never moved or
+ * freed before the cache (there are two jurisdictions). */
 struct workdays_cache {
 	int n;
-	struct workdays cal[WD_MAX_JUR];
+	struct workdays **cal;
 };
+
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void cache_free(void *p)
 {
 	struct workdays_cache *k = p;
 
-	for (int i = 0; k && i < k->n; i++)
-		free(k->cal[i].wd_le);
+	for (int i = 0; k && i < k->n; i++) {
+		free(k->cal[i]->wd_le);
+		free(k->cal[i]);
+	}
+	if (k)
+		free(k->cal);
 	free(k);
 }
 
@@ -79,36 +88,48 @@ static int read_calendar(struct wh *w, const char *partnership, struct workdays 
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "reading the calendar");
 }
 
+/* The calendar of jurisdiction jur in home's cache, read on w when it is
+ * not there yet; NULL after an error.  Called with cache_lock held. */
+static const struct workdays *cached(struct wh *home, struct wh *w, const char *partnership,
+				     const char *jur)
+{
+	struct workdays_cache *k = home->cache;
+	struct workdays *c;
+
+	if (!k) {
+		k = home->cache = xcalloc(1, sizeof(*k));
+		home->cache_free = cache_free;
+	}
+	for (int i = 0; i < k->n; i++)
+		if (!strcmp(k->cal[i]->jurisdiction, jur))
+			return k->cal[i];
+	c = xcalloc(1, sizeof(*c));
+	snprintf(c->jurisdiction, sizeof(c->jurisdiction), "%s", jur);
+	if (read_calendar(w, partnership, c)) {
+		free(c->wd_le);
+		free(c);
+		return NULL;
+	}
+	k->cal = xrealloc(k->cal, (size_t)(k->n + 1) * sizeof(*k->cal));
+	k->cal[k->n++] = c;
+	return c;
+}
+
 const struct workdays *workdays_get(struct wh *w, const char *partnership)
 {
-	struct workdays_cache *k = w->cache;
 	sqlite3_stmt *st = wh_prepare(w, "workdays_jurisdiction");
+	const struct workdays *c;
 	char jur[32] = "";
-	struct workdays *c;
 
 	sqlite3_bind_text(st, wh_param(st, ":partnership"), partnership, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
 		snprintf(jur, sizeof(jur), "%s", sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
-	if (!k) {
-		k = w->cache = xcalloc(1, sizeof(*k));
-		w->cache_free = cache_free;
-	}
-	for (int i = 0; i < k->n; i++)
-		if (!strcmp(k->cal[i].jurisdiction, jur))
-			return &k->cal[i];
-	if (k->n == WD_MAX_JUR) {
-		free(k->cal[0].wd_le);
-		memmove(&k->cal[0], &k->cal[1], (WD_MAX_JUR - 1) * sizeof(k->cal[0]));
-		k->n--;
-	}
-	c = &k->cal[k->n];
-	snprintf(c->jurisdiction, sizeof(c->jurisdiction), "%s", jur);
-	if (read_calendar(w, partnership, c)) {
-		free(c->wd_le);
-		return NULL;
-	}
-	k->n++;
+	/* A twin reads the same snapshot as its first connection: one
+	 * calendar serves both. */
+	pthread_mutex_lock(&cache_lock);
+	c = cached(w->first ? w->first : w, w, partnership, jur);
+	pthread_mutex_unlock(&cache_lock);
 	return c;
 }
 

@@ -13,7 +13,8 @@
  * with the calendar would: workdays_between() fails otherwise (and for
  * NULL or a text that is not a 'YYYY-MM-DD' date), and the caller leaves
  * the row out as the join did.  The calendar is owned by the connection
- * (struct wh's cache, freed by wh_close()).
+ * (struct wh's cache, freed by wh_close()), and shared with its twin
+ * (core/wh.h): either thread may call workdays_get().
  */
 #ifndef OVERSIGHT_REPORT_WORKDAYS_H
 #define OVERSIGHT_REPORT_WORKDAYS_H

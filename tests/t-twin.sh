@@ -7,7 +7,8 @@
 # rest; OVERSIGHT_THREADS=1 reads everything on one.  Checked here:
 #   - the second connection is opened and read (the per-statement profile
 #     counts two read transactions begun, one with OVERSIGHT_THREADS=1, and
-#     one for `agencies`, which reads none of those figures);
+#     one for `agencies`, which reads none of those figures), and shares
+#     the first's calendar (read once);
 #   - `metrics --json` is byte for byte the same both ways, for every
 #     partnership, over several quarters, for the subjects apart (North
 #     East Lincolnshire's children and adults: the second connection counts
@@ -44,6 +45,12 @@ check_eq 1 "$(OVERSIGHT_THREADS=1 opened "$OV" metrics --partnership devon --qua
 	"OVERSIGHT_THREADS=1: one connection"
 check_eq 1 "$(opened "$OV" agencies --partnership devon)" \
 	"agencies, which computes none of metrics' figures: one connection"
+# Both connections count working days (the first: resolution; the second:
+# time in stage); the two read one snapshot, so one reads the calendar
+# and the other uses what it read.
+calendars() { OVERSIGHT_PROFILE=1 "$@" 2>&1 >/dev/null | sed -n 's/^| workdays_calendar | \([0-9]*\) |.*/\1/p'; }
+check_eq 1 "$(calendars "$OV" metrics --partnership devon --quarter 2026-Q3 --json)" \
+	"two connections read the calendar once"
 
 # same_both_ways NAME CMD...: CMD's standard output with the second
 # connection and without it.
