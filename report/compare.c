@@ -112,8 +112,9 @@ static void funnel(struct compare *c, const char *measure)
 	}
 }
 
-int compare_compute(struct wh *w, const struct ref *model, char *const *ids, int n,
-		    const struct period *p, const char *measure, struct compare *c)
+/* compare_compute(), or with only, compare_compute_funnel(). */
+static int compute(struct wh *w, const struct ref *model, char *const *ids, int n,
+		   const struct period *p, const char *measure, int only, struct compare *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->one = xcalloc((size_t)n, sizeof(*c->one));
@@ -125,12 +126,25 @@ int compare_compute(struct wh *w, const struct ref *model, char *const *ids, int
 		if (!o->part)
 			return error("unknown partnership '%s'", ids[i]);
 		o->m = xcalloc(1, sizeof(*o->m));
-		if (metrics_compute(w, ids[i], p, measure, o->m) || reached_high(w, p, o))
+		if (only ? metrics_compute_funnel(w, ids[i], p, measure, o->m)
+			 : metrics_compute(w, ids[i], p, measure, o->m) || reached_high(w, p, o))
 			return -1;
 		summarise(o);
 	}
 	funnel(c, measure);
 	return 0;
+}
+
+int compare_compute(struct wh *w, const struct ref *model, char *const *ids, int n,
+		    const struct period *p, const char *measure, struct compare *c)
+{
+	return compute(w, model, ids, n, p, measure, 0, c);
+}
+
+int compare_compute_funnel(struct wh *w, const struct ref *model, char *const *ids, int n,
+			   const struct period *p, const char *measure, struct compare *c)
+{
+	return compute(w, model, ids, n, p, measure, 1, c);
 }
 
 void compare_free(struct compare *c)

@@ -56,6 +56,12 @@ struct compare {
  * whether it succeeded or not. */
 int compare_compute(struct wh *w, const struct ref *model, char *const *ids, int n,
 		    const struct period *p, const char *measure, struct compare *c);
+
+/* The same, but only what the funnel across them rests on (each one's
+ * coverage and funnel: metrics_compute_funnel()); c->funnel as
+ * compare_compute() gives it, the other figures left 0. */
+int compare_compute_funnel(struct wh *w, const struct ref *model, char *const *ids, int n,
+			   const struct period *p, const char *measure, struct compare *c);
 void compare_free(struct compare *c);
 
 /* Partnerships that are not missing. */

@@ -226,7 +226,7 @@ static int raised(struct wh *w, const char *partnership, const struct period *p,
 		const char *with = (const char *)sqlite3_column_text(st, 2);
 
 		/* a row of the repeats' twelve months, with a case reference */
-		if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+		if (rep && sqlite3_column_type(st, 3) != SQLITE_NULL)
 			metrics_repeat_rows_add(rep, (const char *)sqlite3_column_text(st, 3), by,
 						with);
 		count_month(r, on);
@@ -368,6 +368,23 @@ static int spc(struct wh *w, const char *partnership, const struct period *p,
 	m->spc_provisional = s.provisional;
 	m->spc_rules = s.rules;
 	return 0;
+}
+
+int metrics_compute_funnel(struct wh *w, const char *partnership, const struct period *p,
+			   const char *measure, struct metrics *m)
+{
+	struct raised_spans r;
+
+	memset(m, 0, sizeof(*m));
+	snprintf(m->partnership, sizeof(m->partnership), "%s", partnership);
+	m->period = *p;
+	m->subject_group = w->subject;
+	return raised(w, partnership, p, m, &r, NULL) ||
+			       coverage_read(w, partnership, p->as_of, m->coverage, M_MAX_ITEMS,
+					     &m->n_coverage) ||
+			       funnel(w, partnership, p, measure, m)
+		       ? -1
+		       : 0;
 }
 
 int metrics_compute_stages(struct wh *w, const char *partnership, const struct period *p,

@@ -138,6 +138,13 @@ struct metrics {
 int metrics_compute(struct wh *w, const char *partnership, const struct period *p,
 		    const char *measure, struct metrics *m);
 
+/* Only the funnel (funnel[], funnel_p, measure) with what it rests on:
+ * coverage[] and by agency (agency[]).  What the four quarters' funnel
+ * of a paper needs, without the rest of the year's figures.  Same
+ * definitions as metrics_compute(). */
+int metrics_compute_funnel(struct wh *w, const char *partnership, const struct period *p,
+			   const char *measure, struct metrics *m);
+
 /* Only the stages entered and the timescales (entered[], timescale[],
  * breach_rate): what the eight-quarter series of a report needs, at a
  * fraction of the cost.  Same definitions as metrics_compute(). */

@@ -97,7 +97,7 @@ struct report {
 	char note[R_MAX_NOTE][1024];
 
 	struct metrics *m;        /* this period */
-	/* the four quarters ending with the period, once computed
+	/* the funnel of the four quarters ending with the period, once computed
 	 * (report_four_quarters(): state 1), or none (state -1) */
 	struct metrics *four_q;
 	int four_q_state;
@@ -284,8 +284,9 @@ void report_front_commentary(struct report *r);
 void report_front_region(struct report *r);
 void report_appendix_region(struct report *r);
 
-/* The figures of the four quarters ending with the period (its period is
- * their m->period), computed on the first call; NULL when the period has
+/* The funnel of the four quarters ending with the period
+ * (metrics_compute_funnel(): its period is their m->period), computed on
+ * the first call; NULL when the period has
  * no such longer view (comparisons_four_quarters()) or on an error
  * (report_four_quarters.c). */
 const struct metrics *report_four_quarters(struct report *r);

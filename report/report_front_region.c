@@ -119,7 +119,7 @@ static void signals(struct report *r)
 	for (int i = 0; i < c->n; i++)
 		ids[i] = (char *)c->one[i].part->id;
 	if (c->funnel && c->funnel->n_funnel && comparisons_four_quarters(&r->period, &yp))
-		year = compare_compute(r->w, &r->model, ids, c->n, &yp, r->measure, &c4) == 0;
+		year = compare_compute_funnel(r->w, &r->model, ids, c->n, &yp, r->measure, &c4) == 0;
 	if (!report_front_funnel_any(c->funnel, NULL) && !(year && report_front_funnel_any(c4.funnel, NULL))) {
 		P("**Signals that fired**: none across the partnerships compared (each partnership's "
 		  "board report gives the signals among its own agencies).\n\n");
