@@ -247,7 +247,10 @@ static int reject_prepared(struct ingest *g, const struct prep_row *p)
 static int insert_source(struct ingest *g, const struct canon_in *in, const struct canon *c,
 			 const char *ck, const char *digest, long long esc)
 {
-	tally_add(g->tally, g->load_id, (int)(c->p - g->r->partnership), 1, 1);
+	int pidx = (int)(c->p - g->r->partnership);
+
+	tally_add(g->tally, g->load_id, pidx, 1, 1);
+	tally_agencies(g->tally, g->load_id, g->r, pidx, c->raised_by, c->raised_with, 1);
 	return srcwrite_put(g->w, g->st_insert, g->load_id, in->line, c, ck, digest, esc);
 }
 
@@ -274,6 +277,7 @@ struct held {
 	int same;              /* its digest is the new row's */
 	int has_case;
 	char case_key[PSEUDO_HEX];
+	char by[128], with[128]; /* the agencies it names (tally.h) */
 };
 
 static int find_held(struct ingest *g, const struct canon *c, const char *digest, struct held *h)
@@ -290,6 +294,8 @@ static int find_held(struct ingest *g, const struct canon *c, const char *digest
 		h->load = sqlite3_column_int64(st, 2);
 		h->esc = sqlite3_column_int64(st, 4);
 		h->same = strcmp((const char *)sqlite3_column_text(st, 1), digest) == 0;
+		snprintf(h->by, sizeof(h->by), "%s", (const char *)sqlite3_column_text(st, 5));
+		snprintf(h->with, sizeof(h->with), "%s", (const char *)sqlite3_column_text(st, 6));
 		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
 			snprintf(h->case_key, sizeof(h->case_key), "%s",
 				 (const char *)sqlite3_column_text(st, 3));
@@ -359,6 +365,13 @@ static int supersede(struct ingest *g, long long old_id, long long by)
 	return wh_run(g->w, st, "updating a row");
 }
 
+/* h, a row of partnership pidx, stops being current: its load's counts. */
+static void superseded(struct ingest *g, const struct held *h, int pidx)
+{
+	tally_add(g->tally, h->load, pidx, 0, -1);
+	tally_agencies(g->tally, h->load, g->r, pidx, h->by, h->with, -1);
+}
+
 /*
  * Store a changed or new row and re-derive what it belongs to.  The old
  * version stops being current before the new one is stored (the
@@ -377,7 +390,7 @@ static int store_changed(struct ingest *g, const struct canon_in *in, const stru
 		return -1;
 	new_id = sqlite3_last_insert_rowid(g->w->db);
 	if (h->id) {
-		tally_add(g->tally, h->load, (int)(c->p - g->r->partnership), 0, -1);
+		superseded(g, h, (int)(c->p - g->r->partnership));
 		if (supersede(g, h->id, new_id))
 			return -1;
 		/* The escalation the old version made up goes; the case it
@@ -432,7 +445,7 @@ static int store_deferred(struct ingest *g, const struct canon_in *in, const str
 		return -1;
 	new_id = sqlite3_last_insert_rowid(g->w->db);
 	if (h->id) {
-		tally_add(g->tally, h->load, pidx, 0, -1);
+		superseded(g, h, pidx);
 		if (supersede(g, h->id, new_id))
 			return -1;
 	}

@@ -1,7 +1,8 @@
 /*
- * tally.h - the rows a load stores and supersedes, by (load, partnership),
- * added to the warehouse's load_source counts at the end of the load
- * (schema_v3.sql), so that the reports read counts instead of counting
+ * tally.h - the rows a load stores and supersedes, by (load, partnership)
+ * and by (load, partnership, agency named), added to the warehouse's
+ * load_source and load_agency counts at the end of the load (schema_v3.sql,
+ * schema_v7.sql), so that the reports read counts instead of counting
  * every current source row.
  */
 #ifndef OVERSIGHT_TALLY_H
@@ -19,7 +20,15 @@ void tally_free(struct tally *t);
  * (stored, current), or superseded (current -1). */
 void tally_add(struct tally *t, long long load, int pidx, int stored, int current);
 
-/* Add the counts to load_source; 0, or -1 after a warehouse error. */
+/* A row of partnership pidx (index in r) naming agencies by and with, as
+ * raiser and receiver, stored by load (current 1) or superseded
+ * (current -1): for load_agency (schema_v7.sql), where a row naming one
+ * agency both ways counts once. */
+void tally_agencies(struct tally *t, long long load, const struct ref *r, int pidx, const char *by,
+		    const char *with, int current);
+
+/* Add the counts to load_source and load_agency; 0, or -1 after a
+ * warehouse error. */
 int tally_write(struct tally *t, struct wh *w, const struct ref *r);
 
 #endif

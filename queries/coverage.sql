@@ -5,7 +5,9 @@
 -- its own, else 'shared', else 'none' (runs_to NULL).  A period is
 -- covered for it when runs_to is :as_of or later.  Activity loads are
 -- not logs.  rows: the current source rows of its own logs, and of the
--- shared logs those that name it (as raiser or receiver).
+-- shared logs those that name it (as raiser or receiver), from the
+-- loader's counts (load_source, load_agency: schema_v3.sql, schema_v7.sql)
+-- rather than every current source row of the partnership.
 WITH own AS (
 	SELECT agency, max(exported_on) AS runs_to FROM load
 	WHERE partnership = :partnership AND profile <> 'activity' AND agency IS NOT NULL
@@ -24,9 +26,11 @@ WITH own AS (
 	WHERE a.partnership = :partnership
 )
 SELECT c.id, c.name, c.log, c.runs_to, coalesce(c.runs_to >= :as_of, 0) AS covered,
-	(SELECT count(*) FROM source_row s JOIN load l ON l.id = s.load_id
-	 WHERE s.partnership = :partnership AND s.superseded_by IS NULL
-	   AND l.partnership = :partnership AND l.profile <> 'activity'
-	   AND (l.agency = c.id OR (l.agency IS NULL AND c.id IN (s.raised_by, s.raised_with))))
+	(SELECT coalesce(sum(n.n_current), 0) FROM load l
+	 JOIN load_source n ON n.partnership = :partnership AND n.load_id = l.id
+	 WHERE l.partnership = :partnership AND l.profile <> 'activity' AND l.agency = c.id)
+	+ (SELECT coalesce(sum(n.n_current), 0) FROM load l
+	 JOIN load_agency n ON n.partnership = :partnership AND n.load_id = l.id AND n.agency = c.id
+	 WHERE l.partnership = :partnership AND l.profile <> 'activity' AND l.agency IS NULL)
 		AS n_rows
 FROM cover c ORDER BY c.ord, c.id;

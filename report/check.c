@@ -45,6 +45,7 @@ static const struct check checks[] = {
 	{"stage-events", "check_stage_events", BIND_NONE, 0, NULL},
 	{"load-counts", "check_load_counts", BIND_NONE, 0, NULL},
 	{"load-rejects", "check_load_rejects", BIND_NONE, 0, NULL},
+	{"source-counts", "check_source_counts", BIND_NONE, 0, NULL},
 	{"conflicts", "check_conflicts", BIND_NONE, 1, "check_conflict_fields"},
 	{NULL, NULL, BIND_NONE, 0, NULL},
 };

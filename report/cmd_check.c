@@ -33,6 +33,8 @@ static const char usage_text[] =
 	"  stage-events         stage events agree with the escalation's stage dates\n"
 	"  load-counts          read = loaded + updated + unchanged + merged + rejected\n"
 	"  load-rejects         rejected = the load's quarantined rows\n"
+	"  source-counts        the rows counted by load (and by agency named), which\n"
+	"                       the reports read, = the current source rows\n"
 	"\n"
 	"Then 'note conflicts: N ...': fields on which two agencies' rows of one\n"
 	"escalation disagree (the earliest dates and every closure stand), with the escalation's\n"

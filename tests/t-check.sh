@@ -52,6 +52,7 @@ ok escalation-dates
 ok stage-events
 ok load-counts
 ok load-rejects
+ok source-counts
 note conflicts: 1 field(s) on which two reconciled sources disagree, by field: theme 1
     $P $PS1 theme: kept threshold, other plan
 EOF
@@ -66,8 +67,8 @@ check_grep '"check":	"conflicts"' "$T/json" "--json: conflicts listed"
 check_grep '"status":	"note"' "$T/json" "--json: the conflict is a note"
 check_no_grep '"status":	"fail"' "$T/json" "--json: nothing failed"
 if command -v jq >/dev/null 2>&1; then
-	check_eq "13 12 1" "$(jq -r '[length, ([.[] | select(.status == "ok")] | length), (.[-1].count)] | join(" ")' "$T/json")" \
-		"--json: 13 checks, 12 ok, 1 conflict"
+	check_eq "14 13 1" "$(jq -r '[length, ([.[] | select(.status == "ok")] | length), (.[-1].count)] | join(" ")' "$T/json")" \
+		"--json: 14 checks, 13 ok, 1 conflict"
 fi
 
 # corrupt NAME SQL: a copy of the clean warehouse (and its key), with SQL run
@@ -155,6 +156,28 @@ check_eq 1 "$rc" "reject row deleted: exit 1"
 check_grep "^FAIL load-rejects: load 1 ($T/a.csv): rejected 1, but 0 quarantined row(s)$" "$T/reject.out" \
 	"reject row deleted: load-rejects fails"
 
+# --- change the loader's counts of current rows ----------------------------------
+# Load 1 stored A-1 (nel-cs with health) and A-2 (nel-cs with education),
+# both current; load 2 stored B-1 (nel-cs with health).  So load_agency
+# holds: load 1 nel-cs 2, health 1, education 1; load 2 nel-cs 1, health 1.
+check_eq "1 education 1|1 health 1|1 nel-cs 2|2 health 1|2 nel-cs 1" \
+	"$(q "$W" "SELECT group_concat(load_id || ' ' || agency || ' ' || n_current, '|')
+		FROM (SELECT * FROM load_agency ORDER BY load_id, agency)")" \
+	"load_agency: the current rows of each load naming each agency"
+corrupt named "UPDATE load_agency SET n_current = 3 WHERE load_id = 1 AND agency = 'nel-cs'"
+run_check named
+check_eq 1 "$rc" "count by agency changed: exit 1"
+check_grep "^FAIL source-counts: load 1, $P, nel-cs: current rows naming it 3 in load_agency, but the rows are 2$" \
+	"$T/named.out" "count by agency changed: source-counts fails"
+corrupt kept "UPDATE load_source SET n_current = 0 WHERE load_id = 2"
+run_check kept
+check_grep "^FAIL source-counts: load 2, $P: rows stored 1, current 0 in load_source, but the rows are 1 and 1$" \
+	"$T/kept.out" "count by load changed: source-counts fails"
+corrupt gone "DELETE FROM load_agency WHERE load_id = 2 AND agency = 'health'"
+run_check gone
+check_grep "^FAIL source-counts: load 2, $P, health: current rows naming it 0 in load_agency, but the rows are 1$" \
+	"$T/gone.out" "count by agency missing: source-counts fails"
+
 # --- another key file ------------------------------------------------------------
 head -c 32 /dev/urandom >"$T/other.key"
 chmod 600 "$T/other.key"
@@ -185,13 +208,13 @@ run_check bad
 check_eq 1 "$rc" "CHECK constraint broken: exit 1"
 check_grep "^FAIL integrity: CHECK constraint failed in escalation$" "$T/bad.out" \
 	"CHECK constraint broken: integrity fails"
-corrupt version "PRAGMA user_version = 7"
+corrupt version "PRAGMA user_version = 8"
 run_check version
-check_eq 1 "$rc" "schema version 7: exit 1"
-check_grep "^FAIL schema-version: schema version 7, this oversight needs 6$" "$T/version.out" \
-	"schema version 7: schema-version fails"
-check_grep "^note the data checks were not run" "$T/version.out" "schema version 7: data checks not run"
-check_no_grep "^ok load-counts" "$T/version.out" "schema version 7: load-counts not run"
+check_eq 1 "$rc" "schema version 8: exit 1"
+check_grep "^FAIL schema-version: schema version 8, this oversight needs 7$" "$T/version.out" \
+	"schema version 8: schema-version fails"
+check_grep "^note the data checks were not run" "$T/version.out" "schema version 8: data checks not run"
+check_no_grep "^ok load-counts" "$T/version.out" "schema version 8: load-counts not run"
 
 check_exit 3 "no warehouse: exit 3" "$OV" -w "$T/nowhere.db" check
 printf 'not a database, just text\n' >"$T/text.db"

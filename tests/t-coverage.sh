@@ -261,6 +261,27 @@ env OVERSIGHT_WAREHOUSE="$W" "$OV" agencies --partnership $GL >"$T/c-a.txt"
 check_grep "^glos-police  *shared  *2025-10-08  *1  " "$T/c-a.txt" "C: coverage runs to the re-export's date"
 check_grep "^glos-cs  *own  *2025-10-08  *2  " "$T/c-a.txt" "C: glos-cs: the later of its own log and the shared one"
 
+# The shared log re-exported on 2025-10-10 with S1 now raised with
+# glos-health, not glos-police; S2 as before.  S1's new version (load 4)
+# supersedes load 1's; S2 stays load 1's.  Rows now: glos-police 0 (no
+# current row names it); glos-health 2 (S1 and S2); glos-cs 2 (O1, S1);
+# education 1 (S2); early-years 0.  The rows are counted by the loader as
+# it stores and supersedes them, and `check` counts them afresh: the same.
+cat >"$T/shared2.csv" <<EOF2
+$H
+S1,$GL,glos-cs,glos-health,child,2025-07-10,threshold,case,2025-07-10,open
+S2,$GL,glos-health,education,child,2025-08-10,threshold,case,2025-08-10,open
+EOF2
+check_ok "C: the shared log, one row changed" env OVERSIGHT_WAREHOUSE="$W" "$OV" load --quiet --shared \
+	--exported 2025-10-10 "$T/shared2.csv"
+env OVERSIGHT_WAREHOUSE="$W" "$OV" agencies --partnership $GL >"$T/c-a.txt"
+check_grep "^glos-police  *shared  *2025-10-10  *0  " "$T/c-a.txt" "C: a row no longer naming glos-police leaves its rows"
+check_grep "^glos-health  *shared  *2025-10-10  *2  " "$T/c-a.txt" "C: the changed row names glos-health: 2 rows"
+check_grep "^glos-cs  *own  *2025-10-10  *2  " "$T/c-a.txt" "C: glos-cs: O1 and the changed S1"
+check_grep "^education  *shared  *2025-10-10  *1  " "$T/c-a.txt" "C: education: S2"
+check_ok "C: check" env OVERSIGHT_WAREHOUSE="$W" "$OV" check
+check_grep "^ok source-counts$" "$T/.out" "C: the loader's counts are the rows counted afresh"
+
 # ===========================================================================
 # D. A version 1 warehouse is upgraded in place.
 # ===========================================================================
@@ -288,6 +309,6 @@ check_eq '["glos-cs","glos-police","shared","activity"]' "$(jv "$T/v1.json" '[.[
 	"D: upgraded loads: owners from their rows"
 check_eq "true" "$(jv "$T/v1.json" '[.[] | .exported == (.loaded_at | .[0:10])] | all')" \
 	"D: upgraded loads: exported the day they were loaded"
-check_eq 6 "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" "D: schema version 6 (the current one)"
+check_eq 7 "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" "D: schema version 7 (the current one)"
 
 finish

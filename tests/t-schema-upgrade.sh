@@ -2,14 +2,17 @@
 # t-schema-upgrade.sh - a version 4 warehouse upgraded in place to version 5
 # (queries/schema_v5.sql: the escalation_raised and escalation_closed
 # indexes carry more columns, so that the period's figures are read from
-# them alone) and on to version 6 (queries/schema_v6.sql: the escalation
-# table's CHECK constraints as comparisons, not IN lists): every figure
-# stays as it was, and the constraints refuse what they refused.
+# them alone), on to version 6 (queries/schema_v6.sql: the escalation
+# table's CHECK constraints as comparisons, not IN lists) and to version 7
+# (queries/schema_v7.sql: the current rows of each load counted by agency
+# named, for coverage): every figure stays as it was, the constraints
+# refuse what they refused, and the counts are the rows'.
 #
 # The warehouse holds the example logs of Devon (with its local targets,
 # so stage deadlines and overdue escalations) and North East Lincolnshire
-# (children and adults).  Its metrics are taken as version 6, the indexes
-# and constraints are put back as version 4 had them (and user_version 4), which this
+# (children and adults).  Its metrics are taken as version 7, the indexes,
+# constraints and tables are put back as version 4 had them (and
+# user_version 4), which this
 # oversight refuses until `init` upgrades it; after the upgrade the
 # metrics --json of each partnership, period and subject are the same
 # bytes as before, and the rebuilt indexes have planner statistics.
@@ -33,14 +36,19 @@ figures() {
 		# shellcheck disable=SC2086
 		"$OV" metrics --partnership $args --json >>"$1" 2>&1 || echo "failed: $args" >>"$1"
 	done
+	# and each agency's log and rows (coverage)
+	for p in devon north-east-lincolnshire; do
+		"$OV" agencies --partnership $p --json >>"$1" 2>&1 || echo "failed: agencies $p" >>"$1"
+	done
 }
 figures "$T/v5.json"
 check_grep '"overdue":' "$T/v5.json" "the figures were computed"
 check_no_grep '^failed' "$T/v5.json" "every metrics run succeeds"
 # Devon's local targets give stage deadlines: some escalation is overdue
 # at some period's end, so the one-pass overdue count is exercised too.
-check_eq true "$(jq -s '[.[].overdue.n] | add > 0' "$T/v5.json")" "some escalation is overdue"
-check_eq true "$(jq -s '[.[].raised] | all(. > 0)' "$T/v5.json")" "every period raised some"
+check_eq true "$(jq -s '[.[] | objects | .overdue.n] | add > 0' "$T/v5.json")" "some escalation is overdue"
+check_eq true "$(jq -s '[.[] | objects | .raised] | all(. > 0)' "$T/v5.json")" "every period raised some"
+check_eq true "$(jq -s '[.[] | arrays | .[].rows] | add > 0' "$T/v5.json")" "the agencies' rows were counted"
 
 cols() {
 	sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT group_concat(name, ',') FROM pragma_index_info('$1')"
@@ -53,7 +61,7 @@ check_eq "partnership,closed_on,raised_on,status,subject,top_stage,raised_by,rai
 sqlite3 "$OVERSIGHT_WAREHOUSE" "DROP INDEX escalation_raised; DROP INDEX escalation_closed;
 	CREATE INDEX escalation_raised ON escalation(partnership, raised_on, raised_by, raised_with);
 	CREATE INDEX escalation_closed ON escalation(partnership, closed_on, raised_on, status);
-	DROP TABLE IF EXISTS sqlite_stat1;
+	DROP TABLE IF EXISTS sqlite_stat1; DROP TABLE load_agency;
 	PRAGMA user_version = 4;"
 # version 5's constraints, as schema_v1.sql and schema_v4.sql wrote them
 sqlite3 "$OVERSIGHT_WAREHOUSE" "PRAGMA writable_schema = ON;
@@ -67,11 +75,11 @@ sqlite3 "$OVERSIGHT_WAREHOUSE" "PRAGMA writable_schema = ON;
 checks() { sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT sql FROM sqlite_schema WHERE name = 'escalation'" | grep -oE "CHECK \((status|outcome) [^)]*\)+"; }
 check_eq 2 "$(checks | grep -c ' IN (')" "version 4: the constraints as IN lists"
 check_exit 3 "version 4: metrics refused before init" "$OV" metrics --partnership devon --quarter 2026-Q3 --json
-check_grep "schema version 4, this oversight needs 6; run 'oversight init' to upgrade" "$T/.err" \
+check_grep "schema version 4, this oversight needs 7; run 'oversight init' to upgrade" "$T/.err" \
 	"version 4: the message says to run init"
 check_ok "version 4: init upgrades it" "$OV" init
-check_grep "schema version 6;" "$T/.out" "init: schema version 6"
-check_eq 6 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" 'PRAGMA user_version')" "upgraded: user_version 6"
+check_grep "schema version 7;" "$T/.out" "init: schema version 7"
+check_eq 7 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" 'PRAGMA user_version')" "upgraded: user_version 7"
 check_eq 0 "$(checks | grep -c ' IN (')" "upgraded: no constraint as an IN list"
 check_eq "CHECK (status = 'open' OR status = 'resolved' OR status = 'withdrawn')
 CHECK (outcome = 'changed' OR outcome = 'partly' OR outcome = 'upheld')" "$(checks)" \
@@ -92,6 +100,12 @@ check_eq "partnership,closed_on,raised_on,status,subject,top_stage,raised_by,rai
 	"$(cols escalation_closed)" "upgraded: escalation_closed's columns"
 check_eq 2 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*) FROM sqlite_stat1
 	WHERE idx IN ('escalation_raised', 'escalation_closed')")" "upgraded: both indexes have statistics"
+# The two partnerships' logs were loaded --shared: coverage's rows are
+# load_agency's counts, filled by the upgrade from the rows themselves.
+check_eq 1 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*) > 0 FROM load_agency")" \
+	"upgraded: load_agency filled"
+check_ok "upgraded: check" "$OV" check
+check_grep "^ok source-counts$" "$T/.out" "upgraded: load_agency holds the rows' counts"
 figures "$T/upgraded.json"
 check_cmp "$T/v5.json" "$T/upgraded.json" "upgraded: every figure as before"
 
