@@ -166,7 +166,11 @@ file: $db_size bytes.
 
 A report reads its figures on two connections to the same snapshot, in two
 threads: the previous period, overdue and the outcomes on the second
-(report/metrics.c; \`OVERSIGHT_THREADS=1\` reads them all on one).
+(report/metrics.c; \`OVERSIGHT_THREADS=1\` reads them all on one); the two
+share one copy of the calendar.  The monthly series reads only the months
+the by-agency figures have not read.  The file is one load of five
+partnerships, so it is no partnership's log and its coverage counts no rows;
+a partnership's own log has its rows counted from load_agency, not read.
 
 ## Targets
 
@@ -202,8 +206,9 @@ end of the file, in key order (etl/settle.c), however large the file: past
 at the end; an escalation whose rows the file left as they were is kept, not
 built again; for a partnership the warehouse holds no row of yet, Bloom
 filters of the cases (2 MB) and of the refs (1 MB) the load has seen tell a
-new case, and a ref no current row has, without a look-up; the reports' data sources and data quality read the row counts the
-loader keeps by load (load_source).  A file large against the warehouse (at
+new case, and a ref no current row has, without a look-up; the reports' data
+sources, data quality and coverage read the row counts the loader keeps by
+load and by agency named (load_source, load_agency: schema version 7).  A file large against the warehouse (at
 least 1 MiB, more rows than the warehouse holds) sets the indexes only the
 reports read aside in its transaction and builds them from sorted rows before
 it commits (etl/bulk.c; the "CREATE INDEX" lines above); into a warehouse
