@@ -16,9 +16,10 @@ static const char loads_usage[] =
 	"\n"
 	"List every load: id, when, profile, file and its counts\n"
 	"(read = loaded + updated + unchanged + merged + rejected), and whose log\n"
-	"it is: the partnership, the agency that owns it ('shared': the\n"
-	"partnership's shared log; 'activity': activity figures, not a log) and the\n"
-	"day it was exported, to which its agencies' data run.\n"
+	"it is: the partnership ('-': rows of several), the agency that owns it\n"
+	"('shared': the partnership's shared log, or each one's for a file of\n"
+	"several partnerships' rows; 'activity': activity figures, not a log) and\n"
+	"the day it was exported, to which its agencies' data run.\n"
 	"\n"
 	"example:\n"
 	"    oversight loads\n";

@@ -520,6 +520,10 @@ int ingest_prepared(struct ingest *g, const struct prep_row *p)
 		if (h.same) {
 			g->n.read++;
 			g->n.unchanged++;
+			/* the load read a row of the partnership: whose log it
+			 * is (a file of several partnerships' rows covers each
+			 * it holds rows of: coverage.sql) */
+			tally_add(g->tally, g->load_id, (int)(c->p - g->r->partnership), 0, 0);
 			return 0;
 		}
 	} else if (case_alone(g, c, ck)) {

@@ -1,7 +1,9 @@
 -- coverage: for each agency of :partnership, whose logs are in and how
 -- recent (DESIGN.md "Whose log, and how recent").  An agency's data run
 -- to the latest export date of a log it owns or of the partnership's
--- shared log (a load with no owning agency); 'own' when it has a log of
+-- shared log (a load with no owning agency: the partnership's, or a file
+-- of several partnerships' rows, which is the shared log of each of them
+-- it read rows of: load_source has a line for each); 'own' when it has a log of
 -- its own, else 'shared', else 'none' (runs_to NULL).  A period is
 -- covered for it when runs_to is :as_of or later.  Activity loads are
 -- not logs.  rows: the current source rows of its own logs, and of the
@@ -13,8 +15,11 @@ WITH own AS (
 	WHERE partnership = :partnership AND profile <> 'activity' AND agency IS NOT NULL
 	GROUP BY agency
 ), shared AS (
-	SELECT max(exported_on) AS runs_to FROM load
-	WHERE partnership = :partnership AND profile <> 'activity' AND agency IS NULL
+	SELECT max(l.exported_on) AS runs_to FROM load l
+	WHERE l.profile <> 'activity' AND l.agency IS NULL
+	  AND (l.partnership = :partnership
+	       OR (l.partnership IS NULL AND EXISTS (SELECT 1 FROM load_source n
+		   WHERE n.partnership = :partnership AND n.load_id = l.id)))
 ), cover AS (
 	SELECT a.id, a.name, a.ord,
 		CASE WHEN own.runs_to IS NOT NULL THEN 'own'
@@ -31,6 +36,7 @@ SELECT c.id, c.name, c.log, c.runs_to, coalesce(c.runs_to >= :as_of, 0) AS cover
 	 WHERE l.partnership = :partnership AND l.profile <> 'activity' AND l.agency = c.id)
 	+ (SELECT coalesce(sum(n.n_current), 0) FROM load l
 	 JOIN load_agency n ON n.partnership = :partnership AND n.load_id = l.id AND n.agency = c.id
-	 WHERE l.partnership = :partnership AND l.profile <> 'activity' AND l.agency IS NULL)
+	 WHERE (l.partnership = :partnership OR l.partnership IS NULL) AND l.profile <> 'activity'
+	   AND l.agency IS NULL)
 		AS n_rows
 FROM cover c ORDER BY c.ord, c.id;

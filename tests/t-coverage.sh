@@ -3,7 +3,8 @@
 # recent"): the owner and export date of each load, `oversight loads`,
 # `partnerships` and `agencies`, coverage in `metrics --json`, the signals
 # and the paper without the agencies whose logs are missing, a shared log,
-# a period beyond the data, and the upgrade of a version 1 warehouse.
+# a period beyond the data, the upgrade of a version 1 warehouse, and a
+# file of two partnerships' rows.
 # Every expected figure is worked out by hand in the comment beside it.
 . "$(dirname "$0")/lib.sh"
 
@@ -310,5 +311,49 @@ check_eq '["glos-cs","glos-police","shared","activity"]' "$(jv "$T/v1.json" '[.[
 check_eq "true" "$(jv "$T/v1.json" '[.[] | .exported == (.loaded_at | .[0:10])] | all')" \
 	"D: upgraded loads: exported the day they were loaded"
 check_eq 7 "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" "D: schema version 7 (the current one)"
+
+# ===========================================================================
+# E. A file of two partnerships' rows: the shared log of each.
+# ===========================================================================
+# region.csv, exported 2025-10-02: R1 devon, devon-cs -> dc-police
+# 2025-07-10; R2 gloucestershire, glos-cs -> glos-police 2025-07-11.  It
+# names no one partnership, so no agency owns it: it is the shared log of
+# both (DESIGN.md: a file with no owning agency is the shared log).  Devon:
+# every agency shared to 2025-10-02, rows devon-cs 1, dc-police 1, the
+# others 0; Gloucestershire: glos-cs 1, glos-police 1.
+W=$T/e.db
+cat >"$T/region.csv" <<EOF2
+$H
+R1,devon,devon-cs,dc-police,child,2025-07-10,threshold,case,2025-07-10,open
+R2,$GL,glos-cs,glos-police,child,2025-07-11,threshold,case,2025-07-11,open
+EOF2
+check_ok "E: init" env OVERSIGHT_WAREHOUSE="$W" "$OV" init
+check_ok "E: load the regional file" env OVERSIGHT_WAREHOUSE="$W" "$OV" load --quiet --exported 2025-10-02 "$T/region.csv"
+env OVERSIGHT_WAREHOUSE="$W" "$OV" loads --json >"$T/e-loads.json"
+check_eq '[[1,"-","shared","2025-10-02"]]' "$(jv "$T/e-loads.json" '[.[] | [.load, .partnership, .log, .exported]]')" \
+	"E: loads: no one partnership, a shared log"
+env OVERSIGHT_WAREHOUSE="$W" "$OV" agencies --partnership devon --json >"$T/e-devon.json"
+check_eq '[["devon-cs","shared","2025-10-02",1],["dc-police","shared","2025-10-02",1],["nhs-devon","shared","2025-10-02",0],["education","shared","2025-10-02",0],["iru","shared","2025-10-02",0]]' \
+	"$(jv "$T/e-devon.json" '[.[] | [.agency, .log, .runs_to, .rows]]')" "E: devon: every agency covered by the regional file"
+env OVERSIGHT_WAREHOUSE="$W" "$OV" agencies --partnership $GL >"$T/e-a.txt"
+check_grep "^glos-police  *shared  *2025-10-02  *1  " "$T/e-a.txt" "E: gloucestershire: covered by it too"
+check_ok "E: devon's board paper, not refused" env OVERSIGHT_WAREHOUSE="$W" "$OV" report board --partnership devon \
+	--quarter 2025-Q3 --no-charts -o "$T/e-out"
+# Re-exported 2025-10-09: R1 as it was; R2 now raised with glos-health.
+# Load 2 reads R1 unchanged (devon's data now run to 2025-10-09 all the
+# same) and updates R2: glos-police 0 rows, glos-health 1.
+cat >"$T/region2.csv" <<EOF2
+$H
+R1,devon,devon-cs,dc-police,child,2025-07-10,threshold,case,2025-07-10,open
+R2,$GL,glos-cs,glos-health,child,2025-07-11,threshold,case,2025-07-11,open
+EOF2
+check_ok "E: the regional file re-exported" env OVERSIGHT_WAREHOUSE="$W" "$OV" load --quiet --exported 2025-10-09 "$T/region2.csv"
+env OVERSIGHT_WAREHOUSE="$W" "$OV" agencies --partnership devon >"$T/e-a.txt"
+check_grep "^devon-cs  *shared  *2025-10-09  *1  " "$T/e-a.txt" "E: devon, its row unchanged: runs to the re-export"
+env OVERSIGHT_WAREHOUSE="$W" "$OV" agencies --partnership $GL >"$T/e-a.txt"
+check_grep "^glos-police  *shared  *2025-10-09  *0  " "$T/e-a.txt" "E: gloucestershire: the changed row leaves glos-police"
+check_grep "^glos-health  *shared  *2025-10-09  *1  " "$T/e-a.txt" "E: gloucestershire: and names glos-health"
+check_ok "E: check" env OVERSIGHT_WAREHOUSE="$W" "$OV" check
+check_grep "^ok source-counts$" "$T/.out" "E: the counts are the rows'"
 
 finish
