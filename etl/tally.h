@@ -17,7 +17,9 @@ struct tally *tally_new(void);
 void tally_free(struct tally *t);
 
 /* Rows of partnership pidx (index in the protocol model) stored by load
- * (stored, current), or superseded (current -1). */
+ * (stored, current), or superseded (current -1); or (0, 0), a row of it the
+ * load read and left as it was, so that load_source says the load holds
+ * rows of the partnership (coverage.sql). */
 void tally_add(struct tally *t, long long load, int pidx, int stored, int current);
 
 /* A row of partnership pidx (index in r) naming agencies by and with, as

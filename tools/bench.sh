@@ -169,8 +169,8 @@ threads: the previous period, overdue and the outcomes on the second
 (report/metrics.c; \`OVERSIGHT_THREADS=1\` reads them all on one); the two
 share one copy of the calendar.  The monthly series reads only the months
 the by-agency figures have not read.  The file is one load of five
-partnerships, so it is no partnership's log and its coverage counts no rows;
-a partnership's own log has its rows counted from load_agency, not read.
+partnerships, the shared log of each: coverage counts every agency's rows
+from the loader's counts (load_agency, schema version 7), not from the rows.
 
 ## Targets
 
