@@ -239,10 +239,12 @@ int wh_migrate(struct wh *w)
 	}
 	/* One file per version step; each keeps the data of the one before
 	 * and sets user_version to its own number.  A warehouse that had a
-	 * schema before version 5 (so may hold escalations) gets statistics
-	 * for the indexes that step rebuilt. */
+	 * schema before version 5, or 8 (so may hold escalations), gets
+	 * statistics for the indexes those steps rebuilt. */
 	if (v >= 1 && v < 5 && WH_SCHEMA_VERSION >= 5)
 		analyze = 1;
+	if (v >= 1 && v < 8 && WH_SCHEMA_VERSION >= 8)
+		analyze |= 2;
 	while (v < WH_SCHEMA_VERSION) {
 		char name[32];
 
@@ -251,7 +253,9 @@ int wh_migrate(struct wh *w)
 			goto fail;
 		v++;
 	}
-	if (analyze && wh_exec(w, embed_query("schema_v5_analyze")))
+	if ((analyze & 1) && wh_exec(w, embed_query("schema_v5_analyze")))
+		goto fail;
+	if ((analyze & 2) && wh_exec(w, embed_query("schema_v8_analyze")))
 		goto fail;
 	if (whid_set(w->db, w->path))
 		goto fail;

@@ -16,11 +16,13 @@
 -- entered in a later period than the deadline: the deadline's period, as
 -- of its own end, cannot count a stage not yet entered (a past period
 -- never changes), and the entry's period would not hold the deadline.
--- The instances are read once (MATERIALIZED), from two index ranges: due
--- in the period and entered by then; or entered in the period after their
--- deadline.
-WITH i AS MATERIALIZED (
-	SELECT stage, due_on, CASE WHEN completed_on <= :as_of THEN completed_on END AS done
+-- The instances are read from two index ranges (each index holds what is
+-- read of a stage event: schema_v8.sql): due in the period and entered by
+-- then; or entered in the period after their deadline.  They are counted
+-- by stage, and the counts set beside each timed stage (a stage with none
+-- due counts 0).
+WITH i(stage, due_on, done) AS (
+	SELECT stage, due_on, CASE WHEN completed_on <= :as_of THEN completed_on END
 	FROM stage_event
 	WHERE partnership = :partnership AND due_on BETWEEN :from AND :to AND entered_on <= due_on
 		AND entered_on <= :as_of
@@ -29,14 +31,17 @@ WITH i AS MATERIALIZED (
 	FROM stage_event
 	WHERE partnership = :partnership AND entered_on BETWEEN :from AND :to AND entered_on > due_on
 		AND entered_on <= :as_of
+), n AS (
+	SELECT stage, count(*) AS due,
+		count(*) FILTER (WHERE done IS NOT NULL AND done <= due_on) AS met,
+		count(*) FILTER (WHERE (done IS NOT NULL AND done > due_on)
+			OR (done IS NULL AND due_on <= :as_of)) AS breached,
+		count(*) FILTER (WHERE done IS NULL AND due_on > :as_of) AS pending
+	FROM i GROUP BY stage
 )
 SELECT t.stage, t.source, t.kind, t.days, t.cite,
-	count(i.stage),
-	count(*) FILTER (WHERE i.done IS NOT NULL AND i.done <= i.due_on),
-	count(*) FILTER (WHERE (i.done IS NOT NULL AND i.done > i.due_on)
-		OR (i.done IS NULL AND i.stage IS NOT NULL AND i.due_on <= :as_of)),
-	count(*) FILTER (WHERE i.done IS NULL AND i.stage IS NOT NULL AND i.due_on > :as_of)
+	coalesce(n.due, 0), coalesce(n.met, 0), coalesce(n.breached, 0), coalesce(n.pending, 0)
 FROM timescale t
-LEFT JOIN i ON i.stage = t.stage
+LEFT JOIN n ON n.stage = t.stage
 WHERE t.partnership = :partnership
-GROUP BY t.stage ORDER BY t.stage;
+ORDER BY t.stage;

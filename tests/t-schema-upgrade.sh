@@ -3,14 +3,17 @@
 # (queries/schema_v5.sql: the escalation_raised and escalation_closed
 # indexes carry more columns, so that the period's figures are read from
 # them alone), on to version 6 (queries/schema_v6.sql: the escalation
-# table's CHECK constraints as comparisons, not IN lists) and to version 7
+# table's CHECK constraints as comparisons, not IN lists), to version 7
 # (queries/schema_v7.sql: the current rows of each load counted by agency
-# named, for coverage): every figure stays as it was, the constraints
-# refuse what they refused, and the counts are the rows'.
+# named, for coverage) and to version 8 (queries/schema_v8.sql: the
+# stage_event_due and stage_event_entered indexes carry what the timed
+# stages' figures read of a stage event): every figure
+# stays as it was, the constraints refuse what they refused, and the
+# counts are the rows'.
 #
 # The warehouse holds the example logs of Devon (with its local targets,
 # so stage deadlines and overdue escalations) and North East Lincolnshire
-# (children and adults).  Its metrics are taken as version 7, the indexes,
+# (children and adults).  Its metrics are taken as version 8, the indexes,
 # constraints and tables are put back as version 4 had them (and
 # user_version 4), which this
 # oversight refuses until `init` upgrades it; after the upgrade the
@@ -57,10 +60,16 @@ check_eq "partnership,raised_on,raised_by,raised_with,subject,theme,category,cas
 	"$(cols escalation_raised)" "version 5: escalation_raised's columns"
 check_eq "partnership,closed_on,raised_on,status,subject,top_stage,raised_by,raised_with,outcome,feedback_on" \
 	"$(cols escalation_closed)" "version 5: escalation_closed's columns"
+check_eq "partnership,due_on,entered_on,completed_on" "$(cols stage_event_due)" "version 8: stage_event_due's columns"
+check_eq "partnership,entered_on,due_on,completed_on" "$(cols stage_event_entered)" \
+	"version 8: stage_event_entered's columns"
 
 sqlite3 "$OVERSIGHT_WAREHOUSE" "DROP INDEX escalation_raised; DROP INDEX escalation_closed;
 	CREATE INDEX escalation_raised ON escalation(partnership, raised_on, raised_by, raised_with);
 	CREATE INDEX escalation_closed ON escalation(partnership, closed_on, raised_on, status);
+	DROP INDEX stage_event_due; DROP INDEX stage_event_entered;
+	CREATE INDEX stage_event_due ON stage_event(partnership, due_on) WHERE due_on IS NOT NULL;
+	CREATE INDEX stage_event_entered ON stage_event(partnership, entered_on);
 	DROP TABLE IF EXISTS sqlite_stat1; DROP TABLE load_agency;
 	PRAGMA user_version = 4;"
 # version 5's constraints, as schema_v1.sql and schema_v4.sql wrote them
@@ -75,11 +84,11 @@ sqlite3 "$OVERSIGHT_WAREHOUSE" "PRAGMA writable_schema = ON;
 checks() { sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT sql FROM sqlite_schema WHERE name = 'escalation'" | grep -oE "CHECK \((status|outcome) [^)]*\)+"; }
 check_eq 2 "$(checks | grep -c ' IN (')" "version 4: the constraints as IN lists"
 check_exit 3 "version 4: metrics refused before init" "$OV" metrics --partnership devon --quarter 2026-Q3 --json
-check_grep "schema version 4, this oversight needs 7; run 'oversight init' to upgrade" "$T/.err" \
+check_grep "schema version 4, this oversight needs 8; run 'oversight init' to upgrade" "$T/.err" \
 	"version 4: the message says to run init"
 check_ok "version 4: init upgrades it" "$OV" init
-check_grep "schema version 7;" "$T/.out" "init: schema version 7"
-check_eq 7 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" 'PRAGMA user_version')" "upgraded: user_version 7"
+check_grep "schema version 8;" "$T/.out" "init: schema version 8"
+check_eq 8 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" 'PRAGMA user_version')" "upgraded: user_version 8"
 check_eq 0 "$(checks | grep -c ' IN (')" "upgraded: no constraint as an IN list"
 check_eq "CHECK (status = 'open' OR status = 'resolved' OR status = 'withdrawn')
 CHECK (outcome = 'changed' OR outcome = 'partly' OR outcome = 'upheld')" "$(checks)" \
@@ -98,8 +107,12 @@ check_eq "partnership,raised_on,raised_by,raised_with,subject,theme,category,cas
 	"$(cols escalation_raised)" "upgraded: escalation_raised's columns"
 check_eq "partnership,closed_on,raised_on,status,subject,top_stage,raised_by,raised_with,outcome,feedback_on" \
 	"$(cols escalation_closed)" "upgraded: escalation_closed's columns"
-check_eq 2 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*) FROM sqlite_stat1
-	WHERE idx IN ('escalation_raised', 'escalation_closed')")" "upgraded: both indexes have statistics"
+check_eq "partnership,due_on,entered_on,completed_on" "$(cols stage_event_due)" "upgraded: stage_event_due's columns"
+check_eq "partnership,entered_on,due_on,completed_on" "$(cols stage_event_entered)" \
+	"upgraded: stage_event_entered's columns"
+check_eq 4 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*) FROM sqlite_stat1
+	WHERE idx IN ('escalation_raised', 'escalation_closed', 'stage_event_due', 'stage_event_entered')")" \
+	"upgraded: the four rebuilt indexes have statistics"
 # The two partnerships' logs were loaded --shared: coverage's rows are
 # load_agency's counts, filled by the upgrade from the rows themselves.
 check_eq 1 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*) > 0 FROM load_agency")" \
