@@ -167,25 +167,14 @@ struct raised_spans {
 	long by_month[M_SPC_MONTHS];
 };
 
-/* The month index (month_index()) of a 'YYYY-MM-DD' text; -1 if not one. */
-static int month_of_text(const char *s)
-{
-	int y = 0, mo = 0;
-
-	for (int i = 0; i < 7; i++)
-		if (i != 4 && (s[i] < '0' || s[i] > '9'))
-			return -1;
-	for (int i = 0; i < 4; i++)
-		y = y * 10 + (s[i] - '0');
-	mo = (s[5] - '0') * 10 + (s[6] - '0');
-	return mo >= 1 && mo <= 12 ? y * 12 + mo - 1 : -1;
-}
-
-/* Count a row raised on the day on into r->by_month. */
+/* Count a row raised on the day on ('YYYY-MM-DD') into r->by_month. */
 static void count_month(struct raised_spans *r, const char *on)
 {
-	int k = month_of_text(on) - (r->last - (M_SPC_MONTHS - 1));
+	int day, k;
 
+	if (date_parse_iso(on, strlen(on), &day))
+		return;
+	k = month_index(day) - (r->last - (M_SPC_MONTHS - 1));
 	if (k >= 0 && k < M_SPC_MONTHS)
 		r->by_month[k]++;
 }
