@@ -277,7 +277,7 @@ struct held {
 	int same;              /* its digest is the new row's */
 	int has_case;
 	char case_key[PSEUDO_HEX];
-	char by[128], with[128]; /* the agencies it names (tally.h) */
+	char by[128], with[128]; /* the agencies it names, when not same (tally.h) */
 };
 
 static int find_held(struct ingest *g, const struct canon *c, const char *digest, struct held *h)
@@ -294,8 +294,10 @@ static int find_held(struct ingest *g, const struct canon *c, const char *digest
 		h->load = sqlite3_column_int64(st, 2);
 		h->esc = sqlite3_column_int64(st, 4);
 		h->same = strcmp((const char *)sqlite3_column_text(st, 1), digest) == 0;
-		snprintf(h->by, sizeof(h->by), "%s", (const char *)sqlite3_column_text(st, 5));
-		snprintf(h->with, sizeof(h->with), "%s", (const char *)sqlite3_column_text(st, 6));
+		if (!h->same) { /* to be superseded: its agencies' counts */
+			snprintf(h->by, sizeof(h->by), "%s", (const char *)sqlite3_column_text(st, 5));
+			snprintf(h->with, sizeof(h->with), "%s", (const char *)sqlite3_column_text(st, 6));
+		}
 		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
 			snprintf(h->case_key, sizeof(h->case_key), "%s",
 				 (const char *)sqlite3_column_text(st, 3));
