@@ -6,8 +6,6 @@
 WITH rows AS (
 	SELECT partnership, load_id, count(*) AS n_stored, sum(superseded_by IS NULL) AS n_current
 	FROM source_row GROUP BY partnership, load_id
-), kept AS (
-	SELECT partnership, load_id, n_stored, n_current FROM load_source
 ), named AS (
 	SELECT partnership, load_id, agency, count(*) AS n_current FROM (
 		SELECT partnership, load_id, raised_by AS agency FROM source_row
@@ -19,10 +17,10 @@ WITH rows AS (
 ), both_ways AS (
 	SELECT r.partnership, r.load_id, r.n_stored, r.n_current,
 		k.n_stored AS k_stored, k.n_current AS k_current
-	FROM rows r LEFT JOIN kept k USING (partnership, load_id)
+	FROM rows r LEFT JOIN load_source k USING (partnership, load_id)
 	UNION ALL
 	SELECT k.partnership, k.load_id, 0, 0, k.n_stored, k.n_current
-	FROM kept k WHERE NOT EXISTS
+	FROM load_source k WHERE NOT EXISTS
 		(SELECT 1 FROM rows r WHERE r.partnership = k.partnership AND r.load_id = k.load_id)
 ), by_agency AS (
 	SELECT n.partnership, n.load_id, n.agency, n.n_current, a.n_current AS k_current
