@@ -239,12 +239,18 @@ int wh_migrate(struct wh *w)
 	}
 	/* One file per version step; each keeps the data of the one before
 	 * and sets user_version to its own number.  A warehouse that had a
-	 * schema before version 5, or 8 (so may hold escalations), gets
+	 * schema before version 5, 8 or 9 (so may hold escalations), gets
 	 * statistics for the indexes those steps rebuilt. */
 	if (v >= 1 && v < 5 && WH_SCHEMA_VERSION >= 5)
 		analyze = 1;
 	if (v >= 1 && v < 8 && WH_SCHEMA_VERSION >= 8)
 		analyze |= 2;
+	if (v >= 1 && v < 9 && WH_SCHEMA_VERSION >= 9)
+		analyze |= 4;
+	if (wh_unhex_key_function(w->db)) {
+		wh_rollback(w);
+		return wh_error(w, "registering the upgrade's functions");
+	}
 	while (v < WH_SCHEMA_VERSION) {
 		char name[32];
 
@@ -256,6 +262,8 @@ int wh_migrate(struct wh *w)
 	if ((analyze & 1) && wh_exec(w, embed_query("schema_v5_analyze")))
 		goto fail;
 	if ((analyze & 2) && wh_exec(w, embed_query("schema_v8_analyze")))
+		goto fail;
+	if ((analyze & 4) && wh_exec(w, embed_query("schema_v9_analyze")))
 		goto fail;
 	if (whid_set(w->db, w->path))
 		goto fail;
@@ -445,4 +453,74 @@ int wh_run_script(struct wh *w, const char *name, const char *param, const char 
 		sqlite3_finalize(st);
 	}
 	return 0;
+}
+
+static int hex_nibble(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* The 16 bytes of 32 hex digits; -1 when s is not exactly that. */
+static int key_bytes(const char *s, int len, unsigned char out[16])
+{
+	if (len != 32)
+		return -1;
+	for (int i = 0; i < 16; i++) {
+		int hi = hex_nibble((unsigned char)s[2 * i]), lo = hex_nibble((unsigned char)s[2 * i + 1]);
+
+		if (hi < 0 || lo < 0)
+			return -1;
+		out[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+void wh_bind_key(sqlite3_stmt *st, int idx, const char *hex)
+{
+	unsigned char b[16];
+
+	if (hex && key_bytes(hex, (int)strlen(hex), b) == 0)
+		sqlite3_bind_blob(st, idx, b, 16, SQLITE_TRANSIENT);
+	else if (hex) /* not a key: the program's own error, kept visible */
+		sqlite3_bind_text(st, idx, hex, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+int wh_column_key(sqlite3_stmt *st, int idx, char out[33])
+{
+	static const char digits[] = "0123456789abcdef";
+	const unsigned char *b = sqlite3_column_blob(st, idx);
+
+	out[0] = '\0';
+	if (!b || sqlite3_column_bytes(st, idx) != 16)
+		return -1;
+	for (int i = 0; i < 16; i++) {
+		out[2 * i] = digits[b[i] >> 4];
+		out[2 * i + 1] = digits[b[i] & 15];
+	}
+	out[32] = '\0';
+	return 0;
+}
+
+static void unhex_key(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	unsigned char b[16];
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_TEXT &&
+	    key_bytes(s, sqlite3_value_bytes(argv[0]), b) == 0)
+		sqlite3_result_blob(cx, b, 16, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_value(cx, argv[0]);
+}
+
+int wh_unhex_key_function(sqlite3 *db)
+{
+	return sqlite3_create_function(db, "unhex_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				       unhex_key, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }

@@ -22,7 +22,7 @@
 
 #include <sqlite3.h>
 
-#define WH_SCHEMA_VERSION 8
+#define WH_SCHEMA_VERSION 9
 
 /* How long a run waits for another's lock before giving up (ms). */
 #define WH_BUSY_MS 60000
@@ -136,5 +136,18 @@ void wh_bind_date(sqlite3_stmt *st, int idx, int day);
 
 /* A YYYY-MM-DD column as a day number; DATE_NONE when NULL or not a date. */
 int wh_column_date(sqlite3_stmt *st, int idx);
+
+/* Keys and digests (a case key, a row's digest: model/pseudo.h) are 32 hex
+ * digits in the program and their 16 bytes in the warehouse (schema
+ * version 9).  Bind hex as its 16 bytes, or NULL when hex is NULL. */
+void wh_bind_key(sqlite3_stmt *st, int idx, const char *hex);
+
+/* A key column as 32 lowercase hex digits in out; 0, or -1 (out empty)
+ * when it is NULL or not 16 bytes. */
+int wh_column_key(sqlite3_stmt *st, int idx, char out[33]);
+
+/* Register unhex_key(text): the 16 bytes of 32 hex digits (a value that
+ * is not is returned as it is), for schema_v9.sql. */
+int wh_unhex_key_function(sqlite3 *db);
 
 #endif

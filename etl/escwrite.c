@@ -67,7 +67,7 @@ static int insert_escalation(struct escwrite *e, const struct esc_rec *m)
 	wh_bind_static(st, E_PSEUDO, m->pseudo);
 	wh_bind_static(st, E_RAISED_BY, m->raised_by);
 	wh_bind_static(st, E_RAISED_WITH, m->raised_with);
-	wh_bind_static(st, E_CASE_KEY, m->case_key);
+	wh_bind_key(st, E_CASE_KEY, m->case_key);
 	wh_bind_static(st, E_SUBJECT, m->subject);
 	wh_bind_date(st, E_RAISED_ON, m->raised_on);
 	wh_bind_static(st, E_THEME, m->theme);

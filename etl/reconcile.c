@@ -490,7 +490,7 @@ int reconcile_case(struct reconcile *x, const struct ref_partnership *p, const c
 
 	if (case_key) {
 		sqlite3_bind_text(x->st_group, wh_param(x->st_group, ":partnership"), p->id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(x->st_group, wh_param(x->st_group, ":case_key"), case_key, -1, SQLITE_STATIC);
+		wh_bind_key(x->st_group, wh_param(x->st_group, ":case_key"), case_key);
 		if (read_rows(x, x->st_group))
 			return -1;
 	} else {
@@ -633,7 +633,7 @@ int reconcile_key(struct reconcile *x, const struct ref_partnership *p, const ch
 	int ncluster, fresh = 0, jur = deadlines_jur(x->dl, (int)(p - x->r->partnership));
 
 	sqlite3_bind_text(x->st_group, wh_param(x->st_group, ":partnership"), p->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(x->st_group, wh_param(x->st_group, ":case_key"), case_key, -1, SQLITE_STATIC);
+	wh_bind_key(x->st_group, wh_param(x->st_group, ":case_key"), case_key);
 	if (read_rows(x, x->st_group))
 		return -1;
 	for (int e = 0; e < nev; e++)

@@ -35,10 +35,10 @@ int srcwrite_put(struct wh *w, sqlite3_stmt *st, long long load_id, long line,
 	wh_bind_static(st, P_REF, c->ref);
 	sqlite3_bind_int64(st, P_LOAD_ID, load_id);
 	sqlite3_bind_int64(st, P_LINE, line);
-	wh_bind_static(st, P_DIGEST, digest);
+	wh_bind_key(st, P_DIGEST, digest);
 	wh_bind_static(st, P_RAISED_BY, c->raised_by);
 	wh_bind_static(st, P_RAISED_WITH, c->raised_with);
-	wh_bind_static(st, P_CASE_KEY, ck);
+	wh_bind_key(st, P_CASE_KEY, ck);
 	wh_bind_static(st, P_SUBJECT, c->subject);
 	wh_bind_date(st, P_RAISED_ON, c->raised_on);
 	wh_bind_static(st, P_THEME, c->theme);

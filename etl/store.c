@@ -290,19 +290,17 @@ static int find_held(struct ingest *g, const struct canon *c, const char *digest
 	sqlite3_bind_text(st, wh_param(st, ":ref"), c->ref, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
+		char held_digest[33];
+
 		h->id = sqlite3_column_int64(st, 0);
 		h->load = sqlite3_column_int64(st, 2);
 		h->esc = sqlite3_column_int64(st, 4);
-		h->same = strcmp((const char *)sqlite3_column_text(st, 1), digest) == 0;
+		h->same = wh_column_key(st, 1, held_digest) == 0 && strcmp(held_digest, digest) == 0;
 		if (!h->same) { /* to be superseded: its agencies' counts */
 			snprintf(h->by, sizeof(h->by), "%s", (const char *)sqlite3_column_text(st, 5));
 			snprintf(h->with, sizeof(h->with), "%s", (const char *)sqlite3_column_text(st, 6));
 		}
-		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
-			snprintf(h->case_key, sizeof(h->case_key), "%s",
-				 (const char *)sqlite3_column_text(st, 3));
-			h->has_case = 1;
-		}
+		h->has_case = wh_column_key(st, 3, h->case_key) == 0;
 	} else if (rc != SQLITE_DONE) {
 		sqlite3_reset(st);
 		return wh_error(g->w, "looking up a row");
@@ -354,7 +352,7 @@ static int case_alone(struct ingest *g, const struct canon *c, const char *ck)
 	if (bulk_case_aside(g->bulk))
 		return 0;
 	sqlite3_bind_text(st, wh_param(st, ":partnership"), c->p->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, wh_param(st, ":case_key"), ck, -1, SQLITE_STATIC);
+	wh_bind_key(st, wh_param(st, ":case_key"), ck);
 	return wh_scalar_int(st, 1) == 0;
 }
 

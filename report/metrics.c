@@ -214,10 +214,11 @@ static int raised(struct wh *w, const char *partnership, const struct period *p,
 		const char *by = (const char *)sqlite3_column_text(st, 1);
 		const char *with = (const char *)sqlite3_column_text(st, 2);
 
+		char key[33];
+
 		/* a row of the repeats' twelve months, with a case reference */
-		if (rep && sqlite3_column_type(st, 3) != SQLITE_NULL)
-			metrics_repeat_rows_add(rep, (const char *)sqlite3_column_text(st, 3), by,
-						with);
+		if (rep && wh_column_key(st, 3, key) == 0)
+			metrics_repeat_rows_add(rep, key, by, with);
 		count_month(r, on);
 		if (strcmp(on, from_p) >= 0)
 			tally_pair(&all, &n, &cap, 1, by, with);

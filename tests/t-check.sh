@@ -208,13 +208,13 @@ run_check bad
 check_eq 1 "$rc" "CHECK constraint broken: exit 1"
 check_grep "^FAIL integrity: CHECK constraint failed in escalation$" "$T/bad.out" \
 	"CHECK constraint broken: integrity fails"
-corrupt version "PRAGMA user_version = 9"
+corrupt version "PRAGMA user_version = 10"
 run_check version
-check_eq 1 "$rc" "schema version 9: exit 1"
-check_grep "^FAIL schema-version: schema version 9, this oversight needs 8$" "$T/version.out" \
-	"schema version 9: schema-version fails"
-check_grep "^note the data checks were not run" "$T/version.out" "schema version 9: data checks not run"
-check_no_grep "^ok load-counts" "$T/version.out" "schema version 9: load-counts not run"
+check_eq 1 "$rc" "schema version 10: exit 1"
+check_grep "^FAIL schema-version: schema version 10, this oversight needs 9$" "$T/version.out" \
+	"schema version 10: schema-version fails"
+check_grep "^note the data checks were not run" "$T/version.out" "schema version 10: data checks not run"
+check_no_grep "^ok load-counts" "$T/version.out" "schema version 10: load-counts not run"
 
 check_exit 3 "no warehouse: exit 3" "$OV" -w "$T/nowhere.db" check
 printf 'not a database, just text\n' >"$T/text.db"

@@ -61,8 +61,8 @@ check_eq '{"file": "'"$T/cases.csv"'", "read": 10, "loaded": 2, "updated": 0, "u
 	"$(cat "$T/out")" "10 rows: K1, K9 loaded, K2 merged, 7 rejected"
 check_eq "2" "$(q "SELECT n_sources FROM escalation WHERE id = (SELECT escalation_id FROM source_row WHERE ref = 'K1')")" \
 	"'ZZCASE98765' and 'zz case 98765' are the same case"
-check_eq "32" "$(q "SELECT DISTINCT length(case_key) FROM source_row WHERE ref IN ('K1', 'K2')")" \
-	"case_key is 32 hex digits"
+check_eq "blob|16" "$(q "SELECT DISTINCT typeof(case_key), length(case_key) FROM source_row WHERE ref IN ('K1', 'K2')")" \
+	"case_key is a keyed hash's 16 bytes"
 
 "$OV" rejects >"$T/rejects"
 check_no_grep ZZCASE "$T/rejects" "oversight rejects shows no case reference"

@@ -5,15 +5,17 @@
 # them alone), on to version 6 (queries/schema_v6.sql: the escalation
 # table's CHECK constraints as comparisons, not IN lists), to version 7
 # (queries/schema_v7.sql: the current rows of each load counted by agency
-# named, for coverage) and to version 8 (queries/schema_v8.sql: the
+# named, for coverage), to version 8 (queries/schema_v8.sql: the
 # stage_event_due and stage_event_entered indexes carry what the timed
-# stages' figures read of a stage event): every figure
-# stays as it was, the constraints refuse what they refused, and the
-# counts are the rows'.
+# stages' figures read of a stage event) and to version 9
+# (queries/schema_v9.sql: case keys and digests as their 16 bytes, not
+# 32 hex digits): every figure stays as it was, the constraints refuse
+# what they refused, the counts are the rows', and a later load finds
+# its rows unchanged and its cases by the converted values.
 #
 # The warehouse holds the example logs of Devon (with its local targets,
 # so stage deadlines and overdue escalations) and North East Lincolnshire
-# (children and adults).  Its metrics are taken as version 8, the indexes,
+# (children and adults).  Its metrics are taken as version 9, the indexes,
 # constraints and tables are put back as version 4 had them (and
 # user_version 4), which this
 # oversight refuses until `init` upgrades it; after the upgrade the
@@ -71,6 +73,9 @@ sqlite3 "$OVERSIGHT_WAREHOUSE" "DROP INDEX escalation_raised; DROP INDEX escalat
 	CREATE INDEX stage_event_due ON stage_event(partnership, due_on) WHERE due_on IS NOT NULL;
 	CREATE INDEX stage_event_entered ON stage_event(partnership, entered_on);
 	DROP TABLE IF EXISTS sqlite_stat1; DROP TABLE load_agency;
+	UPDATE source_row SET digest = lower(hex(digest)),
+		case_key = CASE WHEN case_key IS NOT NULL THEN lower(hex(case_key)) END;
+	UPDATE escalation SET case_key = CASE WHEN case_key IS NOT NULL THEN lower(hex(case_key)) END;
 	PRAGMA user_version = 4;"
 # version 5's constraints, as schema_v1.sql and schema_v4.sql wrote them
 sqlite3 "$OVERSIGHT_WAREHOUSE" "PRAGMA writable_schema = ON;
@@ -83,12 +88,20 @@ sqlite3 "$OVERSIGHT_WAREHOUSE" "PRAGMA writable_schema = ON;
 	PRAGMA writable_schema = OFF;"
 checks() { sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT sql FROM sqlite_schema WHERE name = 'escalation'" | grep -oE "CHECK \((status|outcome) [^)]*\)+"; }
 check_eq 2 "$(checks | grep -c ' IN (')" "version 4: the constraints as IN lists"
+keys() {
+	sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT typeof(digest), length(digest), count(*) FROM source_row GROUP BY 1, 2;
+		SELECT typeof(case_key), length(case_key), count(*) FROM source_row GROUP BY 1, 2;
+		SELECT typeof(case_key), length(case_key), count(*) FROM escalation GROUP BY 1, 2"
+}
+check_eq 0 "$(keys | grep -vc '^text|32|\|^null||')" "version 4: keys and digests as 32 hex digits"
 check_exit 3 "version 4: metrics refused before init" "$OV" metrics --partnership devon --quarter 2026-Q3 --json
-check_grep "schema version 4, this oversight needs 8; run 'oversight init' to upgrade" "$T/.err" \
+check_grep "schema version 4, this oversight needs 9; run 'oversight init' to upgrade" "$T/.err" \
 	"version 4: the message says to run init"
 check_ok "version 4: init upgrades it" "$OV" init
-check_grep "schema version 8;" "$T/.out" "init: schema version 8"
-check_eq 8 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" 'PRAGMA user_version')" "upgraded: user_version 8"
+check_grep "schema version 9;" "$T/.out" "init: schema version 9"
+check_eq 9 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" 'PRAGMA user_version')" "upgraded: user_version 9"
+check_eq 0 "$(keys | grep -vc '^blob|16|\|^null||')" "upgraded: every key and digest is its 16 bytes"
+check_eq 3 "$(keys | grep -c '^blob|16|')" "upgraded: the digests, the rows' and the escalations' keys"
 check_eq 0 "$(checks | grep -c ' IN (')" "upgraded: no constraint as an IN list"
 check_eq "CHECK (status = 'open' OR status = 'resolved' OR status = 'withdrawn')
 CHECK (outcome = 'changed' OR outcome = 'partly' OR outcome = 'upheld')" "$(checks)" \
@@ -110,9 +123,10 @@ check_eq "partnership,closed_on,raised_on,status,subject,top_stage,raised_by,rai
 check_eq "partnership,due_on,entered_on,completed_on" "$(cols stage_event_due)" "upgraded: stage_event_due's columns"
 check_eq "partnership,entered_on,due_on,completed_on" "$(cols stage_event_entered)" \
 	"upgraded: stage_event_entered's columns"
-check_eq 4 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*) FROM sqlite_stat1
-	WHERE idx IN ('escalation_raised', 'escalation_closed', 'stage_event_due', 'stage_event_entered')")" \
-	"upgraded: the four rebuilt indexes have statistics"
+check_eq 5 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*) FROM sqlite_stat1
+	WHERE idx IN ('escalation_raised', 'escalation_closed', 'stage_event_due', 'stage_event_entered',
+		'source_case')")" \
+	"upgraded: the five rebuilt indexes have statistics"
 # The two partnerships' logs were loaded --shared: coverage's rows are
 # load_agency's counts, filled by the upgrade from the rows themselves.
 check_eq 1 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*) > 0 FROM load_agency")" \
@@ -121,5 +135,22 @@ check_ok "upgraded: check" "$OV" check
 check_grep "^ok source-counts$" "$T/.out" "upgraded: load_agency holds the rows' counts"
 figures "$T/upgraded.json"
 check_cmp "$T/v5.json" "$T/upgraded.json" "upgraded: every figure as before"
+
+# A re-export after the upgrade: DCP-24-0001 as it was (its digest, made
+# in hex by the loader, is the converted one: unchanged) and a new row,
+# DCP-99-0001, of its case (CS268217, the same pair, raised on 2 January
+# 2024: one working day after New Year's Day, at most 3), which joins its
+# escalation only if the new row's key meets the converted one: merged.
+{
+	head -2 "$ROOT/fixtures/devon/dc-police.csv"
+	echo 'DCP-99-0001,devon,dc-police,education,CS268217,child,2024-01-02,significant-response,case,n,n,2024-01-02,,,,,resolved,2024-01-05,n,'
+} >"$T/reexport.csv"
+check_ok "upgraded: a re-export loads" "$OV" load --json --quiet --shared "$T/reexport.csv"
+check_eq '{"file": "'"$T/reexport.csv"'", "read": 2, "loaded": 0, "updated": 0, "unchanged": 1, "merged": 1, "rejected": 0}' \
+	"$(cat "$T/.out")" "upgraded: DCP-24-0001 unchanged, DCP-99-0001 merged"
+check_eq 2 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT n_sources FROM escalation
+	WHERE id = (SELECT escalation_id FROM source_row WHERE ref = 'DCP-99-0001')")" \
+	"upgraded: the two rows are one escalation"
+check_ok "upgraded: check after the re-export" "$OV" check
 
 finish
