@@ -39,7 +39,7 @@ counts() {
 # The whole escalation table without ids, in a fixed order.  pseudo and
 # case_key are keyed hashes: warehouses compared here share one key file.
 escalations() {
-	sqlite3 "$1" "SELECT partnership, pseudo, raised_by, raised_with, case_key, subject,
+	sqlite3 "$1" "SELECT partnership, pseudo, raised_by, raised_with, hex(case_key), subject,
 		raised_on, theme, category, serious_concern, stuck, stage1_on, stage2_on, stage3_on,
 		stage4_on, stage5_on, top_stage, status, closed_on, learning, learning_theme, n_sources
 		FROM escalation ORDER BY pseudo, raised_on"

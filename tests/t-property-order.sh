@@ -30,7 +30,7 @@ LONGPF=$D/profiles/devon-cs-long.json
 
 # Every column of every escalation but its row id, in one order.
 esc() {
-	sqlite3 "$1" "SELECT partnership, pseudo, raised_by, raised_with, case_key, subject,
+	sqlite3 "$1" "SELECT partnership, pseudo, raised_by, raised_with, hex(case_key), subject,
 		raised_on, theme, category, serious_concern, stuck, stage1_on, stage2_on,
 		stage3_on, stage4_on, stage5_on, top_stage, status, closed_on, learning,
 		learning_theme, n_sources FROM escalation ORDER BY 1, 7, 3, 4, 2, 5, 8;
