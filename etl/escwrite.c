@@ -10,13 +10,13 @@
 
 /* queries/escalation_insert.sql's parameters, in their order. */
 enum {
-	E_PARTNERSHIP = 1, E_PSEUDO, E_RAISED_BY, E_RAISED_WITH, E_CASE_KEY, E_SUBJECT,
+	E_ID = 1, E_PARTNERSHIP, E_PSEUDO, E_RAISED_BY, E_RAISED_WITH, E_CASE_KEY, E_SUBJECT,
 	E_RAISED_ON, E_THEME, E_CATEGORY, E_SERIOUS, E_STUCK, E_STAGE1, /* ..E_STAGE5 */
 	E_TOP_STAGE = E_STAGE1 + MODEL_STAGES, E_STATUS, E_CLOSED_ON, E_LEARNING,
 	E_LEARNING_THEME, E_N_SOURCES, E_STAGE0, E_OUTCOME, E_FEEDBACK_ON, E_IMMEDIATE_RISK
 };
 static const char *const esc_params[] = {
-	":partnership", ":pseudo", ":raised_by", ":raised_with", ":case_key", ":subject",
+	":id", ":partnership", ":pseudo", ":raised_by", ":raised_with", ":case_key", ":subject",
 	":raised_on", ":theme", ":category", ":serious_concern", ":stuck", ":stage1_on",
 	":stage2_on", ":stage3_on", ":stage4_on", ":stage5_on", ":top_stage", ":status",
 	":closed_on", ":learning", ":learning_theme", ":n_sources", ":stage0_on", ":outcome",
@@ -34,6 +34,7 @@ struct escwrite {
 	const struct ref *r;
 	const struct deadlines *dl;
 	sqlite3_stmt *st_esc, *st_stage;
+	long long next_id; /* the next id to hand out; 0: not read yet */
 };
 
 struct escwrite *escwrite_new(struct wh *w, const struct ref *r, const struct deadlines *dl)
@@ -59,10 +60,11 @@ void escwrite_free(struct escwrite *e)
 	free(e);
 }
 
-static int insert_escalation(struct escwrite *e, const struct esc_rec *m)
+static int insert_escalation(struct escwrite *e, const struct esc_rec *m, long long id)
 {
 	sqlite3_stmt *st = e->st_esc;
 
+	sqlite3_bind_int64(st, E_ID, id);
 	wh_bind_static(st, E_PARTNERSHIP, m->partnership);
 	wh_bind_static(st, E_PSEUDO, m->pseudo);
 	wh_bind_static(st, E_RAISED_BY, m->raised_by);
@@ -123,10 +125,25 @@ static int store_stage_events(struct escwrite *e, long long esc, const struct es
 	return 0;
 }
 
+long long escwrite_reserve(struct escwrite *e)
+{
+	if (e->next_id == 0) {
+		e->next_id = wh_query_int(e->w, "escalation_next_id", -1);
+		if (e->next_id < 1)
+			return wh_error(e->w, "reading the last escalation's id");
+	}
+	return e->next_id++;
+}
+
+int escwrite_put_as(struct escwrite *e, const struct esc_rec *m, long long id)
+{
+	if (insert_escalation(e, m, id))
+		return -1;
+	return store_stage_events(e, id, m);
+}
+
 int escwrite_put(struct escwrite *e, const struct esc_rec *m, long long *id)
 {
-	if (insert_escalation(e, m))
-		return -1;
-	*id = sqlite3_last_insert_rowid(e->w->db);
-	return store_stage_events(e, *id, m);
+	*id = escwrite_reserve(e);
+	return *id < 0 ? -1 : escwrite_put_as(e, m, *id);
 }

@@ -6,11 +6,18 @@
  * checked once against the statements' own names when they are prepared
  * (wh_params_in_order()), not looked up by name on every row.
  *
- *   escwrite_new()   prepare; dl and r must outlive it
- *   escwrite_put()   store m and its stage events; *id is its id
- *   escwrite_free()  finalize; NULL-safe
+ *   escwrite_new()      prepare; dl and r must outlive it
+ *   escwrite_reserve()  the next escalation id, handed out now (-1 after
+ *                       a warehouse error): ids follow the warehouse's
+ *                       last, in order, whether or not each is written
+ *   escwrite_put_as()   store m and its stage events as id, one reserved
+ *   escwrite_put()      the same as the next id; *id is its id
+ *   escwrite_free()     finalize; NULL-safe
  *
- * escwrite_put() returns 0, or -1 after a warehouse error.
+ * A load hands out every id it writes through one escwrite, inside its
+ * transaction, so an id reserved for an escalation written later (etl/
+ * pend.h) is never taken by another.  escwrite_put() and
+ * escwrite_put_as() return 0, or -1 after a warehouse error.
  */
 #ifndef OVERSIGHT_ESCWRITE_H
 #define OVERSIGHT_ESCWRITE_H
@@ -33,6 +40,8 @@ struct esc_rec {
 struct escwrite;
 
 struct escwrite *escwrite_new(struct wh *w, const struct ref *r, const struct deadlines *dl);
+long long escwrite_reserve(struct escwrite *e);
+int escwrite_put_as(struct escwrite *e, const struct esc_rec *m, long long id);
 int escwrite_put(struct escwrite *e, const struct esc_rec *m, long long *id);
 void escwrite_free(struct escwrite *e);
 

@@ -17,26 +17,6 @@
  * raised_on to the later. */
 #define RECONCILE_WORKING_DAYS 3
 
-#define IDLEN 101 /* ids and refs: canon.c caps them at 100 characters */
-#define LTLEN 201 /* learning_theme: 200 characters */
-
-/* One current source row, as read back for derivation. */
-struct srow {
-	long long id;
-	char ref[IDLEN];
-	char raised_by[IDLEN], raised_with[IDLEN];
-	char subject[16], theme[IDLEN], category[16], status[16];
-	int raised_on;
-	int serious, stuck, learning;
-	int stage[MODEL_STAGES + 1];
-	int closed_on;
-	char learning_theme[LTLEN];
-	char outcome[16];        /* "" = not recorded */
-	int feedback_on, immediate_risk;
-	long long escalation_id; /* 0 = none */
-	int cluster;             /* index of its cluster */
-};
-
 struct reconcile {
 	struct wh *w;
 	const struct ref *r;
@@ -58,6 +38,8 @@ struct reconcile {
 	int capcur;
 	int *kept; /* reconcile_key(): by cluster, 1 when its escalation stands */
 	int capkept;
+	struct reconcile_event *ev; /* reconcile_rows(): the rows' arrivals */
+	int capev;
 };
 
 struct reconcile *reconcile_begin(struct wh *w, const struct ref *r, const unsigned char *key)
@@ -101,6 +83,7 @@ void reconcile_end(struct reconcile *x)
 	free(x->in);
 	free(x->cur);
 	free(x->kept);
+	free(x->ev);
 	free(x);
 }
 
@@ -364,7 +347,8 @@ static const struct srow *merge_cluster(struct reconcile *x, int c, struct srow 
  * Build one escalation from the rows of cluster c and link them to it;
  * disagreements are kept for `oversight check`.
  */
-static int build_escalation(struct reconcile *x, const char *partnership, const char *case_key, int c)
+static int build_escalation(struct reconcile *x, const char *partnership, const char *case_key,
+			    int c, long long as)
 {
 	struct srow m;
 	const struct srow *first;
@@ -390,17 +374,22 @@ static int build_escalation(struct reconcile *x, const char *partnership, const 
 		.immediate_risk = m.immediate_risk,
 	};
 
-	if (escwrite_put(x->ew, &rec, &esc))
+	if (as ? escwrite_put_as(x->ew, &rec, as) : escwrite_put(x->ew, &rec, &esc))
 		return -1;
+	if (as)
+		esc = as;
 	for (int i = 0; i < x->nrows; i++) {
 		const struct srow *s = &x->rows[i];
 
 		if (s->cluster != c)
 			continue;
-		sqlite3_bind_int64(x->st_link, wh_param(x->st_link, ":id"), s->id);
-		sqlite3_bind_int64(x->st_link, wh_param(x->st_link, ":escalation_id"), esc);
-		if (wh_run(x->w, x->st_link, "linking a source row"))
-			return -1;
+		/* a row stored pointing at its promised id needs no link */
+		if (!as || s->escalation_id != as) {
+			sqlite3_bind_int64(x->st_link, wh_param(x->st_link, ":id"), s->id);
+			sqlite3_bind_int64(x->st_link, wh_param(x->st_link, ":escalation_id"), esc);
+			if (wh_run(x->w, x->st_link, "linking a source row"))
+				return -1;
+		}
 		if ((s != first && record_conflicts(x, esc, &m, s)) || outcome_conflict(x, esc, &m, s))
 			return -1;
 	}
@@ -502,7 +491,7 @@ int reconcile_case(struct reconcile *x, const struct ref_partnership *p, const c
 		return -1;
 	ncluster = cluster_all(x, deadlines_jur(x->dl, pidx));
 	for (int c = 0; c < ncluster; c++)
-		if (build_escalation(x, p->id, case_key, c))
+		if (build_escalation(x, p->id, case_key, c, 0))
 			return -1;
 	if (joined) {
 		int cl = -1, n = 0;
@@ -648,7 +637,53 @@ int reconcile_key(struct reconcile *x, const struct ref_partnership *p, const ch
 	if (drop_old(x, x->kept))
 		return -1;
 	for (int c = 0; c < ncluster; c++)
-		if (!x->kept[c] && build_escalation(x, p->id, case_key, c))
+		if (!x->kept[c] && build_escalation(x, p->id, case_key, c, 0))
+			return -1;
+	return 0;
+}
+
+long long reconcile_reserve(struct reconcile *x)
+{
+	return escwrite_reserve(x->ew);
+}
+
+/* The lowest id promised to a row of cluster c. */
+static long long promised(const struct reconcile *x, int c)
+{
+	long long as = 0;
+
+	for (int i = 0; i < x->nrows; i++)
+		if (x->rows[i].cluster == c && (!as || x->rows[i].escalation_id < as))
+			as = x->rows[i].escalation_id;
+	return as;
+}
+
+int reconcile_rows(struct reconcile *x, const struct ref_partnership *p, const char *case_key,
+		   const struct srow *rows, int n, long *merged)
+{
+	int ncluster, jur = deadlines_jur(x->dl, (int)(p - x->r->partnership));
+
+	if (n > x->caprows) {
+		x->caprows = n;
+		x->rows = xrealloc(x->rows, (size_t)n * sizeof(*x->rows));
+	}
+	if (n > x->capev) {
+		x->capev = n;
+		x->ev = xrealloc(x->ev, (size_t)n * sizeof(*x->ev));
+	}
+	memcpy(x->rows, rows, (size_t)n * sizeof(*rows));
+	x->nrows = n;
+	/* every row new, arriving in file order: count_merged() replays them */
+	for (int k = 0; k < n; k++)
+		x->ev[k] = (struct reconcile_event){.seq = rows[k].id, .add_id = rows[k].id, .fresh = 1};
+	if (n > 1) {
+		qsort(x->rows, (size_t)n, sizeof(*x->rows), row_order_value);
+		if (count_merged(x, jur, x->ev, n, merged))
+			return -1;
+	}
+	ncluster = cluster_all(x, jur);
+	for (int c = 0; c < ncluster; c++)
+		if (build_escalation(x, p->id, case_key, c, promised(x, c)))
 			return -1;
 	return 0;
 }

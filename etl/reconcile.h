@@ -23,6 +23,28 @@
 
 struct reconcile;
 
+#define IDLEN 101 /* ids and refs: canon.c caps them at 100 characters */
+#define LTLEN 201 /* learning_theme: 200 characters */
+
+/* One current source row, as derivation reads it: read back from the
+ * warehouse, or held by the loader before its escalation is written
+ * (reconcile_rows(), etl/pend.h). */
+struct srow {
+	long long id;
+	char ref[IDLEN];
+	char raised_by[IDLEN], raised_with[IDLEN];
+	char subject[16], theme[IDLEN], category[16], status[16];
+	int raised_on;
+	int serious, stuck, learning;
+	int stage[MODEL_STAGES + 1];
+	int closed_on;
+	char learning_theme[LTLEN];
+	char outcome[16];        /* "" = not recorded */
+	int feedback_on, immediate_risk;
+	long long escalation_id; /* 0 = none; reconcile_rows(): the id promised */
+	int cluster;             /* index of its cluster */
+};
+
 /* Prepare the statements and read the deadline model; NULL after an
  * error.  r and key must outlive it. */
 struct reconcile *reconcile_begin(struct wh *w, const struct ref *r, const unsigned char *key);
@@ -66,5 +88,20 @@ struct reconcile_event {
  */
 int reconcile_key(struct reconcile *x, const struct ref_partnership *p, const char *case_key,
 		  const struct reconcile_event *ev, int nev, long *merged);
+
+/* An escalation id for a row whose escalation is written later, by
+ * reconcile_rows() (-1 after a warehouse error). */
+long long reconcile_reserve(struct reconcile *x);
+
+/*
+ * Derive the escalations of case case_key of p from rows[0..n-1] (file
+ * order), new rows the warehouse holds (their ids) that no other current
+ * row shares the case with, and whose escalations are not written yet:
+ * each row's escalation_id is the id reconcile_reserve() promised it.  An
+ * escalation takes the lowest id promised to its rows; only a row promised
+ * another is linked again.  *merged is increased as reconcile_key() counts.
+ */
+int reconcile_rows(struct reconcile *x, const struct ref_partnership *p, const char *case_key,
+		   const struct srow *rows, int n, long *merged);
 
 #endif

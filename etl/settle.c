@@ -125,6 +125,11 @@ static int bloom_first_sight(unsigned char **bits, uint32_t nbits, const uint32_
 	return !was;
 }
 
+int settle_fresh(const struct settle *s, int pidx)
+{
+	return s->fresh[pidx];
+}
+
 /* A case key's three bits are taken from its own bits (a keyed hash, so
  * evenly spread) mixed with the partnership. */
 int settle_first_sight(struct settle *s, int pidx, const char *case_key)

@@ -36,6 +36,9 @@ void settle_free(struct settle *s);
 int settle_note(struct settle *s, int pidx, const char *case_key, long long seq, long long rm_id,
 		long long add_id, int fresh, long long drop_esc);
 
+/* 1 when the warehouse held no row of partnership pidx before the load. */
+int settle_fresh(const struct settle *s, int pidx);
+
 #define SETTLE_SEEN_BITS (1u << 24) /* settle_first_sight(): 2 MB */
 
 /* For a partnership the warehouse held no row of before the load (else

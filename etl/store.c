@@ -18,6 +18,7 @@
 #include "ingest.h"
 #include "owner.h"
 #include "model/proto.h"
+#include "pend.h"
 #include "prep.h"
 #include "progress.h"
 #include "reconcile.h"
@@ -42,6 +43,7 @@ struct ingest {
 	struct bulk *bulk;      /* the reports' indexes, set aside (bulk.h) */
 	struct settle *settle;  /* cases to re-derive at the end (NULL: after
 				   each row, OVERSIGHT_RECONCILE_EACH_ROW) */
+	struct pend *pend;      /* new cases held back a moment (pend.h) */
 	sqlite3_stmt *st_current, *st_insert, *st_supersede, *st_reject, *st_activity,
 		*st_activity_current, *st_seen, *st_case_exists, *st_line;
 	struct progress progress; /* a progress line, at a terminal */
@@ -50,6 +52,8 @@ struct ingest {
 	const char *(*raw_fn)(void *ctx); /* the quarantine text, on demand */
 	void *raw_ctx;
 };
+
+static int pend_derive(void *ctx, int pidx, const char *ck, const struct srow *rows, int n);
 
 /* Every statement of the load, for finalizing. */
 #define STORE_STATEMENTS(g)                                                              \
@@ -62,6 +66,8 @@ static void finalize_all(struct ingest *g)
 
 	for (size_t i = 0; i < sizeof(sts) / sizeof(sts[0]); i++)
 		sqlite3_finalize(sts[i]);
+	pend_free(g->pend);
+	g->pend = NULL;
 	reconcile_end(g->rec);
 	settle_free(g->settle);
 	g->settle = NULL;
@@ -126,6 +132,8 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	if (!getenv("OVERSIGHT_RECONCILE_EACH_ROW") &&
 	    !(g->settle = settle_new(w, r)))
 		goto rollback;
+	if (g->settle)
+		g->pend = pend_new(pend_derive, g);
 	/* Refs already held that this file repeats: see ingest_row().  The
 	 * loader sets temp_store=FILE, so memory stays bounded. */
 	if (wh_exec(w, embed_query("load_seen_create")))
@@ -271,6 +279,37 @@ static int store_alone(struct ingest *g, const struct canon_in *in, const struct
 	return 0;
 }
 
+/* A new row of a first load's case (or of none) held back (pend.h): stored now,
+ * pointing at the escalation id promised to it, derived when its case
+ * leaves the window.  It counts as loaded until then. */
+static int store_pending(struct ingest *g, const struct canon_in *in, const struct canon *c,
+			 const char *ck, const char *digest)
+{
+	long long esc = reconcile_reserve(g->rec);
+
+	if (esc < 0 || insert_source(g, in, c, ck, digest, esc) ||
+	    pend_add(g->pend, (int)(c->p - g->r->partnership), ck, c,
+		     sqlite3_last_insert_rowid(g->w->db), esc))
+		return -1;
+	g->n.read++;
+	g->n.loaded++;
+	return 0;
+}
+
+/* A held case leaving the window: the rows that joined another's
+ * escalation as they arrived move from loaded to merged. */
+static int pend_derive(void *ctx, int pidx, const char *ck, const struct srow *rows, int n)
+{
+	struct ingest *g = ctx;
+	long merged = 0;
+
+	if (reconcile_rows(g->rec, &g->r->partnership[pidx], ck, rows, n, &merged))
+		return -1;
+	g->n.loaded -= merged;
+	g->n.merged += merged;
+	return 0;
+}
+
 /* The version of a source row the warehouse holds now (id 0: none). */
 struct held {
 	long long id, load, esc;
@@ -335,17 +374,19 @@ static long long repeated_line(struct ingest *g, const struct canon_in *in, cons
 	return first == in->line ? -1 : first;
 }
 
-/* A new row of a case no current row carries? */
+/* A new row of a case no current row carries?  1 when so, 2 when so and
+ * the case surely new to the load, or the row has no case, in a first
+ * load of its partnership (settle.h), 0 when it may be carried. */
 static int case_alone(struct ingest *g, const struct canon *c, const char *ck)
 {
 	sqlite3_stmt *st = g->st_case_exists;
 
-	if (!ck)
-		return 1;
+	if (!ck) /* its own escalation; a first load's held back in turn */
+		return g->settle && settle_fresh(g->settle, (int)(c->p - g->r->partnership)) ? 2 : 1;
 	/* A partnership new to the warehouse: only this load's rows can
 	 * carry the case (settle.h). */
 	if (g->settle && settle_first_sight(g->settle, (int)(c->p - g->r->partnership), ck))
-		return 1;
+		return 2;
 	/* The warehouse held no row before: the file's rows are the only
 	 * ones that may share the case, and its cases are settled at its
 	 * end, where it is found out (bulk.h). */
@@ -491,6 +532,7 @@ int ingest_prepared(struct ingest *g, const struct prep_row *p)
 	struct canon_in in; /* the row's line: its values are c's */
 	struct held h;
 	char msg[512];
+	int joins, alone;
 
 	if (p->kind == PREP_EARLY)
 		return reject_prepared(g, p);
@@ -526,9 +568,16 @@ int ingest_prepared(struct ingest *g, const struct prep_row *p)
 			tally_add(g->tally, g->load_id, (int)(c->p - g->r->partnership), 0, 0);
 			return 0;
 		}
-	} else if (case_alone(g, c, ck)) {
-		/* An escalation of its own, stored directly (the fast path of
+	} else if (ck && g->pend &&
+		   (joins = pend_joins(g->pend, (int)(c->p - g->r->partnership), ck)) != 0) {
+		/* a row of a case held back joins it */
+		return joins < 0 ? -1 : store_pending(g, &in, c, ck, p->digest);
+	} else if ((alone = case_alone(g, c, ck)) != 0) {
+		/* An escalation of its own, stored directly, or held back a
+		 * moment for the rows of its case that follow (the fast path of
 		 * a first load). */
+		if (alone == 2 && g->pend)
+			return store_pending(g, &in, c, ck, p->digest);
 		return store_alone(g, &in, c, ck, p->digest);
 	}
 	if (g->settle)
@@ -623,8 +672,8 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 	}
 	if (commit) {
 		progress_saving(&g->progress, g->file, g->n.read);
-		rc = bulk_rebuild_lookup(g->bulk, g->w) || settle_now(g) || tally_write(g->tally, g->w, g->r) ||
-		     (g->bulk && bulk_rebuild(g->bulk, g->w)) ? -1 : 0;
+		rc = pend_flush(g->pend) || bulk_rebuild_lookup(g->bulk, g->w) || settle_now(g) ||
+		     tally_write(g->tally, g->w, g->r) || (g->bulk && bulk_rebuild(g->bulk, g->w)) ? -1 : 0;
 	}
 	if (out)
 		*out = g->n;

@@ -214,7 +214,12 @@ What the loader does now: a CSV log is read, checked and hashed on a second
 thread while its rows are stored on the first (etl/handoff.c; the rows handed
 over in batches, at most three held); the file's SHA-256 by libcrypto; the keyed HMAC
 state computed once per load and copied per row; a rejected row's masked copy
-made only when it is rejected; each case a file touches re-derived once, at the
+made only when it is rejected; for a partnership the warehouse holds no row
+of yet, each new case held back in memory while the next 512 rows come
+(etl/pend.c), so that the rows of one escalation logged by two agencies,
+nearly always a few rows apart, are reconciled before anything is written,
+each source row stored pointing at the escalation id promised to it; each
+other case a file touches re-derived once, at the
 end of the file, in key order (etl/settle.c), however large the file: past
 65,536 notes they are sorted and set aside in a temporary file in runs, merged
 at the end; an escalation whose rows the file left as they were is kept, not
@@ -222,7 +227,9 @@ built again; for a partnership the warehouse holds no row of yet, Bloom
 filters of the cases (2 MB) and of the refs (1 MB) the load has seen tell a
 new case, and a ref no current row has, without a look-up; the reports' data
 sources, data quality and coverage read the row counts the loader keeps by
-load and by agency named (load_source, load_agency: schema version 7).  A file large against the warehouse (at
+load and by agency named (load_source, load_agency: schema version 7); case
+keys and row digests are stored as their 16 bytes, not 32 hex digits
+(schema version 9).  A file large against the warehouse (at
 least 1 MiB, more rows than the warehouse holds) sets the indexes only the
 reports read aside in its transaction and builds them from sorted rows before
 it commits (etl/bulk.c; the "CREATE INDEX" lines above); into a warehouse
@@ -246,14 +253,13 @@ What is left is the number and size of the B-tree entries a row costs against
 one for \`.import\`: a source row with its entry by ref, an escalation and
 about 1.6 stage events while the rows are read; then the look-up by case and
 the reports' indexes built from sorted rows (about a third of the statements'
-time above); then, for the one case in eight that recurs, its rows read back
-in key order, at random places in the table, and its escalations rebuilt
-where they merge (source_group, escalation_delete).  A row's entries take
-about 900 bytes against the file's 150 (and a load into a warehouse that
-holds rows, in WAL mode, writes them twice: the log, then the checkpoint).
-A compact schema (integer ids, day-number dates,
-16-byte keys, stage dates as columns) and a single fact table are what would
-go further.
+time above); then, for the cases that recur further apart than the rows held
+back, their rows read back in key order, at random places in the table
+(source_group).  A row's entries take about 850 bytes against the file's 150
+(and a load into a warehouse that holds rows, in WAL mode, writes them twice:
+the log, then the checkpoint).  A compact schema (integer ids, day-number
+dates, stage dates as columns) and a single fact table are what would go
+further.
 
 Reproduce: \`make bench\` (BENCH_RUNS=5 for more runs; BENCH_ROWS for the
 large size; BENCH_DIR to keep the files).
