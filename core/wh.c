@@ -405,6 +405,14 @@ void wh_params_in_order(sqlite3_stmt *st, const char *const *names)
 			    sqlite3_sql(st));
 }
 
+void wh_bind_date_in(sqlite3_stmt *st, int idx, int day, char buf[11])
+{
+	if (day == DATE_NONE)
+		sqlite3_bind_null(st, idx);
+	else
+		sqlite3_bind_text(st, idx, date_format(day, buf), 10, SQLITE_STATIC);
+}
+
 void wh_bind_date(sqlite3_stmt *st, int idx, int day)
 {
 	char buf[11];
@@ -455,27 +463,38 @@ int wh_run_script(struct wh *w, const char *name, const char *param, const char 
 	return 0;
 }
 
-static int hex_nibble(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
+/* A hex digit's value plus one; 0 for any other byte. */
+static const unsigned char hex_value1[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8,
+	['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15,
+	['f'] = 16, ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
 
 /* The 16 bytes of 32 hex digits; -1 when s is not exactly that. */
 static int key_bytes(const char *s, int len, unsigned char out[16])
 {
+	const unsigned char *u = (const unsigned char *)s;
+	int bad = 0;
+
 	if (len != 32)
 		return -1;
 	for (int i = 0; i < 16; i++) {
-		int hi = hex_nibble((unsigned char)s[2 * i]), lo = hex_nibble((unsigned char)s[2 * i + 1]);
+		int hi = hex_value1[u[2 * i]], lo = hex_value1[u[2 * i + 1]];
 
-		if (hi < 0 || lo < 0)
-			return -1;
-		out[i] = (unsigned char)(hi << 4 | lo);
+		bad |= !hi | !lo;
+		out[i] = (unsigned char)((hi - 1) << 4 | (lo - 1));
 	}
-	return 0;
+	return bad ? -1 : 0;
+}
+
+void wh_bind_key_in(sqlite3_stmt *st, int idx, const char *hex, unsigned char buf[16])
+{
+	if (hex && key_bytes(hex, (int)strlen(hex), buf) == 0)
+		sqlite3_bind_blob(st, idx, buf, 16, SQLITE_STATIC);
+	else if (hex) /* not a key: the program's own error, kept visible */
+		sqlite3_bind_text(st, idx, hex, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, idx);
 }
 
 void wh_bind_key(sqlite3_stmt *st, int idx, const char *hex)
@@ -484,10 +503,8 @@ void wh_bind_key(sqlite3_stmt *st, int idx, const char *hex)
 
 	if (hex && key_bytes(hex, (int)strlen(hex), b) == 0)
 		sqlite3_bind_blob(st, idx, b, 16, SQLITE_TRANSIENT);
-	else if (hex) /* not a key: the program's own error, kept visible */
-		sqlite3_bind_text(st, idx, hex, -1, SQLITE_TRANSIENT);
 	else
-		sqlite3_bind_null(st, idx);
+		wh_bind_key_in(st, idx, hex, b);
 }
 
 int wh_column_key(sqlite3_stmt *st, int idx, char out[33])

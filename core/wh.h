@@ -134,6 +134,11 @@ void wh_params_in_order(sqlite3_stmt *st, const char *const *names);
 /* Bind a day number (date.h) as YYYY-MM-DD, or NULL for DATE_NONE. */
 void wh_bind_date(sqlite3_stmt *st, int idx, int day);
 
+/* The same, not copied: buf holds the text and must outlive the
+ * statement's next step (a statement run once a row, all its parameters
+ * bound again each time, need not copy each). */
+void wh_bind_date_in(sqlite3_stmt *st, int idx, int day, char buf[11]);
+
 /* A YYYY-MM-DD column as a day number; DATE_NONE when NULL or not a date. */
 int wh_column_date(sqlite3_stmt *st, int idx);
 
@@ -141,6 +146,10 @@ int wh_column_date(sqlite3_stmt *st, int idx);
  * digits in the program and their 16 bytes in the warehouse (schema
  * version 9).  Bind hex as its 16 bytes, or NULL when hex is NULL. */
 void wh_bind_key(sqlite3_stmt *st, int idx, const char *hex);
+
+/* The same, not copied: the 16 bytes are made in buf, which must outlive
+ * the statement's next step. */
+void wh_bind_key_in(sqlite3_stmt *st, int idx, const char *hex, unsigned char buf[16]);
 
 /* A key column as 32 lowercase hex digits in out; 0, or -1 (out empty)
  * when it is NULL or not 16 bytes. */

@@ -63,30 +63,32 @@ void escwrite_free(struct escwrite *e)
 static int insert_escalation(struct escwrite *e, const struct esc_rec *m, long long id)
 {
 	sqlite3_stmt *st = e->st_esc;
+	unsigned char kc[16]; /* the key and dates bound, kept until it is stored */
+	char d[MODEL_STAGES + 4][11];
 
 	sqlite3_bind_int64(st, E_ID, id);
 	wh_bind_static(st, E_PARTNERSHIP, m->partnership);
 	wh_bind_static(st, E_PSEUDO, m->pseudo);
 	wh_bind_static(st, E_RAISED_BY, m->raised_by);
 	wh_bind_static(st, E_RAISED_WITH, m->raised_with);
-	wh_bind_key(st, E_CASE_KEY, m->case_key);
+	wh_bind_key_in(st, E_CASE_KEY, m->case_key, kc);
 	wh_bind_static(st, E_SUBJECT, m->subject);
-	wh_bind_date(st, E_RAISED_ON, m->raised_on);
+	wh_bind_date_in(st, E_RAISED_ON, m->raised_on, d[0]);
 	wh_bind_static(st, E_THEME, m->theme);
 	wh_bind_static(st, E_CATEGORY, m->category);
 	sqlite3_bind_int(st, E_SERIOUS, m->serious);
 	sqlite3_bind_int(st, E_STUCK, m->stuck);
 	for (int n = 1; n <= MODEL_STAGES; n++)
-		wh_bind_date(st, E_STAGE1 + n - 1, m->stage[n]);
+		wh_bind_date_in(st, E_STAGE1 + n - 1, m->stage[n], d[n]);
 	sqlite3_bind_int(st, E_TOP_STAGE, m->top_stage);
 	wh_bind_static(st, E_STATUS, m->status);
-	wh_bind_date(st, E_CLOSED_ON, m->closed_on);
+	wh_bind_date_in(st, E_CLOSED_ON, m->closed_on, d[MODEL_STAGES + 1]);
 	sqlite3_bind_int(st, E_LEARNING, m->learning);
 	wh_bind_static(st, E_LEARNING_THEME, m->learning_theme);
 	sqlite3_bind_int(st, E_N_SOURCES, m->n_sources);
-	wh_bind_date(st, E_STAGE0, m->stage[0]);
+	wh_bind_date_in(st, E_STAGE0, m->stage[0], d[MODEL_STAGES + 2]);
 	wh_bind_static(st, E_OUTCOME, m->outcome);
-	wh_bind_date(st, E_FEEDBACK_ON, m->feedback_on);
+	wh_bind_date_in(st, E_FEEDBACK_ON, m->feedback_on, d[MODEL_STAGES + 3]);
 	sqlite3_bind_int(st, E_IMMEDIATE_RISK, m->immediate_risk);
 	return wh_run(e->w, st, "deriving an escalation");
 }
@@ -102,6 +104,7 @@ static int store_stage_events(struct escwrite *e, long long esc, const struct es
 	sqlite3_stmt *st = e->st_stage;
 	int pidx = (int)(ref_find_partnership(e->r, m->partnership) - e->r->partnership);
 	int closed = strcmp(m->status, "open") != 0;
+	char d[3][11]; /* the dates bound, kept until each is stored */
 
 	/* stage 0, the step before stage 1, where the row records it */
 	for (int n = 0; n <= MODEL_STAGES; n++) {
@@ -116,9 +119,9 @@ static int store_stage_events(struct escwrite *e, long long esc, const struct es
 		sqlite3_bind_int64(st, S_ESCALATION, esc);
 		sqlite3_bind_text(st, S_PARTNERSHIP, m->partnership, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, S_STAGE, n);
-		wh_bind_date(st, S_ENTERED, m->stage[n]);
-		wh_bind_date(st, S_COMPLETED, done);
-		wh_bind_date(st, S_DUE, deadline_due(e->dl, pidx, n, m->raised_on, m->stage[n]));
+		wh_bind_date_in(st, S_ENTERED, m->stage[n], d[0]);
+		wh_bind_date_in(st, S_COMPLETED, done, d[1]);
+		wh_bind_date_in(st, S_DUE, deadline_due(e->dl, pidx, n, m->raised_on, m->stage[n]), d[2]);
 		if (wh_run(e->w, st, "deriving stage events"))
 			return -1;
 	}

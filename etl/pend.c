@@ -2,7 +2,6 @@
  * pend.c - a first load's new cases held back a moment: see pend.h.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,7 +120,10 @@ int pend_joins(struct pend *d, int pidx, const char *case_key)
 
 static void copy(char *to, size_t cap, const char *s)
 {
-	snprintf(to, cap, "%s", s ? s : "");
+	size_t n = s ? strnlen(s, cap - 1) : 0;
+
+	memcpy(to, s ? s : "", n);
+	to[n] = '\0';
 }
 
 /* The row as reconcile.c would read it back from the warehouse. */

@@ -31,33 +31,37 @@ sqlite3_stmt *srcwrite_prepare(struct wh *w)
 int srcwrite_put(struct wh *w, sqlite3_stmt *st, long long load_id, long line,
 		 const struct canon *c, const char *ck, const char *digest, long long esc)
 {
+	/* the keys and dates bound, kept until the row is stored */
+	unsigned char kd[16], kc[16];
+	char d[MODEL_STAGES + 4][11];
+
 	wh_bind_static(st, P_PARTNERSHIP, c->p->id);
 	wh_bind_static(st, P_REF, c->ref);
 	sqlite3_bind_int64(st, P_LOAD_ID, load_id);
 	sqlite3_bind_int64(st, P_LINE, line);
-	wh_bind_key(st, P_DIGEST, digest);
+	wh_bind_key_in(st, P_DIGEST, digest, kd);
 	wh_bind_static(st, P_RAISED_BY, c->raised_by);
 	wh_bind_static(st, P_RAISED_WITH, c->raised_with);
-	wh_bind_key(st, P_CASE_KEY, ck);
+	wh_bind_key_in(st, P_CASE_KEY, ck, kc);
 	wh_bind_static(st, P_SUBJECT, c->subject);
-	wh_bind_date(st, P_RAISED_ON, c->raised_on);
+	wh_bind_date_in(st, P_RAISED_ON, c->raised_on, d[0]);
 	wh_bind_static(st, P_THEME, c->theme);
 	wh_bind_static(st, P_CATEGORY, c->category);
 	sqlite3_bind_int(st, P_SERIOUS, c->serious);
 	sqlite3_bind_int(st, P_STUCK, c->stuck);
 	for (int n = 1; n <= MODEL_STAGES; n++)
-		wh_bind_date(st, P_STAGE1 + n - 1, c->stage[n]);
+		wh_bind_date_in(st, P_STAGE1 + n - 1, c->stage[n], d[n]);
 	wh_bind_static(st, P_STATUS, c->status);
-	wh_bind_date(st, P_CLOSED_ON, c->closed_on);
+	wh_bind_date_in(st, P_CLOSED_ON, c->closed_on, d[MODEL_STAGES + 1]);
 	sqlite3_bind_int(st, P_LEARNING, c->learning);
 	wh_bind_static(st, P_LEARNING_THEME, c->learning_theme);
 	if (esc)
 		sqlite3_bind_int64(st, P_ESCALATION_ID, esc);
 	else
 		sqlite3_bind_null(st, P_ESCALATION_ID);
-	wh_bind_date(st, P_STAGE0, c->stage[0]);
+	wh_bind_date_in(st, P_STAGE0, c->stage[0], d[MODEL_STAGES + 2]);
 	wh_bind_static(st, P_OUTCOME, c->outcome);
-	wh_bind_date(st, P_FEEDBACK_ON, c->feedback_on);
+	wh_bind_date_in(st, P_FEEDBACK_ON, c->feedback_on, d[MODEL_STAGES + 3]);
 	sqlite3_bind_int(st, P_IMMEDIATE_RISK, c->immediate_risk);
 	return wh_run(w, st, "storing a row");
 }
