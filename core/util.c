@@ -164,3 +164,36 @@ int util_one_thread(void)
 
 	return t && strcmp(t, "1") == 0;
 }
+
+void util_hex(const unsigned char *b, size_t n, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = digits[b[i] >> 4];
+		out[2 * i + 1] = digits[b[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+/* A hex digit's value plus one; 0 for any other byte (a table: a load
+ * reads two keys a row). */
+static const unsigned char hex_value1[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8,
+	['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15,
+	['f'] = 16, ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
+
+int util_unhex(const char *s, size_t n, unsigned char *out)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int bad = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int hi = hex_value1[u[2 * i]], lo = hex_value1[u[2 * i + 1]];
+
+		bad |= !hi | !lo;
+		out[i] = (unsigned char)((hi - 1) << 4 | (lo - 1));
+	}
+	return bad ? -1 : 0;
+}

@@ -7,6 +7,7 @@
  * parses a JSON document, naming the line of a syntax error;
  * util_write_atomic() replaces a file whole or not at all.
  * Threads: util_one_thread() says OVERSIGHT_THREADS=1 asks for one.
+ * Hex: util_hex() and util_unhex() write and read bytes as hex digits.
  */
 #ifndef OVERSIGHT_UTIL_H
 #define OVERSIGHT_UTIL_H
@@ -51,5 +52,12 @@ int util_write_atomic(const char *path, const void *data, size_t len);
 /* OVERSIGHT_THREADS=1: a load reads its file on the thread that stores its
  * rows (etl/load.c), and a report reads on one connection (core/wh.c). */
 int util_one_thread(void);
+
+/* b[0..n-1] as 2n lowercase hex digits and a NUL in out. */
+void util_hex(const unsigned char *b, size_t n, char *out);
+
+/* The n bytes of the 2n hex digits (either case) at s, into out; -1 when
+ * one of them is not a hex digit (out is then not to be used). */
+int util_unhex(const char *s, size_t n, unsigned char *out);
 
 #endif

@@ -405,22 +405,25 @@ void wh_params_in_order(sqlite3_stmt *st, const char *const *names)
 			    sqlite3_sql(st));
 }
 
-void wh_bind_date_in(sqlite3_stmt *st, int idx, int day, char buf[11])
+/* A day in buf, bound as SQLite is told (copied, or kept by the caller). */
+static void bind_date(sqlite3_stmt *st, int idx, int day, char buf[11], sqlite3_destructor_type how)
 {
 	if (day == DATE_NONE)
 		sqlite3_bind_null(st, idx);
 	else
-		sqlite3_bind_text(st, idx, date_format(day, buf), 10, SQLITE_STATIC);
+		sqlite3_bind_text(st, idx, date_format(day, buf), 10, how);
+}
+
+void wh_bind_date_in(sqlite3_stmt *st, int idx, int day, char buf[11])
+{
+	bind_date(st, idx, day, buf, SQLITE_STATIC);
 }
 
 void wh_bind_date(sqlite3_stmt *st, int idx, int day)
 {
 	char buf[11];
 
-	if (day == DATE_NONE)
-		sqlite3_bind_null(st, idx);
-	else
-		sqlite3_bind_text(st, idx, date_format(day, buf), 10, SQLITE_TRANSIENT);
+	bind_date(st, idx, day, buf, SQLITE_TRANSIENT);
 }
 
 int wh_column_date(sqlite3_stmt *st, int idx)
@@ -463,63 +466,45 @@ int wh_run_script(struct wh *w, const char *name, const char *param, const char 
 	return 0;
 }
 
-/* A hex digit's value plus one; 0 for any other byte. */
-static const unsigned char hex_value1[256] = {
-	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8,
-	['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15,
-	['f'] = 16, ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
-};
-
 /* The 16 bytes of 32 hex digits; -1 when s is not exactly that. */
-static int key_bytes(const char *s, int len, unsigned char out[16])
+static int key_bytes(const char *s, size_t len, unsigned char out[16])
 {
-	const unsigned char *u = (const unsigned char *)s;
-	int bad = 0;
-
-	if (len != 32)
-		return -1;
-	for (int i = 0; i < 16; i++) {
-		int hi = hex_value1[u[2 * i]], lo = hex_value1[u[2 * i + 1]];
-
-		bad |= !hi | !lo;
-		out[i] = (unsigned char)((hi - 1) << 4 | (lo - 1));
-	}
-	return bad ? -1 : 0;
+	return len == 32 ? util_unhex(s, 16, out) : -1;
 }
 
-void wh_bind_key_in(sqlite3_stmt *st, int idx, const char *hex, unsigned char buf[16])
+/* A key's 16 bytes in buf, bound as SQLite is told (copied, or kept by
+ * the caller). */
+static void bind_key(sqlite3_stmt *st, int idx, const char *hex, unsigned char buf[16],
+		     sqlite3_destructor_type how)
 {
-	if (hex && key_bytes(hex, (int)strlen(hex), buf) == 0)
-		sqlite3_bind_blob(st, idx, buf, 16, SQLITE_STATIC);
+	if (hex && key_bytes(hex, strlen(hex), buf) == 0)
+		sqlite3_bind_blob(st, idx, buf, 16, how);
 	else if (hex) /* not a key: the program's own error, kept visible */
 		sqlite3_bind_text(st, idx, hex, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(st, idx);
 }
 
+void wh_bind_key_in(sqlite3_stmt *st, int idx, const char *hex, unsigned char buf[16])
+{
+	bind_key(st, idx, hex, buf, SQLITE_STATIC);
+}
+
 void wh_bind_key(sqlite3_stmt *st, int idx, const char *hex)
 {
 	unsigned char b[16];
 
-	if (hex && key_bytes(hex, (int)strlen(hex), b) == 0)
-		sqlite3_bind_blob(st, idx, b, 16, SQLITE_TRANSIENT);
-	else
-		wh_bind_key_in(st, idx, hex, b);
+	bind_key(st, idx, hex, b, SQLITE_TRANSIENT);
 }
 
 int wh_column_key(sqlite3_stmt *st, int idx, char out[33])
 {
-	static const char digits[] = "0123456789abcdef";
 	const unsigned char *b = sqlite3_column_blob(st, idx);
 
 	out[0] = '\0';
 	if (!b || sqlite3_column_bytes(st, idx) != 16)
 		return -1;
-	for (int i = 0; i < 16; i++) {
-		out[2 * i] = digits[b[i] >> 4];
-		out[2 * i + 1] = digits[b[i] & 15];
-	}
-	out[32] = '\0';
+	util_hex(b, 16, out);
 	return 0;
 }
 
@@ -530,7 +515,7 @@ static void unhex_key(sqlite3_context *cx, int argc, sqlite3_value **argv)
 
 	(void)argc;
 	if (sqlite3_value_type(argv[0]) == SQLITE_TEXT &&
-	    key_bytes(s, sqlite3_value_bytes(argv[0]), b) == 0)
+	    key_bytes(s, (size_t)sqlite3_value_bytes(argv[0]), b) == 0)
 		sqlite3_result_blob(cx, b, 16, SQLITE_TRANSIENT);
 	else
 		sqlite3_result_value(cx, argv[0]);

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "core/msg.h"
+#include "core/util.h"
 #include "loadfile.h"
 
 /* Hash the rest of in (SHA-256 by libcrypto, which uses the processor's
@@ -15,7 +16,6 @@
  * NULL. */
 static int hash_copy(FILE *in, FILE *copy, char out[65])
 {
-	static const char digits[] = "0123456789abcdef";
 	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
 	unsigned char buf[65536], h[EVP_MAX_MD_SIZE];
 	unsigned int hn = 0;
@@ -30,11 +30,7 @@ static int hash_copy(FILE *in, FILE *copy, char out[65])
 	}
 	if (ferror(in) || !EVP_DigestFinal_ex(ctx, h, &hn) || hn != 32)
 		goto out;
-	for (unsigned int i = 0; i < hn; i++) {
-		out[2 * i] = digits[h[i] >> 4];
-		out[2 * i + 1] = digits[h[i] & 15];
-	}
-	out[64] = '\0';
+	util_hex(h, hn, out);
 	rc = 0;
 out:
 	EVP_MD_CTX_free(ctx);

@@ -51,11 +51,11 @@ void pend_free(struct pend *d)
 /* A case key is a keyed hash: its first 32 bits are spread evenly. */
 static unsigned bucket_of(int pidx, const char *key)
 {
-	uint32_t h = 0;
+	unsigned char b[4];
 
-	for (int k = 0; k < 8; k++)
-		h = h << 4 | (uint32_t)(key[k] <= '9' ? key[k] - '0' : (key[k] | 0x20) - 'a' + 10);
-	return (h ^ (uint32_t)pidx * 0x9e3779b9u) & (PEND_BUCKETS - 1);
+	util_unhex(key, sizeof(b), b);
+	return (((uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]) ^
+		(uint32_t)pidx * 0x9e3779b9u) & (PEND_BUCKETS - 1);
 }
 
 static int find(const struct pend *d, int pidx, const char *key)

@@ -72,11 +72,6 @@ void settle_free(struct settle *s)
 	free(s);
 }
 
-static int hexval(char c)
-{
-	return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-}
-
 static int spill_run(struct settle *s);
 
 int settle_note(struct settle *s, int pidx, const char *case_key, long long seq, long long rm_id,
@@ -93,8 +88,7 @@ int settle_note(struct settle *s, int pidx, const char *case_key, long long seq,
 		s->note = xrealloc(s->note, (size_t)s->cap * sizeof(*s->note));
 	}
 	t = &s->note[s->n++];
-	for (int i = 0; i < 16; i++)
-		t->key[i] = (unsigned char)(hexval(case_key[2 * i]) << 4 | hexval(case_key[2 * i + 1]));
+	util_unhex(case_key, sizeof(t->key), t->key);
 	t->pidx = pidx;
 	t->ev.seq = seq;
 	t->ev.rm_id = rm_id;
@@ -139,8 +133,7 @@ int settle_first_sight(struct settle *s, int pidx, const char *case_key)
 
 	if (!s->fresh[pidx])
 		return 0;
-	for (int i = 0; i < 12; i++)
-		k[i] = (unsigned char)(hexval(case_key[2 * i]) << 4 | hexval(case_key[2 * i + 1]));
+	util_unhex(case_key, sizeof(k), k);
 	for (int h = 0; h < 3; h++)
 		v[h] = ((uint32_t)k[4 * h] | (uint32_t)k[4 * h + 1] << 8 |
 			(uint32_t)k[4 * h + 2] << 16 | (uint32_t)k[4 * h + 3] << 24) ^
@@ -214,7 +207,6 @@ static int spill_run(struct settle *s)
 static int settle_case(struct settle *s, struct reconcile *x, const struct ref *r,
 		       const struct note *t, int n, long *merged)
 {
-	static const char digits[] = "0123456789abcdef";
 	char key[33];
 
 	if (n > s->capev) {
@@ -223,11 +215,7 @@ static int settle_case(struct settle *s, struct reconcile *x, const struct ref *
 	}
 	for (int k = 0; k < n; k++)
 		s->ev[k] = t[k].ev;
-	for (int b = 0; b < 16; b++) {
-		key[2 * b] = digits[t->key[b] >> 4];
-		key[2 * b + 1] = digits[t->key[b] & 15];
-	}
-	key[32] = '\0';
+	util_hex(t->key, sizeof(t->key), key);
 	return reconcile_key(x, &r->partnership[t->pidx], key, s->ev, n, merged);
 }
 

@@ -75,24 +75,13 @@ int pseudo_key_read(const char *path, unsigned char key[PSEUDO_KEY_BYTES])
 	return error("%s: not a key file (it must hold exactly %d bytes)", path, PSEUDO_KEY_BYTES);
 }
 
-static void hex(const unsigned char *b, size_t n, char *out)
-{
-	static const char digits[] = "0123456789abcdef";
-
-	for (size_t i = 0; i < n; i++) {
-		out[2 * i] = digits[b[i] >> 4];
-		out[2 * i + 1] = digits[b[i] & 15];
-	}
-	out[2 * n] = '\0';
-}
-
 void pseudo_fingerprint(const unsigned char key[PSEUDO_KEY_BYTES], char out[17])
 {
 	unsigned char mac[crypto_auth_hmacsha256_BYTES];
 	static const char label[] = "oversight key fingerprint";
 
 	crypto_auth_hmacsha256(mac, (const unsigned char *)label, sizeof(label) - 1, key);
-	hex(mac, 8, out);
+	util_hex(mac, 8, out);
 }
 
 struct pseudo_hmac {
@@ -133,7 +122,7 @@ int pseudo_case_key_h(const struct pseudo_hmac *h, const char *partnership, cons
 	crypto_auth_hmacsha256_final(&st, mac);
 	sodium_memzero(norm, sizeof(norm));
 	sodium_memzero(&st, sizeof(st));
-	hex(mac, 16, out);
+	util_hex(mac, 16, out);
 	return 0;
 }
 
@@ -160,7 +149,7 @@ void pseudo_short_ref_h(const struct pseudo_hmac *h, const char *partnership, co
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)ref, strlen(ref));
 	crypto_auth_hmacsha256_final(&st, mac);
 	sodium_memzero(&st, sizeof(st));
-	hex(mac, 4, x);
+	util_hex(mac, 4, x);
 	out[0] = 'E';
 	for (int i = 0; i < 7; i++)
 		out[i + 1] = (char)(x[i] >= 'a' ? x[i] - 'a' + 'A' : x[i]);
@@ -181,5 +170,5 @@ void pseudo_digest(const void *data, size_t len, char out[PSEUDO_HEX])
 	unsigned char d[16];
 
 	crypto_generichash(d, sizeof(d), data, len, NULL, 0);
-	hex(d, sizeof(d), out);
+	util_hex(d, sizeof(d), out);
 }

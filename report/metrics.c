@@ -213,7 +213,6 @@ static int raised(struct wh *w, const char *partnership, const struct period *p,
 		const char *on = (const char *)sqlite3_column_text(st, 0);
 		const char *by = (const char *)sqlite3_column_text(st, 1);
 		const char *with = (const char *)sqlite3_column_text(st, 2);
-
 		char key[33];
 
 		/* a row of the repeats' twelve months, with a case reference */
