@@ -11,6 +11,7 @@
 #include "core/msg.h"
 #include "core/util.h"
 #include "metrics.h"
+#include "agtally.h"
 #include "scope.h"
 #include "stats.h"
 
@@ -115,45 +116,6 @@ static long item_figure(const struct m_item *it, int n, const char *id, int b)
 	return 0;
 }
 
-/* Count one escalation's agencies into (*it)[0..*n-1]: a raised, b
- * received.  An agency not there yet is added while *n < *cap; when grow
- * is set, *it grows (xrealloc) rather than leave it out. */
-static void tally_pair(struct m_item **it, int *n, int *cap, int grow, const char *by,
-		       const char *with)
-{
-	const char *who[2] = {by, with};
-
-	for (int k = 0; k < 2; k++) {
-		struct m_item *t = *it;
-		int i = 0;
-
-		if (!who[k])
-			continue;
-		while (i < *n && strcmp(t[i].id, who[k]) != 0)
-			i++;
-		if (i == *n) {
-			if (*n == *cap && !grow)
-				continue;
-			if (*n == *cap) {
-				*cap = *cap ? 2 * *cap : M_MAX_ITEMS;
-				t = *it = xrealloc(*it, (size_t)*cap * sizeof(**it));
-			}
-			snprintf(t[i].id, sizeof(t[i].id), "%s", who[k]);
-			t[i].a = t[i].b = 0;
-			(*n)++;
-		}
-		if (k == 0)
-			t[i].a++;
-		else
-			t[i].b++;
-	}
-}
-
-static int cmp_item(const void *a, const void *b)
-{
-	return strcmp(((const struct m_item *)a)->id, ((const struct m_item *)b)->id);
-}
-
 /* Raised and received by agency over the spans silences() reads: the
  * period with the three months before it, and the year ending with it.
  * And what spc() needs not read again: the escalations raised on the
@@ -167,16 +129,16 @@ struct raised_spans {
 	long by_month[M_SPC_MONTHS];
 };
 
-/* Count a row raised on the day on ('YYYY-MM-DD') into r->by_month. */
-static void count_month(struct raised_spans *r, const char *on)
+/* The index in r->by_month of the month of the day on ('YYYY-MM-DD'),
+ * or -1 outside the months or for a day that is no date. */
+static int month_slot(const struct raised_spans *r, const char *on)
 {
 	int day, k;
 
 	if (date_parse_iso(on, strlen(on), &day))
-		return;
+		return -1;
 	k = month_index(day) - (r->last - (M_SPC_MONTHS - 1));
-	if (k >= 0 && k < M_SPC_MONTHS)
-		r->by_month[k]++;
+	return k >= 0 && k < M_SPC_MONTHS ? k : -1;
 }
 
 /*
@@ -191,19 +153,22 @@ static int raised(struct wh *w, const char *partnership, const struct period *p,
 {
 	sqlite3_stmt *st = wh_prepare(w, "m_raised_between");
 	struct period span = *p;
-	int year_from = months_before(metrics_end(p) + 1, 12), cap_b = M_MAX_ITEMS,
-	    cap_y = M_MAX_ITEMS, n = 0, cap = 0, rc;
-	struct m_item *all = NULL, *before = r->before, *last4 = r->last4;
-	char from_p[11], from_b[11], from_y[11];
+	int year_from = months_before(metrics_end(p) + 1, 12), rc;
+	struct agtally *t = agtally_new();
+	/* the spans, in tally's numbers: the period, the period with the
+	 * three months before it, the year ending with it */
+	char from[AGTALLY_SPANS][11];
+	/* the rows come in day order: a day's month is found once */
+	char day[11] = "";
+	int slot = -1;
 
 	span.from = months_before(p->from, 3);
 	span.to = metrics_end(p);
-	date_format(p->from, from_p);
-	date_format(span.from, from_b);
-	date_format(year_from, from_y);
+	date_format(p->from, from[0]);
+	date_format(span.from, from[1]);
+	date_format(year_from, from[2]);
 	if (year_from < span.from)
 		span.from = year_from;
-	r->nbefore = r->nlast4 = 0;
 	r->from = span.from;
 	r->to = span.to;
 	r->last = month_index(span.to);
@@ -211,28 +176,27 @@ static int raised(struct wh *w, const char *partnership, const struct period *p,
 	metrics_bind_period(st, partnership, &span);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *on = (const char *)sqlite3_column_text(st, 0);
-		const char *by = (const char *)sqlite3_column_text(st, 1);
-		const char *with = (const char *)sqlite3_column_text(st, 2);
-		char key[33];
+		int by = agtally_agency(t, (const char *)sqlite3_column_text(st, 1));
+		int with = agtally_agency(t, (const char *)sqlite3_column_text(st, 2));
 
 		/* a row of the repeats' twelve months, with a case reference */
-		if (rep && wh_column_key(st, 3, key) == 0)
-			metrics_repeat_rows_add(rep, key, by, with);
-		count_month(r, on);
-		if (strcmp(on, from_p) >= 0)
-			tally_pair(&all, &n, &cap, 1, by, with);
-		if (strcmp(on, from_b) >= 0)
-			tally_pair(&before, &r->nbefore, &cap_b, 0, by, with);
-		if (strcmp(on, from_y) >= 0)
-			tally_pair(&last4, &r->nlast4, &cap_y, 0, by, with);
+		if (rep && sqlite3_column_bytes(st, 3) == 16)
+			metrics_repeat_rows_add(rep, sqlite3_column_blob(st, 3), by, with);
+		if (strcmp(on, day) != 0) {
+			slot = month_slot(r, on);
+			snprintf(day, sizeof(day), "%s", on);
+		}
+		if (slot >= 0)
+			r->by_month[slot]++;
+		for (int k = 0; k < AGTALLY_SPANS; k++)
+			if (strcmp(on, from[k]) >= 0)
+				agtally_count(t, k, by, with);
 	}
 	sqlite3_finalize(st);
-	if (n > 1)
-		qsort(all, (size_t)n, sizeof(*all), cmp_item);
-	m->n_agency = n < M_MAX_ITEMS ? n : M_MAX_ITEMS;
-	if (n)
-		memcpy(m->agency, all, (size_t)m->n_agency * sizeof(*all));
-	free(all);
+	m->n_agency = agtally_items(t, 0, 1, m->agency, M_MAX_ITEMS);
+	r->nbefore = agtally_items(t, 1, 0, r->before, M_MAX_ITEMS);
+	r->nlast4 = agtally_items(t, 2, 0, r->last4, M_MAX_ITEMS);
+	agtally_free(t);
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_raised_between");
 }
 

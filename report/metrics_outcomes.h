@@ -66,8 +66,9 @@ struct m_outcomes {
  */
 struct m_repeat_rows;
 struct m_repeat_rows *metrics_repeat_rows_new(void);
-void metrics_repeat_rows_add(struct m_repeat_rows *r, const char *key, const char *by,
-			     const char *with);
+/* One escalation: its case key (16 bytes) and its agencies' numbers
+ * (report/agtally.h: one number an agency). */
+void metrics_repeat_rows_add(struct m_repeat_rows *r, const void *key, int by, int with);
 void metrics_repeat_rows_free(struct m_repeat_rows *r);
 
 /* Compute every figure above but entered_informally (metrics_compute()

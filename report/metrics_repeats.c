@@ -5,11 +5,12 @@
  * see metrics_outcomes.h.
  *
  * Each row is one escalation with a case reference: its case_key (a keyed
- * pseudonym) and its two agencies, put the lesser first (strcmp, as
- * SQLite's min() compares text).  Only a case with two
- * rows or more can be a repeat: a hash table of the cases finds those few
- * rows; sorted by (case, agency, agency), a case's escalations and a
- * case's pairs each run together, so one walk counts both.
+ * pseudonym, its 16 bytes) and its two agencies, by the numbers metrics.c
+ * gives them (report/agtally.h), the lesser first: a pair is the
+ * same whichever agency raised it.  Only a case with two rows or more can
+ * be a repeat: a hash table of the cases finds those few rows; sorted by
+ * (case, agency, agency), a case's escalations and a case's pairs each
+ * run together, so one walk counts both.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,32 +20,32 @@
 #include "metrics_outcomes.h"
 
 struct rep_row {
-	const char *key, *a, *b; /* into the rows' one buffer */
+	unsigned char key[16];
+	int a, b; /* the agencies' numbers, a <= b */
 };
 
-/* The rows as read: their strings end to end in buf ("key\0a\0b\0" a
- * row), at off[i] for row i; pointers are made once all are read (buf
- * moves as it grows). */
 struct m_repeat_rows {
-	char *buf;
-	size_t len, cap;
-	size_t *off;
-	size_t n, ncap;
+	struct rep_row *row;
+	size_t n, cap;
 };
 
 static int cmp_row(const void *x, const void *y)
 {
 	const struct rep_row *p = x, *q = y;
-	int c = strcmp(p->key, q->key);
+	int c = memcmp(p->key, q->key, sizeof(p->key));
 
-	if (!c)
-		c = strcmp(p->a, q->a);
-	return c ? c : strcmp(p->b, q->b);
+	if (c)
+		return c;
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return (p->b > q->b) - (p->b < q->b);
 }
 
-static int cmp_str(const void *x, const void *y)
+static int cmp_pair(const void *x, const void *y)
 {
-	return strcmp(*(char *const *)x, *(char *const *)y);
+	long long p = *(const long long *)x, q = *(const long long *)y;
+
+	return (p > q) - (p < q);
 }
 
 struct m_repeat_rows *metrics_repeat_rows_new(void)
@@ -56,52 +57,36 @@ void metrics_repeat_rows_free(struct m_repeat_rows *b)
 {
 	if (!b)
 		return;
-	free(b->buf);
-	free(b->off);
+	free(b->row);
 	free(b);
 }
 
-void metrics_repeat_rows_add(struct m_repeat_rows *b, const char *key, const char *by,
-			     const char *with)
+void metrics_repeat_rows_add(struct m_repeat_rows *b, const void *key, int by, int with)
 {
-	const char *col[3] = {key ? key : "", by ? by : "", with ? with : ""};
+	struct rep_row *r;
 
-	if (b->n == b->ncap) {
-		b->ncap = b->ncap ? 2 * b->ncap : 1024;
-		b->off = xrealloc(b->off, b->ncap * sizeof(*b->off));
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 1024;
+		b->row = xrealloc(b->row, b->cap * sizeof(*b->row));
 	}
-	if (strcmp(col[1], col[2]) > 0) { /* the lesser agency first */
-		const char *t = col[1];
-
-		col[1] = col[2];
-		col[2] = t;
-	}
-	b->off[b->n++] = b->len;
-	for (int i = 0; i < 3; i++) {
-		const char *s = col[i];
-		size_t len = strlen(s) + 1;
-
-		if (b->len + len > b->cap) {
-			b->cap = b->cap * 2 > b->len + len ? b->cap * 2 : b->len + len + 4096;
-			b->buf = xrealloc(b->buf, b->cap);
-		}
-		memcpy(b->buf + b->len, s, len);
-		b->len += len;
-	}
+	r = &b->row[b->n++];
+	memcpy(r->key, key, sizeof(r->key));
+	r->a = by < with ? by : with;
+	r->b = by < with ? with : by;
 }
 
-/* FNV-1a: the case key's slot in a table of mask + 1 slots. */
-static size_t slot_of(const char *key, size_t mask)
+/* A case key's slot in a table of mask + 1 slots: the key is a keyed
+ * hash already, so its first bytes serve. */
+static size_t slot_of(const unsigned char *key, size_t mask)
 {
-	size_t h = 2166136261u;
+	size_t h;
 
-	for (; *key; key++)
-		h = (h ^ (unsigned char)*key) * 16777619u;
+	memcpy(&h, key, sizeof(h));
 	return h & mask;
 }
 
 /* The rows of b whose case has two rows or more (the others can be no
- * repeat), as rows; *n gets how many.  A table of the cases counts them. */
+ * repeat); *n gets how many.  A table of the cases counts them. */
 static struct rep_row *repeated(const struct m_repeat_rows *b, size_t *n)
 {
 	size_t mask = 1023, *first, *count;
@@ -114,10 +99,10 @@ static struct rep_row *repeated(const struct m_repeat_rows *b, size_t *n)
 	for (size_t i = 0; i <= mask; i++)
 		first[i] = b->n;
 	for (size_t i = 0; i < b->n; i++) {
-		const char *key = b->buf + b->off[i];
+		const unsigned char *key = b->row[i].key;
 		size_t h = slot_of(key, mask);
 
-		while (first[h] != b->n && strcmp(b->buf + b->off[first[h]], key))
+		while (first[h] != b->n && memcmp(b->row[first[h]].key, key, 16))
 			h = (h + 1) & mask;
 		if (first[h] == b->n)
 			first[h] = i;
@@ -126,17 +111,13 @@ static struct rep_row *repeated(const struct m_repeat_rows *b, size_t *n)
 	rows = xmalloc((b->n ? b->n : 1) * sizeof(*rows));
 	*n = 0;
 	for (size_t i = 0; i < b->n; i++) {
-		const char *key = b->buf + b->off[i];
+		const unsigned char *key = b->row[i].key;
 		size_t h = slot_of(key, mask);
 
-		while (strcmp(b->buf + b->off[first[h]], key))
+		while (memcmp(b->row[first[h]].key, key, 16))
 			h = (h + 1) & mask;
-		if (count[h] < 2)
-			continue;
-		rows[*n].key = key;
-		rows[*n].a = key + strlen(key) + 1;
-		rows[*n].b = rows[*n].a + strlen(rows[*n].a) + 1;
-		(*n)++;
+		if (count[h] >= 2)
+			rows[(*n)++] = b->row[i];
 	}
 	free(first);
 	free(count);
@@ -144,40 +125,36 @@ static struct rep_row *repeated(const struct m_repeat_rows *b, size_t *n)
 }
 
 /* Count rows[0..n) (sorted): cases with two escalations or more, and the
- * distinct pairs "a|b" (a <> b) with two or more about one case. */
+ * distinct pairs (a <> b) with two or more about one case. */
 static void count(const struct rep_row *rows, size_t n, long *cases, long *pairs)
 {
-	char **pair = NULL;
+	long long *pair = NULL;
 	size_t npair = 0, cap = 0;
 
 	*cases = *pairs = 0;
 	for (size_t i = 0, j; i < n; i = j) {
-		for (j = i; j < n && !strcmp(rows[j].key, rows[i].key); j++)
+		for (j = i; j < n && !memcmp(rows[j].key, rows[i].key, 16); j++)
 			;
 		if (j - i >= 2)
 			(*cases)++;
 		for (size_t k = i, m; k < j; k = m) {
 			for (m = k; m < j && !cmp_row(&rows[m], &rows[k]); m++)
 				;
-			if (m - k < 2 || !strcmp(rows[k].a, rows[k].b))
+			if (m - k < 2 || rows[k].a == rows[k].b)
 				continue;
 			if (npair == cap) {
 				cap = cap ? 2 * cap : 16;
 				pair = xrealloc(pair, cap * sizeof(*pair));
 			}
-			size_t len = strlen(rows[k].a) + strlen(rows[k].b) + 2;
-
-			pair[npair] = xmalloc(len);
-			snprintf(pair[npair++], len, "%s|%s", rows[k].a, rows[k].b);
+			/* numbers from -1 (no agency) up */
+			pair[npair++] = ((long long)rows[k].a + 1) << 32 | (unsigned)(rows[k].b + 1);
 		}
 	}
 	if (npair > 1)
-		qsort(pair, npair, sizeof(*pair), cmp_str);
+		qsort(pair, npair, sizeof(*pair), cmp_pair);
 	for (size_t i = 0; i < npair; i++)
-		if (i == 0 || strcmp(pair[i], pair[i - 1]))
+		if (i == 0 || pair[i] != pair[i - 1])
 			(*pairs)++;
-	for (size_t i = 0; i < npair; i++)
-		free(pair[i]);
 	free(pair);
 }
 

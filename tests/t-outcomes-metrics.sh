@@ -141,4 +141,29 @@ check_eq '[0,1,null,0,0,null]' \
 check_eq '[[1,1,1]]' "$(j devon.json '[.time_in_stage[] | [.stage, .n, .median]]')" \
 	"devon: time in stage 1 (07-01 -> 07-02 = 1)"
 
+# --- Gloucestershire: a pair is the same in either order ------------------------
+# Repeats in the twelve months 2024-10-01 .. 2025-09-30:
+#   R1: glos-police -> glos-health (07-01), then glos-health -> glos-police
+#       (07-15): two escalations of one pair, raised from either side;
+#   R2: education -> glos-cs twice (08-01, 08-15: ten working days apart,
+#       two escalations, not one logged twice);
+#   R4: glos-police -> glos-cs on 2024-09-02, before the window, and
+#       glos-cs -> glos-police on 2025-09-01: one in the window, no repeat.
+# Cases with two or more: R1, R2 = 2.  Pairs with two or more about one
+# case: glos-health / glos-police (R1), education / glos-cs (R2) = 2.
+cat >glos.csv <<EOF
+$H
+G-1,gloucestershire,glos-police,glos-health,R1,2025-07-01,plan,,2025-07-01,,open,,,,
+G-2,gloucestershire,glos-health,glos-police,R1,2025-07-15,plan,,2025-07-15,,open,,,,
+G-3,gloucestershire,education,glos-cs,R2,2025-08-01,plan,,2025-08-01,,open,,,,
+G-4,gloucestershire,education,glos-cs,R2,2025-08-15,plan,,2025-08-15,,open,,,,
+G-5,gloucestershire,glos-police,glos-cs,R4,2024-09-02,plan,,2024-09-02,,open,,,,
+G-6,gloucestershire,glos-cs,glos-police,R4,2025-09-01,plan,,2025-09-01,,open,,,,
+EOF
+check_ok "glos: loads" "$OV" load glos.csv
+check_grep "read 6, loaded 6" "$T/.out" "glos: six escalations, none merged"
+"$OV" metrics --partnership gloucestershire --quarter 2025-Q3 --json >glos.json
+check_eq '[2,2]' "$(j glos.json '[.repeats | .cases, .pairs]')" \
+	"glos repeats: a pair raised from either side is one pair"
+
 finish
