@@ -49,7 +49,7 @@ struct reconcile *reconcile_begin(struct wh *w, const struct ref *r, const unsig
 	x->w = w;
 	x->r = r;
 	x->key = key;
-	x->dl = deadlines_read(w, r);
+	x->dl = deadlines_read(w, r, -1);
 	if (!x->dl) {
 		free(x);
 		return NULL;

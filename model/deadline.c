@@ -46,18 +46,32 @@ static int wd_day(const struct deadlines *d, int jur, int k)
 	return i >= 0 && i < d->wd_n[jur] ? d->wd_day[jur][i] : DATE_NONE;
 }
 
-static int read_calendar(struct wh *w, struct deadlines *d)
+/* Read the calendar: its first and last day, and the days of each
+ * jurisdiction read[] asks for (the others are left empty).  Each query
+ * names its jurisdiction, so that SQLite reads a range of the calendar's
+ * key, not every day of both. */
+static int read_calendar(struct wh *w, struct deadlines *d, const int read[CAL_NJUR])
 {
 	sqlite3_stmt *st;
-	int rc, last = DATE_NONE;
+	int rc = SQLITE_DONE, last = DATE_NONE;
 
+	d->cal_first = DATE_NONE;
 	st = wh_prepare(w, "calendar_range");
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		d->cal_first = wh_column_date(st, 0);
-		last = wh_column_date(st, 1);
+	for (int j = 0; j < CAL_NJUR; j++) {
+		sqlite3_bind_text(st, wh_param(st, ":jurisdiction"), cal_jur_name((enum cal_jur)j), -1,
+				  SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+			int first = wh_column_date(st, 0), end = wh_column_date(st, 1);
+
+			if (d->cal_first == DATE_NONE || first < d->cal_first)
+				d->cal_first = first;
+			if (last == DATE_NONE || end > last)
+				last = end;
+		}
+		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	if (last == DATE_NONE)
+	if (last == DATE_NONE || d->cal_first == DATE_NONE)
 		return error("%s: the calendar is empty; run 'oversight init'", w->path);
 	d->cal_n = last - d->cal_first + 1;
 	for (int j = 0; j < CAL_NJUR; j++) {
@@ -65,18 +79,24 @@ static int read_calendar(struct wh *w, struct deadlines *d)
 		d->wd_day[j] = xcalloc((size_t)d->cal_n, sizeof(int));
 	}
 	st = wh_prepare(w, "calendar_days");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int j = cal_jur_parse((const char *)sqlite3_column_text(st, 0));
-		int day = wh_column_date(st, 1), k = sqlite3_column_int(st, 3);
-
-		if (j < 0 || day == DATE_NONE)
+	for (int j = 0; j < CAL_NJUR && rc == SQLITE_DONE; j++) {
+		if (!read[j])
 			continue;
-		d->wd_le[j][day - d->cal_first] = k;
-		if (sqlite3_column_int(st, 2)) {
-			if (d->wd_n[j] == 0)
-				d->wd_base[j] = k;
-			d->wd_day[j][k - d->wd_base[j]] = day;
-			d->wd_n[j] = k - d->wd_base[j] + 1;
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, wh_param(st, ":jurisdiction"), cal_jur_name((enum cal_jur)j), -1,
+				  SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int day = wh_column_date(st, 0), k = sqlite3_column_int(st, 2);
+
+			if (day == DATE_NONE || day < d->cal_first || day > last)
+				continue;
+			d->wd_le[j][day - d->cal_first] = k;
+			if (sqlite3_column_int(st, 1)) {
+				if (d->wd_n[j] == 0)
+					d->wd_base[j] = k;
+				d->wd_day[j][k - d->wd_base[j]] = day;
+				d->wd_n[j] = k - d->wd_base[j] + 1;
+			}
 		}
 	}
 	sqlite3_finalize(st);
@@ -137,12 +157,21 @@ static int read_timescales(struct wh *w, struct deadlines *d)
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "reading timescales");
 }
 
-struct deadlines *deadlines_read(struct wh *w, const struct ref *r)
+struct deadlines *deadlines_read(struct wh *w, const struct ref *r, int only)
 {
 	struct deadlines *d = xcalloc(1, sizeof(*d));
+	int read[CAL_NJUR] = {0};
 
 	d->r = r;
-	if (read_calendar(w, d) || read_timescales(w, d)) {
+	for (int j = 0; j < CAL_NJUR; j++)
+		read[j] = only < 0;
+	if (only >= 0 && only < r->npartnership) {
+		int j = cal_jur_parse(r->partnership[only].jurisdiction);
+
+		if (j >= 0)
+			read[j] = 1;
+	}
+	if (read_calendar(w, d, read) || read_timescales(w, d)) {
 		deadlines_free(d);
 		return NULL;
 	}
@@ -223,7 +252,7 @@ int deadlines_refresh(struct wh *w)
 	struct deadlines *d = NULL;
 	int rc = -1;
 
-	if (ref_read(w, &r) == 0 && (d = deadlines_read(w, &r)))
+	if (ref_read(w, &r) == 0 && (d = deadlines_read(w, &r, -1)))
 		rc = refresh(w, d);
 	deadlines_free(d);
 	ref_free(&r);

@@ -27,8 +27,10 @@
 
 struct deadlines;
 
-/* Read the calendar and timescale tables; NULL after an error. */
-struct deadlines *deadlines_read(struct wh *w, const struct ref *r);
+/* Read the calendar and timescale tables; NULL after an error.  only: a
+ * partnership's index in r, when its deadlines are all that will be asked
+ * for (only its jurisdiction's days are read), else -1. */
+struct deadlines *deadlines_read(struct wh *w, const struct ref *r, int only);
 
 /* NULL-safe. */
 void deadlines_free(struct deadlines *d);

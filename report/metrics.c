@@ -430,8 +430,8 @@ static int beside_start(struct wh *w, struct beside *b, pthread_t *t)
 	return 0;
 }
 
-static int compute(struct wh *w, const struct ref_partnership *part, const struct period *p,
-		   const char *measure, struct metrics *m)
+static int compute(struct wh *w, const struct ref *model, const struct ref_partnership *part,
+		   const struct period *p, const char *measure, struct metrics *m)
 {
 	const char *id = part->id;
 	struct raised_spans r;
@@ -453,7 +453,8 @@ static int compute(struct wh *w, const struct ref_partnership *part, const struc
 	     metrics_timescales(w, id, p, m->timescale, &m->n_timescale, &m->breach_rate) ||
 	     coverage_read(w, id, p->as_of, m->coverage, M_MAX_ITEMS, &m->n_coverage) ||
 	     funnel(w, id, p, measure, m) || spc(w, id, p, &r, m) ||
-	     comparisons_headline(w, id, &m->year_before);
+	     comparisons_headline(w, id, &m->year_before) ||
+	     metrics_readings(w, model, part, p, m);
 	/* The repeats go into m->outcomes, which the other side fills
 	 * (clearing it first): counted here, set after the join. */
 	if (rc == 0)
@@ -486,7 +487,7 @@ int metrics_compute(struct wh *w, const char *partnership, const struct period *
 	if (ref_read(w, &model) == 0) {
 		part = ref_find_partnership(&model, partnership);
 		if (part)
-			rc = compute(w, part, p, measure, m) || metrics_readings(w, &model, part, p, m) ? -1 : 0;
+			rc = compute(w, &model, part, p, measure, m);
 		else
 			error("unknown partnership '%s'", partnership);
 	}

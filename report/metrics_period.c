@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/date.h"
 #include "core/wh.h"
@@ -87,6 +88,43 @@ int metrics_resolution(struct wh *w, const char *partnership, const struct perio
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_resolution_days");
 }
 
+/* Count the period's timed stage instances (m_timed_instances.sql) into
+ * the timed stages out[0..n) of their stage: due; met, completed by the
+ * deadline; breached, completed after it, or not completed when it has
+ * passed by the as-of date; pending, otherwise.  Dates compare as SQLite
+ * compares text. */
+static int count_instances(struct wh *w, const char *partnership, const struct period *p,
+			   struct m_timescale *out, int n)
+{
+	sqlite3_stmt *st = wh_prepare(w, "m_timed_instances");
+	char as_of[11];
+	int rc;
+
+	date_format(p->as_of, as_of);
+	metrics_bind_period(st, partnership, p);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int s = sqlite3_column_int(st, 0);
+		const char *due = (const char *)sqlite3_column_text(st, 1);
+		const char *done = (const char *)sqlite3_column_text(st, 2);
+
+		for (int k = 0; k < n; k++) {
+			struct m_timescale *t = &out[k];
+
+			if (t->stage != s)
+				continue;
+			t->due++;
+			if (!due)
+				continue;
+			if (done)
+				++*(strcmp(done, due) <= 0 ? &t->met : &t->breached);
+			else
+				++*(strcmp(due, as_of) <= 0 ? &t->breached : &t->pending);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_timed_instances");
+}
+
 int metrics_timescales(struct wh *w, const char *partnership, const struct period *p,
 		       struct m_timescale *out, int *nout, double *rate)
 {
@@ -95,7 +133,7 @@ int metrics_timescales(struct wh *w, const char *partnership, const struct perio
 	int rc;
 
 	*nout = 0;
-	metrics_bind_period(st, partnership, p);
+	sqlite3_bind_text(st, wh_param(st, ":partnership"), partnership, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *nout < MODEL_STAGES) {
 		struct m_timescale *t = &out[(*nout)++];
 		const char *cite = (const char *)sqlite3_column_text(st, 4);
@@ -106,16 +144,21 @@ int metrics_timescales(struct wh *w, const char *partnership, const struct perio
 		t->days = sqlite3_column_int(st, 3);
 		snprintf(t->cite, sizeof(t->cite), "%s", cite ? cite : "");
 		t->reading[0] = '\0';
-		t->due = sqlite3_column_int64(st, 5);
-		t->met = sqlite3_column_int64(st, 6);
-		t->breached = sqlite3_column_int64(st, 7);
-		t->pending = sqlite3_column_int64(st, 8);
+		t->due = t->met = t->breached = t->pending = 0;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return wh_error(w, "m_timescales");
+	if (*nout && count_instances(w, partnership, p, out, *nout))
+		return -1;
+	for (int i = 0; i < *nout; i++) {
+		struct m_timescale *t = &out[i];
+
 		t->breach_rate = t->met + t->breached ? (double)t->breached / (double)(t->met + t->breached) : NAN;
 		met += t->met;
 		breached += t->breached;
 	}
-	sqlite3_finalize(st);
 	/* DESIGN.md: null when no stage is timed (and when nothing was due). */
 	*rate = *nout && met + breached ? (double)breached / (double)(met + breached) : NAN;
-	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_timescales");
+	return 0;
 }

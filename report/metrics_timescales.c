@@ -78,7 +78,7 @@ static int fill(struct wh *w, const struct ref *model, const struct ref_partners
 		if (!n++) {
 			if (wh_run_script(w, "reading_create", ":partnership", part->id,
 					  "reading the other timescales") ||
-			    !(d = deadlines_read(w, model))) {
+			    !(d = deadlines_read(w, model, pidx))) {
 				rc = -1;
 				break;
 			}
