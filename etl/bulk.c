@@ -93,7 +93,8 @@ struct bulk *bulk_drop(struct wh *w, int empty)
 /* Build make[from..to-1] but the ones built already (NULL). */
 static int build(struct bulk *b, struct wh *w, int from, int to)
 {
-	if (wh_exec(w, embed_query("bulk_sort")))
+	if (wh_exec(w, embed_query("bulk_sort")) ||
+	    (!util_one_thread() && wh_exec(w, embed_query("bulk_threads"))))
 		return -1;
 	for (int i = from; i < to; i++) {
 		if (!b->make[i])
