@@ -232,7 +232,8 @@ keys and row digests are stored as their 16 bytes, not 32 hex digits
 (schema version 9).  A file large against the warehouse (at
 least 1 MiB, more rows than the warehouse holds) sets the indexes only the
 reports read aside in its transaction and builds them from sorted rows before
-it commits (etl/bulk.c; the "CREATE INDEX" lines above); into a warehouse
+it commits (etl/bulk.c; the "CREATE INDEX" lines above), SQLite's sorter
+sorting one run of entries on a helper thread while the next is read; into a warehouse
 holding no row yet, the look-up by case (source_case) too, built before the
 file's cases are settled.  Such a file into a warehouse holding no row, with
 no other run having it open, leaves WAL mode for a rollback journal and holds
@@ -244,8 +245,8 @@ comparisons (schema version 6): as IN lists of three values they made SQLite
 build a temporary table for every escalation written, 7 of its 8 microseconds.
 The statements run for every row (source row, escalation, stage event) bind
 their parameters by position, checked once against their names.  Memory is
-bounded by a constant: SQLite's page cache is 32 MB for a load (8 MB while
-indexes are built), temporary tables go to disk, at most 65,536 notes of cases
+bounded by a constant: SQLite's page cache is 32 MB for a load (4 MB while
+indexes are built, beside two sorters of 4 MB), temporary tables go to disk, at most 65,536 notes of cases
 to settle are held in memory.  Wall times on a shared machine are noisy; the
 CPU seconds of the $BIGW-row load are the steadier figure.
 
