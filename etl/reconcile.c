@@ -422,6 +422,16 @@ static int drop_old(struct reconcile *x, const int *kept)
 	return 0;
 }
 
+int reconcile_apart(const struct reconcile *x, int pidx, int later, int earlier)
+{
+	int jur = deadlines_jur(x->dl, pidx);
+
+	if (jur < 0)
+		return 1; /* cluster_rows() joins no rows */
+	return deadlines_whole(x->dl, jur) && deadlines_wd_le(x->dl, jur, later) -
+						      deadlines_wd_le(x->dl, jur, earlier) > RECONCILE_WORKING_DAYS;
+}
+
 /* Reconcile: rows in (raised_on, ref) order; a row joins the latest cluster
  * of its pair of agencies when it was raised at most 3 working days after
  * that cluster's first row, else starts one.  Sets each row's cluster;

@@ -52,6 +52,12 @@ struct reconcile *reconcile_begin(struct wh *w, const struct ref *r, const unsig
 /* Finalize and free; NULL-safe. */
 void reconcile_end(struct reconcile *x);
 
+/* 1 when a row of partnership pidx raised on day later joins no row of its
+ * case raised on or before day earlier: more than the working days of
+ * DESIGN.md "Reconciliation" after it, by a calendar read whole (so that
+ * no earlier row is nearer); 0 when it may join one. */
+int reconcile_apart(const struct reconcile *x, int pidx, int later, int earlier);
+
 /* The escalation of a new row no other current row shares a case with
  * (case_key NULL or unheld): the row itself, written with its stage events
  * without reading anything back.  *esc is set to its id. */

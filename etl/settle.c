@@ -2,12 +2,14 @@
  * settle.c - a file's cases reconciled once, at its end: see settle.h.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "core/date.h"
 #include "core/msg.h"
 #include "core/util.h"
 #include "settle.h"
@@ -26,6 +28,7 @@ struct settle {
 	int capev;
 	unsigned char *seen;        /* settle_first_sight(): SETTLE_SEEN_BITS bits */
 	unsigned char *seen_ref;    /* settle_ref_first_sight(): SETTLE_REF_BITS bits */
+	uint16_t *day;              /* settle_day(): SETTLE_DAY_SLOTS latest days */
 	unsigned char *fresh;       /* by partnership: none of its rows held before */
 	FILE *spill;                /* sorted runs of notes set aside (NULL: none) */
 	long long *run;             /* each run's first note in it; run[nrun]: the end */
@@ -64,6 +67,7 @@ void settle_free(struct settle *s)
 	free(s->note);
 	free(s->ev);
 	free(s->seen);
+	free(s->day);
 	free(s->seen_ref);
 	free(s->fresh);
 	free(s->run);
@@ -139,6 +143,36 @@ int settle_first_sight(struct settle *s, int pidx, const char *case_key)
 			(uint32_t)k[4 * h + 2] << 16 | (uint32_t)k[4 * h + 3] << 24) ^
 		       (uint32_t)pidx * 0x9e3779b9u;
 	return bloom_first_sight(&s->seen, SETTLE_SEEN_BITS, v);
+}
+
+/* The days settle_day() keeps, in 16 bits: 1 for SETTLE_DAY_BASE or
+ * before (a later day than the true one, never an earlier), up to 0xfffe;
+ * 0 for none; 0xffff for beyond (any day). */
+#define SETTLE_DAY_BASE date_from_ymd(1990, 1, 1)
+
+int settle_day(struct settle *s, int pidx, const char *case_key, int day)
+{
+	unsigned char k[16];
+	uint32_t slot;
+	unsigned was, now;
+
+	if (!s->fresh[pidx])
+		return INT_MAX;
+	if (!s->day)
+		s->day = xcalloc(SETTLE_DAY_SLOTS, sizeof(*s->day));
+	/* the key's last four bytes: the Bloom filter takes the first twelve */
+	util_unhex(case_key, sizeof(k), k);
+	slot = ((uint32_t)k[12] | (uint32_t)k[13] << 8 | (uint32_t)k[14] << 16 |
+		(uint32_t)k[15] << 24) ^ (uint32_t)pidx * 0x9e3779b9u;
+	slot &= SETTLE_DAY_SLOTS - 1;
+	was = s->day[slot];
+	if (day == DATE_NONE || day - SETTLE_DAY_BASE >= 0xfffe)
+		now = 0xffff;
+	else
+		now = day <= SETTLE_DAY_BASE ? 1 : (unsigned)(day - SETTLE_DAY_BASE + 1);
+	if (now > was)
+		s->day[slot] = (uint16_t)now;
+	return was == 0 ? DATE_NONE : was == 0xffff ? INT_MAX : SETTLE_DAY_BASE + (int)was - 1;
 }
 
 /* A ref is the agency's own text: its bits come from a 64-bit FNV-1a hash

@@ -48,6 +48,17 @@ int settle_fresh(const struct settle *s, int pidx);
  * without asking the warehouse.  Every new row's key must be given. */
 int settle_first_sight(struct settle *s, int pidx, const char *case_key);
 
+#define SETTLE_DAY_SLOTS (1u << 19) /* settle_day(): 1 MB */
+
+/* For a partnership the warehouse held no row of before the load: the
+ * latest raised_on given before for case case_key, or for a case sharing
+ * its slot (so never earlier than any of the case's): DATE_NONE when no
+ * row of the slot was given; records day.  INT_MAX when it cannot say (a
+ * partnership with rows before the load, a day it cannot keep).  Every
+ * row of such a partnership with a case that may be stored must be
+ * given, before it is stored. */
+int settle_day(struct settle *s, int pidx, const char *case_key, int day);
+
 #define SETTLE_REF_BITS (1u << 23) /* settle_ref_first_sight(): 1 MB */
 
 /* The same for a row's ref: 1 when the partnership held no row before

@@ -5,6 +5,7 @@
  * counted unchanged); the escalations it belongs to are then re-derived
  * by reconcile.c.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,8 +42,7 @@ struct ingest {
 	struct reconcile *rec;  /* the escalations the rows make up */
 	struct tally *tally;    /* rows stored and superseded, for load_source */
 	struct bulk *bulk;      /* the reports' indexes, set aside (bulk.h) */
-	struct settle *settle;  /* cases to re-derive at the end (NULL: after
-				   each row, OVERSIGHT_RECONCILE_EACH_ROW) */
+	struct settle *settle;  /* cases settled at the end (NULL: OVERSIGHT_RECONCILE_EACH_ROW) */
 	struct pend *pend;      /* new cases held back a moment (pend.h) */
 	sqlite3_stmt *st_current, *st_insert, *st_supersede, *st_reject, *st_activity,
 		*st_activity_current, *st_seen, *st_case_exists, *st_line;
@@ -262,11 +262,9 @@ static int insert_source(struct ingest *g, const struct canon_in *in, const stru
 	return srcwrite_put(g->w, g->st_insert, g->load_id, in->line, c, ck, digest, esc);
 }
 
-/*
- * A new row that no other current row shares a case with: its escalation
- * is the row itself, so it is written straight away, without reading the
- * row back (reconcile_case() gives the same for a one-row cluster).
- */
+/* A new row that no current row shares a case with, or none could join
+ * (case_alone()): its escalation is the row itself, written straight away
+ * (reconcile_case() gives the same for a one-row cluster). */
 static int store_alone(struct ingest *g, const struct canon_in *in, const struct canon *c,
 		       const char *ck, const char *digest)
 {
@@ -280,8 +278,8 @@ static int store_alone(struct ingest *g, const struct canon_in *in, const struct
 }
 
 /* A new row of a first load's case (or of none) held back (pend.h): stored now,
- * pointing at the escalation id promised to it, derived when its case
- * leaves the window.  It counts as loaded until then. */
+ * pointing at the escalation id promised to it, derived when its case leaves
+ * the window; loaded until then. */
 static int store_pending(struct ingest *g, const struct canon_in *in, const struct canon *c,
 			 const char *ck, const char *digest)
 {
@@ -348,13 +346,11 @@ static int find_held(struct ingest *g, const struct canon *c, const char *digest
 	return 0;
 }
 
-/*
- * DESIGN.md: a ref that repeats within the file is rejected.  A row stored
+/* DESIGN.md: a ref that repeats within the file is rejected.  A row stored
  * by this load says so itself; a ref held from before that this file left
  * unchanged stores nothing, so such refs are noted in a temporary table
  * (new rows, the bulk of a first load, need none).  Returns the line of
- * the first occurrence, -1 when there is none, or -2 on an error.
- */
+ * the first occurrence, -1 when there is none, or -2 on an error. */
 static long long repeated_line(struct ingest *g, const struct canon_in *in, const struct canon *c,
 			       const struct held *h)
 {
@@ -374,19 +370,23 @@ static long long repeated_line(struct ingest *g, const struct canon_in *in, cons
 	return first == in->line ? -1 : first;
 }
 
-/* A new row of a case no current row carries?  1 when so, 2 when so and
- * the case surely new to the load, or the row has no case, in a first
- * load of its partnership (settle.h), 0 when it may be carried. */
-static int case_alone(struct ingest *g, const struct canon *c, const char *ck)
+/* A new row of a case no current row carries, or none could join (last:
+ * settle_day()'s)?  1 when so, 2 when the case is surely new to the load,
+ * or the row has none, in a first load of its partnership (settle.h), 0
+ * when it may be carried. */
+static int case_alone(struct ingest *g, const struct canon *c, const char *ck, int last)
 {
 	sqlite3_stmt *st = g->st_case_exists;
+	int pidx = (int)(c->p - g->r->partnership);
 
 	if (!ck) /* its own escalation; a first load's held back in turn */
-		return g->settle && settle_fresh(g->settle, (int)(c->p - g->r->partnership)) ? 2 : 1;
-	/* A partnership new to the warehouse: only this load's rows can
-	 * carry the case (settle.h). */
-	if (g->settle && settle_first_sight(g->settle, (int)(c->p - g->r->partnership), ck))
+		return g->settle && settle_fresh(g->settle, pidx) ? 2 : 1;
+	/* A partnership new to the warehouse: only this load's rows carry
+	 * the case (settle.h); none joins a row raised long after them all. */
+	if (g->settle && settle_first_sight(g->settle, pidx, ck))
 		return 2;
+	if (last == DATE_NONE || (last != INT_MAX && reconcile_apart(g->rec, pidx, c->raised_on, last)))
+		return 1;
 	/* The warehouse held no row before: the file's rows are the only
 	 * ones that may share the case, and its cases are settled at its
 	 * end, where it is found out (bulk.h). */
@@ -532,7 +532,7 @@ int ingest_prepared(struct ingest *g, const struct prep_row *p)
 	struct canon_in in; /* the row's line: its values are c's */
 	struct held h;
 	char msg[512];
-	int joins, alone;
+	int joins, alone, pidx = (int)(c->p - g->r->partnership), last = INT_MAX;
 
 	if (p->kind == PREP_EARLY)
 		return reject_prepared(g, p);
@@ -544,7 +544,9 @@ int ingest_prepared(struct ingest *g, const struct prep_row *p)
 		return reject_prepared(g, p);
 	memset(&in, 0, sizeof(in));
 	in.line = p->line;
-	if (g->settle && settle_ref_first_sight(g->settle, (int)(c->p - g->r->partnership), c->ref))
+	if (ck && g->settle)
+		last = settle_day(g->settle, pidx, ck, c->raised_on);
+	if (g->settle && settle_ref_first_sight(g->settle, pidx, c->ref))
 		memset(&h, 0, sizeof(h)); /* a new ref of a first load: none held */
 	else if (find_held(g, c, p->digest, &h))
 		return -1;
@@ -569,10 +571,10 @@ int ingest_prepared(struct ingest *g, const struct prep_row *p)
 			return 0;
 		}
 	} else if (ck && g->pend &&
-		   (joins = pend_joins(g->pend, (int)(c->p - g->r->partnership), ck)) != 0) {
+		   (joins = pend_joins(g->pend, pidx, ck)) != 0) {
 		/* a row of a case held back joins it */
 		return joins < 0 ? -1 : store_pending(g, &in, c, ck, p->digest);
-	} else if ((alone = case_alone(g, c, ck)) != 0) {
+	} else if ((alone = case_alone(g, c, ck, last)) != 0) {
 		/* An escalation of its own, stored directly, or held back a
 		 * moment for the rows of its case that follow (the fast path of
 		 * a first load). */

@@ -19,6 +19,7 @@ struct deadlines {
 	int *wd_le[CAL_NJUR];  /* working days up to and including the day */
 	int *wd_day[CAL_NJUR]; /* the working day numbered wd_base + i */
 	int wd_base[CAL_NJUR], wd_n[CAL_NJUR];
+	int whole[CAL_NJUR];   /* every day read, wd_le never falling */
 	/* Per partnership (index in r->partnership): jurisdiction and the
 	 * timescale of each stage (kind TS_NONE = none). */
 	const struct ref *r;
@@ -26,6 +27,11 @@ struct deadlines {
 	int (*tkind)[MODEL_STAGES + 1];
 	int (*tdays)[MODEL_STAGES + 1];
 };
+
+int deadlines_whole(const struct deadlines *d, int jur)
+{
+	return jur >= 0 && jur < CAL_NJUR && d->whole[jur];
+}
 
 int deadlines_wd_le(const struct deadlines *d, int jur, int day)
 {
@@ -80,6 +86,8 @@ static int read_calendar(struct wh *w, struct deadlines *d, const int read[CAL_N
 	}
 	st = wh_prepare(w, "calendar_days");
 	for (int j = 0; j < CAL_NJUR && rc == SQLITE_DONE; j++) {
+		int n = 0, prev = 0, whole = 1;
+
 		if (!read[j])
 			continue;
 		sqlite3_reset(st);
@@ -90,6 +98,9 @@ static int read_calendar(struct wh *w, struct deadlines *d, const int read[CAL_N
 
 			if (day == DATE_NONE || day < d->cal_first || day > last)
 				continue;
+			/* in day order, one row a day, the count never falling */
+			whole &= day == d->cal_first + n++ && (n == 1 || k >= prev);
+			prev = k;
 			d->wd_le[j][day - d->cal_first] = k;
 			if (sqlite3_column_int(st, 1)) {
 				if (d->wd_n[j] == 0)
@@ -98,6 +109,7 @@ static int read_calendar(struct wh *w, struct deadlines *d, const int read[CAL_N
 				d->wd_n[j] = k - d->wd_base[j] + 1;
 			}
 		}
+		d->whole[j] = whole && n == d->cal_n;
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "reading the calendar");

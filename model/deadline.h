@@ -39,6 +39,11 @@ void deadlines_free(struct deadlines *d);
  * -1 when it names none. */
 int deadlines_jur(const struct deadlines *d, int pidx);
 
+/* 1 when jurisdiction jur's calendar was read whole: a row for every day
+ * from the first to the last, its working-day count never falling, so
+ * that deadlines_wd_le() never falls as the day grows. */
+int deadlines_whole(const struct deadlines *d, int jur);
+
 /* cal_wd_le() as the warehouse calendar has it; days outside the calendar
  * are clamped to its ends (the loader rejects dates before 2000 and after
  * today). */
