@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/util.h"
 #include "model/pseudo.h"
 #include "pend.h"
@@ -17,23 +18,27 @@ struct held_case {
 	struct srow *row;
 	int n, cap;
 	int hashed; /* found by its key (a row without a case is not) */
+	int floor;  /* a day no earlier than any row of the case written before
+		       it was held (settle_day()), or DATE_NONE: none */
 	int next;   /* the next case in its bucket; -1: none */
 };
 
 struct pend {
 	pend_flush_fn fn;
 	void *ctx;
+	const struct reconcile *rec;
 	struct held_case c[PEND_ROWS]; /* a ring, oldest at head; n 0: gone */
 	int head, ncase, nrows;
 	int bucket[PEND_BUCKETS];
 };
 
-struct pend *pend_new(pend_flush_fn fn, void *ctx)
+struct pend *pend_new(pend_flush_fn fn, void *ctx, const struct reconcile *rec)
 {
 	struct pend *d = xcalloc(1, sizeof(*d));
 
 	d->fn = fn;
 	d->ctx = ctx;
+	d->rec = rec;
 	for (int i = 0; i < PEND_BUCKETS; i++)
 		d->bucket[i] = -1;
 	return d;
@@ -101,12 +106,15 @@ static int flush_oldest(struct pend *d)
 	return rc;
 }
 
-int pend_joins(struct pend *d, int pidx, const char *case_key)
+int pend_joins(struct pend *d, int pidx, const char *case_key, int day)
 {
 	int i = find(d, pidx, case_key);
 
 	if (i < 0)
 		return 0;
+	/* a row that may join one written before: the case is settled */
+	if (d->c[i].floor != DATE_NONE && !reconcile_apart(d->rec, pidx, day, d->c[i].floor))
+		return flush_case(d, i) ? -1 : 0;
 	while (d->nrows >= PEND_ROWS) {
 		if (d->head == i)
 			return flush_oldest(d) ? -1 : 0;
@@ -153,7 +161,7 @@ static void srow_from_canon(struct srow *s, const struct canon *c, long long id,
 }
 
 int pend_add(struct pend *d, int pidx, const char *case_key, const struct canon *c, long long id,
-	     long long esc)
+	     long long esc, int floor)
 {
 	int i = case_key ? find(d, pidx, case_key) : -1;
 	struct held_case *h;
@@ -167,6 +175,7 @@ int pend_add(struct pend *d, int pidx, const char *case_key, const struct canon 
 		h->pidx = pidx;
 		copy(h->key, sizeof(h->key), case_key);
 		h->hashed = case_key != NULL;
+		h->floor = floor;
 		if (h->hashed) {
 			h->next = d->bucket[bucket_of(pidx, case_key)];
 			d->bucket[bucket_of(pidx, case_key)] = i;

@@ -42,21 +42,29 @@ typedef int (*pend_flush_fn)(void *ctx, int pidx, const char *case_key, const st
 
 struct pend;
 
-struct pend *pend_new(pend_flush_fn fn, void *ctx);
+/* rec: what says whether a row can join the rows of its case written
+ * before its case was held (reconcile_apart()). */
+struct pend *pend_new(pend_flush_fn fn, void *ctx, const struct reconcile *rec);
 void pend_free(struct pend *d);
 
-/* May a new row of case case_key (32 hex digits) of partnership pidx join
- * the rows held?  1: hold it with pend_add(); 0: the case is not held (or
- * has just left the window to make room, derived); -1 after an error. */
-int pend_joins(struct pend *d, int pidx, const char *case_key);
+/* May a new row of case case_key (32 hex digits) of partnership pidx,
+ * raised on day, join the rows held?  1: hold it with pend_add(); 0: the
+ * case is not held (or has just left the window to make room, or because
+ * the row may join a row of the case written before it was held: derived);
+ * -1 after an error. */
+int pend_joins(struct pend *d, int pidx, const char *case_key, int day);
 
 /* Hold new row c of case case_key, stored as source row id and promised
  * escalation esc: with the case's rows, or as a case of its own (of which
  * none is held: pend_joins() said 0).  A row without a case (case_key
  * NULL) is held alone, so that the escalations are written in the order
- * of their ids, as the rows came.  0, or -1 after an error. */
+ * of their ids, as the rows came.  floor, for a case of its own: DATE_NONE
+ * when no row of it was written before, else a day no earlier than any
+ * that was, and more than the reconciliation's working days before c (so
+ * the held rows are derived apart from them, and a row that may join
+ * them is not held).  0, or -1 after an error. */
 int pend_add(struct pend *d, int pidx, const char *case_key, const struct canon *c, long long id,
-	     long long esc);
+	     long long esc, int floor);
 
 /* Derive every case held, oldest first.  0, or -1 after an error. */
 int pend_flush(struct pend *d);

@@ -133,7 +133,7 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	    !(g->settle = settle_new(w, r)))
 		goto rollback;
 	if (g->settle)
-		g->pend = pend_new(pend_derive, g);
+		g->pend = pend_new(pend_derive, g, g->rec);
 	/* Refs already held that this file repeats: see ingest_row().  The
 	 * loader sets temp_store=FILE, so memory stays bounded. */
 	if (wh_exec(w, embed_query("load_seen_create")))
@@ -277,17 +277,17 @@ static int store_alone(struct ingest *g, const struct canon_in *in, const struct
 	return 0;
 }
 
-/* A new row of a first load's case (or of none) held back (pend.h): stored now,
- * pointing at the escalation id promised to it, derived when its case leaves
- * the window; loaded until then. */
+/* A new row of a first load's case (or of none) held back (pend.h; floor:
+ * pend_add()'s): stored now, pointing at the escalation id promised to it,
+ * derived when its case leaves the window; loaded until then. */
 static int store_pending(struct ingest *g, const struct canon_in *in, const struct canon *c,
-			 const char *ck, const char *digest)
+			 const char *ck, const char *digest, int floor)
 {
 	long long esc = reconcile_reserve(g->rec);
 
 	if (esc < 0 || insert_source(g, in, c, ck, digest, esc) ||
 	    pend_add(g->pend, (int)(c->p - g->r->partnership), ck, c,
-		     sqlite3_last_insert_rowid(g->w->db), esc))
+		     sqlite3_last_insert_rowid(g->w->db), esc, floor))
 		return -1;
 	g->n.read++;
 	g->n.loaded++;
@@ -372,8 +372,8 @@ static long long repeated_line(struct ingest *g, const struct canon_in *in, cons
 
 /* A new row of a case no current row carries, or none could join (last:
  * settle_day()'s)?  1 when so, 2 when the case is surely new to the load,
- * or the row has none, in a first load of its partnership (settle.h), 0
- * when it may be carried. */
+ * or the row has none, in a first load of its partnership (settle.h), 3
+ * when rows of it came long before (last), 0 when it may be carried. */
 static int case_alone(struct ingest *g, const struct canon *c, const char *ck, int last)
 {
 	sqlite3_stmt *st = g->st_case_exists;
@@ -386,7 +386,7 @@ static int case_alone(struct ingest *g, const struct canon *c, const char *ck, i
 	if (g->settle && settle_first_sight(g->settle, pidx, ck))
 		return 2;
 	if (last == DATE_NONE || (last != INT_MAX && reconcile_apart(g->rec, pidx, c->raised_on, last)))
-		return 1;
+		return last == DATE_NONE ? 2 : 3;
 	/* The warehouse held no row before: the file's rows are the only
 	 * ones that may share the case, and its cases are settled at its
 	 * end, where it is found out (bulk.h). */
@@ -571,15 +571,15 @@ int ingest_prepared(struct ingest *g, const struct prep_row *p)
 			return 0;
 		}
 	} else if (ck && g->pend &&
-		   (joins = pend_joins(g->pend, pidx, ck)) != 0) {
+		   (joins = pend_joins(g->pend, pidx, ck, c->raised_on)) != 0) {
 		/* a row of a case held back joins it */
-		return joins < 0 ? -1 : store_pending(g, &in, c, ck, p->digest);
+		return joins < 0 ? -1 : store_pending(g, &in, c, ck, p->digest, DATE_NONE);
 	} else if ((alone = case_alone(g, c, ck, last)) != 0) {
 		/* An escalation of its own, stored directly, or held back a
 		 * moment for the rows of its case that follow (the fast path of
 		 * a first load). */
-		if (alone == 2 && g->pend)
-			return store_pending(g, &in, c, ck, p->digest);
+		if (alone >= 2 && g->pend)
+			return store_pending(g, &in, c, ck, p->digest, alone == 3 ? last : DATE_NONE);
 		return store_alone(g, &in, c, ck, p->digest);
 	}
 	if (g->settle)

@@ -195,10 +195,12 @@ dump "$T/long.db" >"$T/long.dump"
 check_cmp "$T/long_old.dump" "$T/long.dump" "a long case: every table holds the same as re-deriving after each row"
 # A case that comes back long after its rows have left the window, in a
 # first load: a row raised more than 3 working days after every row the
-# load has given of its case can join none of them, and is written as an
-# escalation of its own at once (etl/settle.h settle_day()); a row that may
-# join one is settled at the end, as before.  Case K, Devon (England and
-# Wales), with 600 rows of cases of their own after its first row:
+# load has given of its case can join none of them, and is held back as a
+# case new to the load, with the rows that follow it (etl/settle.h
+# settle_day(), etl/pend.h); a row that may join a row written before is
+# settled at the end, as before, with the rows held (KE below).  Case K,
+# Devon (England and Wales), with 600 rows of cases of their own after its
+# first row:
 #   KA dc-police -> devon-cs  Mon 2025-01-06
 #   KB devon-cs -> dc-police  Mon 2025-03-03  weeks after KA: its own
 #   KC dc-police -> devon-cs  Tue 03-04  1 working day after KB, the same
