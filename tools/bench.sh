@@ -123,6 +123,8 @@ BIGW=$(echo "$BIG" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
 mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
 met() { awk -v a="$1" -v b="$2" 'BEGIN {print (a <= b) ? "met" : "not met"}'; }
+# under A B: met when A < B (a target that says "under")
+under() { awk -v a="$1" -v b="$2" 'BEGIN {print (a < b) ? "met" : "not met"}'; }
 
 cat >"$OUT" <<EOT
 # Benchmarks
@@ -193,8 +195,8 @@ read of each stage event (schema version 8).
 | load / .import at $BIGW rows ≤ 2.5 (wall) | $(ratio "$big" "$imp") | $(met "$(ratio "$big" "$imp")" 2.5) |
 | growth per tenfold ≤ ×11 | ×$s1, ×$s2 | $(met "$(awk -v a="$s1" -v b="$s2" 'BEGIN {print (a > b) ? a : b}')" 11) |
 | peak memory ≤ 64 MB | $rss KB | $(met "$rss" 65536) |
-| metrics for a partnership-quarter < 0.05 s | $metrics | $(met "$metrics" 0.05) |
-| board paper without charts < 0.3 s | $report | $(met "$report" 0.3) |
+| metrics for a partnership-quarter < 0.05 s | $metrics | $(under "$metrics" 0.05) |
+| board paper without charts < 0.3 s | $report | $(under "$report" 0.3) |
 
 ## Where the load's time goes
 
@@ -225,7 +227,10 @@ end of the file, in key order (etl/settle.c), however large the file: past
 at the end; an escalation whose rows the file left as they were is kept, not
 built again; for a partnership the warehouse holds no row of yet, Bloom
 filters of the cases (2 MB) and of the refs (1 MB) the load has seen tell a
-new case, and a ref no current row has, without a look-up; the reports' data
+new case, and a ref no current row has, without a look-up, and the latest
+day given for the cases of each of 524,288 slots (1 MB) tells a case that
+comes back more than 3 working days after every row of it, which is held
+back as a new case would be; the reports' data
 sources, data quality and coverage read the row counts the loader keeps by
 load and by agency named (load_source, load_agency: schema version 7); case
 keys and row digests are stored as their 16 bytes, not 32 hex digits
@@ -254,9 +259,8 @@ What is left is the number and size of the B-tree entries a row costs against
 one for \`.import\`: a source row with its entry by ref, an escalation and
 about 1.6 stage events while the rows are read; then the look-up by case and
 the reports' indexes built from sorted rows (about a third of the statements'
-time above); then, for the cases that recur further apart than the rows held
-back, their rows read back in key order, at random places in the table
-(source_group).  A row's entries take about 850 bytes against the file's 150
+time above); then, for the few cases whose rows come back close to rows
+written long before, their rows read back in key order (source_group).  A row's entries take about 850 bytes against the file's 150
 (and a load into a warehouse that holds rows, in WAL mode, writes them twice:
 the log, then the checkpoint).  A compact schema (integer ids, day-number
 dates, stage dates as columns) and a single fact table are what would go
