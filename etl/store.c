@@ -567,7 +567,7 @@ int ingest_prepared(struct ingest *g, const struct prep_row *p)
 			/* the load read a row of the partnership: whose log it
 			 * is (a file of several partnerships' rows covers each
 			 * it holds rows of: coverage.sql) */
-			tally_add(g->tally, g->load_id, (int)(c->p - g->r->partnership), 0, 0);
+			tally_add(g->tally, g->load_id, pidx, 0, 0);
 			return 0;
 		}
 	} else if (ck && g->pend &&

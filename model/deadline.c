@@ -77,7 +77,7 @@ static int read_calendar(struct wh *w, struct deadlines *d, const int read[CAL_N
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	if (last == DATE_NONE || d->cal_first == DATE_NONE)
+	if (last == DATE_NONE) /* set with cal_first, or neither */
 		return error("%s: the calendar is empty; run 'oversight init'", w->path);
 	d->cal_n = last - d->cal_first + 1;
 	for (int j = 0; j < CAL_NJUR; j++) {

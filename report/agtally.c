@@ -26,26 +26,6 @@ struct agtally {
 	long seq[AGTALLY_SPANS];
 };
 
-struct agtally *agtally_new(void)
-{
-	struct agtally *t = xcalloc(1, sizeof(*t));
-
-	t->nslot = 64;
-	t->slot = xmalloc(t->nslot * sizeof(*t->slot));
-	for (size_t i = 0; i < t->nslot; i++)
-		t->slot[i] = -1;
-	return t;
-}
-
-void agtally_free(struct agtally *t)
-{
-	if (!t)
-		return;
-	free(t->v);
-	free(t->slot);
-	free(t);
-}
-
 static size_t hash(const char *s)
 {
 	size_t h = 2166136261u;
@@ -65,6 +45,35 @@ static void place(struct agtally *t, int i)
 	t->slot[h] = i;
 }
 
+/* Give t's table nslot slots (a power of two, more than twice its
+ * agencies) and put every agency in it. */
+static void resize(struct agtally *t, size_t nslot)
+{
+	t->nslot = nslot;
+	t->slot = xrealloc(t->slot, nslot * sizeof(*t->slot));
+	for (size_t i = 0; i < nslot; i++)
+		t->slot[i] = -1;
+	for (int i = 0; i < t->n; i++)
+		place(t, i);
+}
+
+struct agtally *agtally_new(void)
+{
+	struct agtally *t = xcalloc(1, sizeof(*t));
+
+	resize(t, 64);
+	return t;
+}
+
+void agtally_free(struct agtally *t)
+{
+	if (!t)
+		return;
+	free(t->v);
+	free(t->slot);
+	free(t);
+}
+
 int agtally_agency(struct agtally *t, const char *id)
 {
 	size_t h;
@@ -82,30 +91,27 @@ int agtally_agency(struct agtally *t, const char *id)
 	memset(&t->v[t->n], 0, sizeof(t->v[0]));
 	/* an id longer than an item's holds is cut, as snprintf() cut it */
 	snprintf(t->v[t->n].id, sizeof(t->v[0].id), "%s", id);
-	if (2 * (size_t)(t->n + 1) > t->nslot) {
-		t->nslot *= 2;
-		t->slot = xrealloc(t->slot, t->nslot * sizeof(*t->slot));
-		for (size_t i = 0; i < t->nslot; i++)
-			t->slot[i] = -1;
-		for (int i = 0; i < t->n; i++)
-			place(t, i);
-	}
+	if (2 * (size_t)(t->n + 1) > t->nslot)
+		resize(t, 2 * t->nslot);
 	place(t, t->n);
 	return t->n++;
 }
 
+/* Agency i counted in span: the first time, it takes its place in the
+ * order met. */
+static struct agency *meet(struct agtally *t, int span, int i)
+{
+	if (!t->v[i].met[span])
+		t->v[i].met[span] = ++t->seq[span];
+	return &t->v[i];
+}
+
 void agtally_count(struct agtally *t, int span, int by, int with)
 {
-	if (by >= 0) {
-		if (!t->v[by].met[span])
-			t->v[by].met[span] = ++t->seq[span];
-		t->v[by].a[span]++;
-	}
-	if (with >= 0) {
-		if (!t->v[with].met[span])
-			t->v[with].met[span] = ++t->seq[span];
-		t->v[with].b[span]++;
-	}
+	if (by >= 0)
+		meet(t, span, by)->a[span]++;
+	if (with >= 0)
+		meet(t, span, with)->b[span]++;
 }
 
 static int cmp_item(const void *x, const void *y)

@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agtally.h"
 #include "comparisons.h"
 #include "core/date.h"
 #include "core/msg.h"
 #include "core/util.h"
 #include "metrics.h"
-#include "agtally.h"
 #include "scope.h"
 #include "stats.h"
 

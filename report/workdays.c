@@ -52,19 +52,20 @@ static int day_of(const unsigned char *s)
 	return day;
 }
 
-/* Read the calendar rows of partnership's jurisdiction into c. */
-static int read_calendar(struct wh *w, const char *partnership, struct workdays *c)
+/* Read the calendar rows of c's jurisdiction into c (calendar_days.sql,
+ * which model/deadline.c reads too). */
+static int read_calendar(struct wh *w, struct workdays *c)
 {
-	sqlite3_stmt *st = wh_prepare(w, "workdays_calendar");
+	sqlite3_stmt *st = wh_prepare(w, "calendar_days");
 	size_t cap = 0;
 	int rc;
 
 	c->first = DATE_NONE;
 	c->n = 0;
 	c->wd_le = NULL;
-	sqlite3_bind_text(st, wh_param(st, ":partnership"), partnership, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":jurisdiction"), c->jurisdiction, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int day = day_of(sqlite3_column_text(st, 1));
+		int day = day_of(sqlite3_column_text(st, 0));
 
 		if (day == DATE_NONE)
 			continue; /* no 'YYYY-MM-DD' text joins with it */
@@ -90,8 +91,7 @@ static int read_calendar(struct wh *w, const char *partnership, struct workdays 
 
 /* The calendar of jurisdiction jur in home's cache, read on w when it is
  * not there yet; NULL after an error.  Called with cache_lock held. */
-static const struct workdays *cached(struct wh *home, struct wh *w, const char *partnership,
-				     const char *jur)
+static const struct workdays *cached(struct wh *home, struct wh *w, const char *jur)
 {
 	struct workdays_cache *k = home->cache;
 	struct workdays *c;
@@ -105,7 +105,7 @@ static const struct workdays *cached(struct wh *home, struct wh *w, const char *
 			return k->cal[i];
 	c = xcalloc(1, sizeof(*c));
 	snprintf(c->jurisdiction, sizeof(c->jurisdiction), "%s", jur);
-	if (read_calendar(w, partnership, c)) {
+	if (read_calendar(w, c)) {
 		free(c->wd_le);
 		free(c);
 		return NULL;
@@ -128,7 +128,7 @@ const struct workdays *workdays_get(struct wh *w, const char *partnership)
 	/* A twin reads the same snapshot as its first connection: one
 	 * calendar serves both. */
 	pthread_mutex_lock(&cache_lock);
-	c = cached(w->first ? w->first : w, w, partnership, jur);
+	c = cached(w->first ? w->first : w, w, jur);
 	pthread_mutex_unlock(&cache_lock);
 	return c;
 }

@@ -48,7 +48,7 @@ check_eq 1 "$(opened "$OV" agencies --partnership devon)" \
 # Both connections count working days (the first: resolution; the second:
 # time in stage); the two read one snapshot, so one reads the calendar
 # and the other uses what it read.
-calendars() { OVERSIGHT_PROFILE=1 "$@" 2>&1 >/dev/null | sed -n 's/^| workdays_calendar | \([0-9]*\) |.*/\1/p'; }
+calendars() { OVERSIGHT_PROFILE=1 "$@" 2>&1 >/dev/null | sed -n 's/^| calendar_days | \([0-9]*\) |.*/\1/p'; }
 check_eq 1 "$(calendars "$OV" metrics --partnership devon --quarter 2026-Q3 --json)" \
 	"two connections read the calendar once"
 
