@@ -80,6 +80,9 @@ struct canon {
 	const char *outcome;         /* changed, partly, upheld; NULL: not recorded */
 	int feedback_on;             /* DATE_NONE when not recorded */
 	int immediate_risk;          /* 0 / 1 */
+	char pseudo[9];              /* the short reference of an escalation
+	                              * this row is the first of: made by
+	                              * prep.c on the reader's thread */
 };
 
 /* Why a row was rejected: field (canonical), source column, message. */

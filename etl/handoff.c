@@ -335,8 +335,11 @@ static int store(struct handoff *h, struct ingest *g)
 		pthread_mutex_unlock(&h->mu);
 		if (!b)
 			return 0;
-		for (int i = 0; i < b->n && !fail; i++)
+		for (int i = 0; i < b->n && !fail; i++) {
+			if (i + 1 < b->n)
+				ingest_prefetch(g, &b->row[i + 1]);
 			fail = ingest_prepared(g, &b->row[i]) != 0;
+		}
 		pthread_mutex_lock(&h->mu);
 		h->done += b->n;
 		b->next = h->spare;

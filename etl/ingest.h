@@ -64,6 +64,10 @@ struct prep_row;
 const struct prep *ingest_prep(const struct ingest *g);
 int ingest_prepared(struct ingest *g, const struct prep_row *p);
 
+/* Ask for the memory ingest_prepared(g, p) will look in (settle.h), a row
+ * ahead: a hint only, which changes nothing it does. */
+void ingest_prefetch(struct ingest *g, const struct prep_row *p);
+
 /*
  * While rd is set (NULL: no more), ingest_row(), ingest_reject() and
  * ingest_set_raw_source() call rd's functions instead, with rd->ctx: the

@@ -148,6 +148,7 @@ static void srow_from_canon(struct srow *s, const struct canon *c, long long id,
 	copy(s->status, sizeof(s->status), c->status);
 	copy(s->learning_theme, sizeof(s->learning_theme), c->learning_theme);
 	copy(s->outcome, sizeof(s->outcome), c->outcome);
+	memcpy(s->pseudo, c->pseudo, sizeof(s->pseudo));
 	s->raised_on = c->raised_on;
 	s->serious = c->serious;
 	s->stuck = c->stuck;

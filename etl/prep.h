@@ -24,6 +24,7 @@
 #include "canon.h"
 #include "model/proto.h"
 #include "model/pseudo.h"
+#include "settle.h"
 #include "tidy.h"
 
 /* What became of a row before the warehouse was asked. */
@@ -52,6 +53,7 @@ struct prep_row {
 	int has_case_key;       /* 0: no case reference */
 	char case_key[PSEUDO_HEX];
 	char digest[PSEUDO_HEX]; /* the "unchanged" digest */
+	struct settle_place place; /* where it falls in settle.h's tables */
 	int ref_col;            /* where the ref came from, for the message */
 	const char *ref_src;    /* of a repeated ref: column (0 none), name
 				   (NULL: "ref") */

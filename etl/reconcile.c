@@ -119,6 +119,7 @@ static void fill_row(sqlite3_stmt *st, struct srow *s)
 	column_copy(st, 18, s->learning_theme, sizeof(s->learning_theme));
 	s->escalation_id = sqlite3_column_int64(st, 19);
 	s->cluster = -1;
+	s->pseudo[0] = '\0'; /* build_escalation() makes it */
 }
 
 /* Append the rows of a source_group / source_one query to *rows. */
@@ -196,9 +197,8 @@ static const char *date_or_none(int day, char *buf)
 
 int reconcile_alone(struct reconcile *x, const struct canon *c, const char *case_key, long long *esc)
 {
-	char pseudo[9];
 	struct esc_rec m = {
-		.partnership = c->p->id, .pseudo = pseudo, .raised_by = c->raised_by,
+		.partnership = c->p->id, .pseudo = c->pseudo, .raised_by = c->raised_by,
 		.raised_with = c->raised_with, .case_key = case_key, .subject = c->subject,
 		.theme = c->theme, .category = c->category, .status = c->status,
 		.learning_theme = c->learning_theme, .raised_on = c->raised_on,
@@ -208,7 +208,6 @@ int reconcile_alone(struct reconcile *x, const struct canon *c, const char *case
 		.immediate_risk = c->immediate_risk,
 	};
 
-	pseudo_short_ref_h(x->hm, c->p->id, c->ref, pseudo);
 	return escwrite_put(x->ew, &m, esc);
 }
 
@@ -360,7 +359,8 @@ static int build_escalation(struct reconcile *x, const char *partnership, const 
 	for (int n = 1; n <= MODEL_STAGES; n++)
 		if (m.stage[n] != DATE_NONE)
 			top = n; /* 0 when stage 0 is its only stage */
-	pseudo_short_ref_h(x->hm, partnership, first->ref, pseudo);
+	if (!*strcpy(pseudo, first->pseudo)) /* a row read back from the warehouse */
+		pseudo_short_ref_h(x->hm, partnership, first->ref, pseudo);
 
 	struct esc_rec rec = {
 		.partnership = partnership, .pseudo = pseudo, .raised_by = m.raised_by,

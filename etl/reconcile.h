@@ -43,6 +43,8 @@ struct srow {
 	int feedback_on, immediate_risk;
 	long long escalation_id; /* 0 = none; reconcile_rows(): the id promised */
 	int cluster;             /* index of its cluster */
+	char pseudo[9];          /* its short reference (canon.h); "" for a
+				    row read back from the warehouse */
 };
 
 /* Prepare the statements and read the deadline model; NULL after an

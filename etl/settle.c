@@ -128,64 +128,32 @@ int settle_fresh(const struct settle *s, int pidx)
 	return s->fresh[pidx];
 }
 
-/* A case key's three bits are taken from its own bits (a keyed hash, so
- * evenly spread) mixed with the partnership. */
-int settle_first_sight(struct settle *s, int pidx, const char *case_key)
+static uint32_t le32(const unsigned char *b)
 {
-	unsigned char k[12];
-	uint32_t v[3];
-
-	if (!s->fresh[pidx])
-		return 0;
-	util_unhex(case_key, sizeof(k), k);
-	for (int h = 0; h < 3; h++)
-		v[h] = ((uint32_t)k[4 * h] | (uint32_t)k[4 * h + 1] << 8 |
-			(uint32_t)k[4 * h + 2] << 16 | (uint32_t)k[4 * h + 3] << 24) ^
-		       (uint32_t)pidx * 0x9e3779b9u;
-	return bloom_first_sight(&s->seen, SETTLE_SEEN_BITS, v);
+	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
 }
 
-/* The days settle_day() keeps, in 16 bits: 1 for SETTLE_DAY_BASE or
- * before (a later day than the true one, never an earlier), up to 0xfffe;
- * 0 for none; 0xffff for beyond (any day). */
-#define SETTLE_DAY_BASE date_from_ymd(1990, 1, 1)
-
-int settle_day(struct settle *s, int pidx, const char *case_key, int day)
+/* A case key's three Bloom bits are taken from its first twelve bytes (a
+ * keyed hash, so evenly spread), its day slot from its last four, each
+ * mixed with the partnership.  A ref is the agency's own text: its bits
+ * come from a 64-bit FNV-1a hash of it, the partnership mixed in after
+ * (not into its first byte, where "D..." of one partnership would meet
+ * "G..." of another), finished as splitmix64 does; its two halves
+ * combined three ways. */
+void settle_place(struct settle_place *pl, int pidx, const char *case_key, const char *ref)
 {
-	unsigned char k[16];
-	uint32_t slot;
-	unsigned was, now;
-
-	if (!s->fresh[pidx])
-		return INT_MAX;
-	if (!s->day)
-		s->day = xcalloc(SETTLE_DAY_SLOTS, sizeof(*s->day));
-	/* the key's last four bytes: the Bloom filter takes the first twelve */
-	util_unhex(case_key, sizeof(k), k);
-	slot = ((uint32_t)k[12] | (uint32_t)k[13] << 8 | (uint32_t)k[14] << 16 |
-		(uint32_t)k[15] << 24) ^ (uint32_t)pidx * 0x9e3779b9u;
-	slot &= SETTLE_DAY_SLOTS - 1;
-	was = s->day[slot];
-	if (day == DATE_NONE || day - SETTLE_DAY_BASE >= 0xfffe)
-		now = 0xffff;
-	else
-		now = day <= SETTLE_DAY_BASE ? 1 : (unsigned)(day - SETTLE_DAY_BASE + 1);
-	if (now > was)
-		s->day[slot] = (uint16_t)now;
-	return was == 0 ? DATE_NONE : was == 0xffff ? INT_MAX : SETTLE_DAY_BASE + (int)was - 1;
-}
-
-/* A ref is the agency's own text: its bits come from a 64-bit FNV-1a hash
- * of it, the partnership mixed in after (not into its first byte, where
- * "D..." of one partnership would meet "G..." of another), finished as
- * splitmix64 does; its two halves combined three ways. */
-int settle_ref_first_sight(struct settle *s, int pidx, const char *ref)
-{
+	uint32_t mix = (uint32_t)pidx * 0x9e3779b9u, a, b;
 	uint64_t x = 0xcbf29ce484222325u;
-	uint32_t a, b, v[3];
+	unsigned char k[16];
 
-	if (!s->fresh[pidx])
-		return 0;
+	memset(pl, 0, sizeof(*pl));
+	if (case_key) {
+		util_unhex(case_key, sizeof(k), k);
+		for (int h = 0; h < 3; h++)
+			pl->seen[h] = le32(k + 4 * h) ^ mix;
+		pl->slot = (le32(k + 12) ^ mix) & (SETTLE_DAY_SLOTS - 1);
+		pl->keyed = 1;
+	}
 	for (const unsigned char *c = (const unsigned char *)ref; *c; c++)
 		x = (x ^ *c) * 0x100000001b3u;
 	x ^= (uint64_t)(unsigned)(pidx + 1) * 0x9e3779b97f4a7c15u;
@@ -197,8 +165,68 @@ int settle_ref_first_sight(struct settle *s, int pidx, const char *ref)
 	a = (uint32_t)x;
 	b = (uint32_t)(x >> 32) | 1;
 	for (int h = 0; h < 3; h++)
-		v[h] = a + (uint32_t)h * b;
-	return bloom_first_sight(&s->seen_ref, SETTLE_REF_BITS, v);
+		pl->ref[h] = a + (uint32_t)h * b;
+}
+
+/* The byte of bit v of a filter of nbits bits (a power of two). */
+static const unsigned char *bit_byte(const unsigned char *bits, uint32_t nbits, uint32_t v)
+{
+	return bits + ((v & (nbits - 1)) >> 3);
+}
+
+void settle_prefetch(const struct settle *s, int pidx, const struct settle_place *pl)
+{
+#ifdef __GNUC__
+	if (!s->fresh[pidx])
+		return;
+	for (int h = 0; h < 3; h++) {
+		if (pl->keyed && s->seen)
+			__builtin_prefetch(bit_byte(s->seen, SETTLE_SEEN_BITS, pl->seen[h]), 1);
+		if (s->seen_ref)
+			__builtin_prefetch(bit_byte(s->seen_ref, SETTLE_REF_BITS, pl->ref[h]), 1);
+	}
+	if (pl->keyed && s->day)
+		__builtin_prefetch(&s->day[pl->slot], 1);
+#else
+	(void)s, (void)pidx, (void)pl;
+#endif
+}
+
+int settle_first_sight(struct settle *s, int pidx, const struct settle_place *pl)
+{
+	if (!s->fresh[pidx])
+		return 0;
+	return bloom_first_sight(&s->seen, SETTLE_SEEN_BITS, pl->seen);
+}
+
+/* The days settle_day() keeps, in 16 bits: 1 for SETTLE_DAY_BASE or
+ * before (a later day than the true one, never an earlier), up to 0xfffe;
+ * 0 for none; 0xffff for beyond (any day). */
+#define SETTLE_DAY_BASE date_from_ymd(1990, 1, 1)
+
+int settle_day(struct settle *s, int pidx, const struct settle_place *pl, int day)
+{
+	unsigned was, now;
+
+	if (!s->fresh[pidx])
+		return INT_MAX;
+	if (!s->day)
+		s->day = xcalloc(SETTLE_DAY_SLOTS, sizeof(*s->day));
+	was = s->day[pl->slot];
+	if (day == DATE_NONE || day - SETTLE_DAY_BASE >= 0xfffe)
+		now = 0xffff;
+	else
+		now = day <= SETTLE_DAY_BASE ? 1 : (unsigned)(day - SETTLE_DAY_BASE + 1);
+	if (now > was)
+		s->day[pl->slot] = (uint16_t)now;
+	return was == 0 ? DATE_NONE : was == 0xffff ? INT_MAX : SETTLE_DAY_BASE + (int)was - 1;
+}
+
+int settle_ref_first_sight(struct settle *s, int pidx, const struct settle_place *pl)
+{
+	if (!s->fresh[pidx])
+		return 0;
+	return bloom_first_sight(&s->seen_ref, SETTLE_REF_BITS, pl->ref);
 }
 
 /* (partnership, case key, file order) */

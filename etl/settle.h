@@ -18,6 +18,8 @@
 #ifndef OVERSIGHT_SETTLE_H
 #define OVERSIGHT_SETTLE_H
 
+#include <stdint.h>
+
 #include "core/wh.h"
 #include "model/proto.h"
 #include "reconcile.h"
@@ -40,15 +42,30 @@ int settle_note(struct settle *s, int pidx, const char *case_key, long long seq,
 int settle_fresh(const struct settle *s, int pidx);
 
 #define SETTLE_SEEN_BITS (1u << 24) /* settle_first_sight(): 2 MB */
+#define SETTLE_DAY_SLOTS (1u << 19) /* settle_day(): 1 MB */
+#define SETTLE_REF_BITS (1u << 23)  /* settle_ref_first_sight(): 1 MB */
+
+/* Where a row of partnership pidx falls in the tables below: worked out
+ * from its case key (32 hex digits; NULL: none) and its ref by
+ * settle_place(), which needs no struct settle, on the reader's thread
+ * (etl/prep.c); settle_prefetch() asks for those bits of memory a row
+ * ahead of the row that reads them (etl/handoff.c). */
+struct settle_place {
+	uint32_t seen[3]; /* settle_first_sight()'s bits */
+	uint32_t slot;    /* settle_day()'s slot */
+	uint32_t ref[3];  /* settle_ref_first_sight()'s bits */
+	int keyed;        /* 0: no case key (seen and slot unset) */
+};
+
+void settle_place(struct settle_place *pl, int pidx, const char *case_key, const char *ref);
+void settle_prefetch(const struct settle *s, int pidx, const struct settle_place *pl);
 
 /* For a partnership the warehouse held no row of before the load (else
  * 0): 1 when the case key is surely given for the first time in this
  * load, 0 when it may have been given before; records it.  A new row whose
  * case the load has not seen then carries a case no current row carries,
  * without asking the warehouse.  Every new row's key must be given. */
-int settle_first_sight(struct settle *s, int pidx, const char *case_key);
-
-#define SETTLE_DAY_SLOTS (1u << 19) /* settle_day(): 1 MB */
+int settle_first_sight(struct settle *s, int pidx, const struct settle_place *pl);
 
 /* For a partnership the warehouse held no row of before the load: the
  * latest raised_on given before for case case_key, or for a case sharing
@@ -57,16 +74,14 @@ int settle_first_sight(struct settle *s, int pidx, const char *case_key);
  * partnership with rows before the load, a day it cannot keep).  Every
  * row of such a partnership with a case that may be stored must be
  * given, before it is stored. */
-int settle_day(struct settle *s, int pidx, const char *case_key, int day);
-
-#define SETTLE_REF_BITS (1u << 23) /* settle_ref_first_sight(): 1 MB */
+int settle_day(struct settle *s, int pidx, const struct settle_place *pl, int day);
 
 /* The same for a row's ref: 1 when the partnership held no row before
  * the load and the ref is surely given for the first time in it, so no
  * current row has it, without asking the warehouse (a ref that repeats
  * within the file is quarantined: etl/store.c).  Every row that might be
  * stored must be given. */
-int settle_ref_first_sight(struct settle *s, int pidx, const char *ref);
+int settle_ref_first_sight(struct settle *s, int pidx, const struct settle_place *pl);
 
 /* Re-derive every case noted, once; forget the notes.  *merged is
  * increased as reconcile_key() says.  0, or -1 after a warehouse error. */

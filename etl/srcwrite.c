@@ -65,3 +65,17 @@ int srcwrite_put(struct wh *w, sqlite3_stmt *st, long long load_id, long line,
 	sqlite3_bind_int(st, P_IMMEDIATE_RISK, c->immediate_risk);
 	return wh_run(w, st, "storing a row");
 }
+
+/* The load record: its id is sqlite3_last_insert_rowid(). */
+int srcwrite_load(struct wh *w, const char *file, const char *sha256, const char *profile)
+{
+	sqlite3_stmt *st = wh_prepare(w, "load_insert");
+	int rc;
+
+	sqlite3_bind_text(st, wh_param(st, ":file"), file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":sha256"), sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":profile"), profile, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : wh_error(w, "recording the load");
+}

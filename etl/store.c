@@ -79,20 +79,6 @@ static void finalize_all(struct ingest *g)
 	g->prep = NULL;
 }
 
-/* The load record: its id is sqlite3_last_insert_rowid(). */
-static int insert_load(struct wh *w, const char *file, const char *sha256, const char *profile)
-{
-	sqlite3_stmt *st = wh_prepare(w, "load_insert");
-	int rc;
-
-	sqlite3_bind_text(st, wh_param(st, ":file"), file, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, wh_param(st, ":sha256"), sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, wh_param(st, ":profile"), profile, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : wh_error(w, "recording the load");
-}
-
 struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 			    const unsigned char key[PSEUDO_KEY_BYTES], const char *file,
 			    const char *sha256, const char *profile)
@@ -112,7 +98,7 @@ struct ingest *ingest_begin(struct wh *w, const struct ref *r,
 	/* A caller may have begun the transaction to check the file first. */
 	if (sqlite3_get_autocommit(w->db) && wh_begin(w))
 		goto fail;
-	if (insert_load(w, file, sha256, profile))
+	if (srcwrite_load(w, file, sha256, profile))
 		goto rollback;
 	g->load_id = sqlite3_last_insert_rowid(w->db);
 	g->st_current = wh_prepare(w, "source_current");
@@ -374,16 +360,17 @@ static long long repeated_line(struct ingest *g, const struct canon_in *in, cons
  * settle_day()'s)?  1 when so, 2 when the case is surely new to the load,
  * or the row has none, in a first load of its partnership (settle.h), 3
  * when rows of it came long before (last), 0 when it may be carried. */
-static int case_alone(struct ingest *g, const struct canon *c, const char *ck, int last)
+static int case_alone(struct ingest *g, const struct prep_row *p, const char *ck, int last)
 {
 	sqlite3_stmt *st = g->st_case_exists;
+	const struct canon *c = &p->c;
 	int pidx = (int)(c->p - g->r->partnership);
 
 	if (!ck) /* its own escalation; a first load's held back in turn */
 		return g->settle && settle_fresh(g->settle, pidx) ? 2 : 1;
 	/* A partnership new to the warehouse: only this load's rows carry
 	 * the case (settle.h); none joins a row raised long after them all. */
-	if (g->settle && settle_first_sight(g->settle, pidx, ck))
+	if (g->settle && settle_first_sight(g->settle, pidx, &p->place))
 		return 2;
 	if (last == DATE_NONE || (last != INT_MAX && reconcile_apart(g->rec, pidx, c->raised_on, last)))
 		return last == DATE_NONE ? 2 : 3;
@@ -525,6 +512,12 @@ int ingest_row(struct ingest *g, const struct canon_in *in, const char *raw)
 	return rc;
 }
 
+void ingest_prefetch(struct ingest *g, const struct prep_row *p)
+{
+	if (g->settle && p->kind == PREP_STORE)
+		settle_prefetch(g->settle, (int)(p->c.p - g->r->partnership), &p->place);
+}
+
 int ingest_prepared(struct ingest *g, const struct prep_row *p)
 {
 	const struct canon *c = &p->c;
@@ -545,8 +538,8 @@ int ingest_prepared(struct ingest *g, const struct prep_row *p)
 	memset(&in, 0, sizeof(in));
 	in.line = p->line;
 	if (ck && g->settle)
-		last = settle_day(g->settle, pidx, ck, c->raised_on);
-	if (g->settle && settle_ref_first_sight(g->settle, pidx, c->ref))
+		last = settle_day(g->settle, pidx, &p->place, c->raised_on);
+	if (g->settle && settle_ref_first_sight(g->settle, pidx, &p->place))
 		memset(&h, 0, sizeof(h)); /* a new ref of a first load: none held */
 	else if (find_held(g, c, p->digest, &h))
 		return -1;
@@ -574,7 +567,7 @@ int ingest_prepared(struct ingest *g, const struct prep_row *p)
 		   (joins = pend_joins(g->pend, pidx, ck, c->raised_on)) != 0) {
 		/* a row of a case held back joins it */
 		return joins < 0 ? -1 : store_pending(g, &in, c, ck, p->digest, DATE_NONE);
-	} else if ((alone = case_alone(g, c, ck, last)) != 0) {
+	} else if ((alone = case_alone(g, p, ck, last)) != 0) {
 		/* An escalation of its own, stored directly, or held back a
 		 * moment for the rows of its case that follow (the fast path of
 		 * a first load). */

@@ -39,6 +39,31 @@ static const char *S(int day)
 	return date_format(day, buf[i]);
 }
 
+/* date_format() keeps the text of the days it made lately, one a slot of
+ * 256: a day made again, and a day 256 days on that takes its slot, each
+ * still read as themselves (2024-02-29 + 256 days: 31 to 03-31, 61 to
+ * 04-30, 92, 122, 153, 184, 214, 245 to 10-31, then 11 more). */
+static void test_format(void)
+{
+	char a[11], b[11];
+	int day = D("2024-02-29"), bad = 0;
+
+	CHECK_STR(date_format(day, a), "2024-02-29", "format a leap day");
+	CHECK_STR(date_format(day, b), "2024-02-29", "format the same day again");
+	CHECK_STR(date_format(day + 256, a), "2024-11-11", "format a day 256 days on");
+	CHECK_STR(date_format(day, b), "2024-02-29", "format the first day after the other took its slot");
+	CHECK_STR(date_format(-1, a), "1969-12-31", "format day -1");
+	CHECK_STR(date_format(-1, b), "1969-12-31", "format day -1 again");
+	for (int d = D("1990-01-01"); d <= D("2060-12-31"); d++) {
+		int back = DATE_NONE;
+
+		for (int k = 0; k < 2; k++)
+			if (date_parse_iso(date_format(d, a), 10, &back) || back != d)
+				bad++;
+	}
+	CHECK_INT(bad, 0, "every day 1990-2060, twice, reads back as itself");
+}
+
 static void test_jurisdictions(void)
 {
 	CHECK_INT(cal_jur_parse("england-wales"), EW, "jur england-wales");
@@ -396,6 +421,7 @@ static void test_override_files(void)
 int main(void)
 {
 	msg_quiet = 1;
+	test_format();
 	test_jurisdictions();
 	test_easter();
 	test_christmas();
