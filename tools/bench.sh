@@ -214,7 +214,10 @@ $perf_top
 
 What the loader does now: a CSV log is read, checked and hashed on a second
 thread while its rows are stored on the first (etl/handoff.c; the rows handed
-over in batches, at most three held); the file's SHA-256 by libcrypto; the keyed HMAC
+over in batches, at most three held), the second thread also making each row's
+short reference and where its case and ref fall in the filters below (so the
+storing thread, the load's critical path, only reads and sets their bits, asked
+for a row ahead); the file's SHA-256 by libcrypto; the keyed HMAC
 state computed once per load and copied per row; a rejected row's masked copy
 made only when it is rejected; for a partnership the warehouse holds no row
 of yet, each new case held back in memory while the next 512 rows come
