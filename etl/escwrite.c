@@ -29,12 +29,22 @@ static const char *const stage_params[] = {
 	":escalation_id", ":partnership", ":stage", ":entered_on", ":completed_on", ":due_on", NULL,
 };
 
+/* Stage events held for stage_event_insert_many, which writes this many. */
+#define HELD_EVENTS 16
+
+struct held_event {
+	long long esc;
+	int pidx, stage, entered, completed, due;
+};
+
 struct escwrite {
 	struct wh *w;
 	const struct ref *r;
 	const struct deadlines *dl;
-	sqlite3_stmt *st_esc, *st_stage;
+	sqlite3_stmt *st_esc, *st_stage, *st_many, *st_drop;
 	long long next_id; /* the next id to hand out; 0: not read yet */
+	struct held_event held[HELD_EVENTS];
+	int nheld;
 };
 
 struct escwrite *escwrite_new(struct wh *w, const struct ref *r, const struct deadlines *dl)
@@ -46,6 +56,8 @@ struct escwrite *escwrite_new(struct wh *w, const struct ref *r, const struct de
 	e->dl = dl;
 	e->st_esc = wh_prepare(w, "escalation_insert");
 	e->st_stage = wh_prepare(w, "stage_event_insert");
+	e->st_many = wh_prepare(w, "stage_event_insert_many");
+	e->st_drop = wh_prepare(w, "escalation_delete");
 	wh_params_in_order(e->st_esc, esc_params);
 	wh_params_in_order(e->st_stage, stage_params);
 	return e;
@@ -57,6 +69,8 @@ void escwrite_free(struct escwrite *e)
 		return;
 	sqlite3_finalize(e->st_esc);
 	sqlite3_finalize(e->st_stage);
+	sqlite3_finalize(e->st_many);
+	sqlite3_finalize(e->st_drop);
 	free(e);
 }
 
@@ -93,18 +107,48 @@ static int insert_escalation(struct escwrite *e, const struct esc_rec *m, long l
 	return wh_run(e->w, st, "deriving an escalation");
 }
 
+/* Bind held event h as the stage event at parameter base + 1 on. */
+static void bind_event(struct escwrite *e, sqlite3_stmt *st, int base, const struct held_event *h,
+		       char d[3][11])
+{
+	sqlite3_bind_int64(st, base + S_ESCALATION, h->esc);
+	wh_bind_static(st, base + S_PARTNERSHIP, e->r->partnership[h->pidx].id);
+	sqlite3_bind_int(st, base + S_STAGE, h->stage);
+	wh_bind_date_in(st, base + S_ENTERED, h->entered, d[0]);
+	wh_bind_date_in(st, base + S_COMPLETED, h->completed, d[1]);
+	wh_bind_date_in(st, base + S_DUE, h->due, d[2]);
+}
+
+int escwrite_flush(struct escwrite *e)
+{
+	char d[HELD_EVENTS][3][11]; /* the dates bound, kept until stored */
+	int n = e->nheld;
+
+	e->nheld = 0;
+	if (n == HELD_EVENTS) {
+		for (int i = 0; i < n; i++)
+			bind_event(e, e->st_many, i * (S_DUE - S_ESCALATION + 1), &e->held[i], d[i]);
+		return wh_run(e->w, e->st_many, "deriving stage events");
+	}
+	for (int i = 0; i < n; i++) {
+		bind_event(e, e->st_stage, 0, &e->held[i], d[i]);
+		if (wh_run(e->w, e->st_stage, "deriving stage events"))
+			return -1;
+	}
+	return 0;
+}
+
 /*
  * The stage events of escalation esc (DESIGN.md "Stage completion"): one
  * row per stage entered, completed on the next stage date above it, or on
  * closed_on when it is the top stage and the escalation is closed; due on
- * the deadline of the stage's timescale (model/deadline.h).
+ * the deadline of the stage's timescale (model/deadline.h).  They are
+ * held, and written HELD_EVENTS at a time: escwrite_flush().
  */
 static int store_stage_events(struct escwrite *e, long long esc, const struct esc_rec *m)
 {
-	sqlite3_stmt *st = e->st_stage;
 	int pidx = (int)(ref_find_partnership(e->r, m->partnership) - e->r->partnership);
 	int closed = strcmp(m->status, "open") != 0;
-	char d[3][11]; /* the dates bound, kept until each is stored */
 
 	/* stage 0, the step before stage 1, where the row records it */
 	for (int n = 0; n <= MODEL_STAGES; n++) {
@@ -116,16 +160,23 @@ static int store_stage_events(struct escwrite *e, long long esc, const struct es
 			done = m->stage[k];
 		if (done == DATE_NONE && closed)
 			done = m->closed_on;
-		sqlite3_bind_int64(st, S_ESCALATION, esc);
-		sqlite3_bind_text(st, S_PARTNERSHIP, m->partnership, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, S_STAGE, n);
-		wh_bind_date_in(st, S_ENTERED, m->stage[n], d[0]);
-		wh_bind_date_in(st, S_COMPLETED, done, d[1]);
-		wh_bind_date_in(st, S_DUE, deadline_due(e->dl, pidx, n, m->raised_on, m->stage[n]), d[2]);
-		if (wh_run(e->w, st, "deriving stage events"))
+		e->held[e->nheld++] = (struct held_event){
+			.esc = esc, .pidx = pidx, .stage = n, .entered = m->stage[n], .completed = done,
+			.due = deadline_due(e->dl, pidx, n, m->raised_on, m->stage[n]),
+		};
+		if (e->nheld == HELD_EVENTS && escwrite_flush(e))
 			return -1;
 	}
 	return 0;
+}
+
+int escwrite_drop(struct escwrite *e, long long id)
+{
+	/* its stage events go with it (ON DELETE CASCADE): none may be held */
+	if (escwrite_flush(e))
+		return -1;
+	sqlite3_bind_int64(e->st_drop, wh_param(e->st_drop, ":id"), id);
+	return wh_run(e->w, e->st_drop, "replacing an escalation");
 }
 
 long long escwrite_reserve(struct escwrite *e)

@@ -12,12 +12,18 @@
  *                       last, in order, whether or not each is written
  *   escwrite_put_as()   store m and its stage events as id, one reserved
  *   escwrite_put()      the same as the next id; *id is its id
- *   escwrite_free()     finalize; NULL-safe
+ *   escwrite_drop()     delete escalation id, and its stage events
+ *   escwrite_flush()    write the stage events still held: they are
+ *                       written sixteen at a time, so this must come
+ *                       before anything reads stage_event, and before
+ *                       the load commits
+ *   escwrite_free()     finalize, dropping any event still held; NULL-safe
  *
  * A load hands out every id it writes through one escwrite, inside its
  * transaction, so an id reserved for an escalation written later (etl/
- * pend.h) is never taken by another.  escwrite_put() and
- * escwrite_put_as() return 0, or -1 after a warehouse error.
+ * pend.h) is never taken by another.  escwrite_put(), escwrite_put_as(),
+ * escwrite_drop() and escwrite_flush() return 0, or -1 after a warehouse
+ * error.
  */
 #ifndef OVERSIGHT_ESCWRITE_H
 #define OVERSIGHT_ESCWRITE_H
@@ -43,6 +49,8 @@ struct escwrite *escwrite_new(struct wh *w, const struct ref *r, const struct de
 long long escwrite_reserve(struct escwrite *e);
 int escwrite_put_as(struct escwrite *e, const struct esc_rec *m, long long id);
 int escwrite_put(struct escwrite *e, const struct esc_rec *m, long long *id);
+int escwrite_drop(struct escwrite *e, long long id);
+int escwrite_flush(struct escwrite *e);
 void escwrite_free(struct escwrite *e);
 
 #endif

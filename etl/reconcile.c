@@ -20,10 +20,9 @@
 struct reconcile {
 	struct wh *w;
 	const struct ref *r;
-	const unsigned char *key;
 	struct pseudo_hmac *hm; /* the key's HMAC state */
 	struct deadlines *dl;
-	sqlite3_stmt *st_group, *st_one, *st_link, *st_esc_delete, *st_conflict;
+	sqlite3_stmt *st_group, *st_one, *st_link, *st_conflict;
 	struct escwrite *ew;
 	struct srow *rows; /* derivation scratch, reused */
 	int nrows, caprows;
@@ -48,7 +47,6 @@ struct reconcile *reconcile_begin(struct wh *w, const struct ref *r, const unsig
 
 	x->w = w;
 	x->r = r;
-	x->key = key;
 	x->dl = deadlines_read(w, r, -1);
 	if (!x->dl) {
 		free(x);
@@ -58,7 +56,6 @@ struct reconcile *reconcile_begin(struct wh *w, const struct ref *r, const unsig
 	x->st_group = wh_prepare(w, "source_group");
 	x->st_one = wh_prepare(w, "source_one");
 	x->st_link = wh_prepare(w, "source_link");
-	x->st_esc_delete = wh_prepare(w, "escalation_delete");
 	x->ew = escwrite_new(w, r, x->dl);
 	x->st_conflict = wh_prepare(w, "conflict_insert");
 	return x;
@@ -71,7 +68,6 @@ void reconcile_end(struct reconcile *x)
 	sqlite3_finalize(x->st_group);
 	sqlite3_finalize(x->st_one);
 	sqlite3_finalize(x->st_link);
-	sqlite3_finalize(x->st_esc_delete);
 	escwrite_free(x->ew);
 	sqlite3_finalize(x->st_conflict);
 	deadlines_free(x->dl);
@@ -213,8 +209,12 @@ int reconcile_alone(struct reconcile *x, const struct canon *c, const char *case
 
 int reconcile_drop(struct reconcile *x, long long esc)
 {
-	sqlite3_bind_int64(x->st_esc_delete, wh_param(x->st_esc_delete, ":id"), esc);
-	return wh_run(x->w, x->st_esc_delete, "replacing an escalation");
+	return escwrite_drop(x->ew, esc);
+}
+
+int reconcile_flush(struct reconcile *x)
+{
+	return escwrite_flush(x->ew);
 }
 
 /* What source s disagrees on with the merged escalation m (esc). */

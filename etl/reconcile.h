@@ -48,7 +48,7 @@ struct srow {
 };
 
 /* Prepare the statements and read the deadline model; NULL after an
- * error.  r and key must outlive it. */
+ * error.  r must outlive it (the key is used at once). */
 struct reconcile *reconcile_begin(struct wh *w, const struct ref *r, const unsigned char *key);
 
 /* Finalize and free; NULL-safe. */
@@ -67,6 +67,10 @@ int reconcile_alone(struct reconcile *x, const struct canon *c, const char *case
 
 /* Delete escalation esc (its stage events and conflicts go with it). */
 int reconcile_drop(struct reconcile *x, long long esc);
+
+/* Write the stage events still held (etl/escwrite.h): before the load's
+ * indexes are built and it commits. */
+int reconcile_flush(struct reconcile *x);
 
 /* Re-derive the escalations of one case (case_key) of p, or of the single
  * row row_id when case_key is NULL.  With joined, *joined is set to the

@@ -668,7 +668,8 @@ int ingest_end(struct ingest *g, int commit, struct ingest_counts *out)
 	if (commit) {
 		progress_saving(&g->progress, g->file, g->n.read);
 		rc = pend_flush(g->pend) || bulk_rebuild_lookup(g->bulk, g->w) || settle_now(g) ||
-		     tally_write(g->tally, g->w, g->r) || (g->bulk && bulk_rebuild(g->bulk, g->w)) ? -1 : 0;
+		     reconcile_flush(g->rec) || tally_write(g->tally, g->w, g->r) ||
+		     (g->bulk && bulk_rebuild(g->bulk, g->w)) ? -1 : 0;
 	}
 	if (out)
 		*out = g->n;
