@@ -1,10 +1,12 @@
 /*
- * escwrite.h - a derived escalation and its stage events, written.
+ * escwrite.h - a derived escalation, its stage events and its conflicts,
+ * written.
  *
- * The two statements run for every escalation a load derives, a million
+ * The statements run for every escalation a load derives, a million
  * times in a national load: their parameters are bound by position,
- * checked once against the statements' own names when they are prepared
- * (wh_params_in_order()), not looked up by name on every row.
+ * checked once when they are prepared against the statements' own names
+ * (wh_params_in_order()), or by their number for the statements that
+ * write sixteen rows at once, not looked up by name on every row.
  *
  *   escwrite_new()      prepare; dl and r must outlive it
  *   escwrite_reserve()  the next escalation id, handed out now (-1 after
@@ -13,17 +15,18 @@
  *   escwrite_put_as()   store m and its stage events as id, one reserved
  *   escwrite_put()      the same as the next id; *id is its id
  *   escwrite_drop()     delete escalation id, and its stage events
- *   escwrite_flush()    write the stage events still held: they are
- *                       written sixteen at a time, so this must come
- *                       before anything reads stage_event, and before
- *                       the load commits
- *   escwrite_free()     finalize, dropping any event still held; NULL-safe
+ *   escwrite_conflict() record what a source row of escalation esc says
+ *                       of field, against the value kept
+ *   escwrite_flush()    write the escalations and stage events still
+ *                       held: they are written sixteen at a time, so
+ *                       this must come before anything reads escalation
+ *                       or stage_event, and before the load commits
+ *   escwrite_free()     finalize, dropping anything still held; NULL-safe
  *
  * A load hands out every id it writes through one escwrite, inside its
  * transaction, so an id reserved for an escalation written later (etl/
- * pend.h) is never taken by another.  escwrite_put(), escwrite_put_as(),
- * escwrite_drop() and escwrite_flush() return 0, or -1 after a warehouse
- * error.
+ * pend.h) is never taken by another.  All but escwrite_reserve() and
+ * escwrite_free() return 0, or -1 after a warehouse error.
  */
 #ifndef OVERSIGHT_ESCWRITE_H
 #define OVERSIGHT_ESCWRITE_H
@@ -50,6 +53,8 @@ long long escwrite_reserve(struct escwrite *e);
 int escwrite_put_as(struct escwrite *e, const struct esc_rec *m, long long id);
 int escwrite_put(struct escwrite *e, const struct esc_rec *m, long long *id);
 int escwrite_drop(struct escwrite *e, long long id);
+int escwrite_conflict(struct escwrite *e, long long esc, const char *field, const char *kept,
+		      const char *other);
 int escwrite_flush(struct escwrite *e);
 void escwrite_free(struct escwrite *e);
 

@@ -22,7 +22,7 @@ struct reconcile {
 	const struct ref *r;
 	struct pseudo_hmac *hm; /* the key's HMAC state */
 	struct deadlines *dl;
-	sqlite3_stmt *st_group, *st_one, *st_link, *st_conflict;
+	sqlite3_stmt *st_group, *st_one, *st_link;
 	struct escwrite *ew;
 	struct srow *rows; /* derivation scratch, reused */
 	int nrows, caprows;
@@ -57,7 +57,6 @@ struct reconcile *reconcile_begin(struct wh *w, const struct ref *r, const unsig
 	x->st_one = wh_prepare(w, "source_one");
 	x->st_link = wh_prepare(w, "source_link");
 	x->ew = escwrite_new(w, r, x->dl);
-	x->st_conflict = wh_prepare(w, "conflict_insert");
 	return x;
 }
 
@@ -69,7 +68,6 @@ void reconcile_end(struct reconcile *x)
 	sqlite3_finalize(x->st_one);
 	sqlite3_finalize(x->st_link);
 	escwrite_free(x->ew);
-	sqlite3_finalize(x->st_conflict);
 	deadlines_free(x->dl);
 	pseudo_hmac_free(x->hm);
 	free(x->rows);
@@ -177,13 +175,7 @@ static int same_pair(const struct srow *a, const struct srow *b)
 static int conflict(struct reconcile *x, long long esc, const char *field, const char *kept,
 		    const char *other)
 {
-	sqlite3_stmt *st = x->st_conflict;
-
-	sqlite3_bind_int64(st, wh_param(st, ":escalation_id"), esc);
-	sqlite3_bind_text(st, wh_param(st, ":field"), field, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, wh_param(st, ":kept"), kept, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, wh_param(st, ":other"), other, -1, SQLITE_TRANSIENT);
-	return wh_run(x->w, st, "recording a reconciliation conflict");
+	return escwrite_conflict(x->ew, esc, field, kept, other);
 }
 
 static const char *date_or_none(int day, char *buf)
