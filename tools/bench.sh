@@ -252,7 +252,10 @@ up in a log as large as itself.  The escalation table's CHECK constraints are
 comparisons (schema version 6): as IN lists of three values they made SQLite
 build a temporary table for every escalation written, 7 of its 8 microseconds.
 The statements run for every row (source row, escalation, stage event) bind
-their parameters by position, checked once against their names.  Memory is
+their parameters by position, checked once against their names; escalations
+and stage events are held and written sixteen to a statement
+(escalation_insert_many, stage_event_insert_many: etl/escwrite.c), as a run of
+a statement costs SQLite about a third of what a one-row insert does.  Memory is
 bounded by a constant: SQLite's page cache is 32 MB for a load (4 MB while
 indexes are built, beside two sorters of 4 MB), temporary tables go to disk, at most 65,536 notes of cases
 to settle are held in memory.  Wall times on a shared machine are noisy; the
