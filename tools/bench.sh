@@ -35,32 +35,53 @@ median() { awk -v f="${2:-1}" '{print $f}' "$1" | sort -n | awk '{v[NR]=$1} END 
 median2() { median "$1" 2; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
-# time_runs NAME SETUP COMMAND...: RUNS runs, SETUP (a shell string) before
-# each; a run that fails is noted (its figures would not be the command's)
-time_runs() {
+# time_one NAME SETUP COMMAND...: one run, SETUP (a shell string) before
+# it, its figures added to NAME's
+time_one() {
 	name=$1 setup=$2
 	shift 2
-	: >"$D/$name.times"
+	sh -c "$setup"
+	"$RS" "$@" >/dev/null 2>>"$D/$name.times.raw" || true
+	tail -n 1 "$D/$name.times.raw" >>"$D/$name.times"
+}
+
+# a run that failed is noted (its figures would not be the command's)
+check_runs() {
+	awk '$3 != 0 {bad = 1} END {exit bad}' "$D/$1.times" ||
+		echo "bench: $1: a run failed (see $D/$1.times.raw)" >&2
+}
+
+# time_runs NAME SETUP COMMAND...: RUNS runs in a row
+time_runs() {
+	: >"$D/$1.times"
 	i=0
 	while [ $i -lt "$RUNS" ]; do
-		sh -c "$setup"
-		"$RS" "$@" >/dev/null 2>>"$D/$name.times.raw" || true
-		tail -n 1 "$D/$name.times.raw" >>"$D/$name.times"
+		time_one "$@"
 		i=$((i + 1))
 	done
-	awk '$3 != 0 {bad = 1} END {exit bad}' "$D/$name.times" ||
-		echo "bench: $name: a run failed (see $D/$name.times.raw)" >&2
+	check_runs "$1"
 }
 
 fresh_wh="rm -f $D/w.db $D/w.db-wal $D/w.db-shm $D/w.db.key; $OV -w $D/w.db init >/dev/null"
 
-for n in 10k 100k big; do
-	f=$D/$n.csv
-	[ $n = big ] && f=$CSV
-	echo "bench: sqlite3 .import and oversight load, $n rows" >&2
-	time_runs "import$n" "rm -f $D/imp.db" sqlite3 "$D/imp.db" ".mode csv" ".import $f t"
-	time_runs "load$n" "$fresh_wh" "$OV" -w "$D/w.db" load --quiet "$f"
+# The three sizes' imports and loads in turn, run by run (10k, 100k, then
+# the large file; .import, then load), not each figure's runs together: on
+# a machine whose speed drifts over minutes, a ratio and a growth then
+# compare runs made a few seconds apart.  The last load is the large one,
+# which the reports below read.
+for n in 10k 100k big; do : >"$D/import$n.times"; : >"$D/load$n.times"; done
+run=1
+while [ $run -le "$RUNS" ]; do
+	for n in 10k 100k big; do
+		f=$D/$n.csv
+		[ $n = big ] && f=$CSV
+		echo "bench: run $run of $RUNS: sqlite3 .import and oversight load, $n rows" >&2
+		time_one "import$n" "rm -f $D/imp.db" sqlite3 "$D/imp.db" ".mode csv" ".import $f t"
+		time_one "load$n" "$fresh_wh" "$OV" -w "$D/w.db" load --quiet "$f"
+	done
+	run=$((run + 1))
 done
+for n in 10k 100k big; do check_runs "import$n"; check_runs "load$n"; done
 echo "bench: reload, metrics, report" >&2
 time_runs reload "true" "$OV" -w "$D/w.db" load --quiet "$CSV"
 time_runs metrics "true" "$OV" -w "$D/w.db" metrics --partnership devon --quarter 2026-Q3 --json
@@ -133,9 +154,11 @@ Written by \`make bench\` (tools/bench.sh) on $(date -u +%Y-%m-%d), from one run
 optimised build, $BIGW generated escalations in canonical CSV ($size bytes, five
 partnerships, ten years, about 8% logged by two agencies; its first 10,000 and
 100,000 rows for the smaller sizes), $RUNS runs of each figure, the median
-reported.  Times are wall-clock seconds of the whole process (CPU seconds, user
-and system, where said); memory is its peak resident set.  The machine is
-shared: other work on it makes wall times noisy.
+reported; the imports and loads of the three sizes taken in turn, run by run,
+so that a ratio or a growth compares runs made seconds apart.  Times are
+wall-clock seconds of the whole process (CPU seconds, user and system, where
+said); memory is its peak resident set.  The machine is shared: other work on
+it makes wall times noisy.
 
 Machine: $(nproc) cores, $cpu, $mem; $(sqlite3 --version | cut -d' ' -f1-2 | sed 's/^/SQLite /').
 
