@@ -120,9 +120,12 @@ void prep_row(const struct prep *pp, const struct canon_in *in, const char *raw,
 	    pseudo_case_key_h(pp->hm, c->p->id, c->case_ref, c->case_len, out->case_key) == 0)
 		out->has_case_key = 1;
 	c->case_ref = NULL; /* hashed: never kept, never handed on */
-	pseudo_short_ref_h(pp->hm, c->p->id, c->ref, c->pseudo);
 	c->case_len = 0;
 	row_digest(c, out->has_case_key ? out->case_key : NULL, out->digest);
+	/* Made here, on the reader's thread, for the storing one (handoff.h):
+	 * the short reference of the escalation the row may be the first of,
+	 * and where it falls in a first load's filters. */
+	pseudo_short_ref_h(pp->hm, c->p->id, c->ref, c->pseudo);
 	settle_place(&out->place, (int)(c->p - pp->r->partnership),
 		     out->has_case_key ? out->case_key : NULL, c->ref);
 	out->ref_col = t->col[CF_REF];
