@@ -5,8 +5,11 @@
  * is done here, once: the values tidied (tidy.h), the rules applied
  * (canon_validate()), the subject checked against the partnership's
  * protocol, the case reference turned into its case key (the keyed HMAC,
- * model/pseudo.h) and the row's "unchanged" digest made.  What is left,
- * the look-ups and writes, is ingest_prepared()'s (ingest.h).
+ * model/pseudo.h), the row's "unchanged" digest made, and, for the writes
+ * that may follow, the short reference of an escalation the row would be
+ * the first of (canon.h) and where it falls in a first load's filters
+ * (settle_place(), settle.h).  What is left, the look-ups and writes, is
+ * ingest_prepared()'s (ingest.h).
  *
  * Nothing here writes to a struct prep once it is made, so one prep may
  * serve the thread that reads a file while another writes the warehouse
