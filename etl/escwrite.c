@@ -8,6 +8,7 @@
 #include "core/msg.h"
 #include "core/util.h"
 #include "escwrite.h"
+#include "model/stages.h"
 
 /* queries/escalation_insert.sql's parameters, in their order. */
 enum {
@@ -258,33 +259,26 @@ int escwrite_flush(struct escwrite *e)
 }
 
 /*
- * The stage events of escalation esc (DESIGN.md "Stage completion"): one
- * row per stage entered, completed on the next stage date above it, or on
- * closed_on when it is the top stage and the escalation is closed; due on
- * the deadline of the stage's timescale (model/deadline.h).  They are
- * held, as the escalation is: see HELD.
+ * The stage events of escalation esc: one row per stage entered, completed
+ * as model/stages.h says, due on the deadline of the stage's timescale
+ * (model/deadline.h).  They are held, as the escalation is: see HELD.
  */
 static int hold_stage_events(struct escwrite *e, long long esc, const struct esc_rec *m)
 {
 	int pidx = (int)(ref_find_partnership(e->r, m->partnership) - e->r->partnership);
-	int closed = strcmp(m->status, "open") != 0;
+	int done[MODEL_STAGES + 1];
 
 	/* never, as the events are written with the escalations (HELD) */
 	if (e->nheld > HELD_EVENTS - (MODEL_STAGES + 1) && escwrite_flush(e))
 		return -1;
-
+	stage_completions(m->stage, strcmp(m->status, "open") ? m->closed_on : DATE_NONE, done);
 	/* stage 0, the step before stage 1, where the row records it */
 	for (int n = 0; n <= MODEL_STAGES; n++) {
-		int done = DATE_NONE;
-
 		if (m->stage[n] == DATE_NONE)
 			continue;
-		for (int k = n + 1; k <= MODEL_STAGES && done == DATE_NONE; k++)
-			done = m->stage[k];
-		if (done == DATE_NONE && closed)
-			done = m->closed_on;
 		e->held[e->nheld++] = (struct held_event){
-			.esc = esc, .pidx = pidx, .stage = n, .entered = m->stage[n], .completed = done,
+			.esc = esc, .pidx = pidx, .stage = n, .entered = m->stage[n],
+			.completed = done[n],
 			.due = deadline_due(e->dl, pidx, n, m->raised_on, m->stage[n]),
 		};
 	}

@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/util.h"
 #include "json_num.h"
+#include "model/stages.h"
 #include "metrics.h"
 #include "metrics_outcomes.h"
 #include "stats.h"
@@ -243,33 +244,26 @@ static int outcomes(struct wh *w, const char *partnership, const struct period *
  * stage0_on .. stageN_on. */
 enum { TIS_BY, TIS_WITH, TIS_STATUS, TIS_CLOSED, TIS_STAGE0 };
 
-/* The stages of the escalation at st's row completed in [from, end] (ISO
- * dates, compared as SQLite compares text): each stage entered is
- * completed on the next stage date above it, else on the closing day when
- * the escalation is closed (DESIGN.md "Stage completion"); a day the
- * calendar lacks leaves the stage out. */
-static void tis_stages(sqlite3_stmt *st, const struct workdays *cal, const char *from,
-		       const char *end, struct tis_rows *t)
+/* The stages of the escalation at st's row completed in [from, end] (day
+ * numbers), completed as model/stages.h says, with their working days; a
+ * day the calendar lacks leaves the stage out. */
+static void tis_stages(sqlite3_stmt *st, const struct workdays *cal, int from, int end,
+		       struct tis_rows *t)
 {
-	const unsigned char *on[MODEL_STAGES + 1], *done = NULL, *status;
+	int on[MODEL_STAGES + 1], done[MODEL_STAGES + 1], closed_on = DATE_NONE;
+	const unsigned char *status = sqlite3_column_text(st, TIS_STATUS);
 	long days;
 
 	for (int n = 0; n <= MODEL_STAGES; n++)
-		on[n] = sqlite3_column_text(st, TIS_STAGE0 + n);
-	status = sqlite3_column_text(st, TIS_STATUS);
+		on[n] = wh_column_date(st, TIS_STAGE0 + n);
 	if (status && strcmp((const char *)status, "open") != 0)
-		done = sqlite3_column_text(st, TIS_CLOSED);
-	/* from the top down, done is the date that completes stage n */
-	for (int n = MODEL_STAGES; n >= 0; n--) {
-		if (!on[n])
-			continue;
-		if (done && strcmp((const char *)done, from) >= 0 &&
-		    strcmp((const char *)done, end) <= 0 &&
-		    workdays_between(cal, on[n], done, &days) == 0)
+		closed_on = wh_column_date(st, TIS_CLOSED);
+	stage_completions(on, closed_on, done);
+	for (int n = 0; n <= MODEL_STAGES; n++)
+		if (done[n] != DATE_NONE && done[n] >= from && done[n] <= end &&
+		    workdays_days(cal, on[n], done[n], &days) == 0)
 			tis_add(t, n, sqlite3_column_text(st, TIS_BY),
 				sqlite3_column_text(st, TIS_WITH))->days = (double)days;
-		done = on[n];
-	}
 }
 
 /* Read the rows: the stages completed in the period, in no order. */
@@ -278,17 +272,14 @@ static int tis_read(struct wh *w, const char *partnership, const struct period *
 {
 	const struct workdays *cal = workdays_get(w, partnership);
 	sqlite3_stmt *st;
-	char from[11], end[11];
 	int rc;
 
 	if (!cal)
 		return -1;
-	date_format(p->from, from);
-	date_format(metrics_end(p), end);
 	st = wh_prepare(w, "m_time_in_stage");
 	metrics_bind_period(st, partnership, p);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		tis_stages(st, cal, from, end, t);
+		tis_stages(st, cal, p->from, metrics_end(p), t);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "m_time_in_stage");
 }

@@ -133,18 +133,23 @@ const struct workdays *workdays_get(struct wh *w, const char *partnership)
 	return c;
 }
 
-int workdays_between(const struct workdays *c, const unsigned char *from, const unsigned char *to,
-		     long *out)
+int workdays_days(const struct workdays *c, int from, int to, long *out)
 {
-	int a = day_of(from), b = day_of(to);
+	int a, b;
 
-	if (c->n == 0 || a == DATE_NONE || b == DATE_NONE || a < c->first || b < c->first ||
-	    a - c->first >= c->n || b - c->first >= c->n)
+	if (c->n == 0 || from == DATE_NONE || to == DATE_NONE || from < c->first ||
+	    to < c->first || from - c->first >= c->n || to - c->first >= c->n)
 		return -1;
-	a = c->wd_le[a - c->first];
-	b = c->wd_le[b - c->first];
+	a = c->wd_le[from - c->first];
+	b = c->wd_le[to - c->first];
 	if (a == WD_MISSING || b == WD_MISSING)
 		return -1;
 	*out = (long)b - a;
 	return 0;
+}
+
+int workdays_between(const struct workdays *c, const unsigned char *from, const unsigned char *to,
+		     long *out)
+{
+	return workdays_days(c, day_of(from), day_of(to), out);
 }

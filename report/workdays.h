@@ -33,4 +33,7 @@ const struct workdays *workdays_get(struct wh *w, const char *partnership);
 int workdays_between(const struct workdays *c, const unsigned char *from, const unsigned char *to,
 		     long *out);
 
+/* The same for two day numbers (core/date.h; DATE_NONE is not in it). */
+int workdays_days(const struct workdays *c, int from, int to, long *out);
+
 #endif
