@@ -10,16 +10,15 @@
 #include "core/util.h"
 #include "deadline.h"
 #include "proto.h"
+#include "workcal.h"
 
 enum { TS_NONE, TS_BY_WORKING_DAY, TS_WITHIN_OF_RAISING, TS_WITHIN_OF_ENTRY };
 
 struct deadlines {
-	/* The warehouse calendar, per jurisdiction, from day cal_first. */
+	/* The warehouse calendar, per jurisdiction (those read), and the
+	 * first and last day of any. */
 	int cal_first, cal_n;
-	int *wd_le[CAL_NJUR];  /* working days up to and including the day */
-	int *wd_day[CAL_NJUR]; /* the working day numbered wd_base + i */
-	int wd_base[CAL_NJUR], wd_n[CAL_NJUR];
-	int whole[CAL_NJUR];   /* every day read, wd_le never falling */
+	struct workcal cal[CAL_NJUR];
 	/* Per partnership (index in r->partnership): jurisdiction and the
 	 * timescale of each stage (kind TS_NONE = none). */
 	const struct ref *r;
@@ -30,26 +29,20 @@ struct deadlines {
 
 int deadlines_whole(const struct deadlines *d, int jur)
 {
-	return jur >= 0 && jur < CAL_NJUR && d->whole[jur];
+	return jur >= 0 && jur < CAL_NJUR && d->cal[jur].whole && d->cal[jur].first == d->cal_first &&
+	       d->cal[jur].n == d->cal_n;
 }
 
 int deadlines_wd_le(const struct deadlines *d, int jur, int day)
 {
-	int i = day - d->cal_first;
+	int k;
 
-	if (i < 0)
-		i = 0;
-	if (i >= d->cal_n)
-		i = d->cal_n - 1;
-	return d->wd_le[jur][i];
-}
-
-/* The working day numbered k, or DATE_NONE beyond the calendar. */
-static int wd_day(const struct deadlines *d, int jur, int k)
-{
-	int i = k - d->wd_base[jur];
-
-	return i >= 0 && i < d->wd_n[jur] ? d->wd_day[jur][i] : DATE_NONE;
+	if (day < d->cal_first)
+		day = d->cal_first;
+	if (day > d->cal_first + d->cal_n - 1)
+		day = d->cal_first + d->cal_n - 1;
+	k = workcal_wd_le(&d->cal[jur], day);
+	return k == WORKCAL_MISSING ? 0 : k;
 }
 
 /* Read the calendar: its first and last day, and the days of each
@@ -59,7 +52,7 @@ static int wd_day(const struct deadlines *d, int jur, int k)
 static int read_calendar(struct wh *w, struct deadlines *d, const int read[CAL_NJUR])
 {
 	sqlite3_stmt *st;
-	int rc = SQLITE_DONE, last = DATE_NONE;
+	int last = DATE_NONE;
 
 	d->cal_first = DATE_NONE;
 	st = wh_prepare(w, "calendar_range");
@@ -80,39 +73,10 @@ static int read_calendar(struct wh *w, struct deadlines *d, const int read[CAL_N
 	if (last == DATE_NONE) /* set with cal_first, or neither */
 		return error("%s: the calendar is empty; run 'oversight init'", w->path);
 	d->cal_n = last - d->cal_first + 1;
-	for (int j = 0; j < CAL_NJUR; j++) {
-		d->wd_le[j] = xcalloc((size_t)d->cal_n, sizeof(int));
-		d->wd_day[j] = xcalloc((size_t)d->cal_n, sizeof(int));
-	}
-	st = wh_prepare(w, "calendar_days");
-	for (int j = 0; j < CAL_NJUR && rc == SQLITE_DONE; j++) {
-		int n = 0, prev = 0, whole = 1;
-
-		if (!read[j])
-			continue;
-		sqlite3_reset(st);
-		sqlite3_bind_text(st, wh_param(st, ":jurisdiction"), cal_jur_name((enum cal_jur)j), -1,
-				  SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			int day = wh_column_date(st, 0), k = sqlite3_column_int(st, 2);
-
-			if (day == DATE_NONE || day < d->cal_first || day > last)
-				continue;
-			/* in day order, one row a day, the count never falling */
-			whole &= day == d->cal_first + n++ && (n == 1 || k >= prev);
-			prev = k;
-			d->wd_le[j][day - d->cal_first] = k;
-			if (sqlite3_column_int(st, 1)) {
-				if (d->wd_n[j] == 0)
-					d->wd_base[j] = k;
-				d->wd_day[j][k - d->wd_base[j]] = day;
-				d->wd_n[j] = k - d->wd_base[j] + 1;
-			}
-		}
-		d->whole[j] = whole && n == d->cal_n;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : wh_error(w, "reading the calendar");
+	for (int j = 0; j < CAL_NJUR; j++)
+		if (read[j] && workcal_read(w, cal_jur_name((enum cal_jur)j), &d->cal[j]))
+			return -1;
+	return 0;
 }
 
 /* The day numbered days after the start the rule kind counts from. */
@@ -129,7 +93,7 @@ static int rule_due(const struct deadlines *d, int jur, int kind, int days, int 
 		k = deadlines_wd_le(d, jur, raised_on);
 	else
 		k = deadlines_wd_le(d, jur, entered_on);
-	return wd_day(d, jur, k + days);
+	return workcal_day(&d->cal[jur], k + days);
 }
 
 static int kind_of(const char *kind)
@@ -194,10 +158,8 @@ void deadlines_free(struct deadlines *d)
 {
 	if (!d)
 		return;
-	for (int j = 0; j < CAL_NJUR; j++) {
-		free(d->wd_le[j]);
-		free(d->wd_day[j]);
-	}
+	for (int j = 0; j < CAL_NJUR; j++)
+		workcal_free(&d->cal[j]);
 	free(d->pjur);
 	free(d->tkind);
 	free(d->tdays);

@@ -10,8 +10,9 @@
  *                        strictly after raised_on);
  *   within_of_entry N    wd_le(entered_on) + N,
  * where wd_le is the calendar table's cumulative working-day number.  The
- * calendar is the warehouse's (not cal.h's), so holiday overrides given to
- * `oversight init` agree with the SQL that reads the same table.  The
+ * calendar is the warehouse's (not cal.h's), held as model/workcal.h
+ * holds it, so holiday overrides given to `oversight init` agree with the
+ * SQL that reads the same table and with the reports' working-day counts.  The
  * loader derives each stage event's due_on here, and `oversight init`
  * recomputes the stored ones here when the timescales or calendar change:
  * there is no second copy of the rule in SQL.

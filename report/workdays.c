@@ -1,21 +1,18 @@
 /*
  * workdays.c - the warehouse calendar in memory: see workdays.h.
  */
-#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/date.h"
 #include "core/util.h"
+#include "model/workcal.h"
 #include "workdays.h"
-
-#define WD_MISSING INT_MIN /* no calendar row for the day */
 
 struct workdays {
 	char jurisdiction[32]; /* "england-wales", "scotland" */
-	int first, n;          /* day numbers first .. first + n - 1 */
-	int *wd_le;            /* [day - first]: wd_le, or WD_MISSING */
+	struct workcal cal;
 };
 
 /* What a connection holds (struct wh's cache), its twin too: each
@@ -34,7 +31,7 @@ static void cache_free(void *p)
 	struct workdays_cache *k = p;
 
 	for (int i = 0; k && i < k->n; i++) {
-		free(k->cal[i]->wd_le);
+		workcal_free(&k->cal[i]->cal);
 		free(k->cal[i]);
 	}
 	if (k)
@@ -50,43 +47,6 @@ static int day_of(const unsigned char *s)
 	if (!s || date_parse_iso((const char *)s, strlen((const char *)s), &day))
 		return DATE_NONE;
 	return day;
-}
-
-/* Read the calendar rows of c's jurisdiction into c (calendar_days.sql,
- * which model/deadline.c reads too). */
-static int read_calendar(struct wh *w, struct workdays *c)
-{
-	sqlite3_stmt *st = wh_prepare(w, "calendar_days");
-	size_t cap = 0;
-	int rc;
-
-	c->first = DATE_NONE;
-	c->n = 0;
-	c->wd_le = NULL;
-	sqlite3_bind_text(st, wh_param(st, ":jurisdiction"), c->jurisdiction, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int day = day_of(sqlite3_column_text(st, 0));
-
-		if (day == DATE_NONE)
-			continue; /* no 'YYYY-MM-DD' text joins with it */
-		if (c->first == DATE_NONE)
-			c->first = day; /* the rows come in day order */
-		if (day < c->first)
-			continue;
-		while ((size_t)(day - c->first) >= cap) {
-			size_t was = cap;
-
-			cap = cap ? 2 * cap : 16384;
-			c->wd_le = xrealloc(c->wd_le, cap * sizeof(int));
-			for (size_t i = was; i < cap; i++)
-				c->wd_le[i] = WD_MISSING;
-		}
-		c->wd_le[day - c->first] = sqlite3_column_int(st, 2);
-		if (day - c->first + 1 > c->n)
-			c->n = day - c->first + 1;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : wh_error(w, "reading the calendar");
 }
 
 /* The calendar of jurisdiction jur in home's cache, read on w when it is
@@ -105,8 +65,8 @@ static const struct workdays *cached(struct wh *home, struct wh *w, const char *
 			return k->cal[i];
 	c = xcalloc(1, sizeof(*c));
 	snprintf(c->jurisdiction, sizeof(c->jurisdiction), "%s", jur);
-	if (read_calendar(w, c)) {
-		free(c->wd_le);
+	if (workcal_read(w, jur, &c->cal)) {
+		workcal_free(&c->cal);
 		free(c);
 		return NULL;
 	}
@@ -135,14 +95,9 @@ const struct workdays *workdays_get(struct wh *w, const char *partnership)
 
 int workdays_days(const struct workdays *c, int from, int to, long *out)
 {
-	int a, b;
+	int a = workcal_wd_le(&c->cal, from), b = workcal_wd_le(&c->cal, to);
 
-	if (c->n == 0 || from == DATE_NONE || to == DATE_NONE || from < c->first ||
-	    to < c->first || from - c->first >= c->n || to - c->first >= c->n)
-		return -1;
-	a = c->wd_le[from - c->first];
-	b = c->wd_le[to - c->first];
-	if (a == WD_MISSING || b == WD_MISSING)
+	if (a == WORKCAL_MISSING || b == WORKCAL_MISSING)
 		return -1;
 	*out = (long)b - a;
 	return 0;

@@ -3,7 +3,8 @@
  * (DESIGN.md "Calendar": the days d with A < d <= B that are working days
  * of the partnership's jurisdiction, wd_le(B) - wd_le(A)), from the
  * calendar table read once per connection and jurisdiction and held in
- * memory, rather than two lookups of the table per row of a query.
+ * memory (model/workcal.h), rather than two lookups of the table per row
+ * of a query.
  *
  *   const struct workdays *c = workdays_get(w, "devon");
  *   long n;
