@@ -51,7 +51,7 @@ $(BUILD)/embedded.c: $(BUILD)/tools/embed $(EMBED)
 $(BUILD)/embedded.o: $(BUILD)/embedded.c
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(OBJ) tests/unit/unit.h
+$(BUILD)/tests/%: tests/unit/%.c $(OBJ) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(OBJ) $(LDLIBS)
 

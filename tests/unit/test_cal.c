@@ -14,30 +14,10 @@
 #include "core/date.h"
 #include "core/msg.h"
 #include "tests/unit/unit.h"
+#include "tests/unit/unit_days.h"
 
 #define EW CAL_ENGLAND_WALES
 #define SC CAL_SCOTLAND
-
-static int D(const char *s)
-{
-	int day = DATE_NONE;
-
-	if (date_parse_iso(s, strlen(s), &day))
-		fprintf(stderr, "test_cal: bad date in test: %s\n", s);
-	return day;
-}
-
-/* The date a day-returning call gave, as text, for readable failures. */
-static const char *S(int day)
-{
-	static char buf[8][11];
-	static int i;
-
-	i = (i + 1) % 8;
-	if (day == DATE_NONE)
-		return "none";
-	return date_format(day, buf[i]);
-}
 
 /* date_format() keeps the text of the days it made lately, one a slot of
  * 256: a day made again, and a day 256 days on that takes its slot, each

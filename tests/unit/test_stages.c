@@ -12,15 +12,7 @@
 #include "core/date.h"
 #include "model/stages.h"
 #include "tests/unit/unit.h"
-
-static int D(const char *s)
-{
-	int day = DATE_NONE;
-
-	if (s && date_parse_iso(s, strlen(s), &day))
-		fprintf(stderr, "test_stages: bad date in test: %s\n", s);
-	return s ? day : DATE_NONE;
-}
+#include "tests/unit/unit_days.h"
 
 /* The completions of stages 0..5 entered on on[] (NULL: not entered),
  * closed on closed (NULL: open), against want[] (NULL: not completed). */

@@ -13,6 +13,7 @@
 
 #include "core/wh.h"
 #include "unit.h"
+#include "unit_wh.h"
 
 /* wh_twin_between: a write committed, on a connection of its own, at the
  * tries up to race_until (not at all: -1), as a load committing then. */
@@ -45,17 +46,12 @@ static long long meta_rows(struct wh *w)
 
 int main(void)
 {
-	char dir[] = "/tmp/oversight-twin-XXXXXX", path[64], sidecar[80];
-	struct wh *wr = NULL, *r = NULL, *r1 = NULL;
+	struct unit_wh u;
+	struct wh *wr = unit_wh_new(&u, "twin"), *r = NULL, *r1 = NULL;
+	const char *path = u.path;
 	long long before;
 
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
-		return 1;
-	}
-	snprintf(path, sizeof(path), "%s/w.db", dir);
-	CHECK(wh_open(path, WH_CREATE | WH_ANY_VERSION, &wr) == 0 && wh_migrate(wr) == 0,
-	      "a new warehouse");
+	CHECK(wr != NULL, "a new warehouse");
 	if (!wr)
 		return unit_done();
 	before = meta_rows(wr);
@@ -109,13 +105,6 @@ int main(void)
 	CHECK_INT(meta_rows(r1), before + 1, "and it reads the latest");
 	wh_close(r1);
 	wh_close(wr);
-
-	unlink(path);
-	const char *ext[] = {"-wal", "-shm", ".key", "-journal"};
-	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
-		snprintf(sidecar, sizeof(sidecar), "%s%s", path, ext[i]);
-		unlink(sidecar);
-	}
-	rmdir(dir);
+	unit_wh_remove(&u);
 	return unit_done();
 }

@@ -9,46 +9,18 @@
  * the 5th 2, the 6th 3, and (with Wednesday the 7th's row left out) the
  * 8th 4.
  */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
-#include "core/date.h"
 #include "model/workcal.h"
-#include "unit.h"
-
-static int D(const char *s)
-{
-	int day = DATE_NONE;
-
-	if (date_parse_iso(s, strlen(s), &day))
-		fprintf(stderr, "test_workcal: bad date in test: %s\n", s);
-	return day;
-}
-
-static const char *S(int day)
-{
-	static char buf[4][11];
-	static int i;
-
-	i = (i + 1) % 4;
-	return day == DATE_NONE ? "none" : date_format(day, buf[i]);
-}
+#include "tests/unit/unit.h"
+#include "tests/unit/unit_days.h"
+#include "tests/unit/unit_wh.h"
 
 int main(void)
 {
-	char dir[] = "/tmp/oversight-workcal-XXXXXX", path[64], side[80];
-	struct wh *w = NULL;
+	struct unit_wh u;
+	struct wh *w = unit_wh_new(&u, "workcal");
 	struct workcal c;
 
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
-		return 1;
-	}
-	snprintf(path, sizeof(path), "%s/w.db", dir);
-	CHECK(wh_open(path, WH_CREATE | WH_ANY_VERSION, &w) == 0 && wh_migrate(w) == 0,
-	      "a new warehouse");
+	CHECK(w != NULL, "a new warehouse");
 	if (!w)
 		return unit_done();
 	CHECK(wh_exec(w, "INSERT INTO calendar (jurisdiction, day, is_working, wd_le) VALUES"
@@ -94,12 +66,6 @@ int main(void)
 	workcal_free(&c);
 
 	wh_close(w);
-	unlink(path);
-	const char *ext[] = {"-wal", "-shm", ".key", "-journal"};
-	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
-		snprintf(side, sizeof(side), "%s%s", path, ext[i]);
-		unlink(side);
-	}
-	rmdir(dir);
+	unit_wh_remove(&u);
 	return unit_done();
 }
