@@ -86,6 +86,39 @@ int date_parse_iso(const char *s, size_t len, int *out)
 	return 0;
 }
 
+static const char *const month_names[] = {"January", "February", "March",     "April",
+					  "May",     "June",     "July",      "August",
+					  "September", "October", "November", "December"};
+
+const char *date_month_name(int m)
+{
+	return m >= 1 && m <= 12 ? month_names[m - 1] : "";
+}
+
+const char *date_words(int day, char *buf, size_t cap)
+{
+	int y, m, d;
+
+	date_to_ymd(day, &y, &m, &d);
+	snprintf(buf, cap, "%d %s %d", d, month_names[m - 1], y);
+	return buf;
+}
+
+const char *date_span_words(int from, int to, char *buf, size_t cap)
+{
+	int fy, fm, fd, ty, tm, td;
+
+	date_to_ymd(from, &fy, &fm, &fd);
+	date_to_ymd(to, &ty, &tm, &td);
+	if (fy == ty)
+		snprintf(buf, cap, "%d %s to %d %s %d", fd, month_names[fm - 1], td,
+			 month_names[tm - 1], ty);
+	else
+		snprintf(buf, cap, "%d %s %d to %d %s %d", fd, month_names[fm - 1], fy, td,
+			 month_names[tm - 1], ty);
+	return buf;
+}
+
 /* The days date_format() made last on this thread, one a slot (day
  * modulo DATE_MADE): the loader formats a dozen dates a row, millions of
  * rows, and nearly all of them it made a row or two before. */

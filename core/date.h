@@ -42,6 +42,17 @@ int date_parse_iso(const char *s, size_t len, int *out);
 /* Write "YYYY-MM-DD" and a NUL into buf (at least 11 bytes); returns buf. */
 char *date_format(int day, char *buf);
 
+/* "January" .. "December" for month 1 .. 12. */
+const char *date_month_name(int m);
+
+/* A day as the papers write it, "30 September 2026"; returns buf. */
+const char *date_words(int day, char *buf, size_t cap);
+
+/* Days from .. to as the papers write them: "1 July to 30 September
+ * 2026", or "1 October 2025 to 30 September 2026" across a year's end;
+ * returns buf. */
+const char *date_span_words(int from, int to, char *buf, size_t cap);
+
 /* Quarter helpers: quarter 1..4 of the calendar year. */
 int date_quarter_start(int year, int q);
 int date_quarter_end(int year, int q);

@@ -144,21 +144,6 @@ cJSON *comparisons_json(const struct m_headline *h, int last_stage)
 	return o;
 }
 
-const char *comparisons_words(const struct period *p, char *buf, size_t cap)
-{
-	static const char *const month[] = {"January", "February", "March", "April", "May", "June", "July",
-					    "August", "September", "October", "November", "December"};
-	int fy, fm, fd, ty, tm, td;
-
-	date_to_ymd(p->from, &fy, &fm, &fd);
-	date_to_ymd(p->to, &ty, &tm, &td);
-	if (fy == ty)
-		snprintf(buf, cap, "%d %s to %d %s %d", fd, month[fm - 1], td, month[tm - 1], ty);
-	else
-		snprintf(buf, cap, "%d %s %d to %d %s %d", fd, month[fm - 1], fy, td, month[tm - 1], ty);
-	return buf;
-}
-
 int comparisons_four_quarters(const struct period *p, struct period *year)
 {
 	int y, m, d;

@@ -42,7 +42,4 @@ struct cJSON *comparisons_json(const struct m_headline *h, int last_stage);
  */
 int comparisons_four_quarters(const struct period *p, struct period *year);
 
-/* "1 April to 30 June 2026" (or "... 2025 to ... 2026" across years). */
-const char *comparisons_words(const struct period *p, char *buf, size_t cap);
-
 #endif

@@ -58,36 +58,6 @@ int report_finish(struct report *r, int ok)
 	return 0;
 }
 
-static const char *month_name(int m)
-{
-	static const char *const names[] = {"January", "February", "March", "April", "May", "June",
-					    "July", "August", "September", "October", "November",
-					    "December"};
-	return names[(m - 1) % 12];
-}
-
-/* "1 July to 30 September 2026" */
-static void period_words(const struct period *p, char *buf, size_t cap)
-{
-	int y1, m1, d1, y2, m2, d2;
-
-	date_to_ymd(p->from, &y1, &m1, &d1);
-	date_to_ymd(p->to, &y2, &m2, &d2);
-	if (y1 == y2)
-		snprintf(buf, cap, "%d %s to %d %s %d", d1, month_name(m1), d2, month_name(m2), y2);
-	else
-		snprintf(buf, cap, "%d %s %d to %d %s %d", d1, month_name(m1), y1, d2, month_name(m2), y2);
-}
-
-const char *report_day_words(int day, char *buf, size_t cap)
-{
-	int y, m, d;
-
-	date_to_ymd(day, &y, &m, &d);
-	snprintf(buf, cap, "%d %s %d", d, month_name(m), y);
-	return buf;
-}
-
 /* The rows that describe the one partnership of the paper: its protocol,
  * the logs loaded and whose they are.  A paper across partnerships
  * (report compare) has none: each partnership's are in its sections. */
@@ -106,8 +76,8 @@ static void title_block(struct report *r, const char *title, const char *subtitl
 {
 	char pw[96], asof[48], fq[32];
 
-	period_words(&r->period, pw, sizeof(pw));
-	report_day_words(r->period.as_of, asof, sizeof(asof));
+	date_span_words(r->period.from, r->period.to, pw, sizeof(pw));
+	date_words(r->period.as_of, asof, sizeof(asof));
 	/* pandoc title block: the document's metadata in every format. */
 	P("---\ntitle: \"");
 	md_escape(r->out, title);

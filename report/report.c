@@ -157,18 +157,13 @@ const char *report_category_name(const char *id)
 
 const char *report_date_words(const char *iso, char *buf, size_t cap)
 {
-	static const char *const month[] = {"January", "February", "March", "April", "May", "June",
-					    "July", "August", "September", "October", "November",
-					    "December"};
-	int day, y, m, d;
+	int day;
 
 	if (!iso || date_parse_iso(iso, strlen(iso), &day) != 0) {
 		snprintf(buf, cap, "%s", iso ? iso : "");
 		return buf;
 	}
-	date_to_ymd(day, &y, &m, &d);
-	snprintf(buf, cap, "%d %s %d", d, month[m - 1], y);
-	return buf;
+	return date_words(day, buf, cap);
 }
 
 void report_name_cells(const struct report *r, struct tab *t, int col, int theme)

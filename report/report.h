@@ -232,8 +232,6 @@ struct paper {
 };
 void paper_write(struct report *r, const char *title, const struct paper *p);
 
-/* "30 September 2026" into buf; returns buf (paper.c). */
-const char *report_day_words(int day, char *buf, size_t cap);
 
 /* r->period_name from r->period: "2026-Q3" or "2026-04-01_2027-03-31"
  * (report.c). */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "comparisons.h"
+#include "core/date.h"
 #include "core/util.h"
 #include "report.h"
 #include "spc_words.h"
@@ -171,7 +172,7 @@ static void four_quarter_funnel(struct report *r)
 	char words[96];
 
 	if (y && y->n_funnel) {
-		comparisons_words(&y->period, words, sizeof(words));
+		date_span_words(y->period.from, y->period.to, words, sizeof(words));
 		funnel(r, y, words);
 	}
 }

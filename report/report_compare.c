@@ -48,7 +48,7 @@ static void cmp_intro(struct report *r)
 			P(" oversees disagreements about adults as well as children: its figures here "
 			  "count both.\n\n");
 		}
-	report_day_words(r->period.as_of, day, sizeof(day));
+	date_words(r->period.as_of, day, sizeof(day));
 	for (int i = 0; i < c->n; i++) {
 		const struct compare_one *o = &c->one[i];
 		int d;
@@ -60,7 +60,7 @@ static void cmp_intro(struct report *r)
 		md_escape(r->out, pname(o));
 		if (o->latest[0] && date_parse_iso(o->latest, 10, &d) == 0)
 			P("**: no agency's log runs to %s (the latest was exported on %s).\n", day,
-			  report_day_words(d, latest, sizeof(latest)));
+			  date_words(d, latest, sizeof(latest)));
 		else
 			P("**: no agency's log has been received.\n");
 	}
@@ -92,7 +92,7 @@ static void cmp_logs(struct report *r)
 		snprintf(buf, sizeof(buf), "%d of %d", o->covered, o->m->n_coverage);
 		tab_text(t, buf);
 		if (o->latest[0] && date_parse_iso(o->latest, 10, &d) == 0)
-			tab_text(t, report_day_words(d, buf, sizeof(buf)));
+			tab_text(t, date_words(d, buf, sizeof(buf)));
 		else
 			tab_text(t, "no log");
 	}

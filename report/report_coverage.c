@@ -12,21 +12,6 @@
 
 #define P(...) fprintf(r->out, __VA_ARGS__)
 
-/* "2 October 2026", as the title block writes dates. */
-static const char *cov_day(const char *iso, char *buf, size_t cap)
-{
-	static const char *const months[] = {"January", "February", "March", "April", "May",
-					     "June", "July", "August", "September", "October",
-					     "November", "December"};
-	int day, y, m, d;
-
-	if (date_parse_iso(iso, strlen(iso), &day))
-		return iso;
-	date_to_ymd(day, &y, &m, &d);
-	snprintf(buf, cap, "%d %s %d", d, months[m - 1], y);
-	return buf;
-}
-
 /* One agency's coverage in words: "log to 2 October 2026", "shared log to
  * ...", "log ends 30 June 2026" (before the as-of date), "no log". */
 void report_coverage_words(struct report *r, const struct cov_agency *c)
@@ -37,7 +22,7 @@ void report_coverage_words(struct report *r, const struct cov_agency *c)
 		P("no log");
 		return;
 	}
-	cov_day(c->runs_to, day, sizeof(day));
+	report_date_words(c->runs_to, day, sizeof(day));
 	if (!c->covered)
 		P("%slog ends %s", !strcmp(c->log, "shared") ? "shared " : "", day);
 	else
@@ -69,12 +54,12 @@ void report_coverage_warning(struct report *r)
 		return;
 	coverage_latest(m->coverage, m->n_coverage, latest);
 	date_format(r->period.as_of, asof);
-	cov_day(asof, day, sizeof(day));
+	report_date_words(asof, day, sizeof(day));
 	P("> **Warning: incomplete data.** No agency's log covers this period: ");
 	if (latest[0]) {
 		char l[32];
 
-		P("the most recent log was exported on %s, before %s. ", cov_day(latest, l, sizeof(l)),
+		P("the most recent log was exported on %s, before %s. ", report_date_words(latest, l, sizeof(l)),
 		  day);
 	} else {
 		P("no agency's log has been received. ");

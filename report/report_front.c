@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "comparisons.h"
+#include "core/date.h"
 #include "core/util.h"
 #include "mdc.h"
 #include "report.h"
@@ -103,9 +104,9 @@ void report_front_periods(struct report *r)
 	char unit[32], w[96], w0[96], w1[96];
 
 	report_unit_words(&r->period, unit, sizeof(unit));
-	comparisons_words(&r->period, w, sizeof(w));
-	comparisons_words(&r->m->previous.period, w0, sizeof(w0));
-	comparisons_words(&r->m->year_before.period, w1, sizeof(w1));
+	date_span_words(r->period.from, r->period.to, w, sizeof(w));
+	date_span_words(r->m->previous.period.from, r->m->previous.period.to, w0, sizeof(w0));
+	date_span_words(r->m->year_before.period.from, r->m->year_before.period.to, w1, sizeof(w1));
 	P("%s (%s) beside the previous %s (%s)", this_words(r), w, unit, w0);
 	if (!report_comparisons_same(r))
 		P(" and the same %s a year earlier (%s)", unit, w1);
@@ -336,7 +337,7 @@ void report_front_signals(struct report *r)
 	P("**Signals that fired** (they point to where to ask questions; they are not findings):\n\n");
 	report_front_funnel_line(r, m, only, "Escalations against activity in the period");
 	if (y) {
-		comparisons_words(&y->period, words, sizeof(words));
+		date_span_words(y->period.from, y->period.to, words, sizeof(words));
 		snprintf(lead, sizeof(lead), "Escalations against activity over the four quarters %s", words);
 		report_front_funnel_line(r, y, only, lead);
 	}

@@ -19,6 +19,7 @@
 
 #include "comparisons.h"
 #include "compare.h"
+#include "core/date.h"
 #include "core/util.h"
 #include "report.h"
 
@@ -128,7 +129,7 @@ static void signals(struct report *r)
 		  "findings):\n\n");
 		report_front_funnel_line(r, c->funnel, NULL, "Escalations against activity in the period");
 		if (year) {
-			comparisons_words(&yp, words, sizeof(words));
+			date_span_words(yp.from, yp.to, words, sizeof(words));
 			snprintf(lead, sizeof(lead), "Escalations against activity over the four quarters %s",
 				 words);
 			report_front_funnel_line(r, c4.funnel, NULL, lead);

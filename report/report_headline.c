@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "comparisons.h"
+#include "core/date.h"
 #include "report.h"
 
 const char *report_unit_words(const struct period *p, char *buf, size_t cap)
@@ -72,8 +73,8 @@ void report_headline_table(struct report *r)
 	struct tab *t;
 
 	report_unit_words(&r->period, unit, sizeof(unit));
-	comparisons_words(&h[0]->period, w0, sizeof(w0));
-	comparisons_words(&h[1]->period, w1, sizeof(w1));
+	date_span_words(h[0]->period.from, h[0]->period.to, w0, sizeof(w0));
+	date_span_words(h[1]->period.from, h[1]->period.to, w1, sizeof(w1));
 	if (n == 1)
 		snprintf(def, sizeof(def), "Escalations withdrawn in the period (closed without being "
 			 "resolved) and escalations that entered each stage in it%s; beside them the previous "

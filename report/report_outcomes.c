@@ -207,7 +207,7 @@ static void informal_words(struct report *r, const struct m_outcomes *o)
 
 static void risk_and_repeats(struct report *r, const struct m_outcomes *o)
 {
-	char a[64], b[64], c[64], day[11];
+	char a[64], b[64], c[64], day[32];
 
 	P("Immediate risk: %s escalations raised in the period were recorded as concerning a child "
 	  "or adult thought to be at immediate risk", shown(r, o->risk_n, a, sizeof(a)));
@@ -216,7 +216,8 @@ static void risk_and_repeats(struct report *r, const struct m_outcomes *o)
 		  shown(r, o->risk_same_day, b, sizeof(b)));
 	P(".\n\n");
 	P("Repeat disagreements in the twelve months to %s: cases with two or more escalations, "
-	  "%s; pairs of agencies that disagreed two or more times about the same case, %s.\n\n", date_format(metrics_end(&r->period), day), shown(r, o->repeat_cases, a, sizeof(a)),
+	  "%s; pairs of agencies that disagreed two or more times about the same case, %s.\n\n",
+	  date_words(metrics_end(&r->period), day, sizeof(day)), shown(r, o->repeat_cases, a, sizeof(a)),
 	  shown(r, o->repeat_pairs, c, sizeof(c)));
 }
 

@@ -14,11 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "spc_words.h"
 #include "stats.h"
-
-static const char *const month_name[] = {"January", "February", "March", "April", "May", "June",
-					 "July", "August", "September", "October", "November", "December"};
 
 const char *spc_month_range(const char *first, const char *last, char *buf, size_t cap)
 {
@@ -27,11 +25,11 @@ const char *spc_month_range(const char *first, const char *last, char *buf, size
 	if (fm < 1 || fm > 12 || lm < 1 || lm > 12)
 		snprintf(buf, cap, "%s to %s", first, last);
 	else if (fy == ly && fm == lm)
-		snprintf(buf, cap, "%s %d", month_name[fm - 1], fy);
+		snprintf(buf, cap, "%s %d", date_month_name(fm), fy);
 	else if (fy == ly)
-		snprintf(buf, cap, "%s to %s %d", month_name[fm - 1], month_name[lm - 1], ly);
+		snprintf(buf, cap, "%s to %s %d", date_month_name(fm), date_month_name(lm), ly);
 	else
-		snprintf(buf, cap, "%s %d to %s %d", month_name[fm - 1], fy, month_name[lm - 1], ly);
+		snprintf(buf, cap, "%s %d to %s %d", date_month_name(fm), fy, date_month_name(lm), ly);
 	return buf;
 }
 

@@ -55,7 +55,7 @@ g '^Resolved informally, before stage 1 (the protocol.s "Attempt Resolution"): 1
 g '^Escalations that entered the step before stage 1 in the period: 2.$' "stage 0 entered, apart (N-1, N-6)"
 g '^Immediate risk: 3 escalations raised in the period .*; 2 of them reached their first stage on the working day they were raised.$' \
 	"immediate risk"
-g '^Repeat disagreements in the twelve months to 2025-09-30: cases with two or more escalations, 2; pairs of agencies that disagreed two or more times about the same case, 1.$' \
+g '^Repeat disagreements in the twelve months to 30 September 2025: cases with two or more escalations, 2; pairs of agencies that disagreed two or more times about the same case, 1.$' \
 	"repeat disagreements as counts"
 g '^| Before stage 1: Attempt Resolution | 2 | 2.5 |$' "time in stage 0: an even count's median"
 g '^| Stage 1: Practitioner to escalate to Line Manager | 3 | 2.0 |$' "time in stage 1"

@@ -145,8 +145,8 @@ check_grep 'themes\.json: themes\[0\]\.name: missing' "$T/.err" "init names the 
 
 # ===========================================================================
 # 3. Every paper of the example data, in every format written: none of the
-#    project's own words, and names, not ids, outside the analyst's
-#    appendix (the last section, when there is one)
+#    project's own words, names, not ids, and dates in words, outside the
+#    analyst's appendix (the last section, when there is one)
 # ===========================================================================
 # The example logs as `make demo` loads them (the canonical files: the
 # agencies' own shapes hold the same rows), then every paper it writes.
@@ -205,6 +205,8 @@ WORDS='(\(|, )lines? [0-9]|DESIGN\.md|\bseeds?\b|\btier [0-9]|serious_concern|re
 # Ids as words: hyphenated theme ids and agency ids anywhere; a bare id
 # in a table cell (threshold, unborn, iru, children, ...).
 IDS='(^|[^-a-z/])(further-information|child-protection-procedures|adult-protection-procedures|significant-response|information-sharing|case-closure|meeting-decision|meeting-attendance|drift-delay|lead-professional|service-provision|roles-responsibilities|devon-cs|dc-police|nhs-devon|glos-cs|nel-cs|humberside-police)([^-a-z]|$)'
+# A date as the log gives it (2026-09-30), not as a board member reads it.
+ISO='(^|[^0-9])[12][0-9]{3}-[01][0-9]-[0-3][0-9]([^0-9]|$)'
 CELLS='(\| |<td[^>]*>)(threshold|assessment|plan|other|child|unborn|adult|case|policy|iru|children|adults|education)( \||</td>)'
 n=0
 for f in "$T"/demo/*.md "$T"/demo/*.html "$T"/demo/*.docx; do
@@ -219,6 +221,7 @@ for f in "$T"/demo/*.md "$T"/demo/*.html "$T"/demo/*.docx; do
 	check_no_grep_e "$WORDS" "$(basename "$f"): none of the project's own words"
 	check_no_grep_e "$IDS" "$(basename "$f"): no theme or agency id"
 	check_no_grep_e "$CELLS" "$(basename "$f"): no id in a table cell"
+	check_no_grep_e "$ISO" "$(basename "$f"): every date in words"
 done
 case $FORMATS in
 *html*) want=36 ;;
