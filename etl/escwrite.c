@@ -61,6 +61,7 @@ struct escwrite {
 	const struct deadlines *dl;
 	sqlite3_stmt *st_esc, *st_esc_many, *st_stage, *st_many, *st_drop, *st_conflict;
 	long long next_id; /* the next id to hand out; 0: not read yet */
+	size_t text_room;  /* of each held_esc's text: HELD_TEXT, or less */
 	struct held_esc esc[HELD];
 	int nesc;
 	struct held_event held[HELD_EVENTS];
@@ -70,10 +71,12 @@ struct escwrite {
 struct escwrite *escwrite_new(struct wh *w, const struct ref *r, const struct deadlines *dl)
 {
 	struct escwrite *e = xcalloc(1, sizeof(*e));
+	const char *room = getenv("OVERSIGHT_HELD_TEXT");
 
 	e->w = w;
 	e->r = r;
 	e->dl = dl;
+	e->text_room = room && atoi(room) > 0 && atoi(room) < HELD_TEXT ? (size_t)atoi(room) : HELD_TEXT;
 	e->st_esc = wh_prepare(w, "escalation_insert");
 	e->st_esc_many = wh_prepare(w, "escalation_insert_many");
 	e->st_stage = wh_prepare(w, "stage_event_insert");
@@ -170,7 +173,7 @@ static const char *keep(char **at, const char *end, const char *s)
 static int hold_escalation(struct escwrite *e, const struct esc_rec *m, long long id)
 {
 	struct held_esc *h = &e->esc[e->nesc];
-	char *at = h->text, *end = h->text + sizeof(h->text);
+	char *at = h->text, *end = h->text + e->text_room;
 
 	h->id = id;
 	h->m = *m;

@@ -27,6 +27,11 @@
  * transaction, so an id reserved for an escalation written later (etl/
  * pend.h) is never taken by another.  All but escwrite_reserve() and
  * escwrite_free() return 0, or -1 after a warehouse error.
+ *
+ * An escalation whose strings would not fit the room a held one has is
+ * written at once instead; canon.c's caps keep that from happening.
+ * OVERSIGHT_HELD_TEXT gives a held escalation less room (bytes, for
+ * tests), so that some take that way.
  */
 #ifndef OVERSIGHT_ESCWRITE_H
 #define OVERSIGHT_ESCWRITE_H
