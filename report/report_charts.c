@@ -109,29 +109,33 @@ static int hidden(struct chart_ctx *cc, FILE *md, const struct tab *t)
 
 void report_chart_stages(struct chart_ctx *cc, FILE *md, const struct tab *t)
 {
-	int nstage = data_rows(t), nq = t->ncol - 2; /* Stage, the quarters, Total */
+	int row[MODEL_STAGES + 1], nstage = 0, nq = t->ncol - 2; /* Stage, the quarters, Total */
 	struct chart c;
 	struct tab *d;
 
 	if (hidden(cc, md, t))
 		return;
+	/* The stages, not a row set apart from them (the step before stage 1) */
+	for (int s = 0; s < data_rows(t) && nstage <= MODEL_STAGES; s++)
+		if (!t->rows[s][0].aside)
+			row[nstage++] = s;
 	if (chart_begin(cc, &c, "stages", "stages", "Escalations entering each stage per quarter")) {
 		/* .dat: a row per quarter (the bars), a column per stage. */
 		fputs("\"Quarter\" \"Total\"", c.dat);
 		for (int s = 0; s < nstage; s++) {
 			fputc(' ', c.dat);
-			chart_dat_str(c.dat, t->rows[s][0].text, LABEL_KEY);
+			chart_dat_str(c.dat, t->rows[row[s]][0].text, LABEL_KEY);
 		}
 		fputc('\n', c.dat);
 		for (int k = 1; k <= nq; k++) {
 			long total = 0;
 
 			for (int s = 0; s < nstage; s++)
-				total += count_at(t, s, k);
+				total += count_at(t, row[s], k);
 			chart_dat_str(c.dat, t->header[k], 0);
 			fprintf(c.dat, " %ld", total);
 			for (int s = 0; s < nstage; s++)
-				fprintf(c.dat, " %ld", count_at(t, s, k));
+				fprintf(c.dat, " %ld", count_at(t, row[s], k));
 			fputc('\n', c.dat);
 		}
 	}
@@ -141,9 +145,9 @@ void report_chart_stages(struct chart_ctx *cc, FILE *md, const struct tab *t)
 		tab_col(d, t->header[k], TAB_COUNT);
 	for (int s = 0; s < nstage; s++) {
 		tab_row(d);
-		tab_text(d, t->rows[s][0].text);
+		tab_text(d, t->rows[row[s]][0].text);
 		for (int k = 1; k <= nq; k++)
-			tab_count(d, count_at(t, s, k));
+			tab_count(d, count_at(t, row[s], k));
 	}
 	data_end(cc, &c, d);
 	chart_end(&c, md);

@@ -75,11 +75,20 @@ void sec_stages_by_quarter(struct report *r)
 	for (int k = 0; k < r->nquarter; k++)
 		tab_col(t, r->quarter[k].name, TAB_COUNT);
 	tab_col(t, "Total", TAB_COUNT);
-	for (int s = 1; s <= r->last_stage; s++) {
+	/* DESIGN.md "Informal resolution": the step before stage 1 is shown
+	 * apart, outside the stages' total and their chart. */
+	for (int s = r->part->has_pre_stage ? 0 : 1; s <= r->last_stage; s++) {
 		long sum = 0;
 
 		tab_row(t);
-		tab_text(t, report_stage_label(r, s, buf, sizeof(buf)));
+		if (s == 0) {
+			tab_aside(t);
+			snprintf(buf, sizeof(buf), "Before stage 1: %s (not in the total)",
+				 r->part->stage[0].name);
+			tab_text(t, buf);
+		} else {
+			tab_text(t, report_stage_label(r, s, buf, sizeof(buf)));
+		}
 		for (int k = 0; k < r->nquarter; k++) {
 			tab_count(t, r->quarter[k].entered[s]);
 			sum += r->quarter[k].entered[s];

@@ -53,6 +53,23 @@ g "^| Children's Services | Humberside Police | 0 | 1 | 0 | 0 |$" "by agencies: 
 g '^Resolved informally, before stage 1 (the protocol.s "Attempt Resolution"): 1 of the resolved escalations;.* Resolved informally or at stage 1, the lowest stages: 3 of 4.$' \
 	"informal resolution apart, and the share at the lowest stages"
 g '^Escalations that entered the step before stage 1 in the period: 2.$' "stage 0 entered, apart (N-1, N-6)"
+# The last eight quarters (2023-Q4 to 2025-Q3), stages entered by the
+# date recorded: the step before stage 1 in 2025-Q3 by N-1 (21 Aug) and
+# N-6 (3 Sep), set apart from the total; stage 1 in 2024-Q3 by N-8 (16
+# Sep 2024), in 2024-Q4 by N-7 (4 Nov 2024), and in 2025-Q3 by N-2, N-3,
+# N-4, N-5 and N-9 (5); stage 2 in 2025-Q3 by N-2 (26 Aug).  Totals: the
+# stages alone, 1, 1 and 5 + 1 = 6, 8 in all.
+g '^| Before stage 1: Attempt Resolution (not in the total) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 2 | 2 |$' \
+	"eight quarters: the step before stage 1, apart"
+g '^| Stage 1: [^|]* | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 5 | 7 |$' "eight quarters: stage 1"
+g '^| \*\*Total\*\* | \*\*0\*\* | \*\*0\*\* | \*\*0\*\* | \*\*1\*\* | \*\*1\*\* | \*\*0\*\* | \*\*0\*\* | \*\*6\*\* | \*\*8\*\* |$' \
+	"eight quarters: the total leaves the step before stage 1 out"
+# Its chart stacks the stages alone.
+check_ok "board paper with its charts" "$OV" report board --partnership north-east-lincolnshire \
+	--quarter 2025-Q3 -o outc
+C=outc/charts/board-north-east-lincolnshire-2025-Q3-stages.csv
+check_grep '^Stage 1: [^,]*,0,0,0,1,1,0,0,5[^,0-9]*$' "$C" "stages chart: stage 1"
+check_no_grep 'Before stage 1' "$C" "stages chart: the step before stage 1 is not stacked with the stages"
 g '^Immediate risk: 3 escalations raised in the period .*; 2 of them reached their first stage on the working day they were raised.$' \
 	"immediate risk"
 g '^Repeat disagreements in the twelve months to 30 September 2025: cases with two or more escalations, 2; pairs of agencies that disagreed two or more times about the same case, 1.$' \
