@@ -66,8 +66,11 @@ void forum_case_list(struct report *r, const struct report_forum *f, int below)
 	if (below)
 		report_bind_int(st, ":stage_below", below);
 	stage_words(r, f->stage, below, sw, sizeof(sw));
-	snprintf(title, sizeof(title), "Escalations at %s", below || f->stage < r->last_stage ? sw :
-		 report_stage_label(r, f->stage, lbl, sizeof(lbl)));
+	/* one stage: its name, as the protocol gives it */
+	snprintf(title, sizeof(title), "Escalations at %s",
+		 (below ? below - 1 : r->last_stage) > f->stage
+			 ? sw
+			 : report_stage_label(r, f->stage, lbl, sizeof(lbl)));
 	t = case_table(st, "forum_cases", title,
 		       "Escalations whose highest stage by the as-of date was this one and that were open "
 		       "at some time in the period, by their short pseudonymous reference; the stage is "

@@ -184,6 +184,10 @@ check_grep '^The protocol sets no timescale for any stage\. The guidance asks' "
 	"perth-kinross board: no timescale, said once"
 check_eq 1 "$(grep -c 'The protocol sets no timescale' "$T/demo/board-perth-kinross-2026-Q3.md")" "perth-kinross board: not said twice"
 check_no_grep '| +0 |' "$T/demo/board-devon-2026-Q3.md" "devon board: no +0 change"
+# The GIRFEC Leadership Group holds stage 3 alone (stage 4 is the CSSaPP
+# Executive's): its list is headed by the stage's name in the protocol.
+check_grep '^### Escalations at Stage 3: Senior Managers$' "$T/demo/girfec-dumfries-galloway-2026-Q3.md" \
+	"girfec item: its one stage's list headed by the stage's name"
 
 # A paper as text up to the analyst's appendix: markdown as it is; HTML
 # without its style and embedded images, a tag per line; Word's document
