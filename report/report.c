@@ -120,6 +120,15 @@ const char *report_stage_label(const struct report *r, int stage, char *buf, siz
 	return ref_stage_label(r->part, stage, buf, cap);
 }
 
+const char *report_stage_row(const struct report *r, int stage, char *buf, size_t cap)
+{
+	if (stage == 0) {
+		snprintf(buf, cap, "Before stage 1: %s", r->part->stage[0].name);
+		return buf;
+	}
+	return report_stage_label(r, stage, buf, cap);
+}
+
 const char *report_theme_name(const struct report *r, const char *id)
 {
 	return ref_theme_name(&r->model, id);

@@ -195,6 +195,9 @@ const char *report_subject_words(int group, int capital);
 
 /* "Stage 2: Informal Dispute Procedure" ("Stage 2" when it has no name). */
 const char *report_stage_label(const struct report *r, int stage, char *buf, size_t cap);
+/* A stage table's row: report_stage_label()'s, or, for stage 0, the step
+ * before stage 1 by its name ("Before stage 1: Pre-escalation"). */
+const char *report_stage_row(const struct report *r, int stage, char *buf, size_t cap);
 
 /* Write a table under disclosure control (--suppress: tab_suppress()), as
  * markdown and, under --csv, as CSV (report_tables.c).  Returns 1 when

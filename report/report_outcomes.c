@@ -94,11 +94,7 @@ static void outcome_by_stage(struct report *r, const struct m_outcomes *o)
 		tab_col(t, outcome_head[k], TAB_COUNT);
 	for (int s = r->part->has_pre_stage ? 0 : 1; s <= r->last_stage; s++) {
 		tab_row(t);
-		if (s == 0)
-			snprintf(buf, sizeof(buf), "Before stage 1: %s", r->part->stage[0].name);
-		else
-			report_stage_label(r, s, buf, sizeof(buf));
-		tab_text(t, buf);
+		tab_text(t, report_stage_row(r, s, buf, sizeof(buf)));
 		for (int k = 0; k < MO_NOUTCOME; k++)
 			tab_count(t, o->by_stage[s][k]);
 	}
@@ -251,11 +247,7 @@ void sec_time_in_stage(struct report *r)
 	tab_col(t, "Median working days", TAB_NUMBER);
 	for (int s = r->part->has_pre_stage ? 0 : 1; s <= r->last_stage; s++) {
 		tab_row(t);
-		if (s == 0)
-			snprintf(buf, sizeof(buf), "Before stage 1: %s", r->part->stage[0].name);
-		else
-			report_stage_label(r, s, buf, sizeof(buf));
-		tab_text(t, buf);
+		tab_text(t, report_stage_row(r, s, buf, sizeof(buf)));
 		tab_count(t, o->tis_n[s]);
 		tab_number(t, median_shown(r, o->tis_n[s], o->tis_median[s]));
 	}

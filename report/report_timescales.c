@@ -81,14 +81,12 @@ void sec_stages_by_quarter(struct report *r)
 		long sum = 0;
 
 		tab_row(t);
+		report_stage_row(r, s, buf, sizeof(buf));
 		if (s == 0) {
 			tab_aside(t);
-			snprintf(buf, sizeof(buf), "Before stage 1: %s (not in the total)",
-				 r->part->stage[0].name);
-			tab_text(t, buf);
-		} else {
-			tab_text(t, report_stage_label(r, s, buf, sizeof(buf)));
+			strncat(buf, " (not in the total)", sizeof(buf) - strlen(buf) - 1);
 		}
+		tab_text(t, buf);
 		for (int k = 0; k < r->nquarter; k++) {
 			tab_count(t, r->quarter[k].entered[s]);
 			sum += r->quarter[k].entered[s];
