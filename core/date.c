@@ -100,7 +100,7 @@ const char *date_words(int day, char *buf, size_t cap)
 	int y, m, d;
 
 	date_to_ymd(day, &y, &m, &d);
-	snprintf(buf, cap, "%d %s %d", d, month_names[m - 1], y);
+	snprintf(buf, cap, "%d %s %d", d, date_month_name(m), y);
 	return buf;
 }
 
@@ -111,11 +111,11 @@ const char *date_span_words(int from, int to, char *buf, size_t cap)
 	date_to_ymd(from, &fy, &fm, &fd);
 	date_to_ymd(to, &ty, &tm, &td);
 	if (fy == ty)
-		snprintf(buf, cap, "%d %s to %d %s %d", fd, month_names[fm - 1], td,
-			 month_names[tm - 1], ty);
+		snprintf(buf, cap, "%d %s to %d %s %d", fd, date_month_name(fm), td,
+			 date_month_name(tm), ty);
 	else
-		snprintf(buf, cap, "%d %s %d to %d %s %d", fd, month_names[fm - 1], fy, td,
-			 month_names[tm - 1], ty);
+		snprintf(buf, cap, "%d %s %d to %d %s %d", fd, date_month_name(fm), fy, td,
+			 date_month_name(tm), ty);
 	return buf;
 }
 

@@ -48,19 +48,18 @@ void report_coverage_row(struct report *r)
 void report_coverage_warning(struct report *r)
 {
 	const struct metrics *m = r->m;
-	char latest[11], day[32], asof[32];
+	char latest[11], day[32];
 
 	if (coverage_any(m->coverage, m->n_coverage))
 		return;
 	coverage_latest(m->coverage, m->n_coverage, latest);
-	date_format(r->period.as_of, asof);
-	report_date_words(asof, day, sizeof(day));
+	date_words(r->period.as_of, day, sizeof(day));
 	P("> **Warning: incomplete data.** No agency's log covers this period: ");
 	if (latest[0]) {
 		char l[32];
 
-		P("the most recent log was exported on %s, before %s. ", report_date_words(latest, l, sizeof(l)),
-		  day);
+		P("the most recent log was exported on %s, before %s. ",
+		  report_date_words(latest, l, sizeof(l)), day);
 	} else {
 		P("no agency's log has been received. ");
 	}
