@@ -4,8 +4,9 @@
  *
  * The front end of a load (the CSV parser, the shape's mapping, and all
  * that prep.h does to a row: tidying, the rules, the case key's HMAC, the
- * digest, the short reference, the filters' places) needs no warehouse; the rest (look-ups, inserts, reconciling)
- * needs the connection, which stays on the calling thread.  The reader
+ * digest, the short reference, the filters' places) needs no warehouse;
+ * the rest (look-ups, inserts, reconciling) needs the connection, which
+ * stays on the calling thread.  The reader
  * runs ahead on a thread of its own and hands rows, made ready and copied,
  * in batches through a queue of a few batches (memory stays bounded
  * whatever the size of the file); the calling thread stores them in file

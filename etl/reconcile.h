@@ -68,8 +68,8 @@ int reconcile_alone(struct reconcile *x, const struct canon *c, const char *case
 /* Delete escalation esc (its stage events and conflicts go with it). */
 int reconcile_drop(struct reconcile *x, long long esc);
 
-/* Write the stage events still held (etl/escwrite.h): before the load's
- * indexes are built and it commits. */
+/* Write the escalations and stage events still held (etl/escwrite.h):
+ * before the load's indexes are built and it commits. */
 int reconcile_flush(struct reconcile *x);
 
 /* Re-derive the escalations of one case (case_key) of p, or of the single
