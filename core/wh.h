@@ -22,7 +22,7 @@
 
 #include <sqlite3.h>
 
-#define WH_SCHEMA_VERSION 9
+#define WH_SCHEMA_VERSION 10
 
 /* How long a run waits for another's lock before giving up (ms). */
 #define WH_BUSY_MS 60000

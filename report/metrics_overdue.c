@@ -13,7 +13,8 @@
 #include "metrics.h"
 
 /* The stage events of one escalation read so far (a ladder has at most
- * MODEL_STAGES + 1 of them, stage 0 included). */
+ * MODEL_STAGES + 1 of them, stage 0 included), or its highest stage
+ * alone where that is its current stage at every date it was open at. */
 struct esc {
 	long long id;
 	char raised_on[11], closed_on[11]; /* closed_on "" while open */
@@ -29,7 +30,7 @@ static void copy_date(char *dst, const unsigned char *s)
 
 /* Count e into out[k] for each date t[k] it is overdue at: open at t
  * (raised by t, not closed by it), and the highest stage it entered by t
- * has a deadline before t.  The events come in stage order. */
+ * has a deadline before t.  The events come in any order. */
 static void count(const struct esc *e, char t[][11], int n, long (*out)[MODEL_STAGES + 1])
 {
 	for (int k = 0; k < n; k++) {
@@ -38,7 +39,7 @@ static void count(const struct esc *e, char t[][11], int n, long (*out)[MODEL_ST
 		if (strcmp(e->raised_on, t[k]) > 0 || (e->closed_on[0] && strcmp(e->closed_on, t[k]) <= 0))
 			continue;
 		for (int i = 0; i < e->n; i++)
-			if (strcmp(e->entered_on[i], t[k]) <= 0)
+			if (strcmp(e->entered_on[i], t[k]) <= 0 && (cur < 0 || e->stage[i] > e->stage[cur]))
 				cur = i;
 		if (cur >= 0 && e->due_on[cur][0] && strcmp(e->due_on[cur], t[k]) < 0)
 			out[k][e->stage[cur]]++;

@@ -35,6 +35,9 @@ check_grep 'DROP INDEX "source_case"' "$T/a.prof" \
 check_grep 'CREATE INDEX source_case' "$T/a.prof" "... and built again"
 check_no_grep "source_case_exists" "$T/a.prof" "... and no row looked up by case while the rows were read"
 check_no_grep 'DROP INDEX "source_current"' "$T/a.prof" "the loader's own look-up by ref is kept"
+check_no_grep 'DROP INDEX "stage_event_open"' "$T/a.prof" \
+	"the open stages' index (an entry per open escalation) is kept up row by row"
+check_grep 'DROP INDEX "stage_event_entered"' "$T/a.prof" "... the stage events' other indexes set aside"
 check_no_grep '^| source_current |' "$T/a.prof" \
 	"... but no row looked up by ref: the warehouse held no row, and no ref repeats in the file"
 indexes "$T/w.db" >"$T/a.idx"

@@ -208,11 +208,11 @@ run_check bad
 check_eq 1 "$rc" "CHECK constraint broken: exit 1"
 check_grep "^FAIL integrity: CHECK constraint failed in escalation$" "$T/bad.out" \
 	"CHECK constraint broken: integrity fails"
-corrupt version "PRAGMA user_version = 10"
+corrupt version "PRAGMA user_version = 11"
 run_check version
-check_eq 1 "$rc" "schema version 10: exit 1"
-check_grep "^FAIL schema-version: schema version 10, this oversight needs 9$" "$T/version.out" \
-	"schema version 10: schema-version fails"
+check_eq 1 "$rc" "schema version 11: exit 1"
+check_grep "^FAIL schema-version: schema version 11, this oversight needs 10$" "$T/version.out" \
+	"schema version 11: schema-version fails"
 check_grep "^note the data checks were not run" "$T/version.out" "schema version 10: data checks not run"
 check_no_grep "^ok load-counts" "$T/version.out" "schema version 10: load-counts not run"
 

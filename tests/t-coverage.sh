@@ -310,7 +310,7 @@ check_eq '["glos-cs","glos-police","shared","activity"]' "$(jv "$T/v1.json" '[.[
 	"D: upgraded loads: owners from their rows"
 check_eq "true" "$(jv "$T/v1.json" '[.[] | .exported == (.loaded_at | .[0:10])] | all')" \
 	"D: upgraded loads: exported the day they were loaded"
-check_eq 9 "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" "D: schema version 9 (the current one)"
+check_eq 10 "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" "D: schema version 10 (the current one)"
 
 # ===========================================================================
 # E. A file of two partnerships' rows: the shared log of each.

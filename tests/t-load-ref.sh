@@ -149,7 +149,7 @@ cat >"$T/wessex.json" <<'EOF'
 }
 EOF
 check_ok "init --definition wessex.json" "$OV" init --definition "$T/wessex.json"
-check_grep "schema version 9; 6 partnerships, 16 themes, 0 local targets;" "$T/.out" "init: 6 partnerships"
+check_grep "schema version 10; 6 partnerships, 16 themes, 0 local targets;" "$T/.out" "init: 6 partnerships"
 check_eq "england-wales|3|wx-cs,wx-police,wx-health" \
 	"$(q "SELECT jurisdiction || '|' || last_stage || '|' || (SELECT group_concat(id) FROM (SELECT id FROM agency WHERE partnership = 'wessex' ORDER BY ord)) FROM partnership WHERE id = 'wessex'")" \
 	"wessex: jurisdiction, 3 stages, its agencies"

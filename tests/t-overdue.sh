@@ -258,4 +258,71 @@ if command -v gnuplot >/dev/null 2>&1; then
 		"dg: no breach-rate point for the small quarters"
 fi
 
+# ===========================================================================
+# 6. One pass, three dates: North East Lincolnshire 2025-Q3 beside the
+#    previous quarter (as of Mon 30 Jun 2025) and the same quarter a year
+#    earlier (as of Mon 30 Sep 2024), counted together
+#    (queries/m_overdue_events.sql).  An escalation never closed whose
+#    highest stage was entered by every date it was open at is read from
+#    that stage alone; one whose highest stage came after such a date, and
+#    one closed after the earliest date, from each stage event.  Stages by
+#    working day 2, 8 and 11 from raising (2024: Mon 2 Sep day 1, Tue 3
+#    day 2, Wed 11 day 8, Mon 16 day 11; Mon 1 Jul day 1, Tue 2 Jul day 2).
+# ===========================================================================
+#   XA raised Mon 2 Sep 2024, stage 1, never closed: its highest stage
+#      alone; stage 1 due 3 Sep 2024: overdue at all three dates.
+#   XB raised 2 Sep 2024, stage 1, stage 2 Thu 1 May 2025, never closed:
+#      stage 2 came after 30 Sep 2024, a date it was open at.  30 Sep 2024:
+#      stage 1 (due 3 Sep 2024); 30 Jun and 30 Sep 2025: stage 2 (due 11
+#      Sep 2024, passed before it was entered).
+#   XC raised Mon 2 Jun 2025, stage 1, stage 2 Mon 1 Sep 2025, never
+#      closed: 30 Jun 2025 stage 1 (due Tue 3 Jun); 30 Sep 2025 stage 2
+#      (day 8: 2-6, 9-11 Jun: due Wed 11 Jun).  Not raised in 2024.
+#   XD raised Mon 29 Sep 2025, stage 1, never closed: due Tue 30 Sep, the
+#      as-of date itself: not overdue.
+#   XE raised Mon 2 Sep 2024, stage 1, resolved Mon 3 Mar 2025: open at
+#      30 Sep 2024 only: stage 1 overdue then.
+#   XF raised Mon 2 Sep 2024, stage 1, stage 3 Mon 2 Jun 2025, resolved Wed
+#      1 Oct 2025 (after all three dates): 30 Sep 2024 stage 1; 30 Jun and
+#      30 Sep 2025 stage 3 (due 16 Sep 2024).  About an adult.
+#   XG raised Mon 1 Sep 2025, stage 1, stage 2 Wed 1 Oct 2025 (after the
+#      as-of date), never closed: 30 Sep 2025 stage 1 (due Tue 2 Sep).
+#   XH raised Mon 1 Jul 2024, stage 1, resolved Fri 1 Nov 2024: 30 Sep 2024
+#      stage 1 (due Tue 2 Jul 2024).
+#   XI raised Mon 1 Sep 2025, stage 1, never closed: 30 Sep 2025 stage 1.
+#   => 30 Sep 2024: XA XB XE XF XH, 5 at stage 1.
+#      30 Jun 2025: XA XC at stage 1, XB at stage 2, XF at stage 3: 4.
+#      30 Sep 2025: XA XG XI at stage 1, XB XC at stage 2, XF at stage 3: 6.
+cat >"$T/three.csv" <<EOF
+$H5
+XA,$N,nel-cs,health,NL0000101,child,2024-09-02,threshold,case,2024-09-02,,,,,open,,n,
+XB,$N,health,nel-cs,NL0000102,child,2024-09-02,threshold,case,2024-09-02,2025-05-01,,,,open,,n,
+XC,$N,education,nel-cs,NL0000103,child,2025-06-02,plan,case,2025-06-02,2025-09-01,,,,open,,n,
+XD,$N,nel-cs,education,NL0000104,child,2025-09-29,threshold,case,2025-09-29,,,,,open,,n,
+XE,$N,humberside-police,nel-cs,NL0000105,child,2024-09-02,threshold,case,2024-09-02,,,,,resolved,2025-03-03,n,
+XF,$N,focus,nel-cs,AS0000106,adult,2024-09-02,assessment,case,2024-09-02,,2025-06-02,,,resolved,2025-10-01,n,
+XG,$N,nel-cs,humberside-police,NL0000107,child,2025-09-01,threshold,case,2025-09-01,2025-10-01,,,,open,,n,
+XH,$N,health,education,NL0000108,child,2024-07-01,threshold,case,2024-07-01,,,,,resolved,2024-11-01,n,
+XI,$N,education,health,NL0000109,child,2025-09-01,plan,case,2025-09-01,,,,,open,,n,
+EOF
+X3=$T/three.db
+check_ok "three: init" ov "$X3" init
+check_ok "three: load" ov "$X3" load --quiet "$T/three.csv"
+met "$X3" "$T/x-2024q3.json" --partnership $N --quarter 2024-Q3
+check_eq '{"n":5,"by_stage":[{"stage":1,"n":5}]}' "$(jv "$T/x-2024q3.json" .overdue)" \
+	"three: as of 30 Sep 2024, 5 at stage 1 (two since closed)"
+met "$X3" "$T/x-2025q2.json" --partnership $N --quarter 2025-Q2
+check_eq '{"n":4,"by_stage":[{"stage":1,"n":2},{"stage":2,"n":1},{"stage":3,"n":1}]}' \
+	"$(jv "$T/x-2025q2.json" .overdue)" "three: as of 30 Jun 2025, 4: stages 1, 1, 2, 3"
+met "$X3" "$T/x-2025q3.json" --partnership $N --quarter 2025-Q3
+check_eq '{"n":6,"by_stage":[{"stage":1,"n":3},{"stage":2,"n":2},{"stage":3,"n":1}]}' \
+	"$(jv "$T/x-2025q3.json" .overdue)" "three: as of 30 Sep 2025, 6: stages 1 x3, 2 x2, 3"
+met "$X3" "$T/x-adults.json" --partnership $N --quarter 2025-Q3 --subject adults
+check_eq '{"n":1,"by_stage":[{"stage":3,"n":1}]}' "$(jv "$T/x-adults.json" .overdue)" \
+	"three: the adults' alone: XF at stage 3"
+# The board paper's front page gives the three from the one pass.
+check_ok "three: board paper" ov "$X3" report board --partnership $N --quarter 2025-Q3 --no-charts -o "$T/x"
+check_grep '^| Overdue now (open past a stage deadline) | 6 | up from 4 | up from 5 | ' \
+	"$T/x/board-$N-2025-Q3.md" "three: 6 now, 4 the quarter before, 5 a year before"
+
 finish

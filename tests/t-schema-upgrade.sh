@@ -7,15 +7,16 @@
 # (queries/schema_v7.sql: the current rows of each load counted by agency
 # named, for coverage), to version 8 (queries/schema_v8.sql: the
 # stage_event_due and stage_event_entered indexes carry what the timed
-# stages' figures read of a stage event) and to version 9
+# stages' figures read of a stage event), to version 9
 # (queries/schema_v9.sql: case keys and digests as their 16 bytes, not
-# 32 hex digits): every figure stays as it was, the constraints refuse
+# 32 hex digits) and to version 10 (queries/schema_v10.sql: the stage
+# events not yet completed, by escalation): every figure stays as it was, the constraints refuse
 # what they refused, the counts are the rows', and a later load finds
 # its rows unchanged and its cases by the converted values.
 #
 # The warehouse holds the example logs of Devon (with its local targets,
 # so stage deadlines and overdue escalations) and North East Lincolnshire
-# (children and adults).  Its metrics are taken as version 9, the indexes,
+# (children and adults).  Its metrics are taken as version 10, the indexes,
 # constraints and tables are put back as version 4 had them (and
 # user_version 4), which this
 # oversight refuses until `init` upgrades it; after the upgrade the
@@ -65,11 +66,13 @@ check_eq "partnership,closed_on,raised_on,status,subject,top_stage,raised_by,rai
 check_eq "partnership,due_on,entered_on,completed_on" "$(cols stage_event_due)" "version 8: stage_event_due's columns"
 check_eq "partnership,entered_on,due_on,completed_on" "$(cols stage_event_entered)" \
 	"version 8: stage_event_entered's columns"
+check_eq "partnership,escalation_id,entered_on,due_on,completed_on" "$(cols stage_event_open)" \
+	"version 10: stage_event_open's columns"
 
 sqlite3 "$OVERSIGHT_WAREHOUSE" "DROP INDEX escalation_raised; DROP INDEX escalation_closed;
 	CREATE INDEX escalation_raised ON escalation(partnership, raised_on, raised_by, raised_with);
 	CREATE INDEX escalation_closed ON escalation(partnership, closed_on, raised_on, status);
-	DROP INDEX stage_event_due; DROP INDEX stage_event_entered;
+	DROP INDEX stage_event_due; DROP INDEX stage_event_entered; DROP INDEX stage_event_open;
 	CREATE INDEX stage_event_due ON stage_event(partnership, due_on) WHERE due_on IS NOT NULL;
 	CREATE INDEX stage_event_entered ON stage_event(partnership, entered_on);
 	DROP TABLE IF EXISTS sqlite_stat1; DROP TABLE load_agency;
@@ -95,11 +98,11 @@ keys() {
 }
 check_eq 0 "$(keys | grep -vc '^text|32|\|^null||')" "version 4: keys and digests as 32 hex digits"
 check_exit 3 "version 4: metrics refused before init" "$OV" metrics --partnership devon --quarter 2026-Q3 --json
-check_grep "schema version 4, this oversight needs 9; run 'oversight init' to upgrade" "$T/.err" \
+check_grep "schema version 4, this oversight needs 10; run 'oversight init' to upgrade" "$T/.err" \
 	"version 4: the message says to run init"
 check_ok "version 4: init upgrades it" "$OV" init
-check_grep "schema version 9;" "$T/.out" "init: schema version 9"
-check_eq 9 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" 'PRAGMA user_version')" "upgraded: user_version 9"
+check_grep "schema version 10;" "$T/.out" "init: schema version 10"
+check_eq 10 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" 'PRAGMA user_version')" "upgraded: user_version 10"
 check_eq 0 "$(keys | grep -vc '^blob|16|\|^null||')" "upgraded: every key and digest is its 16 bytes"
 check_eq 3 "$(keys | grep -c '^blob|16|')" "upgraded: the digests, the rows' and the escalations' keys"
 check_eq 0 "$(checks | grep -c ' IN (')" "upgraded: no constraint as an IN list"
@@ -123,6 +126,12 @@ check_eq "partnership,closed_on,raised_on,status,subject,top_stage,raised_by,rai
 check_eq "partnership,due_on,entered_on,completed_on" "$(cols stage_event_due)" "upgraded: stage_event_due's columns"
 check_eq "partnership,entered_on,due_on,completed_on" "$(cols stage_event_entered)" \
 	"upgraded: stage_event_entered's columns"
+check_eq "partnership,escalation_id,entered_on,due_on,completed_on" "$(cols stage_event_open)" \
+	"upgraded: stage_event_open's columns"
+check_eq "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*) FROM escalation WHERE closed_on IS NULL
+		AND EXISTS (SELECT 1 FROM stage_event WHERE escalation_id = escalation.id)")" \
+	"$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*) FROM stage_event INDEXED BY stage_event_open
+		WHERE completed_on IS NULL")" "upgraded: stage_event_open holds one entry per open escalation"
 check_eq 5 "$(sqlite3 "$OVERSIGHT_WAREHOUSE" "SELECT count(*) FROM sqlite_stat1
 	WHERE idx IN ('escalation_raised', 'escalation_closed', 'stage_event_due', 'stage_event_entered',
 		'source_case')")" \
