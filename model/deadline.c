@@ -19,6 +19,7 @@ struct deadlines {
 	 * first and last day of any. */
 	int cal_first, cal_n;
 	struct workcal cal[CAL_NJUR];
+	int borrowed; /* cal[borrowed - 1] is another's (0: none is) */
 	/* Per partnership (index in r->partnership): jurisdiction and the
 	 * timescale of each stage (kind TS_NONE = none). */
 	const struct ref *r;
@@ -46,10 +47,12 @@ int deadlines_wd_le(const struct deadlines *d, int jur, int day)
 }
 
 /* Read the calendar: its first and last day, and the days of each
- * jurisdiction read[] asks for (the others are left empty).  Each query
- * names its jurisdiction, so that SQLite reads a range of the calendar's
- * key, not every day of both. */
-static int read_calendar(struct wh *w, struct deadlines *d, const int read[CAL_NJUR])
+ * jurisdiction read[] asks for (the others are left empty); when have is
+ * not NULL, the one it asks for has have's days, another's, not read
+ * again.  Each query names its jurisdiction, so that SQLite reads a range
+ * of the calendar's key, not every day of both. */
+static int read_calendar(struct wh *w, struct deadlines *d, const int read[CAL_NJUR],
+			 const struct workcal *have)
 {
 	sqlite3_stmt *st;
 	int last = DATE_NONE;
@@ -73,9 +76,16 @@ static int read_calendar(struct wh *w, struct deadlines *d, const int read[CAL_N
 	if (last == DATE_NONE) /* set with cal_first, or neither */
 		return error("%s: the calendar is empty; run 'oversight init'", w->path);
 	d->cal_n = last - d->cal_first + 1;
-	for (int j = 0; j < CAL_NJUR; j++)
-		if (read[j] && workcal_read(w, cal_jur_name((enum cal_jur)j), &d->cal[j]))
+	for (int j = 0; j < CAL_NJUR; j++) {
+		if (!read[j])
+			continue;
+		if (have) {
+			d->cal[j] = *have;
+			d->borrowed = j + 1;
+		} else if (workcal_read(w, cal_jur_name((enum cal_jur)j), &d->cal[j])) {
 			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -133,7 +143,8 @@ static int read_timescales(struct wh *w, struct deadlines *d)
 	return rc == SQLITE_DONE ? 0 : wh_error(w, "reading timescales");
 }
 
-struct deadlines *deadlines_read(struct wh *w, const struct ref *r, int only)
+struct deadlines *deadlines_read_with(struct wh *w, const struct ref *r, int only,
+				      const struct workcal *cal)
 {
 	struct deadlines *d = xcalloc(1, sizeof(*d));
 	int read[CAL_NJUR] = {0};
@@ -147,11 +158,16 @@ struct deadlines *deadlines_read(struct wh *w, const struct ref *r, int only)
 		if (j >= 0)
 			read[j] = 1;
 	}
-	if (read_calendar(w, d, read) || read_timescales(w, d)) {
+	if (read_calendar(w, d, read, only >= 0 ? cal : NULL) || read_timescales(w, d)) {
 		deadlines_free(d);
 		return NULL;
 	}
 	return d;
+}
+
+struct deadlines *deadlines_read(struct wh *w, const struct ref *r, int only)
+{
+	return deadlines_read_with(w, r, only, NULL);
 }
 
 void deadlines_free(struct deadlines *d)
@@ -159,7 +175,8 @@ void deadlines_free(struct deadlines *d)
 	if (!d)
 		return;
 	for (int j = 0; j < CAL_NJUR; j++)
-		workcal_free(&d->cal[j]);
+		if (d->borrowed != j + 1)
+			workcal_free(&d->cal[j]);
 	free(d->pjur);
 	free(d->tkind);
 	free(d->tdays);

@@ -27,11 +27,19 @@
 #include "core/wh.h"
 
 struct deadlines;
+struct workcal;
 
 /* Read the calendar and timescale tables; NULL after an error.  only: a
  * partnership's index in r, when its deadlines are all that will be asked
  * for (only its jurisdiction's days are read), else -1. */
 struct deadlines *deadlines_read(struct wh *w, const struct ref *r, int only);
+
+/* deadlines_read(), partnership only's jurisdiction's days taken from cal
+ * when only >= 0 and cal is not NULL: a calendar already read (a
+ * report's, report/workdays.h), not read again, which must outlive the
+ * struct. */
+struct deadlines *deadlines_read_with(struct wh *w, const struct ref *r, int only,
+				      const struct workcal *cal);
 
 /* NULL-safe. */
 void deadlines_free(struct deadlines *d);

@@ -393,9 +393,13 @@ static int overdue(struct wh *w, const char *partnership, const struct period *p
 
 /*
  * What the warehouse's second connection (wh_read_begin()) reads while the
- * first reads the rest (compute()): the previous period, overdue, and the
+ * first reads the rest (compute()): overdue, the previous period, and the
  * outcomes.  Neither side writes what the other reads; both read the same
- * snapshot.
+ * snapshot.  Overdue comes first, as it needs no calendar: where it takes
+ * long, the first connection comes to need the calendar meanwhile and
+ * reads it, once for both (report/workdays.c), the two sides' shares then
+ * nearly equal (North East Lincolnshire at 1,000,000 rows: about 40 ms
+ * each).
  */
 struct beside {
 	struct wh *w;
@@ -409,8 +413,8 @@ static void *beside_run(void *arg)
 {
 	struct beside *b = arg;
 
-	b->rc = comparisons_headline(b->w, b->id, &b->m->previous) ||
-			overdue(b->w, b->id, b->p, b->m) ||
+	b->rc = overdue(b->w, b->id, b->p, b->m) ||
+			comparisons_headline(b->w, b->id, &b->m->previous) ||
 			metrics_outcomes_compute(b->w, b->id, b->p, &b->m->outcomes)
 		? -1
 		: 0;

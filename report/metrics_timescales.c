@@ -23,6 +23,7 @@
 #include "metrics.h"
 #include "model/deadline.h"
 #include "scope.h"
+#include "workdays.h"
 
 /*
  * The deadline of each stage event of stage s that may fall due in the
@@ -76,9 +77,12 @@ static int fill(struct wh *w, const struct ref *model, const struct ref_partners
 		if (!rs->alt_days)
 			continue;
 		if (!n++) {
-			if (wh_run_script(w, "reading_create", ":partnership", part->id,
+			const struct workdays *cal = workdays_get(w, part->id);
+
+			if (!cal ||
+			    wh_run_script(w, "reading_create", ":partnership", part->id,
 					  "reading the other timescales") ||
-			    !(d = deadlines_read(w, model, pidx))) {
+			    !(d = deadlines_read_with(w, model, pidx, workdays_cal(cal)))) {
 				rc = -1;
 				break;
 			}

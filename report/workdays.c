@@ -103,6 +103,11 @@ int workdays_days(const struct workdays *c, int from, int to, long *out)
 	return 0;
 }
 
+const struct workcal *workdays_cal(const struct workdays *c)
+{
+	return &c->cal;
+}
+
 int workdays_between(const struct workdays *c, const unsigned char *from, const unsigned char *to,
 		     long *out)
 {

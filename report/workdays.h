@@ -23,6 +23,7 @@
 #include "core/wh.h"
 
 struct workdays;
+struct workcal;
 
 /* The calendar of partnership's jurisdiction; NULL after an error (printed),
  * and an empty calendar (every day missing) for a partnership the
@@ -36,5 +37,9 @@ int workdays_between(const struct workdays *c, const unsigned char *from, const 
 
 /* The same for two day numbers (core/date.h; DATE_NONE is not in it). */
 int workdays_days(const struct workdays *c, int from, int to, long *out);
+
+/* The calendar c holds, for the deadline rule (model/deadline.h
+ * deadlines_read_with()): as long-lived as c. */
+const struct workcal *workdays_cal(const struct workdays *c);
 
 #endif

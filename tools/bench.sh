@@ -144,6 +144,8 @@ BIGW=$(echo "$BIG" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
 mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
 met() { awk -v a="$1" -v b="$2" 'BEGIN {print (a <= b) ? "met" : "not met"}'; }
+# slower A B: the larger of two times
+slower() { awk -v a="$1" -v b="$2" 'BEGIN {print (a > b) ? a : b}'; }
 # under A B: met when A < B (a target that says "under")
 under() { awk -v a="$1" -v b="$2" 'BEGIN {print (a < b) ? "met" : "not met"}'; }
 
@@ -209,7 +211,10 @@ the by-agency figures have not read.  The file is one load of five
 partnerships, the shared log of each: coverage counts every agency's rows
 from the loader's counts (load_agency, schema version 7), not from the rows.
 The timed stages' figures are read from two indexes that hold what they
-read of each stage event (schema version 8).
+read of each stage event (schema version 8).  Overdue reads each open
+escalation's current stage from an index of the stage events not yet
+completed, one entry per open escalation, rather than its stage events
+from the table (schema version 10).
 
 ## Targets
 
@@ -218,8 +223,8 @@ read of each stage event (schema version 8).
 | load / .import at $BIGW rows ≤ 2.5 (wall) | $(ratio "$big" "$imp") | $(met "$(ratio "$big" "$imp")" 2.5) |
 | growth per tenfold ≤ ×11 | ×$s1, ×$s2 | $(met "$(awk -v a="$s1" -v b="$s2" 'BEGIN {print (a > b) ? a : b}')" 11) |
 | peak memory ≤ 64 MB | $rss KB | $(met "$rss" 65536) |
-| metrics for a partnership-quarter < 0.05 s | $metrics | $(under "$metrics" 0.05) |
-| board paper without charts < 0.3 s | $report | $(under "$report" 0.3) |
+| metrics for a partnership-quarter < 0.05 s (Devon; North East Lincolnshire) | $metrics; $metrics_nel | $(under "$(slower "$metrics" "$metrics_nel")" 0.05) |
+| board paper without charts < 0.3 s (Devon; North East Lincolnshire) | $report; $report_nel | $(under "$(slower "$report" "$report_nel")" 0.3) |
 
 ## Where the load's time goes
 
