@@ -97,6 +97,19 @@ time_runs metrics_nel "true" "$OV" -w "$D/w.db" metrics --partnership north-east
 	--quarter 2026-Q3 --json
 time_runs report_nel "true" "$OV" -w "$D/w.db" report board --partnership north-east-lincolnshire \
 	--quarter 2026-Q3 --no-charts --allow-incomplete -o "$D/out"
+# Every partnership of the file: the slowest metrics and board paper,
+# which the targets are checked against.
+slowest_m=0 slowest_mp="" slowest_r=0 slowest_rp=""
+for p in $(sqlite3 "$D/w.db" "SELECT DISTINCT partnership FROM escalation ORDER BY 1"); do
+	time_runs "m_$p" "true" "$OV" -w "$D/w.db" metrics --partnership "$p" --quarter 2026-Q3 --json
+	time_runs "r_$p" "true" "$OV" -w "$D/w.db" report board --partnership "$p" --quarter 2026-Q3 \
+		--no-charts --allow-incomplete -o "$D/out"
+	t=$(median "$D/m_$p.times")
+	if awk -v a="$t" -v b="$slowest_m" 'BEGIN {exit !(a > b)}'; then slowest_m=$t slowest_mp=$p; fi
+	t=$(median "$D/r_$p.times")
+	if awk -v a="$t" -v b="$slowest_r" 'BEGIN {exit !(a > b)}'; then slowest_r=$t slowest_rp=$p; fi
+done
+n_partnerships=$(sqlite3 "$D/w.db" "SELECT count(DISTINCT partnership) FROM escalation")
 rows_loaded=$(sqlite3 "$D/w.db" "SELECT count(*) FROM escalation")
 db_size=$(wc -c <"$D/w.db")
 
@@ -144,8 +157,6 @@ BIGW=$(echo "$BIG" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
 mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
 met() { awk -v a="$1" -v b="$2" 'BEGIN {print (a <= b) ? "met" : "not met"}'; }
-# slower A B: the larger of two times
-slower() { awk -v a="$1" -v b="$2" 'BEGIN {print (a > b) ? a : b}'; }
 # under A B: met when A < B (a target that says "under")
 under() { awk -v a="$1" -v b="$2" 'BEGIN {print (a < b) ? "met" : "not met"}'; }
 
@@ -202,6 +213,8 @@ file: $db_size bytes.
 | \`oversight report board --partnership devon --quarter 2026-Q3 --no-charts --allow-incomplete\` | $report |
 | the same metrics for \`north-east-lincolnshire\` (every stage timed) | $metrics_nel |
 | the same board report for \`north-east-lincolnshire\` | $report_nel |
+| the slowest metrics of the $n_partnerships partnerships (\`$slowest_mp\`) | $slowest_m |
+| the slowest board report of the $n_partnerships partnerships (\`$slowest_rp\`) | $slowest_r |
 
 A report reads its figures on two connections to the same snapshot, in two
 threads: the previous period, overdue and the outcomes on the second
@@ -223,8 +236,8 @@ from the table (schema version 10).
 | load / .import at $BIGW rows ≤ 2.5 (wall) | $(ratio "$big" "$imp") | $(met "$(ratio "$big" "$imp")" 2.5) |
 | growth per tenfold ≤ ×11 | ×$s1, ×$s2 | $(met "$(awk -v a="$s1" -v b="$s2" 'BEGIN {print (a > b) ? a : b}')" 11) |
 | peak memory ≤ 64 MB | $rss KB | $(met "$rss" 65536) |
-| metrics for a partnership-quarter < 0.05 s (Devon; North East Lincolnshire) | $metrics; $metrics_nel | $(under "$(slower "$metrics" "$metrics_nel")" 0.05) |
-| board paper without charts < 0.3 s (Devon; North East Lincolnshire) | $report; $report_nel | $(under "$(slower "$report" "$report_nel")" 0.3) |
+| metrics for a partnership-quarter < 0.05 s (the slowest of the $n_partnerships) | $slowest_m | $(under "$slowest_m" 0.05) |
+| board paper without charts < 0.3 s (the slowest of the $n_partnerships) | $slowest_r | $(under "$slowest_r" 0.3) |
 
 ## Where the load's time goes
 
