@@ -145,4 +145,55 @@ for f in q fy d; do
 		"$f.json: every number as jq writes it back (the shortest that round-trips)"
 done
 
+# ===========================================================================
+# Open at the end of a period, early, middle and late in a long history.
+# queries/m_headline.sql counts it one of two exact ways: from the
+# escalations raised and closed by the end (an end in the first third of
+# the partnership's history, first to last raised_on), or from those never
+# closed and closed after it.  Ten years, 4 Jan 2016 to 15 Dec 2025:
+#   L1 raised 2016-01-04, resolved 2016-02-01
+#   L2 raised 2016-01-11, never closed
+#   L3 raised 2016-03-07, resolved 2019-06-03
+#   L4 raised 2019-05-06, resolved 2019-05-20
+#   L5 raised 2019-06-10, resolved 2024-01-08
+#   L6 raised 2025-12-01, never closed
+#   L7 raised 2025-12-15, resolved 2025-12-22
+#   L8 raised 2016-02-01, resolved 2016-03-01
+#   L9 raised 2016-03-21, resolved 2016-04-15
+#   LA raised 2019-06-24, resolved 2019-07-08
+#   LB raised 2018-01-08, resolved 2020-01-06
+# 2016-Q1 (end 31 Mar 2016, the first third): raised by then L1 L2 L3 L8
+#   L9, closed by then L1 L8: open 3 (L2 L3 L9).
+# 2019-Q2 (end 30 Jun 2019: 1,273 days in, 2,360 to go, past the first
+#   third): raised by then all but L6 L7 (9), closed by then L1 L3 L4 L8
+#   L9: open 4 (L2 L5 LA LB).  Its previous quarter (end 31 Mar 2019, in
+#   the first third: 1,182 days in, 2,451 to go): raised by then L1 L2 L3
+#   L8 L9 LB, closed L1 L8 L9: open 3 (L2 L3 LB).  A year before (end
+#   30 Jun 2018): the same 3.
+# 2025-Q4 (end 31 Dec 2025): never closed L2 L6, closed after it none:
+#   open 2.
+{
+	echo "ref,partnership,raised_by,raised_with,raised_on,theme,stage1_on,status,closed_on"
+	for r in L1:2016-01-04:resolved:2016-02-01 L2:2016-01-11:open: L3:2016-03-07:resolved:2019-06-03 \
+		L4:2019-05-06:resolved:2019-05-20 L5:2019-06-10:resolved:2024-01-08 L6:2025-12-01:open: \
+		L7:2025-12-15:resolved:2025-12-22 L8:2016-02-01:resolved:2016-03-01 \
+		L9:2016-03-21:resolved:2016-04-15 LA:2019-06-24:resolved:2019-07-08 \
+		LB:2018-01-08:resolved:2020-01-06; do
+		IFS=: read -r ref raised status closed <<EOF
+$r
+EOF
+		echo "LNG-$ref,devon,devon-cs,dc-police,$raised,threshold,$raised,$status,$closed"
+	done
+} >"$T/long.csv"
+LW=$T/long.db
+check_ok "long: init" "$OV" -w "$LW" init
+check_ok "long: load" "$OV" -w "$LW" load --quiet "$T/long.csv"
+"$OV" -w "$LW" metrics --partnership devon --quarter 2016-Q1 --json >"$T/l1.json"
+check_eq 3 "$(jv "$T/l1.json" .open_at_end)" "long: open at 31 Mar 2016, early in the history: 3"
+"$OV" -w "$LW" metrics --partnership devon --quarter 2019-Q2 --json >"$T/l2.json"
+check_eq '[4,3,3]' "$(jv "$T/l2.json" '[.open_at_end, .previous.open_at_end, .year_before.open_at_end]')" \
+	"long: open at 30 Jun 2019 (past the first third) 4; 31 Mar 2019 and 30 Jun 2018 3"
+"$OV" -w "$LW" metrics --partnership devon --quarter 2025-Q4 --json >"$T/l3.json"
+check_eq 2 "$(jv "$T/l3.json" .open_at_end)" "long: open at 31 Dec 2025, the history's end: 2"
+
 finish
