@@ -93,9 +93,8 @@ int comparisons_headline(struct wh *w, const char *partnership, struct m_headlin
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		h->raised = sqlite3_column_int64(st, 0);
-		h->open_at_end = sqlite3_column_int64(st, 1);
-		h->resolved = sqlite3_column_int64(st, 2);
-		h->withdrawn = sqlite3_column_int64(st, 3);
+		h->resolved = sqlite3_column_int64(st, 1);
+		h->withdrawn = sqlite3_column_int64(st, 2);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)

@@ -363,12 +363,42 @@ static int headline(struct wh *w, const char *partnership, const struct period *
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		m->raised = sqlite3_column_int64(st, 0);
-		m->open_at_end = sqlite3_column_int64(st, 1);
-		m->resolved = sqlite3_column_int64(st, 2);
-		m->withdrawn = sqlite3_column_int64(st, 3);
+		m->resolved = sqlite3_column_int64(st, 1);
+		m->withdrawn = sqlite3_column_int64(st, 2);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : wh_error(w, "m_headline");
+}
+
+/* Open at the end of the period and of its comparison periods, each as of
+ * its own end (m_open_at_ends.sql): into m, m->previous and
+ * m->year_before, whose other counts the second connection may be writing
+ * meanwhile. */
+static int open_at_ends(struct wh *w, const char *partnership, const struct period *p,
+			struct metrics *m)
+{
+	static const char *const names[] = {":t1", ":t2", ":t3"};
+	sqlite3_stmt *st = wh_prepare(w, "m_open_at_ends");
+	long *out[3] = {&m->open_at_end, &m->previous.open_at_end, &m->year_before.open_at_end};
+	int end[3] = {metrics_end(p), metrics_end(&m->previous.period),
+		      metrics_end(&m->year_before.period)};
+	int latest = end[0], rc;
+	char buf[4][11];
+
+	for (int k = 0; k < 3; k++) {
+		if (end[k] > latest)
+			latest = end[k];
+		sqlite3_bind_text(st, wh_param(st, names[k]), date_format(end[k], buf[k]), 10,
+				  SQLITE_STATIC);
+	}
+	sqlite3_bind_text(st, wh_param(st, ":e"), date_format(latest, buf[3]), 10, SQLITE_STATIC);
+	sqlite3_bind_text(st, wh_param(st, ":partnership"), partnership, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		for (int k = 0; k < 3; k++)
+			*out[k] = sqlite3_column_int64(st, k);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : wh_error(w, "m_open_at_ends");
 }
 
 /* Overdue at the period's as-of date and at its comparison periods' own
@@ -450,7 +480,8 @@ static int compute(struct wh *w, const struct ref *model, const struct ref_partn
 	apart = beside_start(w, &b, &t);
 	if (!apart)
 		beside_run(&b);
-	rc = headline(w, id, p, m) || metrics_per_stage(w, "m_entered_stage", id, p, m->entered) ||
+	rc = headline(w, id, p, m) || open_at_ends(w, id, p, m) ||
+	     metrics_per_stage(w, "m_entered_stage", id, p, m->entered) ||
 	     metrics_per_stage(w, "m_resolved_at_stage", id, p, m->resolved_at_stage) ||
 	     raised(w, id, p, m, &r, rep) || metrics_kinds(w, id, p, m) ||
 	     metrics_resolution(w, id, p, &m->res_n, &m->res_median) ||

@@ -236,9 +236,10 @@ from the table (schema version 10).
 
 The targets below are checked against each partnership's latest quarter,
 the one its board reads.  A quarter in the middle of a long history costs
-more: counting the escalations open at the end of each of its three periods
-reads about half the partnership's history from an index, and overdue reads
-every escalation closed since the earliest of them.
+more: counting the escalations open at the end of the latest of its three
+periods reads about half the partnership's history from an index (the other
+two follow from it and the days between), and overdue reads every
+escalation closed since the earliest of them.
 
 ## Targets
 
