@@ -86,6 +86,13 @@ int date_parse_iso(const char *s, size_t len, int *out)
 	return 0;
 }
 
+int date_of_text(const char *s)
+{
+	int day;
+
+	return s && date_parse_iso(s, strlen(s), &day) == 0 ? day : DATE_NONE;
+}
+
 static const char *const month_names[] = {"January", "February", "March",     "April",
 					  "May",     "June",     "July",      "August",
 					  "September", "October", "November", "December"};

@@ -39,6 +39,10 @@ int date_weekday(int day);
 #define DATE_ERR_IMPOSSIBLE (-2)
 int date_parse_iso(const char *s, size_t len, int *out);
 
+/* The day of NUL-terminated "YYYY-MM-DD" text, as the warehouse stores
+ * dates; DATE_NONE for NULL or any other text. */
+int date_of_text(const char *s);
+
 /* Write "YYYY-MM-DD" and a NUL into buf (at least 11 bytes); returns buf. */
 char *date_format(int day, char *buf);
 

@@ -428,12 +428,7 @@ void wh_bind_date(sqlite3_stmt *st, int idx, int day)
 
 int wh_column_date(sqlite3_stmt *st, int idx)
 {
-	const char *s = (const char *)sqlite3_column_text(st, idx);
-	int day;
-
-	if (!s || date_parse_iso(s, strlen(s), &day))
-		return DATE_NONE;
-	return day;
+	return date_of_text((const char *)sqlite3_column_text(st, idx));
 }
 
 int wh_run_script(struct wh *w, const char *name, const char *param, const char *value,

@@ -133,9 +133,9 @@ struct raised_spans {
  * or -1 outside the months or for a day that is no date. */
 static int month_slot(const struct raised_spans *r, const char *on)
 {
-	int day, k;
+	int day = date_of_text(on), k;
 
-	if (date_parse_iso(on, strlen(on), &day))
+	if (day == DATE_NONE)
 		return -1;
 	k = month_index(day) - (r->last - (M_SPC_MONTHS - 1));
 	return k >= 0 && k < M_SPC_MONTHS ? k : -1;
@@ -280,13 +280,8 @@ static int spc(struct wh *w, const char *partnership, const struct period *p,
 
 	st = wh_prepare(w, "m_earliest");
 	metrics_bind_period(st, partnership, p);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		const char *e = (const char *)sqlite3_column_text(st, 0);
-		int day;
-
-		if (date_parse_iso(e, strlen(e), &day) == 0)
-			earliest = month_index(day);
-	}
+	if (sqlite3_step(st) == SQLITE_ROW && wh_column_date(st, 0) != DATE_NONE)
+		earliest = month_index(wh_column_date(st, 0));
 	sqlite3_finalize(st);
 	/* Start later, at the month of the earliest raised_on, when the data
 	 * begin within the 24 months (DESIGN.md "SPC"). */

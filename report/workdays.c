@@ -39,16 +39,6 @@ static void cache_free(void *p)
 	free(k);
 }
 
-/* The day number of an ISO date text, or DATE_NONE. */
-static int day_of(const unsigned char *s)
-{
-	int day;
-
-	if (!s || date_parse_iso((const char *)s, strlen((const char *)s), &day))
-		return DATE_NONE;
-	return day;
-}
-
 /* The calendar of jurisdiction jur in home's cache, read on w when it is
  * not there yet; NULL after an error.  Called with cache_lock held. */
 static const struct workdays *cached(struct wh *home, struct wh *w, const char *jur)
@@ -111,5 +101,5 @@ const struct workcal *workdays_cal(const struct workdays *c)
 int workdays_between(const struct workdays *c, const unsigned char *from, const unsigned char *to,
 		     long *out)
 {
-	return workdays_days(c, day_of(from), day_of(to), out);
+	return workdays_days(c, date_of_text((const char *)from), date_of_text((const char *)to), out);
 }

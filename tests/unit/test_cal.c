@@ -44,6 +44,21 @@ static void test_format(void)
 	CHECK_INT(bad, 0, "every day 1990-2060, twice, reads back as itself");
 }
 
+/* date_of_text(): the warehouse's date text, or DATE_NONE.  Day numbers
+ * count from 1970-01-01 (day 0): 2026-09-30 is 56 years of 365 days
+ * (20,440) plus 14 leap days (1972 .. 2024) plus 272 days of 2026
+ * (31+28+31+30+31+30+31+31+29) = 20,726. */
+static void test_of_text(void)
+{
+	CHECK_INT(date_of_text("2026-09-30"), 20726, "of_text: 2026-09-30 is day 20726");
+	CHECK_INT(date_of_text("1970-01-01"), 0, "of_text: day 0");
+	CHECK_INT(date_of_text(NULL), DATE_NONE, "of_text: NULL, no date");
+	CHECK_INT(date_of_text(""), DATE_NONE, "of_text: empty, no date");
+	CHECK_INT(date_of_text("2025-02-29"), DATE_NONE, "of_text: no such day");
+	CHECK_INT(date_of_text("2026-09-30 "), DATE_NONE, "of_text: more than the date");
+	CHECK_INT(date_of_text("30/09/2026"), DATE_NONE, "of_text: another form");
+}
+
 static void test_jurisdictions(void)
 {
 	CHECK_INT(cal_jur_parse("england-wales"), EW, "jur england-wales");
@@ -402,6 +417,7 @@ int main(void)
 {
 	msg_quiet = 1;
 	test_format();
+	test_of_text();
 	test_jurisdictions();
 	test_easter();
 	test_christmas();
