@@ -166,9 +166,9 @@ const char *report_category_name(const char *id)
 
 const char *report_date_words(const char *iso, char *buf, size_t cap)
 {
-	int day;
+	int day = date_of_text(iso);
 
-	if (!iso || date_parse_iso(iso, strlen(iso), &day) != 0) {
+	if (day == DATE_NONE) {
 		snprintf(buf, cap, "%s", iso ? iso : "");
 		return buf;
 	}

@@ -235,7 +235,6 @@ struct paper {
 };
 void paper_write(struct report *r, const char *title, const struct paper *p);
 
-
 /* r->period_name from r->period: "2026-Q3" or "2026-04-01_2027-03-31"
  * (report.c). */
 void report_period_name(struct report *r);

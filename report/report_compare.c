@@ -58,7 +58,7 @@ static void cmp_intro(struct report *r)
 		P("%s", missing++ ? "" : "**Left out for want of data:**\n\n");
 		P("- **");
 		md_escape(r->out, pname(o));
-		if (o->latest[0] && date_parse_iso(o->latest, 10, &d) == 0)
+		if ((d = date_of_text(o->latest)) != DATE_NONE)
 			P("**: no agency's log runs to %s (the latest was exported on %s).\n", day,
 			  date_words(d, latest, sizeof(latest)));
 		else
@@ -91,7 +91,7 @@ static void cmp_logs(struct report *r)
 		tab_text(t, pname(o));
 		snprintf(buf, sizeof(buf), "%d of %d", o->covered, o->m->n_coverage);
 		tab_text(t, buf);
-		if (o->latest[0] && date_parse_iso(o->latest, 10, &d) == 0)
+		if ((d = date_of_text(o->latest)) != DATE_NONE)
 			tab_text(t, date_words(d, buf, sizeof(buf)));
 		else
 			tab_text(t, "no log");

@@ -97,9 +97,9 @@ static const char *sheet_name(struct book *b, const char *want)
 /* 1 when s is a whole ISO date, into *y, *m, *d. */
 static int is_date(const char *s, int *y, int *m, int *d)
 {
-	int day;
+	int day = date_of_text(s);
 
-	if (strlen(s) != 10 || date_parse_iso(s, 10, &day) != 0)
+	if (day == DATE_NONE)
 		return 0;
 	date_to_ymd(day, y, m, d);
 	return 1;
