@@ -165,6 +165,14 @@ int util_one_thread(void)
 	return t && strcmp(t, "1") == 0;
 }
 
+int util_env_int(const char *name, int lo, int hi, int fallback)
+{
+	const char *v = getenv(name);
+	int n = v ? atoi(v) : 0;
+
+	return v && n >= lo && n <= hi ? n : fallback;
+}
+
 void util_hex(const unsigned char *b, size_t n, char *out)
 {
 	static const char digits[] = "0123456789abcdef";

@@ -7,6 +7,7 @@
  * parses a JSON document, naming the line of a syntax error;
  * util_write_atomic() replaces a file whole or not at all.
  * Threads: util_one_thread() says OVERSIGHT_THREADS=1 asks for one.
+ * Knobs: util_env_int() reads a number a test sets in the environment.
  * Hex: util_hex() and util_unhex() write and read bytes as hex digits.
  */
 #ifndef OVERSIGHT_UTIL_H
@@ -52,6 +53,10 @@ int util_write_atomic(const char *path, const void *data, size_t len);
 /* OVERSIGHT_THREADS=1: a load reads its file on the thread that stores its
  * rows (etl/load.c), and a report reads on one connection (core/wh.c). */
 int util_one_thread(void);
+
+/* The environment variable name as a whole number (atoi()) when it is set
+ * and in lo .. hi, else fallback: the loader's knobs for tests. */
+int util_env_int(const char *name, int lo, int hi, int fallback);
 
 /* b[0..n-1] as 2n lowercase hex digits and a NUL in out. */
 void util_hex(const unsigned char *b, size_t n, char *out);

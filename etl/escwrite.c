@@ -71,12 +71,11 @@ struct escwrite {
 struct escwrite *escwrite_new(struct wh *w, const struct ref *r, const struct deadlines *dl)
 {
 	struct escwrite *e = xcalloc(1, sizeof(*e));
-	const char *room = getenv("OVERSIGHT_HELD_TEXT");
 
 	e->w = w;
 	e->r = r;
 	e->dl = dl;
-	e->text_room = room && atoi(room) > 0 && atoi(room) < HELD_TEXT ? (size_t)atoi(room) : HELD_TEXT;
+	e->text_room = (size_t)util_env_int("OVERSIGHT_HELD_TEXT", 1, HELD_TEXT - 1, HELD_TEXT);
 	e->st_esc = wh_prepare(w, "escalation_insert");
 	e->st_esc_many = wh_prepare(w, "escalation_insert_many");
 	e->st_stage = wh_prepare(w, "stage_event_insert");

@@ -38,11 +38,10 @@ struct settle {
 struct settle *settle_new(struct wh *w, const struct ref *r)
 {
 	struct settle *s = xcalloc(1, sizeof(*s));
-	const char *cap = getenv("OVERSIGHT_SETTLE_CAP");
 	sqlite3_stmt *st = wh_prepare(w, "source_any");
 	int rc = 0;
 
-	s->full = cap && atoi(cap) > 0 ? atoi(cap) : SETTLE_CAP;
+	s->full = util_env_int("OVERSIGHT_SETTLE_CAP", 1, INT_MAX, SETTLE_CAP);
 	/* Which partnerships the warehouse holds no row of yet. */
 	s->fresh = xcalloc((size_t)r->npartnership + 1, 1);
 	for (int i = 0; i < r->npartnership && rc >= 0; i++) {
