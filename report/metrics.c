@@ -377,23 +377,21 @@ static int open_at_ends(struct wh *w, const char *partnership, const struct peri
 	long *out[3] = {&m->open_at_end, &m->previous.open_at_end, &m->year_before.open_at_end};
 	int end[3] = {metrics_end(p), metrics_end(&m->previous.period),
 		      metrics_end(&m->year_before.period)};
-	int latest = end[0], rc;
+	int latest = end[0], rc, k = 0;
 	char buf[4][11];
 
-	for (int k = 0; k < 3; k++) {
-		if (end[k] > latest)
-			latest = end[k];
-		sqlite3_bind_text(st, wh_param(st, names[k]), date_format(end[k], buf[k]), 10,
+	for (int i = 0; i < 3; i++) {
+		if (end[i] > latest)
+			latest = end[i];
+		sqlite3_bind_text(st, wh_param(st, names[i]), date_format(end[i], buf[i]), 10,
 				  SQLITE_STATIC);
 	}
 	sqlite3_bind_text(st, wh_param(st, ":e"), date_format(latest, buf[3]), 10, SQLITE_STATIC);
 	sqlite3_bind_text(st, wh_param(st, ":partnership"), partnership, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		for (int k = 0; k < 3; k++)
-			*out[k] = sqlite3_column_int64(st, k);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < 3)
+		*out[k++] = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : wh_error(w, "m_open_at_ends");
+	return rc == SQLITE_DONE && k == 3 ? 0 : wh_error(w, "m_open_at_ends");
 }
 
 /* Overdue at the period's as-of date and at its comparison periods' own
