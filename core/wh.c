@@ -167,8 +167,23 @@ void wh_close(struct wh *w)
 		free(w->twin);
 	}
 	release(w);
+	if (w->file_fd_open)
+		close(w->file_fd);
 	whprof_report();
 	free(w);
+}
+
+int wh_file_fd(struct wh *w)
+{
+	int fd;
+
+	if (w->file_fd_open)
+		return w->file_fd;
+	if ((fd = open(w->path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	w->file_fd = fd;
+	w->file_fd_open = 1;
+	return fd;
 }
 
 /* PRAGMA data_version: changes when another connection has committed since

@@ -44,6 +44,9 @@ struct wh {
 	                   * for a second thread (wh_read_begin()); owned */
 	struct wh *first; /* of a twin: the connection it reads beside, whose
 	                   * cache it shares (not owned); else NULL */
+	int file_fd;      /* when file_fd_open, a descriptor of the file of its
+	                   * own (wh_file_fd()) */
+	int file_fd_open;
 };
 
 /* Open the warehouse at path; *out is set on success.  Returns 0, or -1 with
@@ -52,6 +55,13 @@ int wh_open(const char *path, int flags, struct wh **out);
 
 /* Close and free, the second connection too; NULL is fine. */
 void wh_close(struct wh *w);
+
+/* A read-only descriptor of w's file, opened on the first call, for what
+ * SQLite's interface does not do (etl/writeback.h); -1 when it cannot be
+ * opened.  wh_close() closes it, after the connection: closing it while
+ * the connection is open would let go of the connection's locks, which
+ * POSIX keeps by file and process, not by descriptor. */
+int wh_file_fd(struct wh *w);
 
 /*
  * Begin w's read transaction: one snapshot for everything the run reads, so

@@ -24,6 +24,7 @@
 #include "loadfile.h"
 #include "model/pseudo.h"
 #include "shape.h"
+#include "writeback.h"
 #include "xlsx.h"
 
 int load_open(struct wh **w, unsigned char key[PSEUDO_KEY_BYTES], struct ref *r,
@@ -325,13 +326,17 @@ int load_file(struct wh *w, const struct ref *r, const unsigned char *key, const
 {
 	FILE *fp;
 	char sha[65];
+	struct writeback *b = NULL;
 	int alone, rc;
 
 	if (!(fp = loadfile_open(file, sha)))
 		return EXIT_ENV;
-	/* A first load holds the warehouse alone (alone.h). */
-	alone = alone_begin(w, fp);
+	/* A first load holds the warehouse alone (alone.h), its pages sent
+	 * to disk as it goes (writeback.h). */
+	if ((alone = alone_begin(w, fp)))
+		b = writeback_start(w);
 	rc = load_open_file(w, r, key, file, fp, sha, profile, pf, o, json, quiet);
+	writeback_stop(b);
 	if (alone)
 		alone_end(w);
 	return rc;

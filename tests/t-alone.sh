@@ -6,7 +6,9 @@
 # warehouse that holds no row, leaves WAL mode for a rollback journal while
 # it loads, and puts the warehouse back in WAL mode after.  Checked here:
 #   - which way a load went: a rollback journal (W-journal) is seen beside
-#     the warehouse during such a load, never during the others;
+#     the warehouse during such a load, never during the others; and such
+#     a load has a thread named writeback (etl/writeback.h), the others
+#     none, nor one under OVERSIGHT_THREADS=1;
 #   - the warehouse holds the same, table by table, as the same load in
 #     WAL mode (kept in it by a reader);
 #   - after it: WAL mode, no journal left;
@@ -34,19 +36,22 @@ W=$OVERSIGHT_WAREHOUSE
 fresh() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal" "$1.key"; "$OV" -w "$1" init >/dev/null; }
 rows() { sqlite3 "$1" "SELECT count(*) FROM source_row"; }
 # load_watch DB [ENV...]: load F into DB in the background, noting every
-# 5 ms whether a rollback journal is beside it; "journal" on stdout when
-# one was seen, then the load's exit status.
+# 5 ms whether a rollback journal is beside it and whether the load has a
+# thread named "writeback" (etl/writeback.h); "journal" (else "no"), then
+# "writeback" (else "-") on stdout when they were seen, then the load's
+# exit status.
 load_watch() {
 	db=$1; shift
 	env "$@" "$OV" -w "$db" load --quiet "$F" >"$T/lw.out" 2>"$T/lw.err" &
 	lp=$!
-	seen=no
+	seen=no wb=-
 	while kill -0 $lp 2>/dev/null; do
 		[ -e "$db-journal" ] && seen=journal
+		cat /proc/$lp/task/*/comm 2>/dev/null | grep -qx writeback && wb=writeback
 		sleep 0.005
 	done
 	wait $lp
-	echo "$seen $?"
+	echo "$seen $wb $?"
 }
 
 # --- the way a first load goes ------------------------------------------------
@@ -54,7 +59,8 @@ fresh "$T/a.db"
 fresh "$T/c.db"
 cp "$T/a.db" "$T/b.db"
 cp "$T/a.db.key" "$T/b.db.key" # the same key: the same pseudonyms
-check_eq "journal 0" "$(load_watch "$T/a.db")" "a first load of $N rows: in a rollback journal, exit 0"
+check_eq "journal writeback 0" "$(load_watch "$T/a.db")" \
+	"a first load of $N rows: in a rollback journal, its pages sent to disk by a thread of its own, exit 0"
 check_eq "" "$(cat "$T/lw.err")" "nothing on stderr"
 check_eq "wal" "$(sqlite3 "$T/a.db" "PRAGMA journal_mode")" "after it, the warehouse is in WAL mode again"
 check_eq no "$([ -e "$T/a.db-journal" ] && echo yes || echo no)" "no journal left beside it"
@@ -63,11 +69,14 @@ check_eq no "$([ -e "$T/a.db-journal" ] && echo yes || echo no)" "no journal lef
 sqlite3 "$T/b.db" "BEGIN; SELECT count(*) FROM load;" ".shell sleep 3" "COMMIT;" >/dev/null &
 hp=$!
 sleep 0.5
-check_eq "no 0" "$(load_watch "$T/b.db")" \
+check_eq "no - 0" "$(load_watch "$T/b.db")" \
 	"the same load with another run reading: in WAL mode, and it succeeds"
 wait $hp
 check_eq "0 $N" "$? $(rows "$T/b.db")" "the reader ended well; the load took every row"
-check_eq "no 0" "$(load_watch "$T/c.db" OVERSIGHT_BULK=never)" "OVERSIGHT_BULK=never: WAL mode"
+check_eq "no - 0" "$(load_watch "$T/c.db" OVERSIGHT_BULK=never)" "OVERSIGHT_BULK=never: WAL mode, no writeback thread"
+fresh "$T/d.db"
+check_eq "journal - 0 $N" "$(load_watch "$T/d.db" OVERSIGHT_THREADS=1) $(rows "$T/d.db")" \
+	"OVERSIGHT_THREADS=1: alone, no writeback thread, every row in"
 check_eq "$N" "$(rows "$T/a.db")" "every row a source row"
 tables=$(sqlite3 "$T/a.db" "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
 same=0 differ=""
@@ -90,7 +99,7 @@ check_ok "oversight check passes" "$OV" -w "$T/a.db" check
 # but in WAL mode (readers may be reading the rows held).
 fresh "$T/c.db"
 "$OV" -w "$T/c.db" load --quiet "$ROOT/fixtures/devon/dc-police.csv" >/dev/null
-check_eq "no 0" "$(load_watch "$T/c.db")" "a load into a warehouse that holds rows: WAL mode"
+check_eq "no - 0" "$(load_watch "$T/c.db")" "a load into a warehouse that holds rows: WAL mode, no writeback thread"
 
 # --- runs started during the load -------------------------------------------------
 fresh "$W"
@@ -157,7 +166,7 @@ check_grep '"raised":[[:space:]]*0,' "$T/.out" "and finds it as it was: nothing 
 check_eq "0 0" "$(rows "$W") $(sqlite3 "$W" "SELECT count(*) FROM load")" \
 	"the journal rolled back: no source row, no load recorded"
 check_ok "oversight check passes after the kill" "$OV" check
-check_eq "journal 0" "$(load_watch "$W")" "the load again: alone, and it succeeds"
+check_eq "journal writeback 0" "$(load_watch "$W")" "the load again: alone, and it succeeds"
 check_eq "$N wal no" "$(rows "$W") $(sqlite3 "$W" "PRAGMA journal_mode") $([ -e "$W-journal" ] && echo yes || echo no)" \
 	"every row in; WAL mode; no journal left"
 
