@@ -378,15 +378,13 @@ static int open_at_ends(struct wh *w, const char *partnership, const struct peri
 	int end[3] = {metrics_end(p), metrics_end(&m->previous.period),
 		      metrics_end(&m->year_before.period)};
 	int latest = end[0], rc, k = 0;
-	char buf[4][11];
 
 	for (int i = 0; i < 3; i++) {
 		if (end[i] > latest)
 			latest = end[i];
-		sqlite3_bind_text(st, wh_param(st, names[i]), date_format(end[i], buf[i]), 10,
-				  SQLITE_STATIC);
+		wh_bind_date(st, wh_param(st, names[i]), end[i]);
 	}
-	sqlite3_bind_text(st, wh_param(st, ":e"), date_format(latest, buf[3]), 10, SQLITE_STATIC);
+	wh_bind_date(st, wh_param(st, ":e"), latest);
 	sqlite3_bind_text(st, wh_param(st, ":partnership"), partnership, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < 3)
 		*out[k++] = sqlite3_column_int64(st, 0);
