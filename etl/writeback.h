@@ -4,7 +4,7 @@
  * A first load (alone.h) writes the warehouse's pages into its file, not
  * into a log: at 1,000,000 rows about 800 MB, which the kernel keeps as
  * pages not yet on disk until the commit's sync writes them out, on the
- * storing thread, the load's critical path (0.42 to 0.45 s of its commit
+ * storing thread, the load's critical path (0.42 to 0.48 s of its commit
  * at that size).  A thread of its own asks the kernel every WRITEBACK_MS
  * to start writing what is waiting (sync_file_range(2); fdatasync(2)
  * where there is none), so that the writing goes on beside the load, on
