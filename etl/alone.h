@@ -10,7 +10,12 @@
  * bulk path (bulk.h), leaves WAL mode for a rollback journal and keeps the
  * warehouse locked to itself until it ends; then the warehouse is in WAL
  * mode again.  A page new to the warehouse needs no journal, so the rows
- * are written once.
+ * are written once.  Nor does SQLite check each row's REFERENCES meanwhile
+ * (a look-up of the parent row for each of a million stage events and
+ * source rows): every parent is one the load wrote itself, and the loader
+ * deletes an escalation's stage events and conflicts itself rather than
+ * by ON DELETE CASCADE (etl/escwrite.c); `oversight check` lists any row
+ * whose parent is missing all the same.
  *
  * Leaving WAL mode needs every other run to have closed the warehouse, and
  * alone_begin() does not wait for that: while another run has it open, the

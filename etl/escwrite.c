@@ -59,7 +59,9 @@ struct escwrite {
 	struct wh *w;
 	const struct ref *r;
 	const struct deadlines *dl;
-	sqlite3_stmt *st_esc, *st_esc_many, *st_stage, *st_many, *st_drop, *st_conflict;
+	sqlite3_stmt *st_esc, *st_esc_many, *st_stage, *st_many, *st_conflict;
+	/* dropping an escalation: its stage events, its conflicts, itself */
+	sqlite3_stmt *st_drop[3];
 	long long next_id; /* the next id to hand out; 0: not read yet */
 	size_t text_room;  /* of each held_esc's text: HELD_TEXT, or less */
 	struct held_esc esc[HELD];
@@ -80,7 +82,9 @@ struct escwrite *escwrite_new(struct wh *w, const struct ref *r, const struct de
 	e->st_esc_many = wh_prepare(w, "escalation_insert_many");
 	e->st_stage = wh_prepare(w, "stage_event_insert");
 	e->st_many = wh_prepare(w, "stage_event_insert_many");
-	e->st_drop = wh_prepare(w, "escalation_delete");
+	e->st_drop[0] = wh_prepare(w, "stage_event_delete");
+	e->st_drop[1] = wh_prepare(w, "conflict_delete");
+	e->st_drop[2] = wh_prepare(w, "escalation_delete");
 	e->st_conflict = wh_prepare(w, "conflict_insert");
 	wh_params_in_order(e->st_esc, esc_params);
 	wh_params_in_order(e->st_stage, stage_params);
@@ -98,7 +102,8 @@ void escwrite_free(struct escwrite *e)
 	sqlite3_finalize(e->st_esc_many);
 	sqlite3_finalize(e->st_stage);
 	sqlite3_finalize(e->st_many);
-	sqlite3_finalize(e->st_drop);
+	for (int i = 0; i < 3; i++)
+		sqlite3_finalize(e->st_drop[i]);
 	sqlite3_finalize(e->st_conflict);
 	free(e);
 }
@@ -289,11 +294,17 @@ static int hold_stage_events(struct escwrite *e, long long esc, const struct esc
 
 int escwrite_drop(struct escwrite *e, long long id)
 {
-	/* its stage events go with it (ON DELETE CASCADE): none may be held */
+	/* Its stage events and conflicts first, none of them held: deleted
+	 * here, not left to ON DELETE CASCADE, which does not run in a first
+	 * load held alone (etl/alone.h). */
 	if (escwrite_flush(e))
 		return -1;
-	sqlite3_bind_int64(e->st_drop, wh_param(e->st_drop, ":id"), id);
-	return wh_run(e->w, e->st_drop, "replacing an escalation");
+	for (int i = 0; i < 3; i++) {
+		sqlite3_bind_int64(e->st_drop[i], wh_param(e->st_drop[i], ":id"), id);
+		if (wh_run(e->w, e->st_drop[i], "replacing an escalation"))
+			return -1;
+	}
+	return 0;
 }
 
 long long escwrite_reserve(struct escwrite *e)

@@ -14,7 +14,8 @@
  *                       last, in order, whether or not each is written
  *   escwrite_put_as()   store m and its stage events as id, one reserved
  *   escwrite_put()      the same as the next id; *id is its id
- *   escwrite_drop()     delete escalation id, and its stage events
+ *   escwrite_drop()     delete escalation id, its stage events and its
+ *                       conflicts (each by its own statement)
  *   escwrite_conflict() record what a source row of escalation esc says
  *                       of field, against the value kept
  *   escwrite_flush()    write the escalations and stage events still
