@@ -358,7 +358,10 @@ so they are written once, not into the log and then again at the checkpoint,
 and pages spilled from the cache are read back from the warehouse, not looked
 up in a log as large as itself; a thread of its own asks the kernel every
 100 ms to start writing those pages to disk (etl/writeback.h), so that the
-commit's sync finds little left to write.  The escalation table's CHECK constraints are
+commit's sync finds little left to write; and SQLite does not look up the
+parent row each stage event and source row names (REFERENCES), as every one
+is a row the load wrote itself, the loader deleting a dropped escalation's
+stage events and conflicts itself (etl/escwrite.c).  The escalation table's CHECK constraints are
 comparisons (schema version 6): as IN lists of three values they made SQLite
 build a temporary table for every escalation written, 7 of its 8 microseconds.
 The statements run for every row (source row, escalation, stage event) bind
