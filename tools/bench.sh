@@ -391,9 +391,11 @@ due_on, completed_on), built as a large load builds it from a copy of the
 stage events with partnership and dates held as integers (day numbers),
 took $enc_int s against $enc_text s for the same entries as the warehouse
 holds them, in $enc_int_mb MB against $enc_text_mb MB (median of $RUNS).  Fewer: one fact
-table with fewer indexes, the reports reading more of each (stage dates
-and deadlines as columns of the escalation are not enough alone: each stage
-then needs indexes of its own, each a scan of the escalations to build).
+table with fewer indexes, the reports reading more of each: with stage dates
+and deadlines as columns of the escalation, carried by the index of the
+escalations by closing day, and no stage events' indexes, a period's stage
+figures would read every escalation open at its start or closed since,
+which grows with the history after the period, not with the period.
 Both change what every report reads.
 
 Reproduce: \`make bench\` (BENCH_RUNS=5 for more runs; BENCH_ROWS for the
