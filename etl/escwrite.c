@@ -42,6 +42,7 @@ static const char *const stage_params[] = {
 #define HELD 16
 #define HELD_EVENTS (HELD * (MODEL_STAGES + 1) + HELD - 1)
 #define HELD_TEXT 1100 /* an escalation's strings: canon.c's caps, and NULs */
+#define DROPS 3       /* the statements that drop an escalation (st_drop) */
 
 struct held_esc {
 	long long id;
@@ -61,7 +62,7 @@ struct escwrite {
 	const struct deadlines *dl;
 	sqlite3_stmt *st_esc, *st_esc_many, *st_stage, *st_many, *st_conflict;
 	/* dropping an escalation: its stage events, its conflicts, itself */
-	sqlite3_stmt *st_drop[3];
+	sqlite3_stmt *st_drop[DROPS];
 	long long next_id; /* the next id to hand out; 0: not read yet */
 	size_t text_room;  /* of each held_esc's text: HELD_TEXT, or less */
 	struct held_esc esc[HELD];
@@ -102,7 +103,7 @@ void escwrite_free(struct escwrite *e)
 	sqlite3_finalize(e->st_esc_many);
 	sqlite3_finalize(e->st_stage);
 	sqlite3_finalize(e->st_many);
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < DROPS; i++)
 		sqlite3_finalize(e->st_drop[i]);
 	sqlite3_finalize(e->st_conflict);
 	free(e);
@@ -299,7 +300,7 @@ int escwrite_drop(struct escwrite *e, long long id)
 	 * load held alone (etl/alone.h). */
 	if (escwrite_flush(e))
 		return -1;
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < DROPS; i++) {
 		sqlite3_bind_int64(e->st_drop[i], wh_param(e->st_drop[i], ":id"), id);
 		if (wh_run(e->w, e->st_drop[i], "replacing an escalation"))
 			return -1;
