@@ -81,19 +81,24 @@ fresh "$T/d.db"
 check_eq "journal - 0 $N" "$(load_watch "$T/d.db" OVERSIGHT_THREADS=1) $(rows "$T/d.db")" \
 	"OVERSIGHT_THREADS=1: alone, no writeback thread, every row in"
 check_eq "$N" "$(rows "$T/a.db")" "every row a source row"
-tables=$(sqlite3 "$T/a.db" "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-same=0 differ=""
-# (less the time each file was loaded at, a second apart from one
-# warehouse to the other when the clock turns between them: the UTC time
-# itself, not anything else with a T and a Z in it, such as the test's own
-# folder name)
+# differing A B TABLE...: the tables whose dumps differ between warehouses
+# $T/A.db and $T/B.db, less the time each file was loaded at (a second
+# apart from one warehouse to the other when the clock turns between them:
+# the UTC time itself, not anything else with a T and a Z in it, such as
+# the test's own folder name)
 NO_TIME="s/'[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'/''/g"
-for t in $tables; do
-	sqlite3 "$T/a.db" ".dump $t" | sed "$NO_TIME" >"$T/a.$t"
-	sqlite3 "$T/b.db" ".dump $t" | sed "$NO_TIME" >"$T/b.$t"
-	if cmp -s "$T/a.$t" "$T/b.$t"; then same=$((same + 1)); else differ="$differ $t"; fi
-done
-check_eq "" "$differ" "every table ($same) the same as loaded in WAL mode"
+differing() {
+	da=$1 db=$2 out=""
+	shift 2
+	for t in "$@"; do
+		sqlite3 "$T/$da.db" ".dump $t" | sed "$NO_TIME" >"$T/$da.$t"
+		sqlite3 "$T/$db.db" ".dump $t" | sed "$NO_TIME" >"$T/$db.$t"
+		cmp -s "$T/$da.$t" "$T/$db.$t" || out="$out $t"
+	done
+	echo "$out"
+}
+tables=$(sqlite3 "$T/a.db" "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+check_eq "" "$(differing a b $tables)" "every table ($(echo $tables | wc -w)) the same as loaded in WAL mode"
 check_eq "$(sqlite3 "$T/b.db" "SELECT sql FROM sqlite_schema ORDER BY name")" \
 	"$(sqlite3 "$T/a.db" "SELECT sql FROM sqlite_schema ORDER BY name")" "the same schema, indexes and all"
 check_ok "oversight check passes" "$OV" -w "$T/a.db" check
@@ -114,13 +119,8 @@ check_eq yes "$([ "${drops:-0}" -gt 100 ] && echo yes || echo no)" \
 	"it dropped escalations as rows joined them (${drops:-none})"
 OVERSIGHT_RECONCILE_EACH_ROW=1 OVERSIGHT_BULK=never "$OV" -w "$T/f.db" load --quiet "$F" >/dev/null
 check_eq "" "$(sqlite3 "$T/e.db" "PRAGMA foreign_key_check")" "no row names a parent that is not there"
-differ=""
-for t in stage_event conflict escalation source_row; do
-	sqlite3 "$T/e.db" ".dump $t" | sed "$NO_TIME" >"$T/e.$t"
-	sqlite3 "$T/f.db" ".dump $t" | sed "$NO_TIME" >"$T/f.$t"
-	cmp -s "$T/e.$t" "$T/f.$t" || differ="$differ $t"
-done
-check_eq "" "$differ" "its stage events, conflicts, escalations and source rows the same as in WAL mode"
+check_eq "" "$(differing e f stage_event conflict escalation source_row)" \
+	"its stage events, conflicts, escalations and source rows the same as in WAL mode"
 
 # The same file into a warehouse that holds rows already: the bulk path,
 # but in WAL mode (readers may be reading the rows held).

@@ -361,9 +361,10 @@ up in a log as large as itself; a thread of its own asks the kernel every
 commit's sync finds little left to write; and SQLite does not look up the
 parent row each stage event and source row names (REFERENCES), as every one
 is a row the load wrote itself, the loader deleting a dropped escalation's
-stage events and conflicts itself (etl/escwrite.c).  The escalation table's CHECK constraints are
-comparisons (schema version 6): as IN lists of three values they made SQLite
-build a temporary table for every escalation written, 7 of its 8 microseconds.
+stage events and conflicts itself (etl/escwrite.c).  The escalation table's
+CHECK constraints are comparisons (schema version 6): as IN lists of three
+values they made SQLite build a temporary table for every escalation
+written, 7 of its 8 microseconds.
 The statements run for every row (source row, escalation, stage event) bind
 their parameters by position, checked once against their names; escalations
 and stage events are held and written sixteen to a statement
